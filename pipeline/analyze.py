@@ -1,0 +1,138 @@
+"""`gwr analyze`: run the pipeline's stage functions in-process on any report files (no DVC).
+
+The layout under the output folder follows shared/spec/outputs.md: tables in ``tables/``,
+figures in ``figures/``, the browsable report in ``index.html``, plus ``metrics.json`` and the
+intermediate documents in ``interim/``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline import config, ingest, report
+from pipeline.decoding import InputError
+from pipeline.manifest import ManifestError, doc_id_from_path, read_manifest
+from pipeline.types import ManifestRow
+
+log = logging.getLogger(__name__)
+
+REPORT_SUFFIXES = (".txt", ".text")
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Where `gwr analyze` writes each artefact under its output folder."""
+
+    root: Path
+
+    @property
+    def tables(self) -> Path:
+        return self.root / "tables"
+
+    @property
+    def figures(self) -> Path:
+        return self.root / "figures"
+
+    @property
+    def interim(self) -> Path:
+        return self.root / "interim"
+
+    @property
+    def stage_metrics(self) -> Path:
+        return self.interim / "metrics"
+
+
+def collect_files(inputs: Sequence[Path]) -> list[Path]:
+    """Report files named on the command line; a folder gives its *.txt files (sorted)."""
+    files: list[Path] = []
+    for item in inputs:
+        p = Path(item)
+        if p.is_dir():
+            found = sorted(f for f in p.iterdir() if f.suffix.lower() in REPORT_SUFFIXES)
+            if not found:
+                raise InputError(p, "folder holds no .txt report files")
+            files.extend(found)
+        elif p.exists():
+            files.append(p)
+        else:
+            raise InputError(p, "file not found")
+    return [f.resolve() for f in files]
+
+
+def plan_rows(files: Sequence[Path], manifest: Path | None) -> list[ManifestRow]:
+    """Manifest rows for the files: from the manifest where it lists them, else from the stem."""
+    by_file: dict[str, ManifestRow] = {}
+    if manifest is not None:
+        for row in read_manifest(manifest):
+            by_file[row.file] = dataclasses.replace(
+                row, file=str((Path(manifest).parent / row.file).resolve())
+            )
+    if not files:
+        if not by_file:
+            raise ManifestError("no report files given and no manifest rows to read")
+        return list(by_file.values())
+    rows: list[ManifestRow] = []
+    seen: dict[str, Path] = {}
+    for f in files:
+        row = by_file.get(f.name) or ManifestRow(doc_id=doc_id_from_path(f), file=str(f))
+        row = dataclasses.replace(row, file=str(f))
+        if row.doc_id in seen:
+            raise ManifestError(
+                f"{f}: doc_id {row.doc_id!r} is also the id of {seen[row.doc_id]}; "
+                "give a manifest (--manifest) that names them apart"
+            )
+        seen[row.doc_id] = f
+        rows.append(row)
+    return rows
+
+
+def analyze(
+    inputs: Sequence[Path],
+    out: Path,
+    *,
+    params_path: Path,
+    manifest: Path | None = None,
+    on_error: str | None = None,
+) -> dict:
+    """Run every stage on `inputs`, writing under `out`; returns the merged metrics."""
+    params = config.load_all(params_path)
+    ingest_params = params["ingest"]
+    if on_error is not None:
+        ingest_params = dataclasses.replace(
+            ingest_params,
+            on_error=config.parse_section(
+                "ingest",
+                {**dataclasses.asdict(ingest_params), "on_error": on_error},
+                config.IngestParams,
+            ).on_error,
+        )
+    layout = Layout(Path(out))
+    rows = plan_rows(collect_files(inputs), manifest)
+    result = ingest.ingest_rows(rows, Path("/"), ingest_params)
+    if not result.documents:
+        raise InputError(out, "no report could be ingested")
+    stage_metrics = layout.stage_metrics / "ingest.json"
+    ingest.write_outputs(
+        result,
+        ingest.IngestOutputs(
+            docs_dir=layout.interim / "ingest",
+            documents=layout.tables / "documents.csv",
+            sections=layout.tables / "sections.csv",
+            sentences=layout.tables / "sentences.csv",
+            rejected=layout.tables / "rejected.csv",
+            metrics=stage_metrics,
+        ),
+    )
+    merged = report.run(
+        params["report"],
+        layout.tables / "documents.csv",
+        [stage_metrics],
+        layout.root / "metrics.json",
+        layout.root / "index.html",
+    )
+    log.info("analyzed %d reports into %s", len(result.documents), out)
+    return merged

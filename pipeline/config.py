@@ -1,0 +1,113 @@
+"""Typed parameters, loaded from params.yaml in one place.
+
+Defaults live in params.yaml only: every field here is required, and a missing, misspelt or
+ill-typed key fails at start-up with the key's name. Choices are Literals checked on load.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+import yaml
+
+T = TypeVar("T")
+
+
+class ConfigError(ValueError):
+    """A params file that does not match the expected schema."""
+
+
+@dataclass(frozen=True)
+class BaseParams:
+    seed: int
+    jobs: int  # worker processes for per-report work; 0 = all cores
+
+
+@dataclass(frozen=True)
+class IngestParams:
+    to_simplified: Literal["auto", "always", "never"]
+    on_error: Literal["fail", "skip"]
+    traditional_threshold: float  # share of Han characters that OpenCC t2s changes
+
+
+@dataclass(frozen=True)
+class ReportParams:
+    title: str
+
+
+SECTIONS: dict[str, type] = {
+    "base": BaseParams,
+    "ingest": IngestParams,
+    "report": ReportParams,
+}
+
+
+def _check_value(key: str, value: Any, annotation: Any) -> Any:
+    origin = typing.get_origin(annotation)
+    if origin is Literal:
+        choices = typing.get_args(annotation)
+        if value not in choices:
+            raise ConfigError(f"params: {key} = {value!r} is not one of {list(choices)}")
+        return value
+    if origin is list:
+        (inner,) = typing.get_args(annotation)
+        if not isinstance(value, list):
+            raise ConfigError(f"params: {key} must be a list, got {value!r}")
+        return [_check_value(f"{key}[{i}]", v, inner) for i, v in enumerate(value)]
+    if annotation is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if annotation in (int, float, str, bool):
+        if not isinstance(value, annotation) or (annotation is int and isinstance(value, bool)):
+            raise ConfigError(
+                f"params: {key} must be {annotation.__name__}, got {type(value).__name__} {value!r}"
+            )
+        return value
+    raise ConfigError(f"params: unsupported annotation for {key}: {annotation!r}")
+
+
+def parse_section(name: str, raw: Any, cls: type[T]) -> T:
+    """Build the params dataclass `cls` from the mapping `raw` of section `name`."""
+    if not isinstance(raw, dict):
+        raise ConfigError(f"params: section '{name}' is missing or not a mapping")
+    hints = typing.get_type_hints(cls)
+    fields = [f.name for f in dataclasses.fields(cls)]
+    unknown = sorted(set(raw) - set(fields))
+    if unknown:
+        raise ConfigError(f"params: unknown key(s) {', '.join(f'{name}.{k}' for k in unknown)}")
+    missing = [k for k in fields if k not in raw]
+    if missing:
+        raise ConfigError(f"params: missing key(s) {', '.join(f'{name}.{k}' for k in missing)}")
+    values = {k: _check_value(f"{name}.{k}", raw[k], hints[k]) for k in fields}
+    return cls(**values)
+
+
+def load_raw(path: Path) -> dict[str, Any]:
+    path = Path(path)
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+    except FileNotFoundError as exc:
+        raise ConfigError(f"params file not found: {path}") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: expected a mapping of sections")
+    return data
+
+
+def load_params(path: Path, section: str) -> Any:
+    """Load and validate one section of params.yaml."""
+    if section not in SECTIONS:
+        raise ConfigError(f"params: no such section '{section}'")
+    return parse_section(section, load_raw(path).get(section), SECTIONS[section])
+
+
+def load_all(path: Path) -> dict[str, Any]:
+    """Load and validate every known section; unknown top-level sections are an error."""
+    raw = load_raw(path)
+    unknown = sorted(set(raw) - set(SECTIONS))
+    if unknown:
+        raise ConfigError(f"params: unknown section(s) {', '.join(unknown)} in {path}")
+    return {name: parse_section(name, raw.get(name), cls) for name, cls in SECTIONS.items()}

@@ -1,0 +1,310 @@
+"""Ingest stage: raw report files → normalized documents with header, sections and sentences.
+
+Reads: the manifest (data/raw/reports.csv) and the report files it names.
+Writes: one JSON document per report (the format later stages read), and the tables
+documents.csv, sections.csv, sentences.csv and rejected.csv, plus the stage's metrics.
+Params: ``ingest.to_simplified``, ``ingest.on_error``, ``ingest.traditional_threshold``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import typer
+
+from pipeline import config
+from pipeline.config import IngestParams
+from pipeline.decoding import InputError, decode_bytes
+from pipeline.io import columns_of, dumps_json, read_json, write_csv, write_json
+from pipeline.manifest import ManifestError, read_manifest
+from pipeline.normalize import normalize_text
+from pipeline.structure import (
+    find_sections,
+    non_space_count,
+    parse_header,
+    split_paragraphs,
+    split_sentences,
+)
+from pipeline.types import (
+    Document,
+    DocumentRow,
+    ManifestRow,
+    RejectedRow,
+    Section,
+    SectionRow,
+    Sentence,
+    SentenceRow,
+    Span,
+)
+
+log = logging.getLogger(__name__)
+
+
+class IngestError(InputError):
+    """A report that cannot be ingested (alias kept for callers of this stage)."""
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    documents: list[Document]
+    rejected: list[RejectedRow]
+
+
+# ---------------------------------------------------------------- pure core
+
+
+def ingest_bytes(data: bytes, row: ManifestRow, params: IngestParams, path: str = "") -> Document:
+    """Decode, normalize and structure one report. Raises `InputError` naming `path`."""
+    where = path or row.file
+    decoded = decode_bytes(data, where)
+    norm = normalize_text(
+        decoded.text,
+        to_simplified=params.to_simplified,
+        traditional_threshold=params.traditional_threshold,
+    )
+    text = norm.text
+    header = parse_header(text)
+    body_end = len(text.rstrip())
+    paragraphs = split_paragraphs(text, header.end, body_end)
+    if not paragraphs:
+        raise InputError(where, "no report body after the header")
+    sections = find_sections(text, paragraphs, body_end)
+    sentences = split_sentences(text, paragraphs, sections)
+    check_conservation(text, header.end, sentences, where)
+
+    inferred: dict[str, str] = {}
+
+    def pick(name: str, given: object, found: object) -> object:
+        if given not in ("", None):
+            inferred[name] = "manifest"
+            return given
+        if found not in ("", None):
+            inferred[name] = "header"
+            return found
+        return given
+
+    return Document(
+        doc_id=row.doc_id,
+        place=str(pick("place", row.place, header.place) or ""),
+        level=str(pick("level", row.level, header.level) or ""),
+        year=pick("year", row.year, header.year),  # type: ignore[arg-type]
+        title=header.title,
+        date=header.date,
+        speaker=header.speaker,
+        office=header.office,
+        session=header.session,
+        encoding=decoded.encoding,
+        converted_to_simplified=norm.converted_to_simplified,
+        sha256=hashlib.sha256(data).hexdigest(),
+        text=text,
+        body_start=header.end,
+        paragraphs=paragraphs,
+        sections=sections,
+        sentences=sentences,
+        inferred=inferred,
+    )
+
+
+def check_conservation(text: str, body_start: int, sentences: Sequence[Sentence], where: str):
+    """Every non-space character of the body belongs to exactly one sentence, in order."""
+    pos = body_start
+    for s in sentences:
+        if s.start < pos or s.end <= s.start or text[s.start : s.end] != s.text:
+            raise InputError(where, f"internal error: sentence {s.sentence_id} overlaps or is bad")
+        pos = s.end
+    covered = sum(non_space_count(s.text) for s in sentences)
+    body = non_space_count(text[body_start:])
+    if covered != body:
+        raise InputError(
+            where, f"internal error: sentences cover {covered} of {body} body characters"
+        )
+
+
+def document_to_dict(doc: Document) -> dict:
+    return dataclasses.asdict(doc)
+
+
+def document_from_dict(data: dict) -> Document:
+    data = dict(data)
+    data["paragraphs"] = [Span(**p) for p in data["paragraphs"]]
+    data["sections"] = [Section(**s) for s in data["sections"]]
+    data["sentences"] = [Sentence(**s) for s in data["sentences"]]
+    return Document(**data)
+
+
+def load_documents(docs_dir: Path) -> list[Document]:
+    """Read every ingested document of a folder, in doc_id order."""
+    return [document_from_dict(read_json(p)) for p in sorted(Path(docs_dir).glob("*.json"))]
+
+
+def document_row(doc: Document) -> DocumentRow:
+    return DocumentRow(
+        doc_id=doc.doc_id,
+        place=doc.place,
+        level=doc.level,
+        year=doc.year,
+        title=doc.title,
+        date=doc.date,
+        speaker=doc.speaker,
+        chars=non_space_count(doc.text),
+        sections=len(doc.sections),
+        paragraphs=len(doc.paragraphs),
+        sentences=len(doc.sentences),
+        office=doc.office,
+        session=doc.session,
+        encoding=doc.encoding,
+        converted_to_simplified=doc.converted_to_simplified,
+        sha256=doc.sha256,
+    )
+
+
+def section_rows(doc: Document) -> list[SectionRow]:
+    return [
+        SectionRow(
+            doc_id=doc.doc_id,
+            section_id=s.section_id,
+            depth=s.depth,
+            heading=s.heading,
+            start=s.start,
+            end=s.end,
+            parent_id=s.parent_id,
+            span_start=s.span_start,
+            span_end=s.span_end,
+            appendix=s.appendix,
+        )
+        for s in doc.sections
+    ]
+
+
+def sentence_rows(doc: Document) -> list[SentenceRow]:
+    return [
+        SentenceRow(
+            doc_id=doc.doc_id,
+            sentence_id=s.sentence_id,
+            section_id=s.section_id,
+            paragraph_id=s.paragraph_id,
+            start=s.start,
+            end=s.end,
+            text=s.text,
+        )
+        for s in doc.sentences
+    ]
+
+
+def ingest_rows(rows: Iterable[ManifestRow], raw_dir: Path, params: IngestParams) -> IngestResult:
+    """Ingest every manifest row; bad files raise, or are collected when on_error is skip."""
+    docs: list[Document] = []
+    rejected: list[RejectedRow] = []
+    for row in rows:
+        path = Path(raw_dir) / row.file
+        try:
+            try:
+                data = path.read_bytes()
+            except FileNotFoundError as exc:
+                raise InputError(path, "file not found") from exc
+            except IsADirectoryError as exc:
+                raise InputError(path, "is a directory, not a file") from exc
+            docs.append(ingest_bytes(data, row, params, str(path)))
+        except InputError as exc:
+            if params.on_error == "fail":
+                raise
+            log.warning("skipped %s", exc)
+            rejected.append(RejectedRow(file=str(row.file), doc_id=row.doc_id, reason=exc.reason))
+    docs.sort(key=lambda d: d.doc_id)
+    return IngestResult(documents=docs, rejected=rejected)
+
+
+def metrics(result: IngestResult) -> dict:
+    docs = result.documents
+    body_in = sum(non_space_count(d.text[d.body_start :]) for d in docs)
+    covered = sum(non_space_count(s.text) for d in docs for s in d.sentences)
+    return {
+        "documents": len(docs),
+        "rejected": len(result.rejected),
+        "chars": sum(non_space_count(d.text) for d in docs),
+        "body_chars_in": body_in,
+        "body_chars_covered": covered,
+        "sections": sum(len(d.sections) for d in docs),
+        "paragraphs": sum(len(d.paragraphs) for d in docs),
+        "sentences": sum(len(d.sentences) for d in docs),
+        "converted_to_simplified": sum(d.converted_to_simplified for d in docs),
+    }
+
+
+# ---------------------------------------------------------------- shell
+
+
+@dataclass(frozen=True, slots=True)
+class IngestOutputs:
+    docs_dir: Path
+    documents: Path
+    sections: Path
+    sentences: Path
+    rejected: Path
+    metrics: Path
+
+
+def write_outputs(result: IngestResult, out: IngestOutputs) -> None:
+    """Write every output of the stage; each file atomically, stale documents removed."""
+    docs = result.documents
+    out.docs_dir.mkdir(parents=True, exist_ok=True)
+    keep = {f"{d.doc_id}.json" for d in docs}
+    for d in docs:
+        target = out.docs_dir / f"{d.doc_id}.json"
+        payload = dumps_json(document_to_dict(d))
+        if not target.exists() or target.read_text(encoding="utf-8") != payload:
+            write_json(target, document_to_dict(d))
+    for stale in out.docs_dir.glob("*.json"):
+        if stale.name not in keep:
+            stale.unlink()
+    write_csv(out.documents, [document_row(d) for d in docs], columns_of(DocumentRow))
+    write_csv(out.sections, [r for d in docs for r in section_rows(d)], columns_of(SectionRow))
+    write_csv(out.sentences, [r for d in docs for r in sentence_rows(d)], columns_of(SentenceRow))
+    write_csv(out.rejected, result.rejected, columns_of(RejectedRow))
+    write_json(out.metrics, metrics(result))
+
+
+def run(
+    manifest: Path, params: IngestParams, out: IngestOutputs, raw_dir: Path | None = None
+) -> IngestResult:
+    """Ingest the reports a manifest names (files relative to the manifest's folder)."""
+    rows = read_manifest(manifest)
+    result = ingest_rows(rows, raw_dir or Path(manifest).parent, params)
+    if not result.documents:
+        raise InputError(manifest, "no report could be ingested")
+    write_outputs(result, out)
+    log.info("ingested %d reports (%d rejected)", len(result.documents), len(result.rejected))
+    return result
+
+
+def main(
+    manifest: Path = typer.Option(..., help="Manifest CSV (data/raw/reports.csv)."),
+    params: Path = typer.Option(Path("params.yaml"), help="params.yaml"),
+    docs_dir: Path = typer.Option(..., help="Folder for the ingested JSON documents."),
+    documents: Path = typer.Option(..., help="documents.csv"),
+    sections: Path = typer.Option(..., help="sections.csv"),
+    sentences: Path = typer.Option(..., help="sentences.csv"),
+    rejected: Path = typer.Option(..., help="rejected.csv"),
+    metrics_path: Path = typer.Option(..., "--metrics", help="Stage metrics JSON."),
+) -> None:
+    """Run the ingest stage."""
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        p = config.load_params(params, "ingest")
+        run(
+            manifest,
+            p,
+            IngestOutputs(docs_dir, documents, sections, sentences, rejected, metrics_path),
+        )
+    except (InputError, ManifestError, config.ConfigError) as exc:
+        typer.echo(f"ingest: error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+
+
+if __name__ == "__main__":
+    typer.run(main)
