@@ -72,6 +72,10 @@ def normalize_width(text: str) -> str:
     return _FULLWIDTH_POINT_RE.sub(".", text.translate(_WIDTH_TABLE))
 
 
+def _is_opener_only(line: str) -> bool:
+    return len(line) <= 2 and all(ch in _OPENERS for ch in line)
+
+
 def join_broken_lines(text: str) -> tuple[str, int]:
     """Join lines that scraping broke in the middle of a sentence; return text and joins made.
 
@@ -91,9 +95,14 @@ def join_broken_lines(text: str) -> tuple[str, int]:
         prev = out[-1].strip() if out else ""
         join = False
         if prev:
-            opener_only = len(prev) <= 2 and all(ch in _OPENERS for ch in prev)
+            opener_only = _is_opener_only(prev)
             broken = len(prev) >= _MIN_BROKEN_LINE and prev[-1] not in _TERMINAL
-            join = (opener_only or broken) and not HEADING_START_RE.match(line)
+            # a lone opening bracket belongs to the line after it, never to the one before
+            join = (
+                (opener_only or broken)
+                and not _is_opener_only(stripped)
+                and not HEADING_START_RE.match(line)
+            )
         if join:
             out[-1] = out[-1].rstrip() + stripped
             joins += 1

@@ -74,6 +74,7 @@ _L2_HEADING_MAX = 80
 TERMINALS = set("。！？!?")
 CLOSERS = {"”": "“", "’": "‘", "」": "「", "』": "『", "）": "（", ")": "(", "》": "《", "】": "【"}
 OPENERS = set(CLOSERS.values())
+QUOTE_CLOSERS = set("”’」』")  # a quotation ending in 。 ends the sentence; brackets do not
 _TRAILING = set("”’」』）)》】")
 _MAX_QUOTE = 250  # an opener left open longer than this is a typo, not a quotation
 # Inside a line, a run of white space that holds a wide space (ideographic, em …) or two or more
@@ -387,8 +388,8 @@ def sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
         elif ch in CLOSERS:
             if stack and stack[-1][0] == CLOSERS[ch]:
                 stack.pop()
-                # a terminal just inside the closer ends the sentence once no quote is open
-                if not stack and i > start and text[i - 1] in TERMINALS:
+                # 。” ends the sentence once no quote is open; 。） and 。》 do not
+                if not stack and ch in QUOTE_CLOSERS and i > start and text[i - 1] in TERMINALS:
                     cut = True
         elif ch in TERMINALS:
             if stack and i - stack[0][1] > _MAX_QUOTE:

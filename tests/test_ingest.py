@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from pipeline import config
+from pipeline.decoding import InputError
+from pipeline.ingest import (
+    IngestOutputs,
+    document_from_dict,
+    document_to_dict,
+    ingest_bytes,
+    ingest_rows,
+    run,
+)
+from pipeline.io import read_csv
+from pipeline.manifest import read_manifest
+from pipeline.structure import non_space_count
+from pipeline.types import ManifestRow
+
+ROOT = Path(__file__).resolve().parent.parent
+RAW = ROOT / "data" / "raw"
+PARAMS = config.load_params(ROOT / "params.yaml", "ingest")
+
+REPORT = (
+    "政府工作报告\n——2022年2月23日在威海市第十八届人民代表大会第一次会议上\n威海市市长 闫剑波\n"
+    "各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n一、2021年工作回顾\n"
+    "（一）经济运行稳中向好。地区生产总值完成３４６３．９亿元，增长7.5％。\n"
+)
+
+
+def _out(tmp_path: Path) -> IngestOutputs:
+    t = tmp_path / "tables"
+    return IngestOutputs(
+        tmp_path / "docs", t / "documents.csv", t / "sections.csv", t / "sentences.csv",
+        t / "rejected.csv", tmp_path / "metrics.json",
+    )  # fmt: skip
+
+
+def test_ingest_bytes_structure_and_offsets() -> None:
+    doc = ingest_bytes(REPORT.encode("gbk"), ManifestRow("weihai", "weihai.txt"), PARAMS)
+    assert (doc.title, doc.date, doc.speaker, doc.place, doc.level, doc.year) == (
+        "政府工作报告", "2022-02-23", "闫剑波", "威海市", "city", 2022,
+    )  # fmt: skip
+    assert doc.inferred == {"place": "header", "level": "header", "year": "header"}
+    assert doc.encoding == "gb18030"
+    assert "3463.9亿元，增长7.5%" in doc.text
+    assert [s.text for s in doc.sentences] == [
+        "各位代表：",
+        "现在，我代表市人民政府向大会报告工作，请予审议。",
+        "一、2021年工作回顾",
+        "（一）经济运行稳中向好。",
+        "地区生产总值完成3463.9亿元，增长7.5%。",
+    ]
+    for s in doc.sentences:
+        assert doc.text[s.start : s.end] == s.text
+
+
+def test_manifest_metadata_wins_over_header() -> None:
+    row = ManifestRow("x", "x.txt", place="威海", level="city", year=2021)
+    doc = ingest_bytes(REPORT.encode(), row, PARAMS)
+    assert (doc.place, doc.year) == ("威海", 2021)
+    assert doc.inferred["place"] == "manifest"
+
+
+def test_document_round_trips_through_json() -> None:
+    doc = ingest_bytes(REPORT.encode(), ManifestRow("x", "x.txt"), PARAMS)
+    assert document_from_dict(document_to_dict(doc)) == doc
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return ingest_rows(read_manifest(RAW / "reports.csv"), RAW, PARAMS).documents
+
+
+def test_every_corpus_report_conserves_its_body(corpus) -> None:
+    assert len(corpus) == 30
+    for doc in corpus:
+        body = non_space_count(doc.text[doc.body_start :])
+        assert sum(non_space_count(s.text) for s in doc.sentences) == body, doc.doc_id
+        ends = [(s.start, s.end) for s in doc.sentences]
+        assert ends == sorted(ends)
+        assert all(a[1] <= b[0] for a, b in itertools.pairwise(ends)), doc.doc_id
+
+
+# Golden headers of several corpus styles: blank-line (seed, State Council), single newline
+# (provinces), flattened one-line (Shanghai 2021), letter-spaced GBK-origin (Hailar), none (2019).
+GOLDEN = {
+    "city_weihai_2022": ("政府工作报告", "2022-02-23", "闫剑波", 3),
+    "national_guowuyuan_2019": ("", "", "", 3),
+    "national_guowuyuan_2024": ("政府工作报告", "2024-03-05", "李强", 3),
+    "province_gansu_2026": ("2026年甘肃省政府工作报告", "2026-01-27", "任振鹤", 3),
+    "province_guangdong_2026": ("政府工作报告", "2026-01-26", "孟凡利", 3),
+    "province_shanghai_2021": ("", "", "龚正", 4),
+    "district_hulunbeier_hailaer_2012": ("政府工作报告", "2012-02-29", "张天喜", 2),
+    "province_xinjiang_2026": ("2026年新疆维吾尔自治区政府工作报告", "2026-01-27", "艾尔肯·吐尼亚孜", 4),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("doc_id", sorted(GOLDEN))
+def test_golden_headers_and_level_one_sections(corpus, doc_id: str) -> None:
+    doc = next(d for d in corpus if d.doc_id == doc_id)
+    title, date, speaker, n_l1 = GOLDEN[doc_id]
+    assert (doc.title, doc.date, doc.speaker) == (title, date, speaker)
+    assert sum(1 for s in doc.sections if s.depth == 1 and not s.appendix) == n_l1
+
+
+def test_appendices_are_sections(corpus) -> None:
+    sichuan = next(d for d in corpus if d.doc_id == "province_sichuan_2026")
+    assert [s.heading for s in sichuan.sections if s.appendix] == ["名词解释"]
+    last = sichuan.sentences[-1]
+    assert last.section_id == "a01"
+
+
+def test_skip_lists_bad_files_and_goes_on(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    rows = [ManifestRow("empty", "empty.txt"), ManifestRow("good", "good.txt"),
+            ManifestRow("gone", "gone.txt")]  # fmt: skip
+    skip = config.parse_section("ingest", {**PARAMS.__dict__, "on_error": "skip"}, type(PARAMS))
+    result = ingest_rows(rows, tmp_path, skip)
+    assert [d.doc_id for d in result.documents] == ["good"]
+    assert [(r.doc_id, r.reason) for r in result.rejected] == [
+        ("empty", "empty file"), ("gone", "file not found"),
+    ]  # fmt: skip
+
+
+def test_fail_stops_and_keeps_earlier_outputs(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "good.txt").write_text(REPORT, encoding="utf-8")
+    (raw / "reports.csv").write_text("doc_id,file\ngood,good.txt\n", encoding="utf-8")
+    out = _out(tmp_path)
+    run(raw / "reports.csv", PARAMS, out)
+    before = out.sentences.read_bytes()
+    assert len(read_csv(out.documents)) == 1
+
+    (raw / "bad.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (raw / "reports.csv").write_text("doc_id,file\nbad,bad.txt\ngood,good.txt\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        run(raw / "reports.csv", PARAMS, out)
+    assert "bad.txt" in str(err.value) and "binary" in str(err.value)
+    assert out.sentences.read_bytes() == before
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_outputs_are_deterministic_and_stale_documents_removed(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("a", "b"):
+        (raw / f"{name}.txt").write_text(REPORT, encoding="utf-8")
+    (raw / "reports.csv").write_text("doc_id,file\na,a.txt\nb,b.txt\n", encoding="utf-8")
+    out = _out(tmp_path)
+    run(raw / "reports.csv", PARAMS, out)
+    first = {p.name: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file() and p.parent != raw}
+    run(raw / "reports.csv", PARAMS, out)
+    second = {
+        p.name: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file() and p.parent != raw
+    }
+    assert first == second
+    (raw / "reports.csv").write_text("doc_id,file\na,a.txt\n", encoding="utf-8")
+    run(raw / "reports.csv", PARAMS, out)
+    assert sorted(p.name for p in out.docs_dir.iterdir()) == ["a.json"]
