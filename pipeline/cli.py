@@ -69,6 +69,8 @@ def _add(file, place, level, year, doc_id, source, notes, raw_dir) -> None:
     doc_id = validate_doc_id(doc_id or file.stem, f"{file}")
     if level and level not in LEVELS:
         raise ManifestError(f"level {level!r} is not one of {list(LEVELS)}")
+    if year is not None and not 1000 <= year <= 9999:
+        raise ManifestError(f"year {year} is not a four-digit year")
     manifest = Path(raw_dir) / "reports.csv"
     rows = read_manifest(manifest) if manifest.exists() else []
     if any(r.doc_id == doc_id for r in rows):
@@ -142,7 +144,7 @@ def analyze(
             manifest=manifest,
             on_error=on_error,
         )
-    except (InputError, ManifestError, config.ConfigError) as exc:
+    except (InputError, ManifestError, config.ConfigError, OSError) as exc:
         _fail(exc)
         return
     n = metrics.get("ingest", {}).get("documents", 0)

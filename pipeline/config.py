@@ -35,6 +35,19 @@ class IngestParams:
 
 
 @dataclass(frozen=True)
+class SegmentParams:
+    backend: Literal["jieba", "pkuseg"]
+    hmm: bool  # jieba's HMM for words outside the dictionary
+
+
+@dataclass(frozen=True)
+class EntitiesParams:
+    backend: Literal["lac", "hanlp"]
+    hanlp_model_dir: str  # local HanLP model folder (backend hanlp); '' = $HANLP_HOME
+    top_n: int  # entities per label in each report's figure
+
+
+@dataclass(frozen=True)
 class ReportParams:
     title: str
 
@@ -42,6 +55,8 @@ class ReportParams:
 SECTIONS: dict[str, type] = {
     "base": BaseParams,
     "ingest": IngestParams,
+    "segment": SegmentParams,
+    "entities": EntitiesParams,
     "report": ReportParams,
 }
 

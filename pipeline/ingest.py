@@ -20,7 +20,8 @@ import typer
 from pipeline import config
 from pipeline.config import IngestParams
 from pipeline.decoding import InputError, decode_bytes
-from pipeline.io import columns_of, dumps_json, read_json, write_csv, write_json
+from pipeline.docstore import document_to_dict
+from pipeline.io import columns_of, dumps_json, write_csv, write_json
 from pipeline.manifest import ManifestError, read_manifest
 from pipeline.normalize import normalize_text
 from pipeline.structure import (
@@ -39,7 +40,6 @@ from pipeline.types import (
     SectionRow,
     Sentence,
     SentenceRow,
-    Span,
 )
 
 log = logging.getLogger(__name__)
@@ -123,23 +123,6 @@ def check_conservation(text: str, body_start: int, sentences: Sequence[Sentence]
         raise InputError(
             where, f"internal error: sentences cover {covered} of {body} body characters"
         )
-
-
-def document_to_dict(doc: Document) -> dict:
-    return dataclasses.asdict(doc)
-
-
-def document_from_dict(data: dict) -> Document:
-    data = dict(data)
-    data["paragraphs"] = [Span(**p) for p in data["paragraphs"]]
-    data["sections"] = [Section(**s) for s in data["sections"]]
-    data["sentences"] = [Sentence(**s) for s in data["sentences"]]
-    return Document(**data)
-
-
-def load_documents(docs_dir: Path) -> list[Document]:
-    """Read every ingested document of a folder, in doc_id order."""
-    return [document_from_dict(read_json(p)) for p in sorted(Path(docs_dir).glob("*.json"))]
 
 
 def document_row(doc: Document) -> DocumentRow:

@@ -14,7 +14,7 @@ from pathlib import Path
 from pipeline.io import read_csv
 from pipeline.types import LEVELS, ManifestRow
 
-DOC_ID_RE = re.compile(r"^[A-Za-z0-9_-]{1,120}$")
+DOC_ID_RE = re.compile(r"[A-Za-z0-9_-]{1,120}")
 MANIFEST_COLUMNS = ("doc_id", "file", "place", "level", "year", "source", "notes", "sha256")
 
 
@@ -23,7 +23,7 @@ class ManifestError(ValueError):
 
 
 def validate_doc_id(doc_id: str, where: str = "") -> str:
-    if not DOC_ID_RE.match(doc_id or ""):
+    if not DOC_ID_RE.fullmatch(doc_id or ""):
         prefix = f"{where}: " if where else ""
         raise ManifestError(
             f"{prefix}invalid doc_id {doc_id!r}: use letters, digits, '_' and '-' only"

@@ -7,10 +7,9 @@ import pytest
 
 from pipeline import config
 from pipeline.decoding import InputError
+from pipeline.docstore import document_from_dict, document_to_dict
 from pipeline.ingest import (
     IngestOutputs,
-    document_from_dict,
-    document_to_dict,
     ingest_bytes,
     ingest_rows,
     run,

