@@ -24,5 +24,3 @@ def document_from_dict(data: dict) -> Document:
 def load_documents(docs_dir: Path) -> list[Document]:
     """Read every ingested document of a folder, in doc_id order."""
     return [document_from_dict(read_json(p)) for p in sorted(Path(docs_dir).glob("*.json"))]
-
-

@@ -8,7 +8,6 @@ Params: ``ingest.to_simplified``, ``ingest.on_error``, ``ingest.traditional_thre
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import logging
 from collections.abc import Iterable, Sequence
@@ -36,7 +35,6 @@ from pipeline.types import (
     DocumentRow,
     ManifestRow,
     RejectedRow,
-    Section,
     SectionRow,
     Sentence,
     SentenceRow,

@@ -7,7 +7,9 @@ import pytest
 
 from pipeline.hanlp_backend import HanlpBackend, map_hanlp_entities, resolve_model_dir
 
-RECORDED = json.loads((Path(__file__).parent / "fixtures" / "hanlp_recorded.json").read_text("utf-8"))
+RECORDED = json.loads(
+    (Path(__file__).parent / "fixtures" / "hanlp_recorded.json").read_text("utf-8")
+)
 
 
 def _spans(task: str) -> list[list[tuple[str, str]]]:
