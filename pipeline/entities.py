@@ -282,6 +282,8 @@ def resolve(
     """
     keep: list[tuple[int, int, str, str]] = []
     for s, e, label, src in cands:
+        if label == PROGRAM and text[s:e].endswith("攻坚战"):
+            e -= 1  # the spec's form is 脱贫攻坚, not 脱贫攻坚战
         surface = strip_quotes(text[s:e])
         if not surface or surface in lex.stop.get(label, ()):
             continue
