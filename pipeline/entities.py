@@ -18,6 +18,7 @@ bodies vs institutions), drops stoplisted and generic forms, and writes ``doc.en
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -87,29 +88,35 @@ def read_stoplist(path: Path) -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
-def _jieba_freq() -> dict[str, int]:
+def _jieba_lexicon() -> dict[str, tuple[int, str]]:
+    """word → (frequency, POS) from jieba's bundled dictionary."""
     import jieba
 
     path = Path(jieba.__file__).parent / "dict.txt"
-    freq: dict[str, int] = {}
+    out: dict[str, tuple[int, str]] = {}
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             parts = line.split()
-            if len(parts) >= 2:
-                freq[parts[0]] = int(parts[1])
-    return freq
+            if len(parts) >= 3:
+                out[parts[0]] = (int(parts[1]), parts[2])
+    return out
 
 
 def make_lexicons(lexicon: Lexicon, stoplist: Path) -> Lexicons:
-    from pipeline.gazetteer import is_place
+    from pipeline.gazetteer import is_place, load_places
 
-    freq = _jieba_freq()
+    words = _jieba_lexicon()
+    kinds: dict[str, str] = {}
+    for entry in load_places(include_towns=True):
+        kinds.setdefault(entry.name, entry.kind)
     return Lexicons(
         is_place=is_place,
         programs=frozenset(lexicon.programs),
         concepts=frozenset(lexicon.concepts),
-        word_freq=lambda w: freq.get(w, 0),
+        word_freq=lambda w: words.get(w, (0, ""))[0],
         stop=read_stoplist(stoplist),
+        place_kind=lambda name: kinds.get(name, ""),
+        word_pos=lambda w: words.get(w, (0, ""))[1],
     )
 
 
@@ -207,7 +214,7 @@ class RulesComponent:
             *ner_rules.title_programs(text),
             *ner_rules.program_head_names(text, tokens, self.lex),
             *ner_rules.company_suffix_names(text, tokens, self.lex),
-            *ner_rules.listed_firms(text),
+            *ner_rules.listed_firms(text, self.lex),
             *ner_rules.zone_places(text, tokens, self.lex),
         ]
         spans = []
@@ -228,9 +235,18 @@ class ResolveComponent:
         cands: list[tuple[int, int, str, str]] = []
         for span in doc.spans.get("model", []):
             cands.extend(self._from_model(span.start_char, span.end_char, span.text, span.label_))
+        model_loc = [
+            (sp.start_char, sp.end_char) for sp in doc.spans.get("model", []) if sp.label_ == "LOC"
+        ]
         for key in ("ruler", "rules"):
             for span in doc.spans.get(key, []):
-                cands.append((span.start_char, span.end_char, span.label_, key))
+                s, e = span.start_char, span.end_char
+                if key == "ruler" and span.label_ == PLACE and self._needs_model(span.text):
+                    # a two-character county or town name is also an ordinary word too often
+                    # (东海, 建华, 正阳): keep it where the model reads a place there too
+                    if not any(a <= s and e <= b for a, b in model_loc):
+                        continue
+                cands.append((s, e, span.label_, key))
         chosen = resolve(doc.text, cands, self.lex)
         ents = []
         for s, e, label, _src in chosen:
@@ -242,6 +258,9 @@ class ResolveComponent:
         doc.ents = filter_spans(ents)
         doc.user_data["entity_sources"] = {(s, e): src for s, e, _, src in chosen}
         return doc
+
+    def _needs_model(self, name: str) -> bool:
+        return len(name) <= 2 and self.lex.place_kind(name) in ("county", "town", "natural", "")
 
     def _from_model(self, s: int, e: int, text: str, tag: str) -> list[tuple[int, int, str, str]]:
         lex = self.lex
@@ -265,12 +284,22 @@ class ResolveComponent:
             if (
                 kind == "unknown"
                 and 2 <= len(text) <= 8
-                and not lex.is_place(text)
+                # two characters are a firm's short name only when a dictionary says so
+                and (len(text) >= 3 or lex.word_pos(text) in ("nz", "nt", "nrt"))
+                and not text.isascii()  # RCEP, WTO: agreements and bodies, rarely firms
+                and not text.endswith(ner_rules.NOT_FIRM_ENDINGS)
+                and not _contains_place(text, lex)  # 平安威海, 威海国际: slogans, brands
                 and text not in lex.concepts
                 and ner_rules._proper_name(text, lex)
             ):
                 return [(s, e, COMPANY, "model")]
         return []
+
+
+def _contains_place(text: str, lex: Lexicons) -> bool:
+    return any(
+        lex.is_place(text[i:j]) for i in range(len(text)) for j in range(i + 2, len(text) + 1)
+    )
 
 
 def resolve(
@@ -306,31 +335,38 @@ def resolve(
 def recognize_document(
     nlp, doc: Document, tokens: Sequence[tuple[int, int, str]]
 ) -> list[EntityRow]:
-    """Entities of every sentence of `doc` (tokens from the segment stage)."""
-    rows: list[EntityRow] = []
-    by_sentence: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
-    starts = [s.start for s in doc.sentences]
-    import bisect
+    """Entities of the header lines (sentence_id 0) and of every sentence of `doc`.
 
+    The header counts: a place in the congress's name is a place of the report
+    (威海市 in 威海市第十八届人民代表大会). Tokens come from the segment stage.
+    """
+    from pipeline.segment import header_lines
+
+    units = [(0, s, e) for s, e in header_lines(doc)]
+    units += [(sent.sentence_id, sent.start, sent.end) for sent in doc.sentences]
+    starts = [u[1] for u in units]
+    by_unit: dict[int, list[tuple[int, int, str]]] = defaultdict(list)
     for t in tokens:
         k = bisect.bisect_right(starts, t[0]) - 1
-        by_sentence[k].append(t)
+        if k >= 0:
+            by_unit[k].append(t)
     model = nlp.get_pipe("gwr_ner_model")
-    texts = [s.text for s in doc.sentences]
+    texts = [doc.text[s:e] for _, s, e in units]
     model_spans = model.backend.spans(texts)
-    for k, sent in enumerate(doc.sentences):
-        rel = [(s - sent.start, e - sent.start, p) for s, e, p in by_sentence.get(k, [])]
-        sdoc = doc_from_tokens(nlp.vocab, sent.text, rel)
+    rows: list[EntityRow] = []
+    for k, (sentence_id, start, _end) in enumerate(units):
+        rel = [(s - start, e - start, p) for s, e, p in by_unit.get(k, [])]
+        sdoc = doc_from_tokens(nlp.vocab, texts[k], rel)
         sdoc = ModelComponent.pipe_one(sdoc, model_spans[k])
         for name, proc in nlp.pipeline:
             if name != "gwr_ner_model":
                 sdoc = proc(sdoc)
         sources = sdoc.user_data.get("entity_sources", {})
         for ent in sdoc.ents:
-            s, e = sent.start + ent.start_char, sent.start + ent.end_char
+            s, e = start + ent.start_char, start + ent.end_char
             rows.append(
                 EntityRow(
-                    doc_id=doc.doc_id, sentence_id=sent.sentence_id, label=ent.label_,
+                    doc_id=doc.doc_id, sentence_id=sentence_id, label=ent.label_,
                     text=doc.text[s:e], start=s, end=e, norm=strip_quotes(ent.text),
                     source=sources.get((ent.start_char, ent.end_char), ""),
                 )

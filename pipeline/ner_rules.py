@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 Tok = tuple[int, int, str]
 Cand = tuple[int, int, str, str]  # start, end, label, source
@@ -119,6 +120,10 @@ INSTITUTION_SUFFIXES: tuple[str, ...] = (
     "幼儿园", "图书馆", "博物馆", "科学院", "工程院", "基金会", "协会", "学会", "商会", "联合会",
     "联盟", "书院", "报社", "电视台", "日报", "出版社", "研究会", "院", "所", "馆", "站", "台",
 )  # fmt: skip
+# Model ORG spans ending so are events, campaigns or abstractions, not firms.
+NOT_FIRM_ENDINGS: tuple[str, ...] = (
+    "会", "治党", "竞争力", "以上", "挂牌", "上市", "活动", "工作", "服务", "建设", "发展",
+)  # fmt: skip
 NOT_COMPANY_ENDINGS: tuple[str, ...] = (
     "企业", "品牌", "产业", "集群", "园区", "基地", "项目", "政府", "经济", "市场", "行业",
     "委员", "代表", "解放军", "国集团", "保险", "城市", "文明", "中心",
@@ -153,7 +158,8 @@ GENERIC_PLACES = _words(
     境外 国外 国内 城乡 乡镇 街道 村庄 美丽乡村 金山银山 绿水青山 东部
     西部 南部 北部 中部 东北 西南 西北 东南 中西部 东中西部 经济技术开发区
     高新技术产业开发区 国家级新区 示范区 先导区 合作区 湿地 城市群 都市圈
-    经济圈 省 市 县 区
+    经济圈 省 市 县 区 城中村 新农村 示范村 中心村 行政村 自然村 空心村 贫困村
+    薄弱村 美乡村 美丽乡村示范村
     """
 )
 # A place followed by one of these is a facility or project; the place alone is the entity.
@@ -172,6 +178,8 @@ class Lexicons:
     concepts: frozenset[str]
     word_freq: Callable[[str], int]  # frequency of a word in a general dictionary, 0 if absent
     stop: dict[str, frozenset[str]]  # label → surface forms measured as false positives
+    place_kind: Callable[[str], str] = lambda _name: ""  # gazetteer kind (county, town, …)
+    word_pos: Callable[[str], str] = lambda _word: ""  # POS of a word in a general dictionary
 
 
 def strip_quotes(text: str) -> str:
@@ -200,8 +208,18 @@ def _is_boundary(text: str, tok: Tok) -> bool:
     return pos.startswith("u") or pos == "w"
 
 
-def _head_suffix(word: str, heads: Sequence[str]) -> str:
-    return next((h for h in heads if word.endswith(h)), "")
+@lru_cache(maxsize=32)
+def _suffix_index(suffixes: tuple[str, ...]) -> tuple[frozenset[str], tuple[int, ...]]:
+    return frozenset(suffixes), tuple(sorted({len(x) for x in suffixes}, reverse=True))
+
+
+def _head_suffix(word: str, heads: tuple[str, ...]) -> str:
+    """The longest of `heads` that `word` ends with, or ''."""
+    members, lengths = _suffix_index(heads)
+    for n in lengths:
+        if n <= len(word) and word[-n:] in members:
+            return word[-n:]
+    return ""
 
 
 def _extend_left(text: str, tokens: Sequence[Tok], head_index: int, max_chars: int) -> int:
@@ -378,6 +396,10 @@ def company_suffix_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> lis
             continue  # 山东能源 reads as a place + sector more often than as a firm
         if not _proper_name(name, lex):
             continue  # 冷链物流, 高端装备, 医用材料: a common word + sector
+        if not suffix.endswith(STRONG_COMPANY_SUFFIXES) and (
+            lex.word_freq(name) > 0 and not lex.is_place(name)
+        ):
+            continue  # 跨境物流, 蓝海工业: a sector word needs a name no dictionary knows
         out.append((name_start, e, COMPANY, "suffix"))
     return out
 
@@ -395,7 +417,7 @@ def _proper_name(name: str, lex: Lexicons) -> bool:
     if freq:
         return freq < 50
     # unknown as a whole: an ordinary compound splits into two common dictionary words
-    for cut in range(1, len(name)):
+    for cut in range(2, len(name) - 1):
         if lex.word_freq(name[:cut]) >= 200 and lex.word_freq(name[cut:]) >= 200:
             return False
     return True
@@ -426,7 +448,26 @@ def _list_items(text: str, start: int, body: str) -> list[tuple[int, str]]:
     return items
 
 
-def listed_firms(text: str) -> list[Cand]:
+def _firm_item(item: str, lex: Lexicons) -> bool:
+    """A list item that can be a firm's name: a firm suffix, a rare word, or a proper noun."""
+    if not 2 <= len(item) <= 8 or classify_org(item) not in ("company", "unknown"):
+        return False
+    if item in lex.concepts or lex.is_place(item):
+        return False
+    if "的" in item or item[-1] in "好强大多高快优":
+        return False  # 市场前景好, 有发展潜力的大: descriptions of firms, not names
+    suffix = _head_suffix(item, COMPANY_SUFFIXES)
+    if suffix and len(item) > len(suffix):
+        name = item[: -len(suffix)]
+        if suffix in STRONG_COMPANY_SUFFIXES:
+            return lex.word_freq(name) < 2000 and name not in lex.concepts
+        return _proper_name(name, lex)
+    if len(item) >= 4 and lex.word_freq(item) == 0:
+        return False  # a long unknown item without a firm suffix is a phrase
+    return _proper_name(item, lex) or lex.word_pos(item) in ("nr", "nz", "nt", "nrt")
+
+
+def listed_firms(text: str, lex: Lexicons) -> list[Cand]:
     """Firms in enumerations closed by …等N家企业 / 等世界500强企业.
 
     Tried and dropped: taking the subject of 入选/获得/获批 as a firm (precision 0.3 on the
@@ -434,8 +475,11 @@ def listed_firms(text: str) -> list[Cand]:
     """
     out: list[Cand] = []
     for m in FIRM_LIST_RE.finditer(text):
-        for offset, item in _list_items(text, m.start(), m.group(1)):
-            if 2 <= len(item) <= 8 and classify_org(item) in ("company", "unknown"):
+        items = _list_items(text, m.start(), m.group(1))
+        if sum(_firm_item(item, lex) for _, item in items) * 2 < len(items):
+            continue  # a list of sectors or measures (…等传统工业企业), not of firms
+        for offset, item in items:
+            if _firm_item(item, lex):
                 out.append((offset, offset + len(item), COMPANY, "list"))
     return out
 
@@ -476,26 +520,42 @@ def place_candidate(name: str, lex: Lexicons) -> bool:
     return False
 
 
+def _place_like(word: str, pos: str, lex: Lexicons) -> bool:
+    """A gazetteer place, or a rarer word the segmenter tags as a place (not 城市, 农村)."""
+    if lex.is_place(word):
+        return True
+    return pos == "ns" and word not in GENERIC_PLACES and lex.word_freq(word) < 2000
+
+
+ZONE_RE = re.compile("|".join(map(re.escape, ZONE_SUFFIXES)))
+
+
 def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
-    """Named zones and regions built on a place: 青岛都市圈, 潍坊国家农综区, 沂蒙革命老区."""
+    """Named zones and regions built on a place: 青岛都市圈, 黄河口国家公园, 沂蒙革命老区.
+
+    The zone word may span tokens (都市/圈); the name must open with a place (gazetteer or a
+    token the segmenter tags as a place name) within its first two tokens.
+    """
     out: list[Cand] = []
-    for i, (s, e, _) in enumerate(tokens):
-        word = text[s:e]
-        suffix = _head_suffix(word, ZONE_SUFFIXES)
-        if not suffix:
+    ends = {e: i for i, (_, e, _) in enumerate(tokens)}
+    for m in ZONE_RE.finditer(text):
+        if m.end() not in ends:
             continue
-        start = _extend_left(text, tokens, i, 14)
-        name = text[start:e]
-        if len(name) <= len(suffix) or name in GENERIC_PLACES or "“" in name:
+        # the last token that ends at or before the zone word
+        before = [i for i, (_, e, _) in enumerate(tokens) if e <= m.start()]
+        if not before or tokens[before[-1]][1] != m.start():
             continue
-        # trim from the left until the name starts near a known place
-        for j in range(start, min(start + 6, e - len(suffix))):
-            if any(lex.is_place(text[j:k]) for k in range(j + 2, min(j + 9, e - len(suffix) + 1))):
-                if j - start <= 2 or (j > start and text[start:j] in lex.concepts):
-                    out.append((start if j - start <= 2 else j, e, PLACE, "zone"))
-                else:
-                    out.append((j, e, PLACE, "zone"))
-                break
+        last = before[-1]
+        word = text[tokens[last][0] : tokens[last][1]]
+        if word in _NAME_CONJ or (_is_boundary(text, tokens[last]) and tokens[last][2] != "ns"):
+            continue
+        start = _extend_left(text, tokens, last, 14 - len(m.group()))
+        first = [t for t in tokens if start <= t[0] < m.start()][:2]
+        if not first or not any(_place_like(text[a:b], p, lex) for a, b, p in first):
+            continue
+        name = text[start : m.end()]
+        if name not in GENERIC_PLACES and "“" not in name:
+            out.append((start, m.end(), PLACE, "zone"))
     return out
 
 

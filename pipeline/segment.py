@@ -324,9 +324,27 @@ def tokenize(text: str, segmenter: Segmenter, offset: int = 0) -> list[Token]:
     return out
 
 
+def header_lines(doc: Document) -> list[tuple[int, int]]:
+    """(start, end) of the non-empty lines of the report's header (title, date, speaker)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in doc.text[: doc.body_start].split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = pos + line.index(stripped)
+            out.append((start, start + len(stripped)))
+        pos += len(line) + 1
+    return out
+
+
 def segment_document(doc: Document, segmenter: Segmenter) -> list[Token]:
-    """Tokens of every sentence of `doc`, in text order; no token crosses a sentence."""
+    """Tokens of the header lines and of every sentence of `doc`, in text order.
+
+    No token crosses a sentence or a header line.
+    """
     tokens: list[Token] = []
+    for start, end in header_lines(doc):
+        tokens.extend(tokenize(doc.text[start:end], segmenter, offset=start))
     for s in doc.sentences:
         tokens.extend(tokenize(s.text, segmenter, offset=s.start))
     return tokens

@@ -1,0 +1,384 @@
+"""Plotting helpers: the one place that owns the CJK font, the Agg backend and deterministic saving.
+
+Every figure the pipeline writes goes through this module so that figures look the same, render
+Chinese text with a pinned font (Noto Sans SC from the ``pylopdf-fonts-zh-cn`` package, never a
+system font) and are byte-identical for the same inputs:
+
+* `setup` selects the Agg backend, registers the font and sets the rcParams (cached, idempotent);
+* `new_figure` and `hbar` build figures; `save` writes PNG or SVG atomically and deterministically;
+* `strict_glyphs` turns matplotlib's missing-glyph warnings into errors (used by `save`), so a
+  figure with tofu boxes fails loudly instead of shipping;
+* `PALETTE`, `label_color` and `report_colors` keep colours consistent across figures.
+
+Nothing happens at import time; the first call to `setup` (done by every helper here) does the
+work.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import logging
+import math
+import os
+import re
+import secrets
+import sys
+import warnings
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Literal
+
+import matplotlib
+from matplotlib import font_manager
+from matplotlib.figure import Figure
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+log = logging.getLogger(__name__)
+
+FONT_PACKAGE = "pylopdf_fonts_zh_cn"
+FONT_DISTRIBUTION = "pylopdf-fonts-zh-cn==0.1.1"
+_FONT_FILE = "NotoSansSC-Regular.otf"
+
+DPI = 150
+SVG_HASHSALT = "gwr"  # fixed salt: SVG element ids are then the same on every run
+NO_DATA = "无数据"
+SUFFIXES = (".png", ".svg")
+
+# matplotlib >= 3.6 emits, for a character no font in the fallback list has,
+#   UserWarning: Glyph 23041 (\N{CJK UNIFIED IDEOGRAPH-5A01}) missing from font(s) DejaVu Sans.
+# (matplotlib/_text_helpers.py); older releases said "... missing from current font." (a
+# RuntimeWarning). `warnings` matches the message with re.match, hence the leading ".*".
+MISSING_GLYPH_MESSAGE = r".*missing from (current )?font"
+
+
+class MissingGlyphError(RuntimeError):
+    """A figure contains a character that the configured fonts cannot draw."""
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Fixed colours: one per entity label, a qualitative cycle for reports, a default."""
+
+    entities: Mapping[str, str]
+    reports: tuple[str, ...]
+    default: str
+    muted: str = "#777777"
+
+
+PALETTE = Palette(
+    # Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
+    entities=MappingProxyType({"COMPANY": "#0072B2", "PLACE": "#009E73", "PROGRAM": "#D55E00"}),
+    # Tableau 10, as hex so the figures do not depend on matplotlib's default colour cycle.
+    reports=(
+        "#4E79A7",
+        "#F28E2B",
+        "#E15759",
+        "#76B7B2",
+        "#59A14F",
+        "#EDC948",
+        "#B07AA1",
+        "#FF9DA7",
+        "#9C755F",
+        "#BAB0AC",
+    ),
+    default="#4E79A7",
+)
+
+
+def label_color(label: str) -> str:
+    """The fixed colour of an entity label.
+
+    Args:
+        label: ``COMPANY``, ``PLACE`` or ``PROGRAM``.
+
+    Returns:
+        A ``#RRGGBB`` colour.
+
+    Raises:
+        ValueError: If the label has no colour.
+    """
+    try:
+        return PALETTE.entities[label]
+    except KeyError:
+        known = ", ".join(PALETTE.entities)
+        raise ValueError(f"no colour for entity label {label!r}; expected one of {known}") from None
+
+
+def report_colors(doc_ids: Iterable[str]) -> dict[str, str]:
+    """Colours for reports, assigned in sorted ``doc_id`` order (cycling the report palette).
+
+    Pass the full list of reports so that each report gets the same colour in every figure.
+
+    Args:
+        doc_ids: Report ids (duplicates are ignored).
+
+    Returns:
+        ``{doc_id: colour}``.
+    """
+    cycle = PALETTE.reports
+    return {doc_id: cycle[i % len(cycle)] for i, doc_id in enumerate(sorted(set(doc_ids)))}
+
+
+def font_path() -> Path:
+    """The Noto Sans SC file shipped by the ``pylopdf-fonts-zh-cn`` package.
+
+    Returns:
+        The path of the font file.
+
+    Raises:
+        RuntimeError: If the package is not installed or the file is missing from it.
+    """
+    hint = f"install the pinned package: pip install {FONT_DISTRIBUTION}"
+    try:
+        resource = importlib.resources.files(FONT_PACKAGE) / _FONT_FILE
+    except ModuleNotFoundError as exc:
+        raise RuntimeError(
+            f"the CJK font package {FONT_PACKAGE!r} is not installed; {hint}"
+        ) from exc
+    path = Path(str(resource))
+    if not path.is_file():
+        raise RuntimeError(
+            f"font file {_FONT_FILE!r} is missing from package {FONT_PACKAGE!r}; {hint}"
+        )
+    return path
+
+
+def _register_font(path: Path) -> str:
+    """Register `path` with matplotlib and make its family name resolve to that very file."""
+    manager = font_manager.fontManager
+    manager.addfont(str(path))
+    family = font_manager.FontProperties(fname=path).get_name()
+    prop = font_manager.FontProperties(family=family)
+    if Path(font_manager.findfont(prop, fallback_to_default=False)) != path:
+        # A system font with the same family name wins ties (it comes first in ttflist); put
+        # ours first so output never depends on what the machine happens to have installed.
+        manager.ttflist.sort(key=lambda entry: Path(entry.fname) != path)
+        manager._findfont_cached.cache_clear()  # private, but the only way to drop stale hits
+        resolved = Path(font_manager.findfont(prop, fallback_to_default=False))
+        if resolved != path:
+            raise RuntimeError(f"font family {family!r} resolves to {resolved}, not to {path}")
+    return family
+
+
+@functools.cache
+def setup() -> str:
+    """Select the Agg backend, register Noto Sans SC and set the shared rcParams.
+
+    Cached: the first call does the work, later calls return the same family name. Safe to call
+    after ``matplotlib.pyplot`` has been imported.
+
+    Returns:
+        The registered font family name (``"Noto Sans SC"``).
+
+    Raises:
+        RuntimeError: If the font package or its font file is missing.
+    """
+    path = font_path()
+    matplotlib.use("Agg")  # switches pyplot too if it is already imported; no-op if already Agg
+    family = _register_font(path)
+    matplotlib.rcParams.update(
+        {
+            # Noto Sans SC covers Latin, digits and CJK punctuation; DejaVu Sans only catches
+            # what it lacks, and strict_glyphs() fails if neither has a character.
+            "font.family": [family, "DejaVu Sans"],
+            "axes.unicode_minus": False,  # ASCII hyphen-minus for negative tick labels
+            "svg.fonttype": "path",  # glyphs as paths: the SVG needs no font on the viewer's side
+            "svg.hashsalt": SVG_HASHSALT,
+            "savefig.dpi": DPI,
+        }
+    )
+    log.debug("plotting: Agg backend, font %r from %s", family, path)
+    return family
+
+
+def new_figure(
+    width_in: float,
+    height_in: float,
+    *,
+    layout: Literal["tight", "constrained"] | None = "tight",
+) -> tuple[Figure, Axes]:
+    """A figure with one axes, set up for Chinese text.
+
+    The figure is not registered with pyplot, so it needs no ``plt.close``; `save` closes it.
+
+    Args:
+        width_in: Width in inches.
+        height_in: Height in inches.
+        layout: Layout engine applied when the figure is drawn.
+
+    Returns:
+        ``(figure, axes)``.
+    """
+    setup()
+    fig = Figure(figsize=(width_in, height_in), layout=layout)
+    ax = fig.add_subplot()
+    return fig, ax
+
+
+@contextmanager
+def strict_glyphs() -> Iterator[None]:
+    """Turn matplotlib's missing-glyph warnings into exceptions within the block.
+
+    Matplotlib only warns when no font in the fallback list has a character, then draws a box;
+    inside this block that warning is raised instead (as the warning's own class, ``UserWarning``).
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", message=MISSING_GLYPH_MESSAGE)
+        yield
+
+
+def _temp_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+
+
+def save(fig: Figure, path: Path) -> None:
+    """Write a figure as PNG or SVG (by suffix), deterministically and atomically, then close it.
+
+    PNG is written at `DPI` without the ``Software`` tag, SVG with glyphs as paths, no ``Date``
+    and the fixed `SVG_HASHSALT`, so the same figure gives the same bytes. The file is written
+    to a temporary name in the same folder and renamed into place, so a crash never leaves a
+    half-written figure. Parent folders are created.
+
+    Args:
+        fig: The figure; closed afterwards, also on error.
+        path: Output path ending in ``.png`` or ``.svg``.
+
+    Raises:
+        ValueError: If the suffix is not ``.png`` or ``.svg``.
+        MissingGlyphError: If a character in the figure cannot be drawn by the configured fonts.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    try:
+        if suffix not in SUFFIXES:
+            raise ValueError(f"cannot save figure as {path}: suffix must be one of {SUFFIXES}")
+        setup()
+        if suffix == ".png":
+            fmt, metadata = "png", {"Software": None}
+        else:
+            fmt, metadata = "svg", {"Date": None}
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = _temp_path(path)
+        try:
+            # rc_context pins what savefig reads from rcParams, whatever the caller changed.
+            rc = {"svg.fonttype": "path", "svg.hashsalt": SVG_HASHSALT}
+            # "xb" rather than mkstemp: the file gets the usual umask permissions, not 0600.
+            with matplotlib.rc_context(rc), strict_glyphs(), open(tmp, "xb") as fh:
+                fig.savefig(fh, format=fmt, dpi=DPI, metadata=metadata)
+            os.replace(tmp, path)
+        except Warning as exc:
+            if re.match(MISSING_GLYPH_MESSAGE, str(exc)):
+                raise MissingGlyphError(f"{path}: {exc}") from exc
+            raise
+        finally:
+            tmp.unlink(missing_ok=True)
+    finally:
+        _close(fig)
+    log.info("wrote %s", path)
+
+
+def _close(fig: Figure) -> None:
+    # Figures made with pyplot stay in its registry until closed; importing pyplot just to
+    # close a figure it never saw would be a side effect, so only ask it if it is loaded.
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is not None:
+        pyplot.close(fig)
+
+
+def _format_value(value: float) -> str:
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.4g}"
+
+
+# hbar geometry, in inches: a fixed width, and a height that grows with the number of bars.
+_HBAR_WIDTH = 7.0
+_HBAR_BASE_HEIGHT = 1.0
+_HBAR_PER_ITEM = 0.32
+_HBAR_MIN_HEIGHT = 2.0
+
+
+def hbar_figure(
+    items: Sequence[tuple[str, float]],
+    *,
+    title: str,
+    xlabel: str,
+    color: str | None = None,
+) -> Figure:
+    """Build a horizontal "top N" bar chart, largest bar at the top.
+
+    Items are ordered by value, largest first (ties keep their input order); each bar carries
+    its value at its end. The height grows with the number of items. With no items the figure
+    says 无数据 (no data).
+
+    Args:
+        items: ``(label, value)`` pairs.
+        title: Figure title.
+        xlabel: Label of the value axis.
+        color: Bar colour; `PALETTE.default` if None.
+
+    Returns:
+        The figure (not saved).
+
+    Raises:
+        ValueError: If a value is not a finite number.
+    """
+    for label, value in items:
+        if not math.isfinite(value):
+            raise ValueError(f"hbar {title!r}: value for {label!r} is not finite: {value!r}")
+    ordered = sorted(items, key=lambda item: -item[1])
+    height = max(_HBAR_MIN_HEIGHT, _HBAR_BASE_HEIGHT + _HBAR_PER_ITEM * len(ordered))
+    fig, ax = new_figure(_HBAR_WIDTH, height)
+    ax.set_title(title)
+    if not ordered:
+        ax.text(
+            0.5,
+            0.5,
+            NO_DATA,
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+            fontsize=14,
+            color=PALETTE.muted,
+        )
+        ax.set_axis_off()
+        return fig
+    labels = [label for label, _ in ordered]
+    values = [value for _, value in ordered]
+    positions = range(len(ordered))
+    bars = ax.barh(positions, values, height=0.7, color=color or PALETTE.default)
+    ax.bar_label(bars, labels=[_format_value(v) for v in values], padding=3, fontsize=9)
+    ax.set_yticks(list(positions), labels)
+    ax.invert_yaxis()  # first (largest) item at the top
+    ax.margins(x=0.12)  # room for the value labels at the bar ends
+    if min(values) >= 0:
+        ax.set_xlim(left=0)
+    ax.set_xlabel(xlabel)
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def hbar(
+    items: Sequence[tuple[str, float]],
+    *,
+    title: str,
+    xlabel: str,
+    path: Path,
+    color: str | None = None,
+) -> None:
+    """Draw a horizontal "top N" bar chart (see `hbar_figure`) and `save` it to `path`.
+
+    Args:
+        items: ``(label, value)`` pairs.
+        title: Figure title.
+        xlabel: Label of the value axis.
+        path: Output ``.png`` or ``.svg``.
+        color: Bar colour; `PALETTE.default` if None.
+    """
+    save(hbar_figure(items, title=title, xlabel=xlabel, color=color), path)

@@ -1,0 +1,210 @@
+"""Tests for pipeline.plotting: the pinned CJK font, the glyph guard, deterministic atomic saving."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import warnings
+from pathlib import Path
+
+import matplotlib
+import pylopdf_fonts_zh_cn
+import pytest
+from matplotlib import font_manager
+from matplotlib.figure import Figure
+
+from pipeline import plotting
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+CHINESE = "威海市 政府工作报告 乡村振兴 高质量发展 “六稳”“六保” 一、（一）—— ％ % − minus"
+
+
+def _chinese_figure() -> Figure:
+    fig, ax = plotting.new_figure(6, 3)
+    ax.plot([-2, -1, 0, 1], [-1.5, 0.5, -0.5, 2])  # negative tick labels exercise the minus
+    ax.set_title(CHINESE)
+    ax.set_xlabel("年份（年）")
+    ax.set_ylabel("增速 ％")
+    ax.text(0, 0, "一、（一）—— −3.5%")
+    return fig
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+def _resolve(family: str) -> Path:
+    prop = font_manager.FontProperties(family=family)
+    return Path(font_manager.findfont(prop, fallback_to_default=False))
+
+
+def test_setup_registers_the_packaged_font() -> None:
+    family = plotting.setup()
+    assert plotting.setup() == family == "Noto Sans SC"
+    path = _resolve(family)
+    assert path.is_file()
+    assert path == plotting.font_path()
+    assert path.parent == Path(pylopdf_fonts_zh_cn.__file__).parent
+    assert matplotlib.rcParams["font.family"][0] == family
+    assert matplotlib.rcParams["axes.unicode_minus"] is False
+    assert matplotlib.rcParams["svg.fonttype"] == "path"
+    assert matplotlib.get_backend().lower() == "agg"
+
+
+def test_font_path_names_the_package_when_the_file_is_missing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(plotting, "_FONT_FILE", "NoSuchFont.otf")
+    with pytest.raises(RuntimeError, match=r"NoSuchFont\.otf.*pylopdf_fonts_zh_cn"):
+        plotting.font_path()
+
+
+def test_font_path_names_the_package_when_it_is_not_installed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(plotting, "FONT_PACKAGE", "no_such_font_package")
+    with pytest.raises(RuntimeError, match=r"no_such_font_package.*pip install pylopdf-fonts-zh"):
+        plotting.font_path()
+
+
+def test_packaged_font_wins_over_a_same_named_system_font(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    plotting.setup()
+    manager = font_manager.fontManager
+    # A "system" Noto Sans SC listed before ours, identical in every scored property.
+    ours = font_manager.ttfFontProperty(font_manager.get_font(plotting.font_path()))
+    impostor = dataclasses.replace(ours, fname=str(pylopdf_fonts_zh_cn.serif_path()))
+    monkeypatch.setattr(manager, "ttflist", [impostor, *manager.ttflist])
+    manager._findfont_cached.cache_clear()
+    try:
+        assert _resolve("Noto Sans SC") == pylopdf_fonts_zh_cn.serif_path()  # the trap is set
+        assert plotting._register_font(plotting.font_path()) == "Noto Sans SC"
+        assert _resolve("Noto Sans SC") == plotting.font_path()
+    finally:
+        monkeypatch.undo()
+        manager._findfont_cached.cache_clear()
+
+
+def test_chinese_text_saves_without_any_warning(tmp_path: Path) -> None:
+    out = tmp_path / "nested" / "dir" / "chinese.png"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        plotting.save(_chinese_figure(), out)
+    assert out.read_bytes().startswith(PNG_SIGNATURE)
+
+
+def test_strict_glyphs_raises_for_text_the_font_cannot_draw() -> None:
+    plotting.setup()
+    with matplotlib.rc_context({"font.family": ["DejaVu Sans"]}):
+        fig = Figure()
+        fig.text(0.5, 0.5, "威海市")
+        # Without the guard matplotlib only warns (and draws boxes) ...
+        with pytest.warns(UserWarning, match=plotting.MISSING_GLYPH_MESSAGE):
+            fig.savefig(io.BytesIO(), format="png")
+        # ... with it, the same draw fails.
+        expected = (
+            r"Glyph 23041 \(\\N\{CJK UNIFIED IDEOGRAPH-5A01\}\) missing from font\(s\) DejaVu"
+        )
+        with plotting.strict_glyphs(), pytest.raises(UserWarning, match=expected):
+            fig.savefig(io.BytesIO(), format="png")
+
+
+def test_save_fails_loudly_and_keeps_the_old_file_on_a_missing_glyph(tmp_path: Path) -> None:
+    out = tmp_path / "tofu.png"
+    out.write_bytes(b"previous")
+    with matplotlib.rc_context({"font.family": ["DejaVu Sans"]}):
+        fig, ax = plotting.new_figure(3, 2)
+        ax.set_title("乡村振兴")
+    with pytest.raises(plotting.MissingGlyphError, match=r"tofu\.png: Glyph \d+ .*missing from"):
+        plotting.save(fig, out)
+    assert out.read_bytes() == b"previous"
+    assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("suffix", [".png", ".svg"])
+def test_save_is_byte_for_byte_deterministic(tmp_path: Path, suffix: str) -> None:
+    first, second = tmp_path / f"a{suffix}", tmp_path / f"b{suffix}"
+    plotting.save(_chinese_figure(), first)
+    plotting.save(_chinese_figure(), second)
+    assert first.read_bytes() == second.read_bytes()
+    if suffix == ".svg":
+        svg = first.read_text(encoding="utf-8")
+        assert "<text" not in svg  # glyphs are paths: self-contained
+        assert "dc:date" not in svg
+
+
+def test_save_is_atomic_and_closes_pyplot_figures(tmp_path: Path) -> None:
+    import matplotlib.pyplot as plt
+
+    plotting.setup()
+    fig, ax = plt.subplots()
+    ax.set_title(CHINESE)
+    plotting.save(fig, tmp_path / "one.png")
+    plotting.save(_chinese_figure(), tmp_path / "two.svg")
+    plotting.save(_chinese_figure(), tmp_path / "one.png")  # overwrite in place
+    assert not plt.fignum_exists(fig.number)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["one.png", "two.svg"]
+    assert _leftovers(tmp_path) == []
+
+
+def test_save_rejects_an_unknown_suffix(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match=r"figure\.pdf"):
+        plotting.save(_chinese_figure(), tmp_path / "figure.pdf")
+    assert list(tmp_path.iterdir()) == []
+
+
+def _bars_top_to_bottom(fig: Figure) -> list[tuple[str, float]]:
+    """(tick label, bar width) in display order, top first."""
+    (ax,) = fig.axes
+    labels = {round(t.get_position()[1]): t.get_text() for t in ax.get_yticklabels()}
+    bars = sorted(ax.patches, key=lambda bar: -bar.get_window_extent().y1)
+    return [(labels[round(bar.get_y() + bar.get_height() / 2)], bar.get_width()) for bar in bars]
+
+
+def test_hbar_puts_the_first_and_largest_item_at_the_top() -> None:
+    items = [("乡村振兴", 42.0), ("高质量发展", 37.0), ("营商环境", 7.0)]
+    shown = _bars_top_to_bottom(plotting.hbar_figure(items, title="主题词", xlabel="次数"))
+    assert shown == items
+
+
+def test_hbar_orders_unsorted_items_largest_first_ties_in_input_order() -> None:
+    items = [("威海市", 3.0), ("烟台市", 9.0), ("青岛市", 3.0), ("济南市", 5.0)]
+    shown = _bars_top_to_bottom(plotting.hbar_figure(items, title="地名", xlabel="次数"))
+    assert shown == [("烟台市", 9.0), ("济南市", 5.0), ("威海市", 3.0), ("青岛市", 3.0)]
+
+
+def test_hbar_height_grows_with_the_number_of_items() -> None:
+    few = plotting.hbar_figure([("甲", 1.0)], title="少", xlabel="x")
+    many = plotting.hbar_figure([(f"项{i}", float(i)) for i in range(30)], title="多", xlabel="x")
+    assert many.get_figheight() > few.get_figheight()
+
+
+def test_hbar_writes_files_for_items_and_for_no_items(tmp_path: Path) -> None:
+    items = [("乡村振兴", 42), ("“六稳”“六保”", 21.5), ("高质量发展", 37)]
+    plotting.hbar(items, title="政府工作报告", xlabel="次数", path=tmp_path / "top.png")
+    plotting.hbar([], title="空", xlabel="次数", path=tmp_path / "empty.svg")
+    assert (tmp_path / "top.png").read_bytes().startswith(PNG_SIGNATURE)
+    assert (tmp_path / "empty.svg").stat().st_size > 0
+    empty = plotting.hbar_figure([], title="空", xlabel="次数")
+    assert [t.get_text() for t in empty.axes[0].texts] == [plotting.NO_DATA]
+    assert _leftovers(tmp_path) == []
+
+
+def test_hbar_rejects_a_non_finite_value() -> None:
+    with pytest.raises(ValueError, match=r"乡村振兴.*nan"):
+        plotting.hbar_figure([("乡村振兴", float("nan"))], title="t", xlabel="x")
+
+
+def test_label_colors_are_fixed_and_distinct() -> None:
+    colors = [plotting.label_color(label) for label in ("COMPANY", "PLACE", "PROGRAM")]
+    assert len(set(colors)) == 3
+    assert all(matplotlib.colors.is_color_like(c) for c in colors)
+    with pytest.raises(ValueError, match="'ORG'"):
+        plotting.label_color("ORG")
+
+
+def test_report_colors_do_not_depend_on_input_order() -> None:
+    ids = ["weihai-2022", "jiangsu-2023", "national-2019"]
+    assert plotting.report_colors(ids) == plotting.report_colors(reversed(ids))
+    assert plotting.report_colors(ids)["jiangsu-2023"] == plotting.PALETTE.reports[0]
