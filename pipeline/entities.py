@@ -241,11 +241,15 @@ class ResolveComponent:
         for key in ("ruler", "rules"):
             for span in doc.spans.get(key, []):
                 s, e = span.start_char, span.end_char
-                if key == "ruler" and span.label_ == PLACE and self._needs_model(span.text):
-                    # a two-character county or town name is also an ordinary word too often
-                    # (东海, 建华, 正阳): keep it where the model reads a place there too
-                    if not any(a <= s and e <= b for a, b in model_loc):
-                        continue
+                # a two-character county or town name is also an ordinary word too often
+                # (东海, 建华, 正阳): keep it where the model reads a place there too
+                if (
+                    key == "ruler"
+                    and span.label_ == PLACE
+                    and self._needs_model(span.text)
+                    and not any(a <= s and e <= b for a, b in model_loc)
+                ):
+                    continue
                 cands.append((s, e, span.label_, key))
         chosen = resolve(doc.text, cands, self.lex)
         ents = []
