@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline import config, ingest, report
+from pipeline import config, entities, ingest, report, segment
 from pipeline.decoding import InputError
 from pipeline.manifest import ManifestError, doc_id_from_path, read_manifest
 from pipeline.types import ManifestRow
@@ -127,12 +127,29 @@ def analyze(
             metrics=stage_metrics,
         ),
     )
+    docs_dir = layout.interim / "ingest"
+    seg_dir = layout.interim / "segment"
+    cache = layout.interim / "cache"
+    policy_terms = segment.default_policy_terms()
+    segment.run(
+        docs_dir, seg_dir, layout.stage_metrics / "segment.json", params["segment"],
+        policy_terms, cache,
+    )  # fmt: skip
+    entities.run(
+        docs_dir, seg_dir, policy_terms, entities.default_stoplist(), None,
+        params["segment"], params["entities"],
+        entities.EntityOutputs(
+            entities=layout.tables / "entities.csv",
+            summary=layout.tables / "entity_summary.csv",
+            metrics=layout.stage_metrics / "entities.json",
+            figures=layout.figures / "entities",
+        ),
+        cache,
+    )  # fmt: skip
     merged = report.run(
-        params["report"],
-        layout.tables / "documents.csv",
-        [stage_metrics],
-        layout.root / "metrics.json",
-        layout.root / "index.html",
-    )
+        params["report"], layout.tables / "documents.csv",
+        [layout.stage_metrics / f"{name}.json" for name in ("ingest", "segment", "entities")],
+        layout.root / "metrics.json", layout.root / "index.html",
+    )  # fmt: skip
     log.info("analyzed %d reports into %s", len(result.documents), out)
     return merged

@@ -455,6 +455,45 @@ class EntityOutputs:
     summary: Path
     metrics: Path
     errors: Path | None = None
+    figures: Path | None = None
+
+
+LABEL_TITLES = {COMPANY: "企业", PLACE: "地名", PROGRAM: "政策与项目"}
+
+
+def write_figures(
+    summary: Sequence[SummaryRow], docs: Sequence[Document], folder: Path, top_n: int
+) -> list[Path]:
+    """Per report and label, a bar chart of the most mentioned entities.
+
+    Files: ``<doc_id>_<label>.png``; stale files of the folder are removed.
+    """
+    from pipeline import plotting
+
+    folder.mkdir(parents=True, exist_ok=True)
+    by_key: dict[tuple[str, str], list[SummaryRow]] = defaultdict(list)
+    for row in summary:
+        by_key[(row.doc_id, row.label)].append(row)
+    written: list[Path] = []
+    for doc in docs:
+        name = doc.place or doc.doc_id
+        year = f"{doc.year}年" if doc.year else ""
+        for label in LABELS:
+            rows = sorted(by_key.get((doc.doc_id, label), []), key=lambda r: (-r.count, r.entity))
+            path = folder / f"{doc.doc_id}_{label}.png"
+            plotting.hbar(
+                [(r.entity, r.count) for r in rows[:top_n]],
+                title=f"{name}{year}政府工作报告：提及最多的{LABEL_TITLES[label]}",
+                xlabel="提及次数",
+                path=path,
+                color=plotting.label_color(label),
+            )
+            written.append(path)
+    keep = {p.name for p in written}
+    for stale in folder.glob("*.png"):
+        if stale.name not in keep:
+            stale.unlink()
+    return written
 
 
 def run(
@@ -481,6 +520,8 @@ def run(
         "mentions": {lab: sum(r.label == lab for r in rows) for lab in LABELS},
         "distinct": {lab: sum(s.label == lab for s in summary) for lab in LABELS},
     }
+    if out.figures is not None:
+        write_figures(summary, docs, out.figures, params.top_n)
     if gold_dir is not None and Path(gold_dir).is_dir():
         scores = evaluate(rows, gold_dir)
         errors = scores.pop("_errors")
@@ -502,6 +543,7 @@ def main(
     entities: Path = typer.Option(..., help="entities.csv"),
     summary: Path = typer.Option(..., help="entity_summary.csv"),
     errors: Path = typer.Option(None, help="Gold errors (false positives/negatives) JSON."),
+    figures: Path = typer.Option(None, help="Folder for the per-report entity charts."),
     metrics_path: Path = typer.Option(..., "--metrics", help="Stage metrics JSON."),
 ) -> None:
     """Run the entity stage."""
@@ -510,7 +552,7 @@ def main(
         m = run(
             docs_dir, seg_dir, policy_terms, stoplist, gold_dir,
             config.load_params(params, "segment"), config.load_params(params, "entities"),
-            EntityOutputs(entities, summary, metrics_path, errors), cache_dir,
+            EntityOutputs(entities, summary, metrics_path, errors, figures), cache_dir,
         )  # fmt: skip
     except (config.ConfigError, ValueError, RuntimeError) as exc:
         typer.echo(f"entities: error: {exc}", err=True)

@@ -70,6 +70,7 @@ LEADING_STRIP = _words(
 )
 _QUOTE_OPEN, _QUOTE_CLOSE = '“‘「『"', '”’」』"'
 _MAX_NAME = 16
+MEASURE_WORDS = frozenset("个项条处栋座所家批类件轮次场")
 COUNTED_RE = re.compile(r"^[\d一二三四五六七八九十百千万两几多]+[个项条处栋座所家批类件大轮]$")
 NUMERAL_START_RE = re.compile(r"^[一二三四五六七八九十百千万两双单多\d]")
 SLOGAN_CHARS_RE = re.compile(r"[+＋×\d]")
@@ -125,7 +126,7 @@ NOT_FIRM_ENDINGS: tuple[str, ...] = (
     "会", "治党", "竞争力", "以上", "挂牌", "上市", "活动", "工作", "服务", "建设", "发展",
 )  # fmt: skip
 NOT_COMPANY_ENDINGS: tuple[str, ...] = (
-    "企业", "品牌", "产业", "集群", "园区", "基地", "项目", "政府", "经济", "市场", "行业",
+    "企业", "品牌", "产业", "集群", "园区", "基地", "项目", "经济", "市场", "行业",
     "委员", "代表", "解放军", "国集团", "保险", "城市", "文明", "中心",
 )  # fmt: skip
 # "…等5家企业", "…等世界500强企业": the items of the list before are firms.
@@ -233,6 +234,8 @@ def _extend_left(text: str, tokens: Sequence[Tok], head_index: int, max_chars: i
             depth += 1
         elif word in _QUOTE_OPEN and depth:
             depth -= 1
+        elif word in MEASURE_WORDS and j > 0 and tokens[j - 1][2] == "m":
+            break  # 205项重点改革: a count of things, not part of a name
         elif word in _NAME_CONJ and (j == 0 or not tokens[j - 1][2].startswith("v")):
             break  # 铁路及胶新铁路: two names; 修复和整治: one
         elif _is_boundary(text, tokens[j]):

@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline import config
+from pipeline.entities import (
+    EntityRow,
+    LacBackend,
+    build_nlp,
+    default_stoplist,
+    evaluate,
+    make_lexicons,
+    read_stoplist,
+    recognize_document,
+    summarize,
+    write_figures,
+)
+from pipeline.ingest import ingest_bytes
+from pipeline.segment import default_policy_terms, load_lexicon, make_segmenter, segment_document
+from pipeline.types import ManifestRow
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORT = (
+    "政府工作报告\n——2022年2月23日在威海市第十八届人民代表大会第一次会议上\n威海市市长 闫剑波\n"
+    "各位代表：\n一、2021年工作回顾\n"
+    "继续做好“六稳”“六保”工作，全面推进乡村振兴。\n"
+    "威高集团、光威集团、迪尚集团等5家企业成为省级产业链“链主”。\n"
+    "荣成市、乳山市加快发展，莱荣高铁开工建设，深入实施威海英才计划。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def pipeline(tmp_path_factory):
+    lexicon = load_lexicon(default_policy_terms())
+    seg = make_segmenter("jieba", lexicon, cache_dir=tmp_path_factory.mktemp("jieba"))
+    lex = make_lexicons(lexicon, default_stoplist())
+    return seg, build_nlp(seg, lexicon, lex, LacBackend())
+
+
+@pytest.fixture(scope="module")
+def result(pipeline):
+    seg, nlp = pipeline
+    params = config.load_params(ROOT / "params.yaml", "ingest")
+    doc = ingest_bytes(REPORT.encode(), ManifestRow("weihai", "w.txt"), params)
+    return doc, recognize_document(nlp, doc, segment_document(doc, seg))
+
+
+def test_finds_the_three_labels(result) -> None:
+    _, rows = result
+    found = {(r.label, r.norm) for r in rows}
+    for expected in [
+        ("PROGRAM", "六稳"), ("PROGRAM", "六保"), ("PROGRAM", "乡村振兴"),
+        ("PROGRAM", "莱荣高铁"), ("PROGRAM", "威海英才计划"),
+        ("COMPANY", "威高集团"), ("COMPANY", "光威集团"), ("COMPANY", "迪尚集团"),
+        ("PLACE", "荣成市"), ("PLACE", "乳山市"), ("PLACE", "威海市"),
+    ]:  # fmt: skip
+        assert expected in found, expected
+    # a place inside a program is not a separate place
+    assert ("PLACE", "威海") not in {(r.label, r.norm) for r in rows if r.sentence_id > 0}
+
+
+def test_offsets_are_exact_and_inside_one_sentence(result) -> None:
+    doc, rows = result
+    bounds = {s.sentence_id: (s.start, s.end) for s in doc.sentences}
+    for r in rows:
+        assert doc.text[r.start : r.end] == r.text
+        if r.sentence_id == 0:
+            assert r.end <= doc.body_start  # the header
+        else:
+            a, b = bounds[r.sentence_id]
+            assert a <= r.start < r.end <= b
+
+
+def test_header_place_has_sentence_zero(result) -> None:
+    _, rows = result
+    assert any(r.sentence_id == 0 and r.norm == "威海市" for r in rows)
+
+
+def test_summary_counts_distinct_entities() -> None:
+    rows = [
+        EntityRow("d", 3, "PROGRAM", "“六稳”", 0, 4, "六稳", "rules"),
+        EntityRow("d", 5, "PROGRAM", "六稳", 9, 11, "六稳", "ruler"),
+        EntityRow("d", 5, "PLACE", "威海", 20, 22, "威海", "ruler"),
+    ]
+    summary = {(s.label, s.entity): (s.count, s.sentences, s.first_sentence_id)
+               for s in summarize(rows)}  # fmt: skip
+    assert summary == {("PROGRAM", "六稳"): (2, 2, 3), ("PLACE", "威海"): (1, 1, 5)}
+
+
+def test_evaluation_ignores_not_scored_forms(tmp_path: Path) -> None:
+    (tmp_path / "d.csv").write_text(
+        "label,text,scored,note\nPROGRAM,六稳,yes,\nPROGRAM,六保,yes,\nPROGRAM,十四五,no,\n"
+        "PLACE,威海,yes,\n",
+        encoding="utf-8",
+    )
+    rows = [
+        EntityRow("d", 1, "PROGRAM", "六稳", 0, 2, "六稳", ""),
+        EntityRow("d", 1, "PROGRAM", "十四五", 3, 6, "十四五", ""),  # not scored: ignored
+        EntityRow("d", 1, "PROGRAM", "点赞", 7, 9, "点赞", ""),  # a false positive
+        EntityRow("other", 1, "PLACE", "青岛", 0, 2, "青岛", ""),  # no gold: not counted
+    ]
+    scores = evaluate(rows, tmp_path)
+    program = scores["by_label"]["PROGRAM"]
+    assert (program["tp"], program["fp"], program["fn"]) == (1, 1, 1)
+    assert program["precision"] == program["recall"] == program["f1"] == 0.5
+    assert scores["by_label"]["PLACE"]["recall"] == 0.0
+    assert scores["_errors"]["d"]["PROGRAM"] == {"fp": ["点赞"], "fn": ["六保"]}
+
+
+def test_stoplist_is_validated(tmp_path: Path) -> None:
+    good = tmp_path / "s.tsv"
+    good.write_text("# c\ntext\tlabel\treason\n新时代\t*\tera\n瞪羚\tCOMPANY\tlabel\n", "utf-8")
+    stop = read_stoplist(good)
+    assert "新时代" in stop["PLACE"] and "瞪羚" in stop["COMPANY"] and "瞪羚" not in stop["PLACE"]
+    bad = tmp_path / "b.tsv"
+    bad.write_text("text\tlabel\treason\n新时代\tORG\tx\n", "utf-8")
+    with pytest.raises(ValueError, match="bad row 2"):
+        read_stoplist(bad)
+
+
+def test_figures_per_report_and_label(result, tmp_path: Path) -> None:
+    doc, rows = result
+    (tmp_path / "stale.png").write_bytes(b"x")
+    written = write_figures(summarize(rows), [doc], tmp_path, top_n=5)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in written)
+    assert len(written) == 3
+    assert all(p.read_bytes().startswith(b"\x89PNG") for p in written)

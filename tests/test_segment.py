@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import jieba
+import pytest
+
+from pipeline.segment import (
+    Lexicon,
+    TermMerger,
+    doc_from_tokens,
+    make_nlp,
+    make_segmenter,
+    read_policy_terms,
+    segment_document,
+    term_coverage,
+    tokenize,
+)
+from pipeline.types import Document, Sentence
+
+LEX = Lexicon(
+    programs=("乡村振兴", "揭榜挂帅", "数据要素×", "千村示范、万村整治"),
+    concepts=("高质量发展", "新质生产力", "进出口总额", "大数据"),
+    places=("威海市", "荣成市"),
+)
+
+
+@pytest.fixture(scope="module")
+def seg(tmp_path_factory):
+    return make_segmenter("jieba", LEX, cache_dir=tmp_path_factory.mktemp("jieba"))
+
+
+def _words(seg, text: str) -> list[str]:
+    return [text[s:e] for s, e, _ in tokenize(text, seg)]
+
+
+def test_dictionary_terms_stay_one_token(seg) -> None:
+    words = _words(seg, "威海市全面推进乡村振兴，推行揭榜挂帅，推动高质量发展和新质生产力。")
+    for term in ("威海市", "乡村振兴", "揭榜挂帅", "高质量发展", "新质生产力"):
+        assert term in words
+
+
+def test_terms_across_jieba_word_pattern_are_merged(seg) -> None:
+    # jieba cuts at × and 、, which are outside its word pattern
+    assert "数据要素×" in _words(seg, "实施数据要素×行动")
+    assert "千村示范、万村整治" in _words(seg, "深化千村示范、万村整治工程")
+
+
+def test_leftmost_longest_term_wins(seg) -> None:
+    assert "进出口总额" in _words(seg, "货物进出口总额增长7.7%")
+
+
+def test_tokens_rebuild_the_text_and_skip_white_space(seg) -> None:
+    text = "PM2.5 浓度  下降，威海市\u3000荣成市。"
+    tokens = tokenize(text, seg, offset=100)
+    assert all(text[s - 100 : e - 100].strip() == text[s - 100 : e - 100] for s, e, _ in tokens)
+    covered = "".join(text[s - 100 : e - 100] for s, e, _ in tokens)
+    assert covered == "".join(text.split())
+
+
+def test_private_tokenizer_leaves_global_jieba_alone(seg, tmp_path) -> None:
+    _words(seg, "推行揭榜挂帅")
+    assert "揭榜挂帅" not in jieba.dt.FREQ  # the global dictionary is untouched
+
+
+def test_cache_file_goes_to_the_given_folder(tmp_path) -> None:
+    make_segmenter("jieba", LEX, cache_dir=tmp_path)
+    assert list(tmp_path.glob("*.cache"))
+
+
+def test_unknown_backend_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"segment\.backend"):
+        make_segmenter("thulac", LEX)
+
+
+def test_term_merger_only_merges_on_token_boundaries() -> None:
+    merge = TermMerger({"大数据": "nz"})
+    assert merge([("大", "a"), ("数据", "n")]) == [("大数据", "nz")]
+    # 扩大数据: 大 belongs to 扩大, so nothing merges
+    assert merge([("扩大", "v"), ("数据", "n")]) == [("扩大", "v"), ("数据", "n")]
+
+
+def _doc(text: str, body_start: int, spans: list[tuple[int, int]]) -> Document:
+    sents = [Sentence(i + 1, "", 1, s, e, text[s:e]) for i, (s, e) in enumerate(spans)]
+    return Document(
+        doc_id="d", place="", level="", year=None, title="", date="", speaker="", office="",
+        session="", encoding="utf-8", converted_to_simplified=False, sha256="", text=text,
+        body_start=body_start, sentences=sents,
+    )  # fmt: skip
+
+
+def test_segment_document_covers_header_and_sentences_without_crossing(seg) -> None:
+    text = "威海市市长 闫剑波\n各位代表：\n推进乡村振兴。推动高质量发展。"
+    body = text.index("各位代表")
+    spans = [(body, body + 5), (body + 6, body + 13), (body + 13, len(text))]
+    doc = _doc(text, body, spans)
+    tokens = segment_document(doc, seg)
+    assert text[tokens[0][0] : tokens[0][1]] == "威海市"
+    bounds = [(0, 5), (6, 9), *spans]
+    for s, e, _ in tokens:
+        assert any(a <= s and e <= b for a, b in bounds), text[s:e]
+
+
+def test_term_coverage_counts_split_terms(seg) -> None:
+    text = "推进乡村振兴。加快乡村振兴。"
+    doc = _doc(text, 0, [(0, 7), (7, 14)])
+    tokens = segment_document(doc, seg)
+    ok = term_coverage([doc], {"d": tokens}, ["乡村振兴"])
+    assert (ok["occurrences"], ok["one_token"], ok["share"]) == (2, 2, 1.0)
+    broken = [t for t in tokens if t[:2] != (2, 6)] + [(2, 4, "n"), (4, 6, "n")]
+    bad = term_coverage([doc], {"d": broken}, ["乡村振兴"])
+    assert (bad["one_token"], bad["share"]) == (1, 0.5)
+
+
+def test_spacy_pipeline_uses_the_segmenter(seg) -> None:
+    nlp = make_nlp(seg)
+    doc = nlp("威海市实施乡村振兴战略")
+    assert [t.text for t in doc][:2] == ["威海市", "实施"]
+    rebuilt = doc_from_tokens(nlp.vocab, "威海 市", [(0, 2, "ns"), (3, 4, "n")])
+    assert rebuilt.text == "威海 市" and [t.tag_ for t in rebuilt] == ["ns", "n"]
+
+
+def test_policy_term_file_is_validated(tmp_path: Path) -> None:
+    good = tmp_path / "ok.tsv"
+    good.write_text("# c\nterm\tkind\n六稳\tprogram\n高质量发展\tconcept\n", encoding="utf-8")
+    assert read_policy_terms(good) == (("六稳",), ("高质量发展",))
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("term\tkind\n六稳\tslogan\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="bad row 2"):
+        read_policy_terms(bad)
