@@ -11,6 +11,9 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q -c requirements.lock -e '.[dev]'
+	# pkuseg (segment.backend=pkuseg) compiles against numpy and needs cython at build time
+	$(BIN)/python -m pip install -q -c requirements.lock cython
+	$(BIN)/python -m pip install -q -c requirements.lock --no-build-isolation pkuseg
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -36,7 +39,8 @@ bench: setup
 # Regenerate the lock from a fresh venv (after changing dependencies in pyproject.toml).
 lock:
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
-	.venv-lock/bin/python -m pip install -q -e '.[dev]'
+	.venv-lock/bin/python -m pip install -q -e '.[dev]' cython
+	.venv-lock/bin/python -m pip install -q --no-build-isolation pkuseg
 	.venv-lock/bin/python -m pip freeze --exclude-editable | LC_ALL=C sort > requirements.lock
 	rm -rf .venv-lock
 

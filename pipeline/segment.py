@@ -223,7 +223,12 @@ class JiebaSegmenter:
 
 
 class PkusegSegmenter:
-    """pkuseg's bundled ``default`` model with the user dictionary; POS from jieba's lexicon."""
+    """pkuseg's bundled ``default`` model with the user dictionary; POS from jieba's lexicon.
+
+    pkuseg is optional (it compiles on install): ``pip install cython`` then
+    ``pip install --no-build-isolation pkuseg==0.0.25`` (`make setup` does both). Only its
+    ``default`` model ships in the package; the others download and cannot be used here.
+    """
 
     name = "pkuseg"
 
@@ -237,7 +242,7 @@ class PkusegSegmenter:
             ) from exc
         self._seg = pkuseg.pkuseg(model_name="default", user_dict=[w for w, _ in lexicon.words])
         self._tags = dict(lexicon.words)
-        self._jieba = JiebaSegmenter(lexicon, hmm=hmm, cache_dir=cache_dir)
+        self._jieba_tags = JiebaSegmenter(lexicon, hmm=hmm, cache_dir=cache_dir)._pos.word_tag_tab
         self._merge = TermMerger(self._tags)
 
     def cut(self, text: str) -> list[tuple[str, str]]:
@@ -258,10 +263,7 @@ class PkusegSegmenter:
         return out
 
     def _tag(self, word: str) -> str:
-        if word in self._tags:
-            return self._tags[word]
-        tags = self._jieba.cut(word)
-        return tags[0][1] if len(tags) == 1 else "n"
+        return self._tags.get(word) or self._jieba_tags.get(word) or _guess_tag(word)
 
 
 def make_segmenter(

@@ -128,3 +128,12 @@ def test_policy_term_file_is_validated(tmp_path: Path) -> None:
     bad.write_text("term\tkind\n六稳\tslogan\n", encoding="utf-8")
     with pytest.raises(ValueError, match="bad row 2"):
         read_policy_terms(bad)
+
+
+def test_pkuseg_backend_with_the_user_dictionary(tmp_path) -> None:
+    seg = make_segmenter("pkuseg", LEX, cache_dir=tmp_path)
+    text = "威海市全面推进乡村振兴， 推动高质量发展。"
+    words = _words(seg, text)
+    assert "乡村振兴" in words and "高质量发展" in words and "威海市" in words
+    tags = dict(seg.cut(text))
+    assert tags["乡村振兴"] == "nz" and tags["推进"] == "v"
