@@ -20,6 +20,7 @@ bodies vs institutions), drops stoplisted and generic forms, and writes ``doc.en
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -197,7 +198,10 @@ class ModelComponent:
         out = []
         for s, e, tag in spans:
             span = doc.char_span(s, e, label=tag, alignment_mode="expand")
-            if span is not None:
+            if span is not None and len(span.text) > e - s + 1:
+                # expanding to the tokens would swallow a neighbour (潍柴 + 齐天等): shrink
+                span = doc.char_span(s, e, label=tag, alignment_mode="contract") or span
+            if span is not None and len(span.text) >= 1:
                 out.append(span)
         doc.spans["model"] = out
         return doc
@@ -222,11 +226,14 @@ class RulesComponent:
             *ner_rules.zone_places(text, tokens, self.lex),
         ]
         spans = []
-        for s, e, label, _source in cands:
+        sources: dict[tuple[int, int, str], str] = {}
+        for s, e, label, source in cands:
             span = doc.char_span(s, e, label=label, alignment_mode="expand")
             if span is not None:
                 spans.append(span)
+                sources[(span.start_char, span.end_char, label)] = source
         doc.spans["rules"] = spans
+        doc.user_data["rule_sources"] = sources
         return doc
 
 
@@ -237,14 +244,24 @@ class ResolveComponent:
 
     def __call__(self, doc):
         cands: list[tuple[int, int, str, str]] = []
+        text = doc.user_data.get("text") or doc.text
+        item_starts = set(ner_rules.project_list_item_starts(text))
         for span in doc.spans.get("model", []):
             cands.extend(self._from_model(span.start_char, span.end_char, span.text, span.label_))
+            if span.start_char in item_starts and span.label_ in ("ORG", "PER", "nz"):
+                cands.extend(self._firm_in_list(span.start_char, span.end_char, span.text))
         model_loc = [
             (sp.start_char, sp.end_char) for sp in doc.spans.get("model", []) if sp.label_ == "LOC"
         ]
+        model_any = [(sp.start_char, sp.end_char) for sp in doc.spans.get("model", [])]
+        rule_sources = doc.user_data.get("rule_sources", {})
         for key in ("ruler", "rules"):
             for span in doc.spans.get(key, []):
                 s, e = span.start_char, span.end_char
+                if rule_sources.get((s, e, span.label_)) == "suffix-weak" and not any(
+                    a < e and s < b for a, b in model_any
+                ):
+                    continue  # 冷链物流: a sector word after a name the model does not see
                 # a two-character county or town name is also an ordinary word too often
                 # (东海, 建华, 正阳): keep it where the model reads a place there too
                 if (
@@ -267,6 +284,18 @@ class ResolveComponent:
         doc.user_data["entity_sources"] = {(s, e): src for s, e, _, src in chosen}
         return doc
 
+    def _firm_in_list(self, s: int, e: int, text: str) -> list[tuple[int, int, str, str]]:
+        """A name the model found at the head of an item of a project list: the firm behind
+        the project (山钢日照基地二期 → 山钢, 潍柴齐天 → 潍柴)."""
+        lex = self.lex
+        if not 2 <= len(text) <= 6 or lex.is_place(text) or text in lex.concepts:
+            return []
+        if ner_rules.classify_org(text) not in ("company", "unknown"):
+            return []
+        if lex.word_freq(text) > 500:
+            return []
+        return [(s, e, COMPANY, "model")]
+
     def _needs_model(self, name: str) -> bool:
         return len(name) <= 2 and self.lex.place_kind(name) in ("county", "town", "natural", "")
 
@@ -280,13 +309,25 @@ class ResolveComponent:
                     out.append((s + a, s + b, PLACE, "model"))
             return out
         if tag == "ORG":
+            inner = _firm_prefix(text)
+            if (
+                inner
+                and inner != text
+                and ner_rules._proper_name(text[: inner_len(inner, text)], lex)
+            ):
+                return [(s, s + len(inner), COMPANY, "model")]
             kind = ner_rules.classify_org(text)
             if kind == "company":
                 suffix = ner_rules._head_suffix(text, ner_rules.COMPANY_SUFFIXES)
                 name = text[: -len(suffix)]
-                ok = len(name) >= 2 and (
-                    ner_rules._proper_name(name, lex)
-                    or text.endswith(ner_rules.STRONG_COMPANY_SUFFIXES)
+                ok = (
+                    len(name) >= 2
+                    and ner_rules._proper_name(name, lex)
+                    and (
+                        text.endswith(ner_rules.STRONG_COMPANY_SUFFIXES)
+                        or lex.word_freq(name) == 0
+                        or lex.is_place(name)
+                    )
                 )
                 return [(s, e, COMPANY, "model")] if ok else []
             if (
@@ -302,6 +343,22 @@ class ResolveComponent:
             ):
                 return [(s, e, COMPANY, "model")]
         return []
+
+
+def _firm_prefix(text: str) -> str:
+    """An organisation name cut after a firm suffix inside it (包商银行培训中心 → 包商银行)."""
+    for i in range(len(text) - 1, 1, -1):
+        head = text[:i]
+        suffix = ner_rules._head_suffix(head, ner_rules.STRONG_COMPANY_SUFFIXES)
+        if suffix and len(head) > len(suffix) + 1:
+            return head
+    return ""
+
+
+def inner_len(inner: str, text: str) -> int:
+    """Length of the name part of `inner` (without its firm suffix)."""
+    suffix = ner_rules._head_suffix(inner, ner_rules.STRONG_COMPANY_SUFFIXES)
+    return len(inner) - len(suffix)
 
 
 def _contains_place(text: str, lex: Lexicons) -> bool:
@@ -364,6 +421,7 @@ def recognize_document(
     rows: list[EntityRow] = []
     for k, (sentence_id, start, _end) in enumerate(units):
         rel = [(s - start, e - start, p) for s, e, p in by_unit.get(k, [])]
+        rel = split_at_model_spans(rel, model_spans[k])
         sdoc = doc_from_tokens(nlp.vocab, texts[k], rel)
         sdoc = ModelComponent.pipe_one(sdoc, model_spans[k])
         for name, proc in nlp.pipeline:
@@ -380,6 +438,35 @@ def recognize_document(
                 )
             )  # fmt: skip
     return rows
+
+
+_MODEL_POS = {"ORG": "nt", "LOC": "ns", "PER": "nr", "nz": "nz"}
+
+
+def split_at_model_spans(
+    tokens: Sequence[tuple[int, int, str]], spans: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Split tokens where a model name begins or ends inside them.
+
+    jieba sometimes glues a name to its neighbour (潍柴齐|天等 for 潍柴 + 齐天); cutting the
+    token at the model's boundary keeps the name one token or more, never part of one. The
+    pieces inside a name take the name's POS.
+    """
+    spans = [sp for sp in spans if sp[2] in ("ORG", "PER")]  # names of firms, not terms
+    cuts = sorted({c for s, e, _ in spans for c in (s, e)})
+    if not cuts:
+        return list(tokens)
+    out: list[tuple[int, int, str]] = []
+    for s, e, pos in tokens:
+        inner = [c for c in cuts if s < c < e]
+        if not inner:
+            out.append((s, e, pos))
+            continue
+        bounds = [s, *inner, e]
+        for a, b in itertools.pairwise(bounds):
+            tag = next((_MODEL_POS.get(t, pos) for x, y, t in spans if x <= a and b <= y), pos)
+            out.append((a, b, tag))
+    return out
 
 
 def summarize(rows: Iterable[EntityRow]) -> list[SummaryRow]:

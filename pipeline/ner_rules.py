@@ -399,11 +399,15 @@ def company_suffix_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> lis
             continue  # 山东能源 reads as a place + sector more often than as a firm
         if not _proper_name(name, lex):
             continue  # 冷链物流, 高端装备, 医用材料: a common word + sector
-        if not suffix.endswith(STRONG_COMPANY_SUFFIXES) and (
-            lex.word_freq(name) > 0 and not lex.is_place(name)
-        ):
+        if i + 1 < len(tokens):
+            nxt = text[tokens[i + 1][0] : tokens[i + 1][1]]
+            if nxt.endswith(INSTITUTION_SUFFIXES) or nxt.endswith(GOV_SUFFIXES):
+                continue  # 空天信息|大学: part of an institution's name
+        strong = suffix.endswith(STRONG_COMPANY_SUFFIXES)
+        if not strong and lex.word_freq(name) > 0 and not lex.is_place(name):
             continue  # 跨境物流, 蓝海工业: a sector word needs a name no dictionary knows
-        out.append((name_start, e, COMPANY, "suffix"))
+        # after a weak suffix (物流, 科技…) the entity stage also wants the model's support
+        out.append((name_start, e, COMPANY, "suffix" if strong else "suffix-weak"))
     return out
 
 
@@ -459,15 +463,32 @@ def _firm_item(item: str, lex: Lexicons) -> bool:
         return False
     if "的" in item or item[-1] in "好强大多高快优":
         return False  # 市场前景好, 有发展潜力的大: descriptions of firms, not names
+    if item[0] in MEASURE_WORDS:
+        return False  # 20家以上…: the tail of a count
     suffix = _head_suffix(item, COMPANY_SUFFIXES)
     if suffix and len(item) > len(suffix):
         name = item[: -len(suffix)]
         if suffix in STRONG_COMPANY_SUFFIXES:
-            return lex.word_freq(name) < 2000 and name not in lex.concepts
+            return lex.is_place(name) or _proper_name(name, lex)
         return _proper_name(name, lex)
     if len(item) >= 4 and lex.word_freq(item) == 0:
         return False  # a long unknown item without a firm suffix is a phrase
     return _proper_name(item, lex) or lex.word_pos(item) in ("nr", "nz", "nt", "nrt")
+
+
+# …、…等重大项目 / 等148个行业大模型: lists whose items open with a firm's name
+PROJECT_LIST_RE = re.compile(
+    r"((?:[^，。；：、“”（）\s]{2,16}、)+[^，。；：、“”（）\s]{2,16}?)"
+    r"(?=等[^，。；]{0,12}?(?:项目|工程|企业|公司|集团|模型|产品|品牌|基地|工厂|生产线))"
+)
+
+
+def project_list_item_starts(text: str) -> list[int]:
+    """Offsets where the items of a list of projects, products or firms begin."""
+    starts: list[int] = []
+    for m in PROJECT_LIST_RE.finditer(text):
+        starts.extend(offset for offset, _ in _list_items(text, m.start(), m.group(1)))
+    return starts
 
 
 def listed_firms(text: str, lex: Lexicons) -> list[Cand]:
