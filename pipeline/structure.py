@@ -35,7 +35,9 @@ _HEADER_SEARCH_LIMIT = 1500  # a salutation further in than this is not the end 
 
 _CN_NUM = r"[0-9〇○零一二三四五六七八九十]"
 DATE_RE = re.compile(rf"(?P<y>{_CN_NUM}{{4}})年(?P<m>{_CN_NUM}{{1,3}})月(?P<d>{_CN_NUM}{{1,3}})日")
-SESSION_RE = re.compile(r"日在(?P<session>[^，。；\n]*?(?:人民代表大会|人大)[^，。；\n]*?会议)")
+SESSION_RE = re.compile(
+    r"(?:日|^|[—\-－（(])在(?P<session>[^，。；\n在]*?(?:人民代表大会|人大)[^，。；\n]*?会议)"
+)
 SESSION_PLACE_RE = re.compile(rf"^(?P<place>.*?)第?{_CN_NUM}+届")
 TITLE_RE = re.compile(r"政府工作报告")
 TITLE_PLACE_RE = re.compile(
@@ -43,6 +45,12 @@ TITLE_PLACE_RE = re.compile(
     r"(?:人民)?政府工作报告"
 )
 _OFFICES = "国务院总理|总理|自治区主席|主席|代?(?:省长|市长|区长|县长|州长|盟长|旗长|镇长)"
+OFFICE_LINE_RE = re.compile(
+    rf"^[ \t\u3000]*(?P<org>[\u4e00-\u9fff（）]*?)(?P<office>{_OFFICES})[ \t\u3000]*$"
+)
+NAME_LINE_RE = re.compile(
+    r"^[ \t\u3000]*(?P<name>[\u4e00-\u9fff](?:[ \t\u3000]?[\u4e00-\u9fff·•]){1,11})[ \t\u3000]*$"
+)
 SPEAKER_RE = re.compile(
     rf"^[ \t\u3000]*(?P<org>[\u4e00-\u9fff（）]*?)(?P<office>{_OFFICES})[ \t\u3000]*"
     r"(?P<name>[\u4e00-\u9fff](?:[ \t\u3000]?[\u4e00-\u9fff·•]){1,11})[ \t\u3000]*$"
@@ -199,11 +207,19 @@ def parse_header(text: str) -> Header:
     session = m.group("session") if m else ""
 
     speaker = office = org = ""
-    for line in lines:
+    content = [line for line in lines if line.strip()]
+    for k, line in enumerate(content):
         sm = SPEAKER_RE.match(line)
-        if sm and "代表大会" not in line:
+        if not sm and k + 1 < len(content):
+            # the office on one line and the name on the next (北京市市长 / 殷勇)
+            om, nm = OFFICE_LINE_RE.match(line), NAME_LINE_RE.match(content[k + 1])
+            if om and nm and not TITLE_RE.search(content[k + 1]):
+                speaker = re.sub(r"[\s\u3000]+", "", nm.group("name"))
+                office, org = om.group("office"), om.group("org")
+        elif sm and "代表大会" not in line:
             speaker = re.sub(r"[\s\u3000]+", "", sm.group("name"))
             office, org = sm.group("office"), sm.group("org")
+        if speaker:
             if office == "总理" and ("国务院" in org or not org):
                 office = "国务院总理"
             break

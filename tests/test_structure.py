@@ -113,6 +113,27 @@ def test_autonomous_region_chair_and_title_place() -> None:
     assert (h.place, h.level, h.year) == ("新疆维吾尔自治区", "province", 2026)
 
 
+def test_office_and_name_on_separate_lines_and_date_in_brackets() -> None:
+    text = "政府工作报告\n（2023年1月12日在北京市第十六届人民代表大会第一次会议上）\n北京市市长\n殷勇\n各位代表：\n"
+    h = parse_header(text)
+    assert (h.date, h.speaker, h.office, h.place, h.level) == (
+        "2023-01-12", "殷勇", "市长", "北京市", "province",
+    )  # fmt: skip
+
+
+def test_session_without_a_date_and_acting_mayor() -> None:
+    h = parse_header(
+        "政府工作报告\n——在延庆区第五届人民代表大会第三次会议上\n区长  于波\n各位代表："
+    )
+    assert (h.date, h.session, h.place, h.speaker, h.level) == (
+        "", "延庆区第五届人民代表大会第三次会议", "延庆区", "于波", "district",
+    )  # fmt: skip
+    h = parse_header("2023年成都市政府工作报告\n成都市人民政府代市长  王凤朝\n各位代表：")
+    assert (h.speaker, h.office, h.place, h.level, h.year) == (
+        "王凤朝", "代市长", "成都市", "city", 2023,
+    )  # fmt: skip
+
+
 def test_header_without_salutation_ends_at_first_body_line() -> None:
     text = "2026年河南省政府工作报告\n河南省省长 王凯\n一、2025年工作回顾\n过去一年很不平凡。"
     assert text[find_body_start(text) :].startswith("一、2025年工作回顾")
