@@ -281,7 +281,8 @@ class ResolveComponent:
         from spacy.util import filter_spans
 
         doc.ents = filter_spans(ents)
-        doc.user_data["entity_sources"] = {(s, e): src for s, e, _, src in chosen}
+        # the exact character spans (doc.ents are widened to whole tokens; 攻坚战 → 攻坚 is not)
+        doc.user_data["entities"] = chosen
         return doc
 
     def _firm_in_list(self, s: int, e: int, text: str) -> list[tuple[int, int, str, str]]:
@@ -427,14 +428,13 @@ def recognize_document(
         for name, proc in nlp.pipeline:
             if name != "gwr_ner_model":
                 sdoc = proc(sdoc)
-        sources = sdoc.user_data.get("entity_sources", {})
-        for ent in sdoc.ents:
-            s, e = start + ent.start_char, start + ent.end_char
+        for a, b, label, source in sdoc.user_data.get("entities", []):
+            s, e = start + a, start + b
             rows.append(
                 EntityRow(
-                    doc_id=doc.doc_id, sentence_id=sentence_id, label=ent.label_,
-                    text=doc.text[s:e], start=s, end=e, norm=strip_quotes(ent.text),
-                    source=sources.get((ent.start_char, ent.end_char), ""),
+                    doc_id=doc.doc_id, sentence_id=sentence_id, label=label,
+                    text=doc.text[s:e], start=s, end=e, norm=strip_quotes(doc.text[s:e]),
+                    source=source,
                 )
             )  # fmt: skip
     return rows

@@ -236,6 +236,8 @@ def _extend_left(text: str, tokens: Sequence[Tok], head_index: int, max_chars: i
             depth -= 1
         elif word in MEASURE_WORDS and j > 0 and tokens[j - 1][2] == "m":
             break  # 205项重点改革: a count of things, not part of a name
+        elif word == "至" and j > 0 and tokens[j - 1][2] == "ns":
+            pass  # 董家口至五莲铁路: a line between two places
         elif word in _NAME_CONJ and (j == 0 or not tokens[j - 1][2].startswith("v")):
             break  # 铁路及胶新铁路: two names; 修复和整治: one
         elif _is_boundary(text, tokens[j]):
@@ -289,6 +291,19 @@ def _distinctive(text: str, tokens: Sequence[Tok], start: int, end: int, lex: Le
     return False
 
 
+CARRY_VERBS = _words("开展 深化 推进 实施 启动 探索 扩大 推广 做好 抓好 完成 试行 组织")
+WIN_VERBS = _words("获批 入选 成为 列入 获评 争创 创建 申报 纳入 荣获 获得 承担 争取")
+
+
+def _governing_verb(text: str, tokens: Sequence[Tok], start: int) -> str:
+    """The token just before a name (its governing verb, if any); 深入开展 counts as 开展."""
+    before = [t for t in tokens if t[1] <= start]
+    if not before:
+        return ""
+    word = text[before[-1][0] : before[-1][1]]
+    return word[-2:] if len(word) > 2 else word
+
+
 def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Names ending with a program head word (威海英才计划, 商事制度改革, 莱荣高铁)."""
     out: list[Cand] = []
@@ -308,12 +323,48 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
             continue
         if project and not (lex.is_place(bare[:2]) or lex.is_place(bare) or len(bare) <= 4):
             continue
+        if project and bare in GENERIC_PROJECT_MODIFIERS:
+            continue  # 通用机场, 病险水库: a kind of facility, not a named project
         if head and not _specific(bare, lex):
             continue
-        if head.endswith(WEAK_HEADS) and not _distinctive(text, tokens, start, s, lex):
+        if head == "试点":
+            verb = _governing_verb(text, tokens, start)
+            if verb in WIN_VERBS:
+                continue  # 获批…试点: a title won (not scored), not a program carried out
+            if verb not in CARRY_VERBS and not _distinctive(text, tokens, start, s, lex):
+                continue
+        elif head.endswith(WEAK_HEADS) and not _distinctive(text, tokens, start, s, lex):
             continue  # 社会治理体系, 长效机制: a description, not a name
-        out.append((start, e, PROGRAM, "head"))
+        end = _extend_project_right(text, tokens, i) if project else e
+        out.append((start, end, PROGRAM, "head"))
     return out
+
+
+# Qualifiers written after a construction project's head: 济南机场二期, 胶新铁路扩能改造,
+# 荣乌高速威海绕城段.
+PROJECT_QUALIFIER_RE = re.compile(
+    r"^(?:[一二三四五六七八九十\d]+期(?:工程)?|扩建|改扩建|改造|扩能改造|电气化改造|航站楼|[^\s，。、]{1,6}段)$"
+)
+GENERIC_PROJECT_MODIFIERS = _words("通用 现代化 大中型 病险 水源型 新建 支线 干线 城际 地方 园区")
+
+
+def _extend_project_right(text: str, tokens: Sequence[Tok], head_index: int) -> int:
+    """End of a project name: its head plus the qualifiers that follow (二期, 扩能改造, …段)."""
+    end = tokens[head_index][1]
+    j = head_index + 1
+    while j < len(tokens) and j <= head_index + 3:
+        a, _ = tokens[j][0], tokens[j][1]
+        if a != end:
+            break
+        # a section may be named with a place before 段 (威海绕城段): join up to two tokens
+        for k in (j, j + 1):
+            if k < len(tokens) and PROJECT_QUALIFIER_RE.match(text[tokens[j][0] : tokens[k][1]]):
+                end = tokens[k][1]
+                j = k + 1
+                break
+        else:
+            break
+    return end
 
 
 def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
