@@ -483,9 +483,10 @@ def _proper_name(name: str, lex: Lexicons) -> bool:
 
 _ITEM = r"(?:(?!等)[\u4e00-\u9fffA-Za-z]){2,10}?"
 FIRM_LIST_RE = re.compile(rf"((?:{_ITEM}、)+{_ITEM})(?={FIRM_LIST_TAIL_RE.pattern[1:]})")
-_LIST_VERBS = sorted(GOVERNING | {"引进", "培育", "支持", "推动", "引导", "成功引进"}, key=len)[
-    ::-1
-]
+# longest first, then by the word itself: a set's order changes from run to run
+_LIST_VERBS = sorted(
+    GOVERNING | {"引进", "培育", "支持", "推动", "引导", "成功引进"}, key=lambda w: (-len(w), w)
+)
 
 
 def _list_items(text: str, start: int, body: str) -> list[tuple[int, str]]:

@@ -127,3 +127,28 @@ def test_figures_per_report_and_label(result, tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in written)
     assert len(written) == 3
     assert all(p.read_bytes().startswith(b"\x89PNG") for p in written)
+
+
+def test_outputs_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    """Set and dict orders change with PYTHONHASHSEED; outputs must not."""
+    import os
+    import subprocess
+    import sys
+
+    report = tmp_path / "weihai.txt"
+    report.write_text(
+        REPORT
+        + "成功引进惠普、捷普、联想等世界500强企业，提速山钢日照基地二期、永锋临港焦钢一体化等重大项目。\n",
+        "utf-8",
+    )
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"out{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run(
+            [sys.executable, "-m", "pipeline.cli", "analyze", str(report), "--out", str(out),
+             "--params", str(ROOT / "params.yaml")],
+            check=True, env=env, capture_output=True,
+        )  # fmt: skip
+        outputs.append((out / "tables" / "entities.csv").read_bytes())
+    assert outputs[0] == outputs[1]
