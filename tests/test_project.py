@@ -287,21 +287,7 @@ def test_stage_declares_the_params_its_code_loads(stages, name: str) -> None:
         assert name in declared
 
 
-def _unused_section_marks(section: str) -> list[Any]:
-    if section == "base":
-        return [
-            pytest.mark.xfail(
-                strict=True,
-                reason="params.yaml section 'base' (seed, jobs) is listed under no stage's "
-                "params: in dvc.yaml and no stage module loads it, so changing it reruns nothing",
-            )
-        ]
-    return []
-
-
-@pytest.mark.parametrize(
-    "section", [pytest.param(s, marks=_unused_section_marks(s)) for s in PARAM_SECTIONS]
-)
+@pytest.mark.parametrize("section", PARAM_SECTIONS)
 def test_every_params_section_is_used_by_a_stage(stages, section: str) -> None:
     used = {e.partition(".")[0] for s in stages.values() for e in _params_entries(s)}
     assert section in used
