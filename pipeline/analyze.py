@@ -145,6 +145,8 @@ def analyze(
             figures=layout.figures / "entities",
         ),
         cache,
+        jobs=params["base"].jobs,
+        result_cache=cache / "entities",
     )  # fmt: skip
     merged = report.run(
         params["report"], layout.tables / "documents.csv",
