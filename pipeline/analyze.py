@@ -149,9 +149,9 @@ def analyze(
         result_cache=cache / "entities",
     )  # fmt: skip
     merged = report.run(
-        params["report"], layout.tables / "documents.csv",
+        params["report"], layout.tables, layout.figures,
         [layout.stage_metrics / f"{name}.json" for name in ("ingest", "segment", "entities")],
-        layout.root / "metrics.json", layout.root / "index.html",
+        layout.root / "metrics.json", layout.root,
     )  # fmt: skip
     log.info("analyzed %d reports into %s", len(result.documents), out)
     return merged

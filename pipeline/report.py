@@ -1,7 +1,13 @@
-"""Report stage: the corpus metrics file and the browsable HTML report.
+"""Report stage: the corpus metrics file and the browsable report researchers read.
 
-Reads: every stage's metrics JSON and the documents table.
-Writes: reports/metrics.json (all stage metrics under their stage's name) and reports/index.html.
+Reads: every stage's metrics JSON, and the tables and figures of the other stages found in the
+tables and figures folders (documents.csv, sections.csv, sentences.csv, entity_summary.csv,
+and, where those stages have run, keywords, keyness, topics, tone and indicator tables).
+Writes: reports/metrics.json (all stage metrics under their stage's name), reports/index.html
+(the corpus overview), reports/docs/<doc_id>.html (one page per report) and reports/README.md
+(a Markdown summary that renders on a code forge). The pages are self-contained: no script,
+font or style is fetched; figures are the PNG files beside them; every text from a report is
+HTML-escaped.
 Params: ``report.title``.
 """
 
@@ -9,15 +15,21 @@ from __future__ import annotations
 
 import html
 import logging
+import os
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import typer
 
 from pipeline import config
 from pipeline.config import ReportParams
-from pipeline.io import atomic_write_text, read_csv, read_json, write_json
+from pipeline.io import atomic_write_bytes, atomic_write_text, read_csv, read_json, write_json
 
 log = logging.getLogger(__name__)
+
+esc = html.escape
 
 DOCUMENT_COLUMNS = (
     ("doc_id", "报告"),
@@ -32,6 +44,42 @@ DOCUMENT_COLUMNS = (
     ("paragraphs", "段落"),
     ("sentences", "句子"),
 )
+LEVEL_NAMES = {
+    "national": "全国",
+    "province": "省级",
+    "city": "市级",
+    "district": "区级",
+    "county": "县级",
+}
+LABEL_NAMES = {"COMPANY": "企业", "PLACE": "地名", "PROGRAM": "政策与项目"}
+FONT_FILE = "NotoSansSC-Regular.otf"
+STYLE = """
+body { font-family: "GWR Noto Sans SC", "Noto Sans SC", "Noto Sans CJK SC", sans-serif;
+       margin: 0; color: #222; line-height: 1.6; }
+header { background: #1f3a5f; color: #fff; padding: 0.8em 2em; }
+header a { color: #fff; }
+main { padding: 1em 2em 3em; max-width: 1200px; }
+table { border-collapse: collapse; font-size: 14px; margin: 0.5em 0 1.5em; }
+th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: left; vertical-align: top; }
+th { background: #f3f3f3; }
+td.num { text-align: right; }
+td:first-child { white-space: nowrap; }
+figure { display: inline-block; margin: 0.5em 1em 1em 0; }
+figure img { max-width: 560px; border: 1px solid #eee; }
+.outline li { margin: 0.1em 0; }
+.muted { color: #777; }
+.grid { display: flex; flex-wrap: wrap; gap: 1em; }
+"""
+
+
+@dataclass
+class Corpus:
+    """What the report shows, read from the tables of the other stages."""
+
+    documents: list[dict[str, str]]
+    sections: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    sentences: dict[tuple[str, str], str] = field(default_factory=dict)
+    entities: dict[str, list[dict[str, str]]] = field(default_factory=dict)
 
 
 def merge_metrics(stage_metrics: dict[str, dict]) -> dict:
@@ -39,20 +87,36 @@ def merge_metrics(stage_metrics: dict[str, dict]) -> dict:
     return {name: stage_metrics[name] for name in sorted(stage_metrics)}
 
 
-def render_index(title: str, documents: list[dict[str, str]], metrics: dict) -> str:
-    """A self-contained HTML page (no external scripts, fonts or styles); all text escaped."""
-    esc = html.escape
-    head = "".join(f"<th>{esc(label)}</th>" for _, label in DOCUMENT_COLUMNS)
-    body = "\n".join(
-        "<tr>"
-        + "".join(f"<td>{esc(str(d.get(k, '')))}</td>" for k, _ in DOCUMENT_COLUMNS)
-        + "</tr>"
-        for d in documents
-    )
-    ingest = metrics.get("ingest", {})
-    summary = (
-        f"{ingest.get('documents', 0)} 份报告，{ingest.get('chars', 0):,} 字，"
-        f"{ingest.get('sentences', 0):,} 句"
+def _group(rows: Iterable[dict[str, str]], key: str) -> dict[str, list[dict[str, str]]]:
+    out: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for row in rows:
+        out[row[key]].append(row)
+    return dict(out)
+
+
+def load_corpus(tables: Path) -> Corpus:
+    """Read the tables the report uses; the optional ones may be missing."""
+    corpus = Corpus(documents=read_csv(tables / "documents.csv"))
+    if (tables / "sections.csv").exists():
+        corpus.sections = _group(read_csv(tables / "sections.csv"), "doc_id")
+    if (tables / "sentences.csv").exists():
+        corpus.sentences = {
+            (r["doc_id"], r["sentence_id"]): r["text"] for r in read_csv(tables / "sentences.csv")
+        }
+    if (tables / "entity_summary.csv").exists():
+        corpus.entities = _group(read_csv(tables / "entity_summary.csv"), "doc_id")
+    return corpus
+
+
+# ---------------------------------------------------------------- HTML pieces
+
+
+def page(title: str, body: str, *, home: str) -> str:
+    """A whole page; `home` is the relative link to index.html (the site's root)."""
+    root = home.rsplit("/", 1)[0] + "/" if "/" in home else ""
+    font = (
+        f'@font-face {{ font-family: "GWR Noto Sans SC"; '
+        f'src: url("{root}assets/{FONT_FILE}") format("opentype"); }}'
     )
     return f"""<!DOCTYPE html>
 <html lang="zh-CN">
@@ -60,53 +124,236 @@ def render_index(title: str, documents: list[dict[str, str]], metrics: dict) -> 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{esc(title)}</title>
-<style>
-body {{ font-family: "Noto Sans SC", "Noto Sans CJK SC", sans-serif; margin: 2em; color: #222; }}
-table {{ border-collapse: collapse; font-size: 14px; }}
-th, td {{ border: 1px solid #ccc; padding: 4px 8px; text-align: left; }}
-th {{ background: #f3f3f3; }}
-</style>
+<style>{font}{STYLE}</style>
 </head>
 <body>
-<h1>{esc(title)}</h1>
-<p>{esc(summary)}</p>
-<h2>报告一览</h2>
-<table>
-<thead><tr>{head}</tr></thead>
-<tbody>
+<header><a href="{esc(home)}">政府工作报告分析</a> · {esc(title)}</header>
+<main>
 {body}
-</tbody>
-</table>
+</main>
 </body>
 </html>
 """
 
 
+def table(
+    headers: Sequence[str], rows: Iterable[Sequence[str]], numeric: Sequence[int] = ()
+) -> str:
+    """An HTML table; cells are escaped unless they are marked as markup with ``Markup``."""
+    head = "".join(f"<th>{esc(h)}</th>" for h in headers)
+    body = []
+    for row in rows:
+        cells = []
+        for i, cell in enumerate(row):
+            content = cell.html if isinstance(cell, Markup) else esc(str(cell))
+            cls = ' class="num"' if i in numeric else ""
+            cells.append(f"<td{cls}>{content}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return (
+        f"<table><thead><tr>{head}</tr></thead><tbody>\n" + "\n".join(body) + "\n</tbody></table>"
+    )
+
+
+@dataclass(frozen=True)
+class Markup:
+    """Trusted HTML built by this module (links), not text from a report."""
+
+    html: str
+
+
+def figure(src: str, caption: str) -> str:
+    return (
+        f'<figure><img src="{esc(src)}" alt="{esc(caption)}" loading="lazy">'
+        f'<figcaption class="muted">{esc(caption)}</figcaption></figure>'
+    )
+
+
+def _clip(text: str, n: int = 120) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def doc_label(doc: dict[str, str]) -> str:
+    year = f"{doc.get('year')}年" if doc.get("year") else ""
+    return f"{doc.get('place') or doc['doc_id']}{year}"
+
+
+# ---------------------------------------------------------------- pages
+
+
+def render_index(title: str, corpus: Corpus, metrics: dict) -> str:
+    ingest = metrics.get("ingest", {})
+    summary = (
+        f"{ingest.get('documents', len(corpus.documents))} 份报告，"
+        f"{ingest.get('chars', 0):,} 字，{ingest.get('sentences', 0):,} 句"
+    )
+    rows = []
+    for d in corpus.documents:
+        link = Markup(f'<a href="docs/{esc(d["doc_id"])}.html">{esc(doc_label(d))}</a>')
+        rows.append([link, *[d.get(k, "") for k, _ in DOCUMENT_COLUMNS[1:]]])
+    parts = [
+        f"<h1>{esc(title)}</h1>",
+        f"<p>{esc(summary)}</p>",
+        "<h2>报告一览</h2>",
+        table([label for _, label in DOCUMENT_COLUMNS], rows, numeric=(7, 8, 9, 10)),
+    ]
+    gold = metrics.get("entities", {}).get("dev_gold", {}).get("by_label")
+    if gold:
+        parts += [
+            "<h2>实体识别质量（开发集）</h2>",
+            table(
+                ["类别", "精确率", "召回率", "F1"],
+                [
+                    [LABEL_NAMES.get(k, k), v["precision"], v["recall"], v["f1"]]
+                    for k, v in gold.items()
+                ],
+                numeric=(1, 2, 3),
+            ),
+        ]
+    return page(title, "\n".join(parts), home="index.html")
+
+
+def render_doc(doc: dict[str, str], corpus: Corpus, figures: Path, site: Path) -> str:
+    doc_id = doc["doc_id"]
+    title = f"{doc_label(doc)}政府工作报告"
+    meta = [
+        ["标题", doc.get("title", "")],
+        ["日期", doc.get("date", "")],
+        ["报告人", f"{doc.get('office', '')} {doc.get('speaker', '')}".strip()],
+        ["会议", doc.get("session", "")],
+        ["层级", LEVEL_NAMES.get(doc.get("level", ""), "")],
+        ["字数", doc.get("chars", "")],
+        ["句子", doc.get("sentences", "")],
+    ]
+    parts = [f"<h1>{esc(title)}</h1>", table(["项目", "内容"], meta)]
+
+    outline = corpus.sections.get(doc_id, [])
+    if outline:
+        items = []
+        for s in outline:
+            indent = ' style="margin-left:2em"' if s.get("depth") == "2" else ""
+            items.append(f"<li{indent}>{esc(s['heading'])}</li>")
+        parts += ["<h2>章节结构</h2>", '<ul class="outline">', *items, "</ul>"]
+
+    ents = corpus.entities.get(doc_id, [])
+    if ents:
+        parts.append("<h2>实体</h2>")
+        by_label = _group(ents, "label")
+        for label in ("COMPANY", "PLACE", "PROGRAM"):
+            rows = sorted(by_label.get(label, []), key=lambda r: (-int(r["count"]), r["entity"]))
+            if not rows:
+                continue
+            parts.append(f"<h3>{esc(LABEL_NAMES[label])}（{len(rows)}）</h3>")
+            parts.append(
+                table(
+                    ["名称", "提及", "例句"],
+                    [
+                        [
+                            r["entity"],
+                            r["count"],
+                            _clip(
+                                corpus.sentences.get((doc_id, r["first_sentence_id"]), "（标题）")
+                            ),
+                        ]
+                        for r in rows[:30]
+                    ],
+                    numeric=(1,),
+                )
+            )
+    figs = sorted((figures / "entities").glob(f"{doc_id}_*.png")) if figures.exists() else []
+    if figs:
+        parts.append('<h2>图表</h2><div class="grid">')
+        for f in figs:
+            rel = os.path.relpath(f, site / "docs")
+            parts.append(figure(rel, f.stem.replace(doc_id + "_", "")))
+        parts.append("</div>")
+    return page(title, "\n".join(parts), home="../index.html")
+
+
+def render_readme(title: str, corpus: Corpus, metrics: dict) -> str:
+    """A Markdown summary of the run for a code forge."""
+    lines = [f"# {title}", ""]
+    ingest = metrics.get("ingest", {})
+    lines += [
+        f"{ingest.get('documents', len(corpus.documents))} reports, "
+        f"{ingest.get('chars', 0):,} characters, {ingest.get('sentences', 0):,} sentences. "
+        "Open `index.html` for the full report.",
+        "",
+        "| report | level | year | date | speaker | characters |",
+        "|---|---|---|---|---|---|",
+    ]
+    for d in corpus.documents:
+        lines.append(
+            f"| [{doc_label(d)}](docs/{d['doc_id']}.html) | {d.get('level', '')} | "
+            f"{d.get('year', '')} | {d.get('date', '')} | {d.get('speaker', '')} | "
+            f"{d.get('chars', '')} |"
+        )
+    gold = metrics.get("entities", {}).get("dev_gold", {}).get("by_label")
+    if gold:
+        lines += [
+            "",
+            "Entity recognition on the development gold:",
+            "",
+            "| label | precision | recall | F1 |",
+            "|---|---|---|---|",
+        ]
+        lines += [
+            f"| {k} | {v['precision']} | {v['recall']} | {v['f1']} |" for k, v in gold.items()
+        ]
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- shell
+
+
 def run(
     params: ReportParams,
-    documents: Path,
+    tables: Path,
+    figures: Path,
     stage_metrics: list[Path],
     metrics_out: Path,
-    index_out: Path,
+    site: Path,
 ) -> dict:
+    """Write metrics.json and the site (index.html, docs/*.html, README.md) under `site`."""
     merged = merge_metrics({Path(p).stem: read_json(p) for p in stage_metrics})
     write_json(metrics_out, merged)
-    atomic_write_text(index_out, render_index(params.title, read_csv(documents), merged))
-    log.info("report written to %s", index_out)
+    # the CJK font travels with the pages (OFL, from the pylopdf-fonts-zh-cn wheel), so they
+    # render on a machine without Chinese fonts and fetch nothing
+    from pipeline.plotting import font_path
+
+    font = font_path()
+    target = site / "assets" / FONT_FILE
+    if not target.exists() or target.stat().st_size != font.stat().st_size:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(target, font.read_bytes())
+    corpus = load_corpus(tables)
+    atomic_write_text(site / "index.html", render_index(params.title, corpus, merged))
+    docs_dir = site / "docs"
+    docs_dir.mkdir(parents=True, exist_ok=True)
+    keep = set()
+    for doc in corpus.documents:
+        name = f"{doc['doc_id']}.html"
+        keep.add(name)
+        atomic_write_text(docs_dir / name, render_doc(doc, corpus, figures, site))
+    for stale in docs_dir.glob("*.html"):
+        if stale.name not in keep:
+            stale.unlink()
+    atomic_write_text(site / "README.md", render_readme(params.title, corpus, merged))
+    log.info("report written to %s", site / "index.html")
     return merged
 
 
 def main(
     params: Path = typer.Option(Path("params.yaml"), help="params.yaml"),
-    documents: Path = typer.Option(..., help="documents.csv"),
+    tables: Path = typer.Option(..., help="Folder of the tables (reports/tables)."),
+    figures: Path = typer.Option(..., help="Folder of the figures (reports/figures)."),
     stage_metrics: list[Path] = typer.Option(..., "--stage-metrics", help="A stage's metrics."),
     metrics_out: Path = typer.Option(..., "--metrics", help="The merged metrics.json."),
-    index: Path = typer.Option(..., help="index.html to write."),
+    site: Path = typer.Option(..., help="Folder of index.html, docs/ and README.md."),
 ) -> None:
     """Run the report stage."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     try:
-        run(config.load_params(params, "report"), documents, stage_metrics, metrics_out, index)
+        run(config.load_params(params, "report"), tables, figures, stage_metrics, metrics_out, site)
     except (config.ConfigError, FileNotFoundError) as exc:
         typer.echo(f"report: error: {exc}", err=True)
         raise typer.Exit(1) from exc

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline import config, report
+from pipeline.io import write_csv, write_json
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _tables(tmp_path: Path) -> tuple[Path, Path]:
+    tables, figures = tmp_path / "tables", tmp_path / "figures"
+    write_csv(
+        tables / "documents.csv",
+        [{"doc_id": "w", "place": "威海市", "level": "city", "year": "2022", "title": "政府工作报告",
+          "date": "2022-02-23", "speaker": "闫剑波<script>", "chars": "10", "sections": "1",
+          "paragraphs": "1", "sentences": "1", "office": "市长", "session": ""}],
+    )  # fmt: skip
+    write_csv(
+        tables / "sections.csv",
+        [{"doc_id": "w", "section_id": "s01", "depth": "1", "heading": "一、回顾&展望"}],
+    )
+    write_csv(
+        tables / "sentences.csv",
+        [{"doc_id": "w", "sentence_id": "1", "text": "威高集团<b>成长</b>。"}],
+    )
+    write_csv(
+        tables / "entity_summary.csv",
+        [{"doc_id": "w", "label": "COMPANY", "entity": "威高集团", "count": "1",
+          "sentences": "1", "first_sentence_id": "1"}],
+    )  # fmt: skip
+    (figures / "entities").mkdir(parents=True)
+    (figures / "entities" / "w_COMPANY.png").write_bytes(b"\x89PNG")
+    return tables, figures
+
+
+def test_site_pages_escape_report_text_and_link_figures(tmp_path: Path) -> None:
+    tables, figures = _tables(tmp_path)
+    write_json(tmp_path / "ingest.json", {"documents": 1, "chars": 10, "sentences": 1})
+    params = config.load_params(ROOT / "params.yaml", "report")
+    site = tmp_path
+    merged = report.run(params, tables, figures, [tmp_path / "ingest.json"],
+                        tmp_path / "metrics.json", site)  # fmt: skip
+    assert merged == {"ingest": {"documents": 1, "chars": 10, "sentences": 1}}
+    index = (site / "index.html").read_text("utf-8")
+    doc = (site / "docs" / "w.html").read_text("utf-8")
+    assert 'href="docs/w.html"' in index
+    assert "<script>" not in index and "闫剑波&lt;script&gt;" in index
+    assert "威高集团&lt;b&gt;成长&lt;/b&gt;。" in doc and "<b>成长" not in doc
+    assert "一、回顾&amp;展望" in doc
+    assert 'src="../figures/entities/w_COMPANY.png"' in doc
+    assert (site / "assets" / report.FONT_FILE).stat().st_size > 1_000_000
+    assert 'url("../assets/' in doc and 'url("assets/' in index
+    assert "[威海市2022年](docs/w.html)" in (site / "README.md").read_text("utf-8")
+
+
+def test_stale_report_pages_are_removed(tmp_path: Path) -> None:
+    tables, figures = _tables(tmp_path)
+    write_json(tmp_path / "ingest.json", {})
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "gone.html").write_text("x")
+    params = config.load_params(ROOT / "params.yaml", "report")
+    report.run(params, tables, figures, [tmp_path / "ingest.json"], tmp_path / "m.json", tmp_path)
+    assert sorted(p.name for p in (tmp_path / "docs").iterdir()) == ["w.html"]
