@@ -148,10 +148,16 @@ def analyze(
         jobs=params["base"].jobs,
         result_cache=cache / "entities",
     )  # fmt: skip
+    inputs = report.ReportInputs(
+        documents=layout.tables / "documents.csv", sections=layout.tables / "sections.csv",
+        sentences=layout.tables / "sentences.csv",
+        entity_summary=layout.tables / "entity_summary.csv",
+        entity_figures=layout.figures / "entities",
+    )  # fmt: skip
     merged = report.run(
-        params["report"], layout.tables, layout.figures,
+        params["report"], inputs,
         [layout.stage_metrics / f"{name}.json" for name in ("ingest", "segment", "entities")],
-        layout.root / "metrics.json", layout.root,
+        layout.root / "metrics.json", report.SiteOutputs.under(layout.root),
     )  # fmt: skip
     log.info("analyzed %d reports into %s", len(result.documents), out)
     return merged

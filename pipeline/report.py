@@ -94,17 +94,28 @@ def _group(rows: Iterable[dict[str, str]], key: str) -> dict[str, list[dict[str,
     return dict(out)
 
 
-def load_corpus(tables: Path) -> Corpus:
-    """Read the tables the report uses; the optional ones may be missing."""
-    corpus = Corpus(documents=read_csv(tables / "documents.csv"))
-    if (tables / "sections.csv").exists():
-        corpus.sections = _group(read_csv(tables / "sections.csv"), "doc_id")
-    if (tables / "sentences.csv").exists():
+@dataclass(frozen=True)
+class ReportInputs:
+    """The tables and figure folders the report reads; optional ones may be None."""
+
+    documents: Path
+    sections: Path | None = None
+    sentences: Path | None = None
+    entity_summary: Path | None = None
+    entity_figures: Path | None = None
+
+
+def load_corpus(inputs: ReportInputs) -> Corpus:
+    """Read the tables the report uses."""
+    corpus = Corpus(documents=read_csv(inputs.documents))
+    if inputs.sections is not None:
+        corpus.sections = _group(read_csv(inputs.sections), "doc_id")
+    if inputs.sentences is not None:
         corpus.sentences = {
-            (r["doc_id"], r["sentence_id"]): r["text"] for r in read_csv(tables / "sentences.csv")
+            (r["doc_id"], r["sentence_id"]): r["text"] for r in read_csv(inputs.sentences)
         }
-    if (tables / "entity_summary.csv").exists():
-        corpus.entities = _group(read_csv(tables / "entity_summary.csv"), "doc_id")
+    if inputs.entity_summary is not None:
+        corpus.entities = _group(read_csv(inputs.entity_summary), "doc_id")
     return corpus
 
 
@@ -212,7 +223,7 @@ def render_index(title: str, corpus: Corpus, metrics: dict) -> str:
     return page(title, "\n".join(parts), home="index.html")
 
 
-def render_doc(doc: dict[str, str], corpus: Corpus, figures: Path, site: Path) -> str:
+def render_doc(doc: dict[str, str], corpus: Corpus, inputs: ReportInputs, site: Path) -> str:
     doc_id = doc["doc_id"]
     title = f"{doc_label(doc)}政府工作报告"
     meta = [
@@ -259,7 +270,8 @@ def render_doc(doc: dict[str, str], corpus: Corpus, figures: Path, site: Path) -
                     numeric=(1,),
                 )
             )
-    figs = sorted((figures / "entities").glob(f"{doc_id}_*.png")) if figures.exists() else []
+    folder = inputs.entity_figures
+    figs = sorted(folder.glob(f"{doc_id}_*.png")) if folder is not None and folder.exists() else []
     if figs:
         parts.append('<h2>图表</h2><div class="grid">')
         for f in figs:
@@ -305,56 +317,76 @@ def render_readme(title: str, corpus: Corpus, metrics: dict) -> str:
 # ---------------------------------------------------------------- shell
 
 
+@dataclass(frozen=True)
+class SiteOutputs:
+    """Where the report's files go; docs/ and assets/ sit beside index.html."""
+
+    index: Path
+    docs: Path
+    assets: Path
+    readme: Path
+
+    @classmethod
+    def under(cls, root: Path) -> SiteOutputs:
+        return cls(root / "index.html", root / "docs", root / "assets", root / "README.md")
+
+
 def run(
-    params: ReportParams,
-    tables: Path,
-    figures: Path,
-    stage_metrics: list[Path],
-    metrics_out: Path,
-    site: Path,
-) -> dict:
-    """Write metrics.json and the site (index.html, docs/*.html, README.md) under `site`."""
+    params: ReportParams, inputs: ReportInputs, stage_metrics: list[Path], metrics_out: Path,
+    out: SiteOutputs,
+) -> dict:  # fmt: skip
+    """Write metrics.json and the site: index.html, a page per report, the font, README.md."""
     merged = merge_metrics({Path(p).stem: read_json(p) for p in stage_metrics})
     write_json(metrics_out, merged)
+    if out.docs.parent != out.index.parent or out.assets.parent != out.index.parent:
+        raise ValueError("report: docs/ and assets/ must sit beside index.html")
+    site = out.index.parent
     # the CJK font travels with the pages (OFL, from the pylopdf-fonts-zh-cn wheel), so they
     # render on a machine without Chinese fonts and fetch nothing
     from pipeline.plotting import font_path
 
     font = font_path()
-    target = site / "assets" / FONT_FILE
+    target = out.assets / FONT_FILE
     if not target.exists() or target.stat().st_size != font.stat().st_size:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        out.assets.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(target, font.read_bytes())
-    corpus = load_corpus(tables)
-    atomic_write_text(site / "index.html", render_index(params.title, corpus, merged))
-    docs_dir = site / "docs"
-    docs_dir.mkdir(parents=True, exist_ok=True)
+    corpus = load_corpus(inputs)
+    atomic_write_text(out.index, render_index(params.title, corpus, merged))
+    out.docs.mkdir(parents=True, exist_ok=True)
     keep = set()
     for doc in corpus.documents:
         name = f"{doc['doc_id']}.html"
         keep.add(name)
-        atomic_write_text(docs_dir / name, render_doc(doc, corpus, figures, site))
-    for stale in docs_dir.glob("*.html"):
+        atomic_write_text(out.docs / name, render_doc(doc, corpus, inputs, site))
+    for stale in out.docs.glob("*.html"):
         if stale.name not in keep:
             stale.unlink()
-    atomic_write_text(site / "README.md", render_readme(params.title, corpus, merged))
-    log.info("report written to %s", site / "index.html")
+    atomic_write_text(out.readme, render_readme(params.title, corpus, merged))
+    log.info("report written to %s", out.index)
     return merged
 
 
 def main(
     params: Path = typer.Option(Path("params.yaml"), help="params.yaml"),
-    tables: Path = typer.Option(..., help="Folder of the tables (reports/tables)."),
-    figures: Path = typer.Option(..., help="Folder of the figures (reports/figures)."),
+    documents: Path = typer.Option(..., help="documents.csv"),
+    sections: Path = typer.Option(None, help="sections.csv"),
+    sentences: Path = typer.Option(None, help="sentences.csv"),
+    entity_summary: Path = typer.Option(None, help="entity_summary.csv"),
+    entity_figures: Path = typer.Option(None, help="Folder of the entity charts."),
     stage_metrics: list[Path] = typer.Option(..., "--stage-metrics", help="A stage's metrics."),
     metrics_out: Path = typer.Option(..., "--metrics", help="The merged metrics.json."),
-    site: Path = typer.Option(..., help="Folder of index.html, docs/ and README.md."),
+    index: Path = typer.Option(..., help="index.html to write."),
+    docs: Path = typer.Option(..., help="Folder for a page per report (beside index.html)."),
+    assets: Path = typer.Option(..., help="Folder for the font (beside index.html)."),
+    readme: Path = typer.Option(..., help="README.md to write."),
 ) -> None:
     """Run the report stage."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    inputs = ReportInputs(documents, sections, sentences, entity_summary, entity_figures)
     try:
-        run(config.load_params(params, "report"), tables, figures, stage_metrics, metrics_out, site)
-    except (config.ConfigError, FileNotFoundError) as exc:
+        out = SiteOutputs(index, docs, assets, readme)
+        run(config.load_params(params, "report"), inputs, stage_metrics, metrics_out, out)
+    except (config.ConfigError, FileNotFoundError, ValueError) as exc:
         typer.echo(f"report: error: {exc}", err=True)
         raise typer.Exit(1) from exc
 

@@ -8,7 +8,7 @@ from pipeline.io import write_csv, write_json
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _tables(tmp_path: Path) -> tuple[Path, Path]:
+def _tables(tmp_path: Path) -> report.ReportInputs:
     tables, figures = tmp_path / "tables", tmp_path / "figures"
     write_csv(
         tables / "documents.csv",
@@ -31,16 +31,22 @@ def _tables(tmp_path: Path) -> tuple[Path, Path]:
     )  # fmt: skip
     (figures / "entities").mkdir(parents=True)
     (figures / "entities" / "w_COMPANY.png").write_bytes(b"\x89PNG")
-    return tables, figures
+    return report.ReportInputs(
+        tables / "documents.csv",
+        tables / "sections.csv",
+        tables / "sentences.csv",
+        tables / "entity_summary.csv",
+        figures / "entities",
+    )
 
 
 def test_site_pages_escape_report_text_and_link_figures(tmp_path: Path) -> None:
-    tables, figures = _tables(tmp_path)
+    inputs = _tables(tmp_path)
     write_json(tmp_path / "ingest.json", {"documents": 1, "chars": 10, "sentences": 1})
     params = config.load_params(ROOT / "params.yaml", "report")
     site = tmp_path
-    merged = report.run(params, tables, figures, [tmp_path / "ingest.json"],
-                        tmp_path / "metrics.json", site)  # fmt: skip
+    merged = report.run(params, inputs, [tmp_path / "ingest.json"],
+                        tmp_path / "metrics.json", report.SiteOutputs.under(site))  # fmt: skip
     assert merged == {"ingest": {"documents": 1, "chars": 10, "sentences": 1}}
     index = (site / "index.html").read_text("utf-8")
     doc = (site / "docs" / "w.html").read_text("utf-8")
@@ -55,10 +61,16 @@ def test_site_pages_escape_report_text_and_link_figures(tmp_path: Path) -> None:
 
 
 def test_stale_report_pages_are_removed(tmp_path: Path) -> None:
-    tables, figures = _tables(tmp_path)
+    inputs = _tables(tmp_path)
     write_json(tmp_path / "ingest.json", {})
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "gone.html").write_text("x")
     params = config.load_params(ROOT / "params.yaml", "report")
-    report.run(params, tables, figures, [tmp_path / "ingest.json"], tmp_path / "m.json", tmp_path)
+    report.run(
+        params,
+        inputs,
+        [tmp_path / "ingest.json"],
+        tmp_path / "m.json",
+        report.SiteOutputs.under(tmp_path),
+    )
     assert sorted(p.name for p in (tmp_path / "docs").iterdir()) == ["w.html"]
