@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline import config, entities, ingest, report, segment
+from pipeline import config, entities, indicators, ingest, report, segment
 from pipeline.decoding import InputError
 from pipeline.manifest import ManifestError, doc_id_from_path, read_manifest
 from pipeline.types import ManifestRow
@@ -21,6 +21,7 @@ from pipeline.types import ManifestRow
 log = logging.getLogger(__name__)
 
 REPORT_SUFFIXES = (".txt", ".text")
+STAGES_WITH_METRICS = ("ingest", "segment", "entities", "indicators")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +149,19 @@ def analyze(
         jobs=params["base"].jobs,
         result_cache=cache / "entities",
     )  # fmt: skip
+    indicators.run(
+        docs_dir,
+        indicators.default_names(),
+        None,
+        params["indicators"],
+        indicators.IndicatorOutputs(
+            indicators=layout.tables / "indicators.csv",
+            headlines=layout.tables / "indicator_headlines.csv",
+            comparison=layout.tables / "indicator_comparison.csv",
+            metrics=layout.stage_metrics / "indicators.json",
+            figures=layout.figures / "indicators",
+        ),
+    )
     inputs = report.ReportInputs(
         documents=layout.tables / "documents.csv", sections=layout.tables / "sections.csv",
         sentences=layout.tables / "sentences.csv",
@@ -156,7 +170,7 @@ def analyze(
     )  # fmt: skip
     merged = report.run(
         params["report"], inputs,
-        [layout.stage_metrics / f"{name}.json" for name in ("ingest", "segment", "entities")],
+        [layout.stage_metrics / f"{name}.json" for name in STAGES_WITH_METRICS],
         layout.root / "metrics.json", report.SiteOutputs.under(layout.root),
     )  # fmt: skip
     log.info("analyzed %d reports into %s", len(result.documents), out)

@@ -49,6 +49,15 @@ class EntitiesParams:
 
 
 @dataclass(frozen=True)
+class IndicatorsParams:
+    numerals: Literal["arabic", "all"]  # all: Chinese numerals too (两千, 百分之五点五, 五成)
+    unnamed: Literal["keep", "drop"]  # quantities whose indicator name is not found
+    scope: Literal["all", "headline"]  # headline: only the overview and targets paragraphs
+    heldout: list[str]  # gold reports kept out of development, scored apart
+    figure_format: Literal["png", "svg"]
+
+
+@dataclass(frozen=True)
 class ReportParams:
     title: str
 
@@ -58,6 +67,7 @@ SECTIONS: dict[str, type] = {
     "ingest": IngestParams,
     "segment": SegmentParams,
     "entities": EntitiesParams,
+    "indicators": IndicatorsParams,
     "report": ReportParams,
 }
 
