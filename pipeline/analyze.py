@@ -167,6 +167,8 @@ def analyze(
         sentences=layout.tables / "sentences.csv",
         entity_summary=layout.tables / "entity_summary.csv",
         entity_figures=layout.figures / "entities",
+        indicator_headlines=layout.tables / "indicator_headlines.csv",
+        indicator_figures=layout.figures / "indicators",
     )  # fmt: skip
     merged = report.run(
         params["report"], inputs,

@@ -80,6 +80,7 @@ class Corpus:
     sections: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     sentences: dict[tuple[str, str], str] = field(default_factory=dict)
     entities: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    headlines: dict[str, list[dict[str, str]]] = field(default_factory=dict)
 
 
 def merge_metrics(stage_metrics: dict[str, dict]) -> dict:
@@ -103,6 +104,8 @@ class ReportInputs:
     sentences: Path | None = None
     entity_summary: Path | None = None
     entity_figures: Path | None = None
+    indicator_headlines: Path | None = None
+    indicator_figures: Path | None = None
 
 
 def load_corpus(inputs: ReportInputs) -> Corpus:
@@ -116,6 +119,8 @@ def load_corpus(inputs: ReportInputs) -> Corpus:
         }
     if inputs.entity_summary is not None:
         corpus.entities = _group(read_csv(inputs.entity_summary), "doc_id")
+    if inputs.indicator_headlines is not None:
+        corpus.headlines = _group(read_csv(inputs.indicator_headlines), "doc_id")
     return corpus
 
 
@@ -191,7 +196,9 @@ def doc_label(doc: dict[str, str]) -> str:
 # ---------------------------------------------------------------- pages
 
 
-def render_index(title: str, corpus: Corpus, metrics: dict) -> str:
+def render_index(
+    title: str, corpus: Corpus, metrics: dict, inputs: ReportInputs, site: Path
+) -> str:
     ingest = metrics.get("ingest", {})
     summary = (
         f"{ingest.get('documents', len(corpus.documents))} 份报告，"
@@ -207,6 +214,12 @@ def render_index(title: str, corpus: Corpus, metrics: dict) -> str:
         "<h2>报告一览</h2>",
         table([label for _, label in DOCUMENT_COLUMNS], rows, numeric=(7, 8, 9, 10)),
     ]
+    folder = inputs.indicator_figures
+    if folder is not None and (folder / "growth_targets.png").exists():
+        parts += ["<h2>经济增长预期目标</h2>", '<div class="grid">']
+        for f in sorted(folder.glob("*.png")):
+            parts.append(figure(os.path.relpath(f, site), f.stem))
+        parts.append("</div>")
     gold = metrics.get("entities", {}).get("dev_gold", {}).get("by_label")
     if gold:
         parts += [
@@ -245,6 +258,30 @@ def render_doc(doc: dict[str, str], corpus: Corpus, inputs: ReportInputs, site: 
             items.append(f"<li{indent}>{esc(s['heading'])}</li>")
         parts += ["<h2>章节结构</h2>", '<ul class="outline">', *items, "</ul>"]
 
+    heads = corpus.headlines.get(doc_id, [])
+    if heads:
+        kinds = {"actual": "实际", "target": "目标"}
+        parts += [
+            "<h2>主要指标与目标</h2>",
+            table(
+                ["类型", "时期", "指标", "数值", "单位", "增速", "限定词", "措辞", "原文"],
+                [
+                    [
+                        kinds.get(h["kind"], h["kind"]),
+                        h["period"],
+                        h["indicator"],
+                        h["value"],
+                        h["unit"],
+                        "是" if h["change"] == "true" else "",
+                        h["qualifier"],
+                        h["modal"],
+                        h["text"],
+                    ]
+                    for h in heads
+                ],
+                numeric=(3,),
+            ),
+        ]
     ents = corpus.entities.get(doc_id, [])
     if ents:
         parts.append("<h2>实体</h2>")
@@ -351,7 +388,7 @@ def run(
         out.assets.mkdir(parents=True, exist_ok=True)
         atomic_write_bytes(target, font.read_bytes())
     corpus = load_corpus(inputs)
-    atomic_write_text(out.index, render_index(params.title, corpus, merged))
+    atomic_write_text(out.index, render_index(params.title, corpus, merged, inputs, site))
     out.docs.mkdir(parents=True, exist_ok=True)
     keep = set()
     for doc in corpus.documents:
@@ -373,6 +410,8 @@ def main(
     sentences: Path = typer.Option(None, help="sentences.csv"),
     entity_summary: Path = typer.Option(None, help="entity_summary.csv"),
     entity_figures: Path = typer.Option(None, help="Folder of the entity charts."),
+    indicator_headlines: Path = typer.Option(None, help="indicator_headlines.csv"),
+    indicator_figures: Path = typer.Option(None, help="Folder of the indicator charts."),
     stage_metrics: list[Path] = typer.Option(..., "--stage-metrics", help="A stage's metrics."),
     metrics_out: Path = typer.Option(..., "--metrics", help="The merged metrics.json."),
     index: Path = typer.Option(..., help="index.html to write."),
@@ -382,7 +421,15 @@ def main(
 ) -> None:
     """Run the report stage."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
-    inputs = ReportInputs(documents, sections, sentences, entity_summary, entity_figures)
+    inputs = ReportInputs(
+        documents,
+        sections,
+        sentences,
+        entity_summary,
+        entity_figures,
+        indicator_headlines,
+        indicator_figures,
+    )
     try:
         out = SiteOutputs(index, docs, assets, readme)
         run(config.load_params(params, "report"), inputs, stage_metrics, metrics_out, out)
