@@ -179,7 +179,7 @@ class Markup:
 
 def figure(src: str, caption: str) -> str:
     return (
-        f'<figure><img src="{esc(src)}" alt="{esc(caption)}" loading="lazy">'
+        f'<figure><img src="{esc(src)}" alt="{esc(caption)}">'
         f'<figcaption class="muted">{esc(caption)}</figcaption></figure>'
     )
 
@@ -207,7 +207,9 @@ def render_index(
     rows = []
     for d in corpus.documents:
         link = Markup(f'<a href="docs/{esc(d["doc_id"])}.html">{esc(doc_label(d))}</a>')
-        rows.append([link, *[d.get(k, "") for k, _ in DOCUMENT_COLUMNS[1:]]])
+        values = [d.get(k, "") for k, _ in DOCUMENT_COLUMNS[1:]]
+        values[1] = LEVEL_NAMES.get(values[1], values[1])  # level
+        rows.append([link, *values])
     parts = [
         f"<h1>{esc(title)}</h1>",
         f"<p>{esc(summary)}</p>",
