@@ -13,15 +13,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline import config, entities, indicators, ingest, report, segment
+from pipeline import config, entities, indicators, ingest, report, segment, sentiment
 from pipeline.decoding import InputError
 from pipeline.manifest import ManifestError, doc_id_from_path, read_manifest
+from pipeline.tone_lexicon import default_lexicon_path
 from pipeline.types import ManifestRow
 
 log = logging.getLogger(__name__)
 
 REPORT_SUFFIXES = (".txt", ".text")
-STAGES_WITH_METRICS = ("ingest", "segment", "entities", "indicators")
+STAGES_WITH_METRICS = ("ingest", "segment", "entities", "indicators", "sentiment")
+# The supervised tone model trains on the project's labelled sentences (data/gold/tone).
+TONE_GOLD = Path(__file__).resolve().parent.parent / "data" / "gold" / "tone"
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +165,24 @@ def analyze(
             figures=layout.figures / "indicators",
         ),
     )
+    tone = params["sentiment"]
+    labels, split = TONE_GOLD / "labels.csv", TONE_GOLD / "split.csv"
+    if not labels.exists():  # an installed package without the project's data: rules only
+        labels = split = None
+        tone = dataclasses.replace(tone, method="lexicon")
+    # outside DVC the run is for the labels: skip the baseline and the cross-validation
+    tone = dataclasses.replace(tone, baseline="none", cross_validation="none")
+    sentiment.run(
+        docs_dir, seg_dir, default_lexicon_path(), labels, split, tone,
+        sentiment.SentimentOutputs(
+            sentiment=layout.tables / "sentiment.csv",
+            by_report=layout.tables / "sentiment_by_report.csv",
+            by_section=layout.tables / "sentiment_by_section.csv",
+            problems=layout.tables / "sentiment_problems.csv",
+            metrics=layout.stage_metrics / "sentiment.json",
+            figures=layout.figures / "sentiment",
+        ),
+    )  # fmt: skip
     inputs = report.ReportInputs(
         documents=layout.tables / "documents.csv", sections=layout.tables / "sections.csv",
         sentences=layout.tables / "sentences.csv",
@@ -169,6 +190,9 @@ def analyze(
         entity_figures=layout.figures / "entities",
         indicator_headlines=layout.tables / "indicator_headlines.csv",
         indicator_figures=layout.figures / "indicators",
+        tone_by_report=layout.tables / "sentiment_by_report.csv",
+        tone_problems=layout.tables / "sentiment_problems.csv",
+        tone_figures=layout.figures / "sentiment",
     )  # fmt: skip
     merged = report.run(
         params["report"], inputs,

