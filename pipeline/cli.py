@@ -11,6 +11,7 @@ import typer
 
 from pipeline import analyze as analyze_mod
 from pipeline import config
+from pipeline import kwic as kwic_mod
 from pipeline.decoding import InputError, decode_bytes
 from pipeline.io import columns_of, write_csv
 from pipeline.manifest import (
@@ -149,6 +150,9 @@ def analyze(
         return
     n = metrics.get("ingest", {}).get("documents", 0)
     typer.echo(f"analyzed {n} reports; open {Path(out) / 'index.html'}")
+
+
+app.command("kwic", help="Concordance lines of a term in the processed corpus.")(kwic_mod.main)
 
 
 if __name__ == "__main__":

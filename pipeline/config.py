@@ -69,6 +69,53 @@ class SentimentParams:
 
 
 @dataclass(frozen=True)
+class TermsParams:
+    pos: list[str]  # jieba POS tags kept: nouns, proper nouns, verbal nouns, …
+    min_chars: int  # shorter terms are dropped
+    boilerplate: bool  # drop the boilerplate verbs and fillers of government prose
+    merge_entities: list[str]  # entity labels whose multi-token mentions become one term
+    entity_max_chars: int  # longer mentions (slogans) are not merged
+
+
+@dataclass(frozen=True)
+class KeywordsParams:
+    top_n: int  # keywords per report and method
+    sublinear_tf: bool  # tf = 1 + ln(count) instead of the count
+    idf: Literal["auto", "corpus", "jieba"]  # auto: corpus from idf_min_docs reports on
+    idf_min_docs: int
+    textrank_window: int  # terms linked within this many consecutive terms of a sentence
+    textrank_damping: float
+    cloud_terms: int  # terms in each word cloud
+    seed: int  # word-cloud layout
+
+
+@dataclass(frozen=True)
+class KeynessParams:
+    min_count: int  # tested when count + count_rest reaches this
+    max_p: float  # rows kept when p_value <= this
+    reference: Literal["all", "year", "level", "doc"]  # the second reference group
+    reference_doc: str  # reference: doc — a doc_id; {year} = the report's year
+    top_n: int  # terms per side in each keyness figure
+    trend_top_n: int  # most frequent terms of a place followed over its years
+    trend_terms: list[str]  # terms followed in every place
+    trend_min_years: int  # places with reports in at least this many years
+
+
+@dataclass(frozen=True)
+class TopicsParams:
+    model: Literal["lda", "nmf"]
+    k: int  # number of topics; 0 = choose from k_candidates by coherence
+    k_candidates: list[int]
+    coherence: Literal["npmi", "cv"]
+    top_terms: int  # terms per topic in topics.csv and in the coherence
+    min_df: int  # a term must occur in at least this many paragraphs
+    max_df: float  # and in at most this share of them
+    min_paragraph_terms: int  # shorter paragraphs are not documents of the model
+    iterations: int  # Gibbs sweeps (lda) or maximum iterations (nmf)
+    seed: int
+
+
+@dataclass(frozen=True)
 class ReportParams:
     title: str
 
@@ -80,6 +127,10 @@ SECTIONS: dict[str, type] = {
     "entities": EntitiesParams,
     "indicators": IndicatorsParams,
     "sentiment": SentimentParams,
+    "terms": TermsParams,
+    "keywords": KeywordsParams,
+    "keyness": KeynessParams,
+    "topics": TopicsParams,
     "report": ReportParams,
 }
 

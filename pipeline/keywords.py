@@ -1,0 +1,409 @@
+"""Keywords stage: TF-IDF and TextRank keywords of every report, a word cloud and a bar chart.
+
+Reads: the term files of the terms stage (one JSON per report).
+Writes: keywords.csv (doc_id, method (tfidf | textrank), rank, term, score; the top N of each
+method per report), per report ``<doc_id>_cloud.png`` (word cloud of the TF-IDF scores) and
+``<doc_id>_bars.png`` (top N of both methods) in the figures folder, the stage metrics.
+Params: ``keywords.top_n``, ``keywords.sublinear_tf``, ``keywords.idf`` (auto | corpus |
+jieba), ``keywords.idf_min_docs``, ``keywords.textrank_window``, ``keywords.textrank_damping``,
+``keywords.cloud_terms``, ``keywords.seed`` (word-cloud layout).
+
+TF-IDF: tf = 1 + ln(count) (sublinear) or the count; idf fitted on the corpus's reports as
+ln((1 + N) / (1 + df)) + 1 (scikit-learn's smoothed form), or read from jieba's bundled
+jieba/analyse/idf.txt (terms it lacks get its median, as jieba does) — ``idf: auto`` takes the
+corpus from ``idf_min_docs`` reports on, jieba's table below; each report's vector is
+L2-normalised. TextRank: PageRank (weighted, undirected) over the report's own co-occurrence
+graph — two terms are linked when they occur within ``textrank_window`` consecutive terms of a
+sentence — scores divided by the maximum, as jieba.analyse does.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+import typer
+
+from pipeline import config
+from pipeline.config import KeywordsParams
+from pipeline.io import write_csv, write_json
+from pipeline.terms import TermDoc, load_term_docs, sentence_terms, term_counts
+
+log = logging.getLogger(__name__)
+
+METHODS = ("tfidf", "textrank")
+COLUMNS = ["doc_id", "method", "rank", "term", "score"]
+
+
+# KeywordsParams lives in pipeline/config.py with the other params (STYLE point 4).
+
+
+@dataclass(frozen=True, slots=True)
+class KeywordRow:
+    doc_id: str
+    method: str
+    rank: int
+    term: str
+    score: float
+
+
+# ---------------------------------------------------------------- TF-IDF
+
+
+def document_frequencies(docs: Iterable[Counter[str]]) -> Counter[str]:
+    """In how many reports each term occurs."""
+    df: Counter[str] = Counter()
+    for counts in docs:
+        df.update(counts.keys())
+    return df
+
+
+def corpus_idf(df: Mapping[str, int], n_docs: int) -> dict[str, float]:
+    """Smoothed idf, ln((1 + N) / (1 + df)) + 1, of every term of the corpus."""
+    return {t: math.log((1 + n_docs) / (1 + n)) + 1.0 for t, n in df.items()}
+
+
+def jieba_idf_path() -> Path:
+    """jieba's bundled IDF table (jieba/analyse/idf.txt of the installed, pinned jieba)."""
+    import jieba
+
+    return Path(jieba.__file__).parent / "analyse" / "idf.txt"
+
+
+@lru_cache(maxsize=2)
+def read_idf_file(path: Path) -> tuple[dict[str, float], float]:
+    """(term → idf, median idf) from a ``term idf`` per line file (jieba's format)."""
+    table: dict[str, float] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 2:
+                table[parts[0]] = float(parts[1])
+    if not table:
+        raise ValueError(f"{path}: no idf values")
+    values = sorted(table.values())
+    return table, values[len(values) // 2]
+
+
+def choose_idf(params: KeywordsParams, n_docs: int) -> Literal["corpus", "jieba"]:
+    if params.idf == "auto":
+        return "corpus" if n_docs >= params.idf_min_docs else "jieba"
+    return params.idf
+
+
+def tfidf_scores(
+    counts: Mapping[str, int],
+    idf: Mapping[str, float],
+    *,
+    default_idf: float = 0.0,
+    sublinear: bool = True,
+) -> dict[str, float]:
+    """L2-normalised TF-IDF of one report's term counts.
+
+    Args:
+        counts: term → count in the report.
+        idf: term → idf.
+        default_idf: idf of a term missing from `idf`.
+        sublinear: tf = 1 + ln(count) instead of count.
+
+    Returns:
+        term → score (the scores' squares sum to 1; empty for no terms).
+    """
+    raw = {
+        t: (1.0 + math.log(c) if sublinear else float(c)) * idf.get(t, default_idf)
+        for t, c in counts.items()
+        if c > 0
+    }
+    norm = math.sqrt(sum(v * v for v in raw.values()))
+    return {t: v / norm for t, v in raw.items()} if norm > 0 else {}
+
+
+# ---------------------------------------------------------------- TextRank
+
+
+def cooccurrence(sentences: Sequence[Sequence[str]], window: int) -> tuple[list[str], Counter]:
+    """(sorted vocabulary, {(i, j): count} with i < j) of terms within `window` of each other."""
+    if window < 2:
+        raise ValueError(f"keywords.textrank_window must be at least 2, got {window}")
+    vocab = sorted({t for s in sentences for t in s})
+    index = {t: i for i, t in enumerate(vocab)}
+    pairs: Counter[tuple[int, int]] = Counter()
+    for sent in sentences:
+        ids = [index[t] for t in sent]
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 : i + window]:
+                if a != b:
+                    pairs[(a, b) if a < b else (b, a)] += 1
+    return vocab, pairs
+
+
+def textrank(
+    sentences: Sequence[Sequence[str]],
+    *,
+    window: int = 5,
+    damping: float = 0.85,
+    max_iter: int = 200,
+    tol: float = 1e-10,
+) -> dict[str, float]:
+    """TextRank scores of the terms of one report (the best term scores 1).
+
+    Weighted PageRank on the undirected co-occurrence graph: ws(v) = (1 − d) + d · Σ_u
+    w(u, v) / w(u) · ws(u), iterated from 1 until the largest change is below `tol`. Nodes and
+    edges are in sorted order, so equal input gives equal output bit for bit.
+    """
+    if not 0.0 < damping < 1.0:
+        raise ValueError(f"keywords.textrank_damping must be in (0, 1), got {damping}")
+    vocab, pairs = cooccurrence(sentences, window)
+    if not vocab:
+        return {}
+    n = len(vocab)
+    edges = sorted(pairs.items())
+    a = np.array([e[0][0] for e in edges], dtype=np.int64)
+    b = np.array([e[0][1] for e in edges], dtype=np.int64)
+    w = np.array([e[1] for e in edges], dtype=np.float64)
+    src = np.concatenate([a, b])
+    dst = np.concatenate([b, a])
+    weight = np.concatenate([w, w])
+    out = np.bincount(src, weights=weight, minlength=n)
+    share = weight / out[src] if len(src) else weight
+    ws = np.ones(n)
+    for _ in range(max_iter):
+        new = (1.0 - damping) + damping * np.bincount(dst, weights=share * ws[src], minlength=n)
+        done = np.max(np.abs(new - ws)) < tol
+        ws = new
+        if done:
+            break
+    ws = ws / ws.max()
+    return {t: float(s) for t, s in zip(vocab, ws, strict=True)}
+
+
+def top_terms(scores: Mapping[str, float], n: int) -> list[tuple[str, float]]:
+    """The `n` best (term, score), ties (to 12 decimals) broken by term."""
+    return sorted(scores.items(), key=lambda kv: (-round(kv[1], 12), kv[0]))[:n]
+
+
+# ---------------------------------------------------------------- corpus
+
+
+def keyword_scores(
+    docs: Sequence[TermDoc], params: KeywordsParams
+) -> tuple[dict[str, dict[str, dict[str, float]]], dict]:
+    """doc_id → method → term → score for every report, and facts for the metrics."""
+    counts = {d.doc_id: term_counts(d) for d in docs}
+    source = choose_idf(params, len(docs))
+    if source == "corpus":
+        idf = corpus_idf(document_frequencies(counts.values()), len(docs))
+        default = 0.0
+    else:
+        idf, default = read_idf_file(jieba_idf_path())
+    vocab = {t for c in counts.values() for t in c}
+    out: dict[str, dict[str, dict[str, float]]] = {}
+    for d in docs:
+        out[d.doc_id] = {
+            "tfidf": tfidf_scores(
+                counts[d.doc_id], idf, default_idf=default, sublinear=params.sublinear_tf
+            ),
+            "textrank": textrank(
+                sentence_terms(d), window=params.textrank_window, damping=params.textrank_damping
+            ),
+        }
+    facts = {
+        "idf": source,
+        "vocabulary": len(vocab),
+        "terms_without_idf": sum(1 for t in vocab if t not in idf),
+    }
+    return out, facts
+
+
+def keyword_rows(
+    scores: Mapping[str, Mapping[str, Mapping[str, float]]], top_n: int
+) -> list[KeywordRow]:
+    """keywords.csv rows: by doc_id, method, rank."""
+    rows: list[KeywordRow] = []
+    for doc_id in sorted(scores):
+        for method in METHODS:
+            for rank, (term, score) in enumerate(top_terms(scores[doc_id][method], top_n), 1):
+                rows.append(KeywordRow(doc_id, method, rank, term, round(score, 6)))
+    return rows
+
+
+def method_overlap(rows: Sequence[KeywordRow]) -> float:
+    """Mean Jaccard overlap of the two methods' top-N sets over the reports."""
+    sets: dict[tuple[str, str], set[str]] = {}
+    for r in rows:
+        sets.setdefault((r.doc_id, r.method), set()).add(r.term)
+    values = []
+    for doc_id in sorted({r.doc_id for r in rows}):
+        a, b = sets.get((doc_id, "tfidf"), set()), sets.get((doc_id, "textrank"), set())
+        if a | b:
+            values.append(len(a & b) / len(a | b))
+    return round(sum(values) / len(values), 4) if values else 0.0
+
+
+# ---------------------------------------------------------------- figures
+
+
+def missing_glyphs(words: Iterable[str], font: Path) -> list[str]:
+    """Characters of `words` that the font file cannot draw (white space excepted)."""
+    from matplotlib.ft2font import FT2Font
+
+    face = FT2Font(str(font))
+    chars = sorted({c for w in words for c in w if not c.isspace()})
+    return [c for c in chars if face.get_char_index(ord(c)) == 0]
+
+
+def cloud_array(freqs: Sequence[tuple[str, float]], *, font: Path, seed: int) -> np.ndarray:
+    """A word cloud (RGB array) of (term, weight) pairs, laid out by the seeded generator.
+
+    Raises:
+        MissingGlyphError: If the font lacks a character of a term (the cloud would show boxes).
+    """
+    from wordcloud import WordCloud
+
+    from pipeline.plotting import PALETTE, MissingGlyphError
+
+    missing = missing_glyphs([t for t, _ in freqs], font)
+    if missing:
+        raise MissingGlyphError(f"word cloud: {font.name} has no glyph for {''.join(missing)}")
+    rank = {t: i for i, (t, _) in enumerate(freqs)}
+    colors = PALETTE.reports[:6]
+
+    def color(word: str, *args, **kwargs) -> str:
+        return colors[rank.get(word, 0) % len(colors)]
+
+    wc = WordCloud(
+        font_path=str(font),
+        width=1000,
+        height=600,
+        background_color="white",
+        prefer_horizontal=1.0,  # Chinese reads badly turned on its side
+        random_state=seed,
+        max_words=max(1, len(freqs)),
+        relative_scaling=0.5,
+        margin=4,
+        color_func=color,
+        collocations=False,
+    )
+    if freqs:
+        wc.generate_from_frequencies(dict(freqs))
+        return wc.to_array()
+    return np.full((600, 1000, 3), 255, dtype=np.uint8)
+
+
+def _title(doc: TermDoc) -> str:
+    year = f"{doc.year}年" if doc.year else ""
+    return f"{doc.place or doc.doc_id}{year}政府工作报告"
+
+
+def _bars(ax, items: Sequence[tuple[str, float]], title: str, color: str) -> None:
+    from pipeline.plotting import NO_DATA, PALETTE
+
+    ax.set_title(title)
+    if not items:
+        ax.text(0.5, 0.5, NO_DATA, transform=ax.transAxes, ha="center", color=PALETTE.muted)
+        ax.set_axis_off()
+        return
+    pos = list(range(len(items)))
+    ax.barh(pos, [v for _, v in items], height=0.7, color=color)
+    ax.set_yticks(pos, [t for t, _ in items])
+    ax.invert_yaxis()
+    ax.set_xlim(left=0)
+    ax.set_xlabel("得分")
+    ax.spines[["top", "right"]].set_visible(False)
+
+
+def write_figures(
+    docs: Sequence[TermDoc],
+    scores: Mapping[str, Mapping[str, Mapping[str, float]]],
+    folder: Path,
+    params: KeywordsParams,
+) -> list[Path]:
+    """Per report a word cloud and a two-panel bar chart; stale PNGs of the folder removed."""
+    from matplotlib.figure import Figure
+
+    from pipeline import plotting
+
+    plotting.setup()
+    font = plotting.font_path()
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for doc in docs:
+        by_method = scores[doc.doc_id]
+        cloud = top_terms(by_method["tfidf"], params.cloud_terms)
+        fig, ax = plotting.new_figure(10, 6.4)
+        ax.imshow(cloud_array(cloud, font=font, seed=params.seed), interpolation="bilinear")
+        ax.set_axis_off()
+        ax.set_title(f"{_title(doc)}：关键词云（TF-IDF）")
+        path = folder / f"{doc.doc_id}_cloud.png"
+        plotting.save(fig, path)
+        written.append(path)
+
+        n = params.top_n
+        fig = Figure(figsize=(11, max(2.5, 1.2 + 0.3 * n)), layout="tight")
+        left, right = fig.subplots(1, 2)
+        _bars(left, top_terms(by_method["tfidf"], n), "TF-IDF", plotting.PALETTE.reports[0])
+        _bars(right, top_terms(by_method["textrank"], n), "TextRank", plotting.PALETTE.reports[1])
+        fig.suptitle(f"{_title(doc)}：前{n}个关键词")
+        path = folder / f"{doc.doc_id}_bars.png"
+        plotting.save(fig, path)
+        written.append(path)
+    keep = {p.name for p in written}
+    for stale in folder.glob("*.png"):
+        if stale.name not in keep:
+            stale.unlink()
+    return written
+
+
+# ---------------------------------------------------------------- shell
+
+
+def run(
+    terms_dir: Path, keywords_csv: Path, figures_dir: Path | None, metrics_path: Path,
+    params: KeywordsParams,
+) -> dict:  # fmt: skip
+    if params.top_n < 1 or params.cloud_terms < 1:
+        raise ValueError("keywords.top_n and keywords.cloud_terms must be at least 1")
+    docs = load_term_docs(terms_dir)
+    scores, facts = keyword_scores(docs, params)
+    rows = keyword_rows(scores, params.top_n)
+    write_csv(keywords_csv, rows, COLUMNS)
+    if figures_dir is not None:
+        write_figures(docs, scores, figures_dir, params)
+    metrics = {
+        "documents": len(docs),
+        **facts,
+        "top_n": params.top_n,
+        "method_overlap_jaccard": method_overlap(rows),
+    }
+    write_json(metrics_path, metrics)
+    return metrics
+
+
+def main(
+    params: Path = typer.Option(Path("params.yaml"), help="params.yaml"),
+    terms_dir: Path = typer.Option(..., help="Term files of the terms stage."),
+    keywords: Path = typer.Option(..., help="keywords.csv to write."),
+    figures: Path = typer.Option(..., help="Folder for the word clouds and bar charts."),
+    metrics_path: Path = typer.Option(..., "--metrics", help="Stage metrics JSON."),
+) -> None:
+    """Run the keywords stage."""
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        p = config.load_params(params, "keywords")
+        m = run(terms_dir, keywords, figures, metrics_path, p)
+    except (config.ConfigError, ValueError, RuntimeError, OSError) as exc:
+        typer.echo(f"keywords: error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    log.info("keywords: %d reports, idf from %s", m["documents"], m["idf"])
+
+
+if __name__ == "__main__":
+    typer.run(main)

@@ -1,0 +1,525 @@
+"""Topics stage: LDA or NMF topics over the corpus's paragraphs, and topic shares.
+
+Reads: the term files of the terms stage.
+Writes: topics.csv (topic_id, rank, term, weight, label), doc_topics.csv (doc_id, topic_id,
+share, label), section_topics.csv (doc_id, section_id, heading, topic_id, share; level-1
+sections), figures (coherence.png: coherence by K; topic_terms.png: the top terms of every
+topic; doc_topics.png: heatmap of topic share by report), the stage metrics (K, how it was
+chosen, the coherence of the model and of each topic, the coherence curve).
+Params: ``topics.model`` (lda | nmf), ``topics.k`` (0 = choose from ``topics.k_candidates`` by
+coherence), ``topics.coherence`` (npmi | cv), ``topics.top_terms``, ``topics.min_df``,
+``topics.max_df``, ``topics.min_paragraph_terms``, ``topics.iterations``, ``topics.seed``.
+
+The documents of the model are paragraphs with at least ``min_paragraph_terms`` terms of the
+vocabulary (terms in at least ``min_df`` paragraphs and at most a ``max_df`` share of them).
+LDA is tomotopy's collapsed Gibbs sampler on one thread with a fixed seed and a fixed SIMD
+instruction set (``TOMOTOPY_ISA=sse2`` unless set: each ISA samples differently), so two runs
+give the same bytes; NMF is scikit-learn's (NNDSVDa start, coordinate descent) on sublinear
+TF-IDF paragraph vectors, with BLAS limited to one thread. Topics are numbered from 1 in order
+of prevalence and labelled by their three top terms. A report's (a section's) topic share is the
+mean of its paragraphs' topic distributions weighted by their number of terms.
+
+Coherence is measured on the corpus, with the modelled paragraphs as the contexts: NPMI is the
+mean normalised PMI of the pairs of a topic's top terms (−1 for a pair never together); C_v is
+the mean cosine between each top term's NPMI vector and the sum of the vectors (Röder et al.
+2015, with paragraphs in place of their 110-word sliding window). The model's coherence is the
+mean over its topics; with ``k: 0`` the K with the highest coherence is kept (ties: the smaller).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import warnings
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from contextlib import nullcontext
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import typer
+
+from pipeline import config
+from pipeline.config import TopicsParams
+from pipeline.io import write_csv, write_json
+from pipeline.terms import TermDoc, load_term_docs, paragraph_terms
+
+log = logging.getLogger(__name__)
+
+TOPIC_COLUMNS = ["topic_id", "rank", "term", "weight", "label"]
+DOC_COLUMNS = ["doc_id", "topic_id", "share", "label"]
+SECTION_COLUMNS = ["doc_id", "section_id", "heading", "topic_id", "share"]
+TOMOTOPY_ISA = "sse2"
+
+
+# TopicsParams lives in pipeline/config.py with the other params (STYLE point 4).
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    """The model's input: paragraphs as term lists over a fixed vocabulary."""
+
+    vocab: list[str]
+    paragraphs: list[list[str]]  # terms of the vocabulary, in text order
+    keys: list[tuple[str, str]]  # (doc_id, level-1 section_id) of each paragraph
+
+
+@dataclass(frozen=True, slots=True)
+class TopicModel:
+    k: int
+    doc_topic: np.ndarray  # paragraphs × topics, rows sum to 1 (0 for an empty NMF row)
+    topic_word: np.ndarray  # topics × vocabulary, rows sum to 1
+
+
+@dataclass(frozen=True, slots=True)
+class TopicRow:
+    topic_id: int
+    rank: int
+    term: str
+    weight: float
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class ShareRow:
+    doc_id: str
+    topic_id: int
+    share: float
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class SectionShareRow:
+    doc_id: str
+    section_id: str
+    heading: str
+    topic_id: int
+    share: float
+
+
+# ---------------------------------------------------------------- corpus
+
+
+def build_corpus(docs: Sequence[TermDoc], *, min_df: int, max_df: float, min_terms: int) -> Corpus:
+    """Paragraphs of all reports restricted to the vocabulary; short paragraphs left out."""
+    raw = [(d.doc_id, section, terms) for d in docs for _, section, terms in paragraph_terms(d)]
+    df = Counter(t for _, _, terms in raw for t in set(terms))
+    limit = max_df * len(raw)
+    vocab = sorted(t for t, n in df.items() if n >= min_df and n <= limit)
+    known = set(vocab)
+    paragraphs: list[list[str]] = []
+    keys: list[tuple[str, str]] = []
+    for doc_id, section, terms in raw:
+        kept = [t for t in terms if t in known]
+        if len(kept) >= max(min_terms, 1):
+            paragraphs.append(kept)
+            keys.append((doc_id, section))
+    return Corpus(vocab, paragraphs, keys)
+
+
+def count_matrix(corpus: Corpus):
+    """paragraphs × vocabulary counts (scipy CSR, float64)."""
+    from scipy import sparse
+
+    index = {t: i for i, t in enumerate(corpus.vocab)}
+    rows, cols, vals = [], [], []
+    for r, terms in enumerate(corpus.paragraphs):
+        for t, n in sorted(Counter(index[t] for t in terms).items()):
+            rows.append(r)
+            cols.append(t)
+            vals.append(float(n))
+    shape = (len(corpus.paragraphs), len(corpus.vocab))
+    return sparse.csr_matrix((vals, (rows, cols)), shape=shape, dtype=np.float64)
+
+
+# ---------------------------------------------------------------- models
+
+
+def _tomotopy():
+    # Each SIMD instruction set samples differently: pin one that every x86-64 machine has,
+    # before the first import (tomotopy chooses at import time).
+    os.environ.setdefault("TOMOTOPY_ISA", TOMOTOPY_ISA)
+    try:
+        with warnings.catch_warnings():
+            # tomotopy's compiled types trip a DeprecationWarning of Python's import machinery
+            warnings.simplefilter("ignore", DeprecationWarning)
+            import tomotopy
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise RuntimeError("topics.model=lda needs tomotopy: pip install tomotopy==0.14.0") from exc
+    return tomotopy
+
+
+def fit_lda(corpus: Corpus, k: int, *, iterations: int, seed: int) -> TopicModel:
+    """LDA by tomotopy's Gibbs sampler (one thread, fixed seed)."""
+    tp = _tomotopy()
+    model = tp.LDAModel(k=k, seed=seed)
+    for terms in corpus.paragraphs:
+        model.add_doc(terms)
+    model.train(iterations, workers=1, parallel=tp.ParallelScheme.NONE)
+    index = {t: i for i, t in enumerate(corpus.vocab)}
+    order = np.array([index[w] for w in model.used_vocabs], dtype=np.int64)
+    topic_word = np.zeros((k, len(corpus.vocab)))
+    for z in range(k):
+        topic_word[z, order] = model.get_topic_word_dist(z)
+    doc_topic = np.array([d.get_topic_dist() for d in model.docs], dtype=np.float64)
+    return TopicModel(k, _rows_to_one(doc_topic), _rows_to_one(topic_word))
+
+
+def fit_nmf(corpus: Corpus, k: int, *, iterations: int, seed: int) -> TopicModel:
+    """NMF (scikit-learn) of the sublinear TF-IDF paragraph vectors."""
+    from sklearn.decomposition import NMF
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    x = count_matrix(corpus)
+    tfidf = TfidfTransformer(sublinear_tf=True).fit_transform(x)
+    nmf = NMF(n_components=k, init="nndsvda", random_state=seed, max_iter=iterations)
+    w = nmf.fit_transform(tfidf)
+    return TopicModel(k, _rows_to_one(w), _rows_to_one(nmf.components_))
+
+
+def _rows_to_one(m: np.ndarray) -> np.ndarray:
+    m = np.asarray(m, dtype=np.float64)
+    sums = m.sum(axis=1, keepdims=True)
+    return np.divide(m, sums, out=np.zeros_like(m), where=sums > 0)
+
+
+def _one_thread():
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - installed with scikit-learn
+        return nullcontext()
+    return threadpool_limits(limits=1)
+
+
+def fit(corpus: Corpus, k: int, params: TopicsParams) -> TopicModel:
+    if k < 1:
+        raise ValueError(f"topics: K must be at least 1, got {k}")
+    if not corpus.paragraphs:
+        raise ValueError("topics: no paragraph has enough terms of the vocabulary")
+    fitter = fit_lda if params.model == "lda" else fit_nmf
+    with _one_thread():
+        return fitter(corpus, k, iterations=params.iterations, seed=params.seed)
+
+
+# ---------------------------------------------------------------- coherence
+
+
+def top_indices(model: TopicModel, n: int) -> list[list[int]]:
+    """Per topic, the vocabulary indices of its `n` best terms (ties by index)."""
+    return [
+        [int(i) for i in np.lexsort((np.arange(row.size), -np.round(row, 12)))[:n]]
+        for row in model.topic_word
+    ]
+
+
+def npmi_matrix(binary, idx: Sequence[int]) -> np.ndarray:
+    """NPMI of every pair of the terms `idx`, over the contexts (rows) of `binary`.
+
+    The diagonal is 1; a pair that never occurs together scores −1.
+    """
+    n = binary.shape[0]
+    sub = binary[:, list(idx)]
+    co = np.asarray((sub.T @ sub).todense(), dtype=np.float64)
+    p = np.diag(co) / n
+    pij = co / n
+    out = np.full(co.shape, -1.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pmi = np.log(pij / np.outer(p, p))
+        norm = -np.log(pij)
+        val = np.where(norm > 0, pmi / norm, 1.0)
+    out = np.where(co > 0, val, out)
+    np.fill_diagonal(out, 1.0)
+    return out
+
+
+def topic_coherence(binary, tops: Sequence[Sequence[int]], measure: str) -> list[float]:
+    """Coherence of each topic (its top-term indices) by NPMI or C_v."""
+    out: list[float] = []
+    for idx in tops:
+        if len(idx) < 2:
+            out.append(0.0)
+            continue
+        m = npmi_matrix(binary, idx)
+        if measure == "npmi":
+            upper = m[np.triu_indices(len(idx), k=1)]
+            out.append(float(upper.mean()))
+        elif measure == "cv":
+            total = m.sum(axis=0)
+            cos = [
+                float(row @ total / (np.linalg.norm(row) * np.linalg.norm(total)))
+                if np.linalg.norm(row) > 0 and np.linalg.norm(total) > 0
+                else 0.0
+                for row in m
+            ]
+            out.append(sum(cos) / len(cos))
+        else:
+            raise ValueError(f"topics.coherence {measure!r} is not one of ['npmi', 'cv']")
+    return out
+
+
+def binary_matrix(corpus: Corpus):
+    """paragraphs × vocabulary presence (CSC, for column slicing)."""
+    x = count_matrix(corpus)
+    x.data[:] = 1.0
+    return x.tocsc()
+
+
+def select_k(
+    corpus: Corpus, params: TopicsParams
+) -> tuple[TopicModel, dict[int, float], list[float]]:
+    """The model with K from params, or the most coherent of the candidates.
+
+    Returns:
+        (model, coherence by K, coherence of each topic of the model).
+    """
+    binary = binary_matrix(corpus)
+    candidates = [params.k] if params.k > 0 else sorted(set(params.k_candidates))
+    if not candidates or min(candidates) < 1:
+        raise ValueError("topics.k_candidates must list numbers of topics >= 1 when topics.k=0")
+    best: tuple[float, int, TopicModel, list[float]] | None = None
+    curve: dict[int, float] = {}
+    for k in candidates:
+        model = fit(corpus, k, params)
+        per_topic = topic_coherence(binary, top_indices(model, params.top_terms), params.coherence)
+        score = sum(per_topic) / len(per_topic)
+        curve[k] = round(score, 6)
+        if best is None or round(score, 9) > round(best[0], 9):
+            best = (score, k, model, per_topic)
+        log.info("topics: K=%d coherence (%s) %.4f", k, params.coherence, score)
+    assert best is not None
+    return best[2], curve, best[3]
+
+
+# ---------------------------------------------------------------- tables
+
+
+def topic_order(corpus: Corpus, model: TopicModel) -> list[int]:
+    """Model topic indices by prevalence (term-weighted share over paragraphs), descending."""
+    lengths = np.array([len(p) for p in corpus.paragraphs], dtype=np.float64)
+    prevalence = lengths @ model.doc_topic
+    return sorted(range(model.k), key=lambda z: (-round(float(prevalence[z]), 9), z))
+
+
+def labels_of(corpus: Corpus, model: TopicModel, order: Sequence[int], n: int = 3) -> list[str]:
+    tops = top_indices(model, n)
+    return ["·".join(corpus.vocab[i] for i in tops[z]) for z in order]
+
+
+def topic_rows(
+    corpus: Corpus, model: TopicModel, order: Sequence[int], labels: Sequence[str], top_n: int
+) -> list[TopicRow]:
+    tops = top_indices(model, top_n)
+    return [
+        TopicRow(
+            new, rank, corpus.vocab[i], round(float(model.topic_word[z, i]), 6), labels[new - 1]
+        )
+        for new, z in enumerate(order, 1)
+        for rank, i in enumerate(tops[z], 1)
+    ]
+
+
+def _shares(corpus: Corpus, model: TopicModel, order: Sequence[int], key) -> dict:
+    """key(paragraph index) → topic share vector (in `order`), weighted by paragraph length."""
+    sums: dict = defaultdict(lambda: np.zeros(model.k))
+    weights: dict = defaultdict(float)
+    for p, terms in enumerate(corpus.paragraphs):
+        if model.doc_topic[p].sum() <= 0:
+            continue
+        k = key(p)
+        sums[k] += len(terms) * model.doc_topic[p, list(order)]
+        weights[k] += len(terms)
+    return {k: sums[k] / weights[k] for k in sums if weights[k] > 0}
+
+
+def doc_share_rows(
+    docs: Sequence[TermDoc], corpus: Corpus, model: TopicModel, order, labels
+) -> list[ShareRow]:
+    shares = _shares(corpus, model, order, lambda p: corpus.keys[p][0])
+    zero = np.zeros(model.k)
+    return [
+        ShareRow(d.doc_id, t + 1, round(float(shares.get(d.doc_id, zero)[t]), 6), labels[t])
+        for d in sorted(docs, key=lambda d: d.doc_id)
+        for t in range(model.k)
+    ]
+
+
+def section_share_rows(
+    docs: Sequence[TermDoc], corpus: Corpus, model: TopicModel, order
+) -> list[SectionShareRow]:
+    shares = _shares(corpus, model, order, lambda p: corpus.keys[p])
+    headings = {(d.doc_id, sid): h for d in docs for sid, h in d.sections}
+    return [
+        SectionShareRow(doc_id, sid, headings.get((doc_id, sid), ""), t + 1, round(float(v[t]), 6))
+        for (doc_id, sid), v in sorted(shares.items())
+        for t in range(model.k)
+    ]
+
+
+# ---------------------------------------------------------------- figures
+
+
+def coherence_figure(curve: dict[int, float], chosen: int, measure: str, path: Path) -> None:
+    from pipeline import plotting
+
+    fig, ax = plotting.new_figure(6.4, 4.0)
+    ks = sorted(curve)
+    ax.plot(ks, [curve[k] for k in ks], marker="o", color=plotting.PALETTE.default)
+    ax.plot(
+        [chosen],
+        [curve[chosen]],
+        marker="o",
+        markersize=11,
+        linestyle="none",
+        markerfacecolor="none",
+        color=plotting.PALETTE.reports[2],
+        label=f"K = {chosen}",
+    )
+    ax.set_xticks(ks, [str(k) for k in ks])
+    ax.set_xlabel("主题数 K")
+    ax.set_ylabel(f"一致性（{'NPMI' if measure == 'npmi' else 'C_v'}）")
+    ax.set_title("主题一致性与主题数")
+    ax.legend(frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+    plotting.save(fig, path)
+
+
+def topic_terms_figure(rows: Sequence[TopicRow], k: int, path: Path) -> None:
+    from matplotlib.figure import Figure
+
+    from pipeline import plotting
+
+    plotting.setup()
+    cols = min(4, k)
+    nrows = math.ceil(k / cols)
+    fig = Figure(figsize=(3.4 * cols, 2.9 * nrows), layout="constrained")
+    axes = np.atleast_1d(fig.subplots(nrows, cols)).ravel()
+    by_topic: dict[int, list[TopicRow]] = defaultdict(list)
+    for r in rows:
+        by_topic[r.topic_id].append(r)
+    palette = plotting.PALETTE.reports
+    for t, ax in enumerate(axes, 1):
+        items = by_topic.get(t, [])
+        if not items:
+            ax.set_axis_off()
+            continue
+        pos = list(range(len(items)))
+        ax.barh(pos, [r.weight for r in items], color=palette[(t - 1) % len(palette)])
+        ax.set_yticks(pos, [r.term for r in items], fontsize=8)
+        ax.invert_yaxis()
+        ax.set_title(f"T{t} {items[0].label}", fontsize=9)
+        ax.tick_params(axis="x", labelsize=7)
+        ax.spines[["top", "right"]].set_visible(False)
+    fig.suptitle("各主题的主要词（权重）")
+    plotting.save(fig, path)
+
+
+def doc_topics_figure(rows: Sequence[ShareRow], k: int, path: Path) -> None:
+    from pipeline import plotting
+
+    doc_ids = sorted({r.doc_id for r in rows})
+    matrix = np.zeros((len(doc_ids), k))
+    labels = [""] * k
+    row_of = {d: i for i, d in enumerate(doc_ids)}
+    for r in rows:
+        matrix[row_of[r.doc_id], r.topic_id - 1] = r.share
+        labels[r.topic_id - 1] = f"T{r.topic_id} {r.label}"
+    fig, ax = plotting.new_figure(max(6.0, 1.2 + 0.55 * k), max(3.0, 1.6 + 0.3 * len(doc_ids)))
+    image = ax.imshow(matrix, aspect="auto", cmap="Blues", vmin=0.0, interpolation="nearest")
+    ax.set_xticks(range(k), labels, rotation=60, ha="right", fontsize=8)
+    ax.set_yticks(range(len(doc_ids)), doc_ids, fontsize=8)
+    ax.set_title("各报告的主题占比")
+    fig.colorbar(image, ax=ax, shrink=0.8, label="占比")
+    plotting.save(fig, path)
+
+
+# ---------------------------------------------------------------- shell
+
+
+def analyse(docs: Sequence[TermDoc], params: TopicsParams) -> dict:
+    """Fit (and choose K), then build the tables; the pure core of the stage."""
+    if not 0.0 < params.max_df <= 1.0 or params.top_terms < 2:
+        raise ValueError("topics.max_df must be in (0, 1] and topics.top_terms at least 2")
+    corpus = build_corpus(
+        docs, min_df=params.min_df, max_df=params.max_df, min_terms=params.min_paragraph_terms
+    )
+    model, curve, per_topic = select_k(corpus, params)
+    order = topic_order(corpus, model)
+    labels = labels_of(corpus, model, order)
+    topics = topic_rows(corpus, model, order, labels, params.top_terms)
+    return {
+        "corpus": corpus,
+        "model": model,
+        "curve": curve,
+        "per_topic": [round(per_topic[z], 6) for z in order],
+        "topics": topics,
+        "docs": doc_share_rows(docs, corpus, model, order, labels),
+        "sections": section_share_rows(docs, corpus, model, order),
+        "labels": labels,
+    }
+
+
+def run(
+    terms_dir: Path, topics_csv: Path, doc_topics_csv: Path, section_topics_csv: Path,
+    figures_dir: Path | None, metrics_path: Path, params: TopicsParams,
+) -> dict:  # fmt: skip
+    docs = load_term_docs(terms_dir)
+    result = analyse(docs, params)
+    model: TopicModel = result["model"]
+    write_csv(topics_csv, result["topics"], TOPIC_COLUMNS)
+    write_csv(doc_topics_csv, result["docs"], DOC_COLUMNS)
+    write_csv(section_topics_csv, result["sections"], SECTION_COLUMNS)
+    if figures_dir is not None:
+        folder = Path(figures_dir)
+        coherence_figure(result["curve"], model.k, params.coherence, folder / "coherence.png")
+        topic_terms_figure(result["topics"], model.k, folder / "topic_terms.png")
+        doc_topics_figure(result["docs"], model.k, folder / "doc_topics.png")
+    corpus: Corpus = result["corpus"]
+    metrics = {
+        "model": params.model,
+        "k": model.k,
+        "k_chosen_by": "params" if params.k > 0 else "coherence",
+        "coherence_measure": params.coherence,
+        "coherence": result["curve"][model.k],
+        "coherence_by_k": {str(k): v for k, v in result["curve"].items()},
+        "topic_coherence": {
+            f"T{t} {label}": c
+            for t, (label, c) in enumerate(
+                zip(result["labels"], result["per_topic"], strict=True), 1
+            )
+        },
+        "paragraphs": len(corpus.paragraphs),
+        "vocabulary": len(corpus.vocab),
+        "documents": len(docs),
+    }
+    if params.model == "lda":
+        metrics["tomotopy_isa"] = _tomotopy().isa
+    write_json(metrics_path, metrics)
+    return metrics
+
+
+def main(
+    params: Path = typer.Option(Path("params.yaml"), help="params.yaml"),
+    terms_dir: Path = typer.Option(..., help="Term files of the terms stage."),
+    topics: Path = typer.Option(..., help="topics.csv to write."),
+    doc_topics: Path = typer.Option(..., help="doc_topics.csv to write."),
+    section_topics: Path = typer.Option(..., help="section_topics.csv to write."),
+    figures: Path = typer.Option(..., help="Folder for the topic figures."),
+    metrics_path: Path = typer.Option(..., "--metrics", help="Stage metrics JSON."),
+) -> None:
+    """Run the topics stage."""
+
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        p = config.load_params(params, "topics")
+        m = run(terms_dir, topics, doc_topics, section_topics, figures, metrics_path, p)
+    except (config.ConfigError, ValueError, RuntimeError, OSError) as exc:
+        typer.echo(f"topics: error: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    log.info("topics: %s, K=%d (%s), coherence %s %.4f", m["model"], m["k"], m["k_chosen_by"],
+             m["coherence_measure"], m["coherence"])  # fmt: skip
+
+
+if __name__ == "__main__":
+    typer.run(main)

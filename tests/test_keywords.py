@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from pipeline import plotting
+from pipeline.io import read_csv, write_json
+from pipeline.keywords import (
+    KeywordsParams,
+    choose_idf,
+    cloud_array,
+    cooccurrence,
+    corpus_idf,
+    document_frequencies,
+    jieba_idf_path,
+    keyword_rows,
+    keyword_scores,
+    missing_glyphs,
+    read_idf_file,
+    run,
+    textrank,
+    tfidf_scores,
+    top_terms,
+)
+from pipeline.terms import TermDoc, TermSentence, term_counts, term_doc_to_dict
+
+
+def term_doc(doc_id: str, sentences: list[list[str]], place: str = "威海市") -> TermDoc:
+    sents = [
+        TermSentence(i, "s01", i, [(0, len(t), t, "n") for t in words])
+        for i, words in enumerate(sentences, 1)
+    ]
+    return TermDoc(doc_id, place, "city", 2022, 1000, [("s01", "一、")], sents)
+
+
+WEIHAI = term_doc(
+    "weihai", [["海洋", "渔业", "港口"], ["海洋", "牧场", "韩国"], ["海洋", "经济", "企业"]]
+)
+SHANGHAI = term_doc("shanghai", [["金融", "经济", "企业"], ["金融", "科技", "企业"]], "上海市")
+NATIONAL = term_doc("national", [["经济", "企业", "就业"], ["经济", "科技"]], "国务院")
+
+
+def params(**kw) -> KeywordsParams:
+    base = dict(top_n=3, sublinear_tf=True, idf="auto", idf_min_docs=3, textrank_window=3,
+                textrank_damping=0.85, cloud_terms=10, seed=1)  # fmt: skip
+    base.update(kw)
+    return KeywordsParams(**base)
+
+
+def test_tfidf_sublinear_tf_by_hand() -> None:
+    idf = {"海洋": 1.0, "港口": 2.0}
+    raw_a, raw_b = (1 + math.log(4)) * 1.0, 1.0 * 2.0
+    norm = math.hypot(raw_a, raw_b)
+    got = tfidf_scores({"海洋": 4, "港口": 1}, idf, sublinear=True)
+    assert got["海洋"] == pytest.approx(raw_a / norm)
+    assert got["港口"] == pytest.approx(raw_b / norm)
+    plain = tfidf_scores({"海洋": 4, "港口": 1}, idf, sublinear=False)
+    assert plain["海洋"] == pytest.approx(4 / math.hypot(4, 2))
+    assert tfidf_scores({}, idf) == {}
+
+
+def test_corpus_idf_is_smoothed() -> None:
+    counts = [term_counts(d) for d in (WEIHAI, SHANGHAI, NATIONAL)]
+    idf = corpus_idf(document_frequencies(counts), 3)
+    assert idf["海洋"] == pytest.approx(math.log(4 / 2) + 1)
+    assert idf["经济"] == pytest.approx(1.0)  # in every report
+
+
+def test_idf_falls_back_to_jieba_for_a_small_corpus() -> None:
+    assert choose_idf(params(idf="auto", idf_min_docs=3), 2) == "jieba"
+    assert choose_idf(params(idf="auto", idf_min_docs=3), 3) == "corpus"
+    assert choose_idf(params(idf="jieba"), 100) == "jieba"
+    scores, facts = keyword_scores([WEIHAI, SHANGHAI], params(idf_min_docs=3))
+    assert facts["idf"] == "jieba"
+    table, median = read_idf_file(jieba_idf_path())
+    counts = term_counts(WEIHAI)
+    expected = tfidf_scores(counts, table, default_idf=median)
+    assert scores["weihai"]["tfidf"] == pytest.approx(expected)
+    assert "海洋" in table  # jieba's table knows ordinary words
+
+
+def test_read_idf_file_median(tmp_path: Path) -> None:
+    path = tmp_path / "idf.txt"
+    path.write_text("甲 1.0\n乙 3.0\n丙 2.0\n", encoding="utf-8")
+    table, median = read_idf_file(path)
+    assert table == {"甲": 1.0, "乙": 3.0, "丙": 2.0} and median == 2.0
+
+
+def test_textrank_is_deterministic_and_order_free() -> None:
+    sents = [["海洋", "渔业", "港口"], ["海洋", "牧场"], ["海洋", "韩国", "港口"]]
+    a = textrank(sents, window=3)
+    b = textrank(list(reversed(sents)), window=3)
+    assert a == b  # bit for bit: nodes and edges are sorted
+    assert max(a.values()) == 1.0 and a["海洋"] == 1.0  # the hub
+    assert a["港口"] > a["牧场"]
+
+
+def test_cooccurrence_window_and_errors() -> None:
+    vocab, pairs = cooccurrence([["甲", "乙", "丙"]], window=2)
+    assert vocab == ["丙", "乙", "甲"]
+    assert set(pairs) == {(1, 2), (0, 1)}  # 甲–乙 and 乙–丙, not 甲–丙
+    with pytest.raises(ValueError, match="window"):
+        textrank([["甲"]], window=1)
+    with pytest.raises(ValueError, match="damping"):
+        textrank([["甲"]], damping=1.0)
+    assert textrank([]) == {}
+
+
+def test_keyword_rows_are_ranked_and_ties_broken_by_term() -> None:
+    scores = {"d": {"tfidf": {"乙": 0.5, "甲": 0.5, "丙": 0.9}, "textrank": {"甲": 1.0}}}
+    rows = keyword_rows(scores, 2)
+    assert [(r.method, r.rank, r.term) for r in rows] == [
+        ("tfidf", 1, "丙"), ("tfidf", 2, "乙"), ("textrank", 1, "甲"),
+    ]  # fmt: skip
+    assert top_terms({"b": 1.0, "a": 1.0 + 1e-15}, 1) == [("a", 1.0 + 1e-15)]
+
+
+def test_corpus_keywords_favour_specific_terms() -> None:
+    scores, facts = keyword_scores([WEIHAI, SHANGHAI, NATIONAL], params())
+    assert facts["idf"] == "corpus"
+    best = top_terms(scores["weihai"]["tfidf"], 1)[0][0]
+    assert best == "海洋"
+    assert top_terms(scores["shanghai"]["tfidf"], 1)[0][0] == "金融"
+
+
+def test_missing_glyphs_are_refused() -> None:
+    font = plotting.font_path()
+    assert missing_glyphs(["海洋经济"], font) == []
+    assert missing_glyphs(["\U000f0000"], font) == ["\U000f0000"]  # private use: no glyph
+    with pytest.raises(plotting.MissingGlyphError):
+        cloud_array([("\U000f0000", 1.0)], font=font, seed=1)
+
+
+def test_word_cloud_layout_is_seeded() -> None:
+    font = plotting.font_path()
+    freqs = [("海洋", 1.0), ("渔业", 0.6), ("港口", 0.5), ("韩国", 0.3)]
+    first = cloud_array(freqs, font=font, seed=3)
+    assert first.shape == (600, 1000, 3)
+    assert (cloud_array(freqs, font=font, seed=3) == first).all()
+
+
+def test_run_writes_table_figures_and_metrics(tmp_path: Path) -> None:
+    terms = tmp_path / "terms"
+    for d in (WEIHAI, SHANGHAI):
+        write_json(terms / f"{d.doc_id}.json", term_doc_to_dict(d))
+    figures = tmp_path / "fig"
+    (figures / "old_cloud.png").parent.mkdir()
+    (figures / "old_cloud.png").write_bytes(b"")
+    m = run(terms, tmp_path / "keywords.csv", figures, tmp_path / "m.json", params(idf_min_docs=2))
+    rows = read_csv(tmp_path / "keywords.csv")
+    assert list(rows[0]) == ["doc_id", "method", "rank", "term", "score"]
+    assert {r["method"] for r in rows} == {"tfidf", "textrank"}
+    assert len([r for r in rows if r["doc_id"] == "weihai" and r["method"] == "tfidf"]) == 3
+    assert m["idf"] == "corpus" and 0.0 <= m["method_overlap_jaccard"] <= 1.0
+    names = sorted(p.name for p in figures.iterdir())
+    assert names == [
+        "shanghai_bars.png",
+        "shanghai_cloud.png",
+        "weihai_bars.png",
+        "weihai_cloud.png",
+    ]
+    run(terms, tmp_path / "keywords2.csv", None, tmp_path / "m.json", params(idf_min_docs=2))
+    assert (tmp_path / "keywords.csv").read_bytes() == (tmp_path / "keywords2.csv").read_bytes()

@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+from scipy import sparse
+
+from pipeline.io import read_json, to_csv_text, write_json
+from pipeline.terms import TermDoc, TermSentence, term_doc_to_dict
+from pipeline.topics import (
+    DOC_COLUMNS,
+    SECTION_COLUMNS,
+    TOPIC_COLUMNS,
+    TopicsParams,
+    analyse,
+    build_corpus,
+    npmi_matrix,
+    run,
+    topic_coherence,
+)
+
+SEA = ["海洋", "渔业", "港口", "牧场", "渔船", "海岸"]
+TECH = ["科技", "创新", "人才", "芯片", "研发", "实验室"]
+FARM = ["农业", "粮食", "耕地", "种业", "农村", "农民"]
+
+
+def term_doc(doc_id: str, paragraphs: list[tuple[str, list[str]]]) -> TermDoc:
+    sents = [
+        TermSentence(i, section, i, [(0, len(t), t, "n") for t in terms])
+        for i, (section, terms) in enumerate(paragraphs, 1)
+    ]
+    sections = sorted({(s, f"{s}、标题") for s, _ in paragraphs})
+    return TermDoc(doc_id, "某地", "city", 2022, 5000, sections, sents)
+
+
+def rotate(words: list[str], k: int) -> list[str]:
+    return words[k:] + words[:k]
+
+
+DOCS = [
+    term_doc("a_sea", [("s01", rotate(SEA, i) + rotate(SEA, i + 1)) for i in range(6)]
+             + [("s02", rotate(TECH, 1))]),
+    term_doc("b_tech", [("s01", rotate(TECH, i) + rotate(TECH, i + 2)) for i in range(6)]),
+    term_doc("c_farm", [("s01", rotate(FARM, i) * 2) for i in range(5)] + [("s02", rotate(SEA, 2))]),
+    term_doc("d_short", [("s01", ["海洋"])]),  # no paragraph long enough
+]  # fmt: skip
+
+
+def params(**kw) -> TopicsParams:
+    base = dict(model="lda", k=3, k_candidates=[2, 3, 4], coherence="npmi", top_terms=5,
+                min_df=2, max_df=0.9, min_paragraph_terms=3, iterations=60, seed=7)  # fmt: skip
+    base.update(kw)
+    return TopicsParams(**base)
+
+
+def tables(result: dict) -> tuple[str, str, str]:
+    return (
+        to_csv_text(result["topics"], TOPIC_COLUMNS),
+        to_csv_text(result["docs"], DOC_COLUMNS),
+        to_csv_text(result["sections"], SECTION_COLUMNS),
+    )
+
+
+@pytest.mark.parametrize("model", ["lda", "nmf"])
+def test_two_runs_give_identical_tables(model: str) -> None:
+    assert tables(analyse(DOCS, params(model=model))) == tables(analyse(DOCS, params(model=model)))
+
+
+@pytest.mark.parametrize("model", ["lda", "nmf"])
+def test_topics_separate_the_themes(model: str) -> None:
+    result = analyse(DOCS, params(model=model))
+    shares = {(r.doc_id, r.topic_id): r.share for r in result["docs"]}
+    dominant = {
+        d: max(range(1, 4), key=lambda t: shares[(d, t)]) for d in ("a_sea", "b_tech", "c_farm")
+    }
+    assert len(set(dominant.values())) == 3  # each report has its own main topic
+    for d in ("a_sea", "b_tech", "c_farm"):
+        assert sum(shares[(d, t)] for t in range(1, 4)) == pytest.approx(1.0, abs=1e-5)
+    assert all(shares[("d_short", t)] == 0.0 for t in range(1, 4))  # row present, no text
+    words = {r.term for r in result["topics"] if r.topic_id == dominant["a_sea"]}
+    assert words <= set(SEA) | set(TECH)
+
+
+def test_topic_rows_labels_and_sections() -> None:
+    result = analyse(DOCS, params())
+    rows = result["topics"]
+    assert [r.rank for r in rows if r.topic_id == 1] == [1, 2, 3, 4, 5]
+    first = [r.term for r in rows if r.topic_id == 1][:3]
+    assert rows[0].label == "·".join(first)
+    sections = {(r.doc_id, r.section_id) for r in result["sections"]}
+    assert ("a_sea", "s01") in sections and ("a_sea", "s02") in sections
+    assert next(r.heading for r in result["sections"] if r.section_id == "s02") == "s02、标题"
+
+
+def test_k_chosen_by_coherence() -> None:
+    result = analyse(DOCS, params(k=0, k_candidates=[2, 3, 4]))
+    curve = result["curve"]
+    assert set(curve) == {2, 3, 4}
+    best = max(curve.values())
+    chosen = result["model"].k
+    assert curve[chosen] == best and chosen == min(k for k, v in curve.items() if v == best)
+
+
+def test_npmi_by_hand() -> None:
+    # contexts: term 0 and 1 in rows 0, 1; term 2 in row 2; term 3 in rows 0, 2
+    b = sparse.csc_matrix(np.array([[1, 1, 0, 1], [1, 1, 0, 0], [0, 0, 1, 1]], dtype=float))
+    m = npmi_matrix(b, [0, 1, 2, 3])
+    assert m[0, 1] == pytest.approx(1.0)  # always together
+    assert m[0, 2] == -1.0  # never together
+    p03, p0, p3 = 1 / 3, 2 / 3, 2 / 3
+    assert m[0, 3] == pytest.approx(math.log(p03 / (p0 * p3)) / -math.log(p03))
+    assert np.all(np.diag(m) == 1.0)
+    npmi = topic_coherence(b, [[0, 1], [0, 2]], "npmi")
+    assert npmi == pytest.approx([1.0, -1.0])
+    cv = topic_coherence(b, [[0, 1, 3]], "cv")
+    assert -1.0 <= cv[0] <= 1.0
+    with pytest.raises(ValueError, match="coherence"):
+        topic_coherence(b, [[0, 1]], "umass")
+
+
+def test_corpus_vocabulary_filters() -> None:
+    corpus = build_corpus(DOCS, min_df=2, max_df=0.9, min_terms=3)
+    assert "海洋" in corpus.vocab
+    assert ("d_short", "s01") not in corpus.keys
+    with pytest.raises(ValueError, match="no paragraph"):
+        analyse(DOCS, params(min_df=100))
+
+
+def test_run_writes_tables_figures_and_coherence(tmp_path: Path) -> None:
+    terms = tmp_path / "terms"
+    for d in DOCS:
+        write_json(terms / f"{d.doc_id}.json", term_doc_to_dict(d))
+    fig = tmp_path / "fig"
+    m = run(terms, tmp_path / "t.csv", tmp_path / "d.csv", tmp_path / "s.csv", fig,
+            tmp_path / "m.json", params(k=0, k_candidates=[2, 3]))  # fmt: skip
+    assert m == read_json(tmp_path / "m.json")
+    assert m["k_chosen_by"] == "coherence" and set(m["coherence_by_k"]) == {"2", "3"}
+    assert m["coherence"] == m["coherence_by_k"][str(m["k"])]
+    assert len(m["topic_coherence"]) == m["k"]
+    assert sorted(p.name for p in fig.iterdir()) == [
+        "coherence.png",
+        "doc_topics.png",
+        "topic_terms.png",
+    ]
+    header = (tmp_path / "d.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("doc_id,topic_id,share")
