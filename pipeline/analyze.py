@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline import (
+    compare,
     config,
     entities,
     indicators,
@@ -244,6 +245,20 @@ def analyze(
         stage_metrics.append(layout.stage_metrics / "topics.json")
     except ValueError as exc:  # a handful of short reports is too little text for topics
         log.warning("topics skipped: %s", exc)
+    compare.run(
+        compare.CompareInputs(
+            term_dir, layout.tables / "entity_summary.csv", layout.tables / "keywords.csv",
+            layout.tables / "sentiment_by_report.csv", layout.tables / "indicator_comparison.csv",
+        ),
+        compare.CompareOutputs(
+            layout.tables / "similarity.csv", layout.tables / "peers.csv",
+            layout.tables / "alignment.csv", layout.tables / "program_diffusion.csv",
+            layout.tables / "side_by_side.csv", layout.stage_metrics / "compare.json",
+            layout.figures / "compare",
+        ),
+        params["compare"],
+    )  # fmt: skip
+    stage_metrics.append(layout.stage_metrics / "compare.json")
     inputs = report.ReportInputs(
         documents=layout.tables / "documents.csv", sections=layout.tables / "sections.csv",
         sentences=layout.tables / "sentences.csv",
@@ -254,6 +269,15 @@ def analyze(
         tone_by_report=layout.tables / "sentiment_by_report.csv",
         tone_problems=layout.tables / "sentiment_problems.csv",
         tone_figures=layout.figures / "sentiment",
+        keywords=layout.tables / "keywords.csv",
+        keyword_figures=layout.figures / "keywords",
+        keyness_figures=layout.figures / "keyness",
+        doc_topics=layout.tables / "doc_topics.csv",
+        topic_figures=layout.figures / "topics",
+        peers=layout.tables / "peers.csv",
+        alignment=layout.tables / "alignment.csv",
+        side_by_side=layout.tables / "side_by_side.csv",
+        compare_figures=layout.figures / "compare",
     )  # fmt: skip
     merged = report.run(
         params["report"], inputs,

@@ -116,6 +116,13 @@ class TopicsParams:
 
 
 @dataclass(frozen=True)
+class CompareParams:
+    reference_doc: str  # the report each one is aligned with; {year} = the report's year
+    peers: int  # nearest and farthest peers listed per report
+    shared_top_n: int  # keywords of each report compared for "shared keywords"
+
+
+@dataclass(frozen=True)
 class ReportParams:
     title: str
 
@@ -131,6 +138,7 @@ SECTIONS: dict[str, type] = {
     "keywords": KeywordsParams,
     "keyness": KeynessParams,
     "topics": TopicsParams,
+    "compare": CompareParams,
     "report": ReportParams,
 }
 

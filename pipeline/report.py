@@ -83,6 +83,11 @@ class Corpus:
     headlines: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     tone: dict[str, dict[str, str]] = field(default_factory=dict)
     problems: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    keywords: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    doc_topics: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    peers: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    alignment: dict[str, dict[str, str]] = field(default_factory=dict)
+    side_by_side: list[dict[str, str]] = field(default_factory=list)
 
 
 def merge_metrics(stage_metrics: dict[str, dict]) -> dict:
@@ -111,6 +116,15 @@ class ReportInputs:
     tone_by_report: Path | None = None
     tone_problems: Path | None = None
     tone_figures: Path | None = None
+    keywords: Path | None = None
+    keyword_figures: Path | None = None
+    keyness_figures: Path | None = None
+    doc_topics: Path | None = None
+    topic_figures: Path | None = None
+    peers: Path | None = None
+    alignment: Path | None = None
+    side_by_side: Path | None = None
+    compare_figures: Path | None = None
 
 
 def load_corpus(inputs: ReportInputs) -> Corpus:
@@ -130,6 +144,16 @@ def load_corpus(inputs: ReportInputs) -> Corpus:
         corpus.tone = {r["doc_id"]: r for r in read_csv(inputs.tone_by_report)}
     if inputs.tone_problems is not None:
         corpus.problems = _group(read_csv(inputs.tone_problems), "doc_id")
+    if inputs.keywords is not None:
+        corpus.keywords = _group(read_csv(inputs.keywords), "doc_id")
+    if inputs.doc_topics is not None and inputs.doc_topics.exists():
+        corpus.doc_topics = _group(read_csv(inputs.doc_topics), "doc_id")
+    if inputs.peers is not None:
+        corpus.peers = _group(read_csv(inputs.peers), "doc_id")
+    if inputs.alignment is not None:
+        corpus.alignment = {r["doc_id"]: r for r in read_csv(inputs.alignment)}
+    if inputs.side_by_side is not None:
+        corpus.side_by_side = read_csv(inputs.side_by_side)
     return corpus
 
 
@@ -231,6 +255,36 @@ def render_index(
         for f in sorted(folder.glob("*.png")):
             parts.append(figure(os.path.relpath(f, site), f.stem))
         parts.append("</div>")
+    labels = {d["doc_id"]: doc_label(d) for d in corpus.documents}
+    if corpus.side_by_side:
+        parts += [
+            "<h2>报告对照（按层级、年份）</h2>",
+            table(
+                ["报告", "积极", "中性", "消极", "经济增长目标", "上年实际", "主要政策与项目"],
+                [
+                    [
+                        labels.get(r["doc_id"], r["doc_id"]),
+                        r["positive"],
+                        r["neutral"],
+                        r["negative"],
+                        r["gdp_target"],
+                        r["gdp_previous_actual"],
+                        r["top_programs"],
+                    ]
+                    for r in corpus.side_by_side
+                ],
+                numeric=(1, 2, 3),
+            ),
+        ]
+    for folder, names, heading in (
+        (inputs.compare_figures, ["similarity_heatmap.png"], "报告相似度"),
+        (inputs.topic_figures, ["doc_topics.png", "topic_terms.png", "coherence.png"], "主题"),
+    ):
+        found = [folder / n for n in names if folder is not None and (folder / n).exists()]
+        if found:
+            parts += [f"<h2>{esc(heading)}</h2>", '<div class="grid">']
+            parts += [figure(os.path.relpath(f, site), f.stem) for f in found]
+            parts.append("</div>")
     tone_fig = inputs.tone_figures / "tone_across_reports.png" if inputs.tone_figures else None
     if tone_fig is not None and tone_fig.exists():
         parts += ["<h2>语气</h2>", figure(os.path.relpath(tone_fig, site), "各报告的语气构成")]
@@ -272,6 +326,55 @@ def render_doc(doc: dict[str, str], corpus: Corpus, inputs: ReportInputs, site: 
             items.append(f"<li{indent}>{esc(s['heading'])}</li>")
         parts += ["<h2>章节结构</h2>", '<ul class="outline">', *items, "</ul>"]
 
+    kws = corpus.keywords.get(doc_id, [])
+    if kws:
+        by_method = _group(kws, "method")
+        parts += [
+            "<h2>关键词</h2>",
+            table(
+                ["方法", "关键词（按得分）"],
+                [[m, "、".join(r["term"] for r in by_method[m][:20])] for m in sorted(by_method)],
+            ),
+        ]
+    figs = []
+    for folder, suffixes in ((inputs.keyword_figures, ("_cloud", "_bars")),
+                             (inputs.keyness_figures, ("_rest", "_doc"))):  # fmt: skip
+        for suffix in suffixes:
+            f = folder / f"{doc_id}{suffix}.png" if folder is not None else None
+            if f is not None and f.exists():
+                figs.append(figure(os.path.relpath(f, site / "docs"), suffix.strip("_")))
+    if figs:
+        parts += ["<h2>关键词与关键性</h2>", '<div class="grid">', *figs, "</div>"]
+    topics = corpus.doc_topics.get(doc_id, [])
+    if topics:
+        top = sorted(topics, key=lambda r: -float(r["share"]))[:5]
+        parts += [
+            "<h2>主题构成</h2>",
+            table(["主题", "占比"], [[r["label"], f"{float(r['share']):.1%}"] for r in top], (1,)),
+        ]
+    peers = corpus.peers.get(doc_id, [])
+    align = corpus.alignment.get(doc_id)
+    if peers or align:
+        parts.append("<h2>与其他报告比较</h2>")
+        labels = {d["doc_id"]: d for d in corpus.documents}
+        if peers:
+            parts.append(
+                table(
+                    ["", "报告", "余弦相似度"],
+                    [["最相近" if r["kind"] == "nearest" else "最不同",
+                      Markup(f'<a href="{esc(r["peer"])}.html">'
+                             f'{esc(doc_label(labels.get(r["peer"], {"doc_id": r["peer"]})))}</a>'),
+                      r["cosine"]] for r in peers],
+                    numeric=(2,),
+                )
+            )  # fmt: skip
+        if align:
+            ref = labels.get(align["reference"], {"doc_id": align["reference"]})
+            parts.append(
+                f"<p>与{esc(doc_label(ref))}政府工作报告的相似度 {esc(align['cosine'])}；"
+                f"共同的政策与项目 {esc(align['shared_program_count'])} 个："
+                f"{esc(align['shared_programs'])}</p>"
+            )
     heads = corpus.headlines.get(doc_id, [])
     if heads:
         kinds = {"actual": "实际", "target": "目标"}
@@ -445,6 +548,15 @@ def main(
     tone_by_report: Path = typer.Option(None, help="sentiment_by_report.csv"),
     tone_problems: Path = typer.Option(None, help="sentiment_problems.csv"),
     tone_figures: Path = typer.Option(None, help="Folder of the tone charts."),
+    keywords: Path = typer.Option(None, help="keywords.csv"),
+    keyword_figures: Path = typer.Option(None, help="Folder of the keyword charts."),
+    keyness_figures: Path = typer.Option(None, help="Folder of the keyness charts."),
+    doc_topics: Path = typer.Option(None, help="doc_topics.csv"),
+    topic_figures: Path = typer.Option(None, help="Folder of the topic charts."),
+    peers: Path = typer.Option(None, help="peers.csv"),
+    alignment: Path = typer.Option(None, help="alignment.csv"),
+    side_by_side: Path = typer.Option(None, help="side_by_side.csv"),
+    compare_figures: Path = typer.Option(None, help="Folder of the comparison charts."),
     stage_metrics: list[Path] = typer.Option(..., "--stage-metrics", help="A stage's metrics."),
     metrics_out: Path = typer.Option(..., "--metrics", help="The merged metrics.json."),
     index: Path = typer.Option(..., help="index.html to write."),
