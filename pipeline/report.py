@@ -567,14 +567,14 @@ def main(
     """Run the report stage."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     inputs = ReportInputs(
-        documents,
-        sections,
-        sentences,
-        entity_summary,
-        entity_figures,
-        indicator_headlines,
-        indicator_figures,
-    )
+        documents=documents, sections=sections, sentences=sentences,
+        entity_summary=entity_summary, entity_figures=entity_figures,
+        indicator_headlines=indicator_headlines, indicator_figures=indicator_figures,
+        tone_by_report=tone_by_report, tone_problems=tone_problems, tone_figures=tone_figures,
+        keywords=keywords, keyword_figures=keyword_figures, keyness_figures=keyness_figures,
+        doc_topics=doc_topics, topic_figures=topic_figures, peers=peers, alignment=alignment,
+        side_by_side=side_by_side, compare_figures=compare_figures,
+    )  # fmt: skip
     try:
         out = SiteOutputs(index, docs, assets, readme)
         run(config.load_params(params, "report"), inputs, stage_metrics, metrics_out, out)

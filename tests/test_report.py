@@ -74,3 +74,38 @@ def test_stale_report_pages_are_removed(tmp_path: Path) -> None:
         report.SiteOutputs.under(tmp_path),
     )
     assert sorted(p.name for p in (tmp_path / "docs").iterdir()) == ["w.html"]
+
+
+def test_the_command_line_passes_every_input(tmp_path: Path) -> None:
+    """Every table the pages can show is an option of the stage's command (dvc.yaml uses it)."""
+    import dataclasses
+
+    import typer
+    from typer.testing import CliRunner
+
+    inputs = _tables(tmp_path)
+    tables = inputs.documents.parent
+    write_csv(
+        tables / "keywords.csv",
+        [{"doc_id": "w", "method": "tfidf", "rank": "1", "term": "海洋", "score": "0.5"}],
+    )
+    write_csv(tables / "tone.csv",
+              [{"doc_id": "w", "positive": "0.3", "neutral": "0.6", "negative": "0.1",
+                "mean_score": "0.2"}])  # fmt: skip
+    write_json(tmp_path / "ingest.json", {})
+    app = typer.Typer()
+    app.command()(report.main)
+    args = ["--params", str(ROOT / "params.yaml"), "--stage-metrics", str(tmp_path / "ingest.json"),
+            "--metrics", str(tmp_path / "m.json"), "--index", str(tmp_path / "index.html"),
+            "--docs", str(tmp_path / "docs"), "--assets", str(tmp_path / "assets"),
+            "--readme", str(tmp_path / "README.md"), "--keywords", str(tables / "keywords.csv"),
+            "--tone-by-report", str(tables / "tone.csv")]  # fmt: skip
+    for f in dataclasses.fields(report.ReportInputs):
+        value = getattr(inputs, f.name)
+        if value is not None:
+            args += [f"--{f.name.replace('_', '-')}", str(value)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "docs" / "w.html").read_text("utf-8")
+    assert "关键词" in page and "海洋" in page  # keywords reached the page
+    assert "语气" in page and "积极 30%" in page  # and tone
