@@ -278,6 +278,7 @@ def analyze(
         alignment=layout.tables / "alignment.csv",
         side_by_side=layout.tables / "side_by_side.csv",
         compare_figures=layout.figures / "compare",
+        similarity=layout.tables / "similarity.csv",
     )  # fmt: skip
     merged = report.run(
         params["report"], inputs,

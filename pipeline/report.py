@@ -19,6 +19,7 @@ import os
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 import typer
@@ -56,6 +57,7 @@ FONT_FILE = "NotoSansSC-Regular.otf"
 STYLE = """
 body { font-family: "GWR Noto Sans SC", "Noto Sans SC", "Noto Sans CJK SC", sans-serif;
        margin: 0; color: #222; line-height: 1.6; }
+select, button, input { font-family: inherit; font-size: 15px; }
 header { background: #1f3a5f; color: #fff; padding: 0.8em 2em; }
 header a { color: #fff; }
 main { padding: 1em 2em 3em; max-width: 1200px; }
@@ -125,6 +127,7 @@ class ReportInputs:
     alignment: Path | None = None
     side_by_side: Path | None = None
     compare_figures: Path | None = None
+    similarity: Path | None = None
 
 
 def load_corpus(inputs: ReportInputs) -> Corpus:
@@ -245,7 +248,7 @@ def render_index(
         rows.append([link, *values])
     parts = [
         f"<h1>{esc(title)}</h1>",
-        f"<p>{esc(summary)}</p>",
+        f'<p>{esc(summary)}。<a href="compare.html">两份报告对照</a></p>',
         "<h2>报告一览</h2>",
         table([label for _, label in DOCUMENT_COLUMNS], rows, numeric=(7, 8, 9, 10)),
     ]
@@ -451,6 +454,51 @@ def render_doc(doc: dict[str, str], corpus: Corpus, inputs: ReportInputs, site: 
     return page(title, "\n".join(parts), home="../index.html")
 
 
+def compare_data(corpus: Corpus, similarity: dict[tuple[str, str], float]) -> dict:
+    """What the comparison page shows of each report, as JSON for its script."""
+    data = {}
+    for d in corpus.documents:
+        doc_id = d["doc_id"]
+        kws = [r["term"] for r in corpus.keywords.get(doc_id, []) if r["method"] == "tfidf"]
+        programs = [
+            r["entity"] for r in sorted(corpus.entities.get(doc_id, []),
+                                        key=lambda r: (-int(r["count"]), r["entity"]))
+            if r["label"] == "PROGRAM"
+        ][:20]  # fmt: skip
+        tone = corpus.tone.get(doc_id, {})
+        targets = [
+            f"{h['indicator']} {h['text']}"
+            for h in corpus.headlines.get(doc_id, [])
+            if h["kind"] == "target"
+        ]
+        data[doc_id] = {
+            "label": doc_label(d), "level": LEVEL_NAMES.get(d.get("level", ""), ""),
+            "speaker": d.get("speaker", ""), "keywords": kws[:20], "programs": programs,
+            "tone": {k: tone.get(k, "") for k in ("positive", "neutral", "negative")},
+            "targets": targets[:12],
+            "similarity": {b: v for (a, b), v in similarity.items() if a == doc_id}
+            | {a: v for (a, b), v in similarity.items() if b == doc_id},
+        }  # fmt: skip
+    return data
+
+
+def render_compare(corpus: Corpus, similarity: dict[tuple[str, str], float]) -> str:
+    """A page where the reader picks two reports; a small script, no dependency."""
+    import json
+
+    payload = json.dumps(compare_data(corpus, similarity), ensure_ascii=False, sort_keys=True)
+    payload = payload.replace("</", "<\\/")  # never closes the script element early
+    script = resources.files("pipeline.resources").joinpath("compare.js").read_text("utf-8")
+    body = f"""<h1>两份报告对照</h1>
+<p><select id="a" aria-label="报告甲"></select> 对照 <select id="b" aria-label="报告乙"></select>
+<span id="sim" class="muted"></span></p>
+<table><thead><tr><th></th><th>报告甲</th><th>报告乙</th></tr></thead>
+<tbody id="rows"></tbody></table>
+<script type="application/json" id="gwr-data">{payload}</script>
+<script>{script}</script>"""
+    return page("两份报告对照", body, home="index.html")
+
+
 def render_readme(title: str, corpus: Corpus, metrics: dict) -> str:
     """A Markdown summary of the run for a code forge."""
     lines = [f"# {title}", ""]
@@ -495,10 +543,17 @@ class SiteOutputs:
     docs: Path
     assets: Path
     readme: Path
+    compare: Path | None = None
 
     @classmethod
     def under(cls, root: Path) -> SiteOutputs:
-        return cls(root / "index.html", root / "docs", root / "assets", root / "README.md")
+        return cls(
+            root / "index.html",
+            root / "docs",
+            root / "assets",
+            root / "README.md",
+            root / "compare.html",
+        )
 
 
 def run(
@@ -532,6 +587,12 @@ def run(
         if stale.name not in keep:
             stale.unlink()
     atomic_write_text(out.readme, render_readme(params.title, corpus, merged))
+    if out.compare is not None:
+        similarity: dict[tuple[str, str], float] = {}
+        if inputs.similarity is not None:
+            for r in read_csv(inputs.similarity):
+                similarity[(r["doc_id_a"], r["doc_id_b"])] = float(r["cosine"])
+        atomic_write_text(out.compare, render_compare(corpus, similarity))
     log.info("report written to %s", out.index)
     return merged
 
@@ -557,12 +618,14 @@ def main(
     alignment: Path = typer.Option(None, help="alignment.csv"),
     side_by_side: Path = typer.Option(None, help="side_by_side.csv"),
     compare_figures: Path = typer.Option(None, help="Folder of the comparison charts."),
+    similarity: Path = typer.Option(None, help="similarity.csv"),
     stage_metrics: list[Path] = typer.Option(..., "--stage-metrics", help="A stage's metrics."),
     metrics_out: Path = typer.Option(..., "--metrics", help="The merged metrics.json."),
     index: Path = typer.Option(..., help="index.html to write."),
     docs: Path = typer.Option(..., help="Folder for a page per report (beside index.html)."),
     assets: Path = typer.Option(..., help="Folder for the font (beside index.html)."),
     readme: Path = typer.Option(..., help="README.md to write."),
+    compare: Path = typer.Option(None, help="compare.html to write (beside index.html)."),
 ) -> None:
     """Run the report stage."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
@@ -573,10 +636,10 @@ def main(
         tone_by_report=tone_by_report, tone_problems=tone_problems, tone_figures=tone_figures,
         keywords=keywords, keyword_figures=keyword_figures, keyness_figures=keyness_figures,
         doc_topics=doc_topics, topic_figures=topic_figures, peers=peers, alignment=alignment,
-        side_by_side=side_by_side, compare_figures=compare_figures,
+        side_by_side=side_by_side, compare_figures=compare_figures, similarity=similarity,
     )  # fmt: skip
     try:
-        out = SiteOutputs(index, docs, assets, readme)
+        out = SiteOutputs(index, docs, assets, readme, compare)
         run(config.load_params(params, "report"), inputs, stage_metrics, metrics_out, out)
     except (config.ConfigError, FileNotFoundError, ValueError) as exc:
         typer.echo(f"report: error: {exc}", err=True)

@@ -92,3 +92,15 @@ def test_report_page_renders_entities_and_indicators(browser, site: Path) -> Non
     assert browser.execute_script(
         "return document.fonts.check('16px \"GWR Noto Sans SC\"', '威海')"
     )
+
+
+def test_compare_page_shows_two_reports_side_by_side(browser, site: Path) -> None:
+    from selenium.webdriver.support.ui import Select
+
+    text = _check_page(browser, site / "compare.html", "compare.png")
+    assert "两份报告对照" in text and "余弦相似度" in text
+    Select(browser.find_element("id", "b")).select_by_value("national_guowuyuan_2024")
+    rows = browser.find_element("id", "rows").text
+    assert "关键词" in rows and "政策与项目" in rows and "共同的政策与项目" in rows
+    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+    assert not errors, errors
