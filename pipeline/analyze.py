@@ -249,6 +249,7 @@ def analyze(
         compare.CompareInputs(
             term_dir, layout.tables / "entity_summary.csv", layout.tables / "keywords.csv",
             layout.tables / "sentiment_by_report.csv", layout.tables / "indicator_comparison.csv",
+            layout.tables / "doc_topics.csv",
         ),
         compare.CompareOutputs(
             layout.tables / "similarity.csv", layout.tables / "peers.csv",

@@ -151,16 +151,23 @@ def side_by_side_rows(
     tone: dict[str, dict[str, str]],
     targets: dict[str, dict[str, str]],
     programs: dict[str, list[str]],
+    topics: dict[str, list[dict[str, str]]] | None = None,
 ) -> list[dict]:
-    """One row per report, grouped by level and year: tone shares, growth target, programs."""
+    """One row per report, grouped by level and year: tone shares, growth target, main topics,
+    programs."""
     rows = []
+    topics = topics or {}
     for d in sorted(docs, key=lambda d: (d.level, d.year or 0, d.doc_id)):
         t, g = tone.get(d.doc_id, {}), targets.get(d.doc_id, {})
+        top = sorted(topics.get(d.doc_id, []), key=lambda r: (-float(r["share"]), r["topic_id"]))
+        main_topics = "；".join(f"{r.get('label', r['topic_id'])} {float(r['share']):.0%}"
+                               for r in top[:3])  # fmt: skip
         rows.append({
             "doc_id": d.doc_id, "place": d.place, "level": d.level, "year": d.year or "",
             "positive": t.get("positive", ""), "neutral": t.get("neutral", ""),
             "negative": t.get("negative", ""), "gdp_target": g.get("target_text", ""),
             "gdp_previous_actual": g.get("previous_actual", ""),
+            "main_topics": main_topics,
             "top_programs": "、".join(programs.get(d.doc_id, [])[:8]),
         })  # fmt: skip
     return rows
@@ -210,6 +217,7 @@ class CompareInputs:
     keywords: Path
     tone_by_report: Path | None = None
     indicator_comparison: Path | None = None
+    doc_topics: Path | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,9 +266,13 @@ def run(inputs: CompareInputs, out: CompareOutputs, params: CompareParams) -> di
         for r in read_csv(inputs.indicator_comparison):
             if r["indicator"] == "GDP" and r["doc_id"] not in targets:
                 targets[r["doc_id"]] = r
-    write_csv(out.side_by_side, side_by_side_rows(docs, tone, targets, ranked_programs),
+    topics: dict[str, list[dict[str, str]]] = defaultdict(list)
+    if inputs.doc_topics is not None and inputs.doc_topics.exists():
+        for r in read_csv(inputs.doc_topics):
+            topics[r["doc_id"]].append(r)
+    write_csv(out.side_by_side, side_by_side_rows(docs, tone, targets, ranked_programs, topics),
               ["doc_id", "place", "level", "year", "positive", "neutral", "negative",
-               "gdp_target", "gdp_previous_actual", "top_programs"])  # fmt: skip
+               "gdp_target", "gdp_previous_actual", "main_topics", "top_programs"])  # fmt: skip
     if out.figures is not None:
         labels = {d.doc_id: f"{d.place or d.doc_id}{d.year or ''}" for d in docs}
         heatmap(ids, similarity_matrix(rows, ids), labels, out.figures / "similarity_heatmap.png")
@@ -282,6 +294,7 @@ def main(
     keywords: Path = typer.Option(..., help="keywords.csv"),
     tone_by_report: Path = typer.Option(None, help="sentiment_by_report.csv"),
     indicator_comparison: Path = typer.Option(None, help="indicator_comparison.csv"),
+    doc_topics: Path = typer.Option(None, help="doc_topics.csv"),
     similarity: Path = typer.Option(..., help="similarity.csv"),
     peers: Path = typer.Option(..., help="peers.csv"),
     alignment: Path = typer.Option(..., help="alignment.csv"),
@@ -295,7 +308,7 @@ def main(
     try:
         m = run(
             CompareInputs(terms_dir, entity_summary, keywords, tone_by_report,
-                          indicator_comparison),
+                          indicator_comparison, doc_topics),
             CompareOutputs(similarity, peers, alignment, diffusion, side_by_side, metrics_path,
                            figures),
             config.load_params(params, "compare"),

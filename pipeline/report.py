@@ -263,7 +263,16 @@ def render_index(
         parts += [
             "<h2>报告对照（按层级、年份）</h2>",
             table(
-                ["报告", "积极", "中性", "消极", "经济增长目标", "上年实际", "主要政策与项目"],
+                [
+                    "报告",
+                    "积极",
+                    "中性",
+                    "消极",
+                    "经济增长目标",
+                    "上年实际",
+                    "主要主题",
+                    "主要政策与项目",
+                ],
                 [
                     [
                         labels.get(r["doc_id"], r["doc_id"]),
@@ -272,6 +281,7 @@ def render_index(
                         r["negative"],
                         r["gdp_target"],
                         r["gdp_previous_actual"],
+                        r.get("main_topics", ""),
                         r["top_programs"],
                     ]
                     for r in corpus.side_by_side

@@ -199,3 +199,29 @@ def test_editing_one_report_reruns_and_changes_only_its_rows(first_run) -> None:
     metrics = json.loads((root / "reports" / "metrics.json").read_text(encoding="utf-8"))
     assert metrics["ingest"]["body_chars_in"] == metrics["ingest"]["body_chars_covered"]
     assert "up to date" in _run(["dvc", "status"], root, env).stdout
+
+
+def test_gwr_add_brings_a_report_into_every_comparison(first_run) -> None:
+    """issue 7: a report added with `gwr add` is in every comparison table after `dvc repro`."""
+    root, env, _ = first_run
+    extra = root / "extra.txt"
+    source = Path(__file__).resolve().parent.parent / "data" / "raw" / "province_henan_2026.txt"
+    extra.write_text(source.read_text("utf-8"), "utf-8")
+    _run([sys.executable, "-m", "pipeline.cli", "add", str(extra), "--doc-id", "henan_added",
+          "--raw-dir", str(root / "data" / "raw")], root, env)  # fmt: skip
+    _run(["dvc", "repro"], root, env)
+    tables = root / "reports" / "tables"
+    similarity = read_csv(tables / "similarity.csv")
+    assert sum("henan_added" in (r["doc_id_a"], r["doc_id_b"]) for r in similarity) == len(DOC_IDS)
+    for name in (
+        "peers.csv",
+        "side_by_side.csv",
+        "doc_topics.csv",
+        "keywords.csv",
+        "sentiment_by_report.csv",
+        "indicator_headlines.csv",
+        "documents.csv",
+    ):
+        assert any(r["doc_id"] == "henan_added" for r in read_csv(tables / name)), name
+    assert (root / "reports" / "docs" / "henan_added.html").exists()
+    assert "henan_added" in (root / "reports" / "compare.html").read_text("utf-8")
