@@ -121,15 +121,19 @@ def _checked(text: str, encoding: str, path: Path | str) -> Decoded:
     return Decoded(text=text, encoding=encoding)
 
 
-def read_report(path: Path) -> Decoded:
-    """Read and decode one report file."""
+def read_bytes(path: Path) -> bytes:
+    """A report file's bytes; `InputError` naming the file when it cannot be read."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError as exc:
         raise InputError(path, "file not found") from exc
     except IsADirectoryError as exc:
         raise InputError(path, "is a directory, not a file") from exc
     except OSError as exc:
         raise InputError(path, f"cannot read: {exc.strerror}") from exc
-    return decode_bytes(data, path)
+
+
+def read_report(path: Path) -> Decoded:
+    """Read and decode one report file."""
+    return decode_bytes(read_bytes(path), path)

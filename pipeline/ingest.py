@@ -18,7 +18,7 @@ import typer
 
 from pipeline import config
 from pipeline.config import IngestParams
-from pipeline.decoding import InputError, decode_bytes
+from pipeline.decoding import InputError, decode_bytes, read_bytes
 from pipeline.docstore import document_to_dict
 from pipeline.io import columns_of, dumps_json, write_csv, write_json
 from pipeline.manifest import ManifestError, read_manifest
@@ -41,10 +41,6 @@ from pipeline.types import (
 )
 
 log = logging.getLogger(__name__)
-
-
-class IngestError(InputError):
-    """A report that cannot be ingested (alias kept for callers of this stage)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,13 +180,7 @@ def ingest_rows(rows: Iterable[ManifestRow], raw_dir: Path, params: IngestParams
     for row in rows:
         path = Path(raw_dir) / row.file
         try:
-            try:
-                data = path.read_bytes()
-            except FileNotFoundError as exc:
-                raise InputError(path, "file not found") from exc
-            except IsADirectoryError as exc:
-                raise InputError(path, "is a directory, not a file") from exc
-            docs.append(ingest_bytes(data, row, params, str(path)))
+            docs.append(ingest_bytes(read_bytes(path), row, params, str(path)))
         except InputError as exc:
             if params.on_error == "fail":
                 raise
