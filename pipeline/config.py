@@ -75,6 +75,8 @@ class TermsParams:
     boilerplate: bool  # drop the boilerplate verbs and fillers of government prose
     merge_entities: list[str]  # entity labels whose multi-token mentions become one term
     entity_max_chars: int  # longer mentions (slogans) are not merged
+    phrase_min_count: int  # a word pair this frequent in a report may become one term; 0 = off
+    phrase_share: float  # ... when this share of its first word's uses are in the pair
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ word lists. A mention is merged only where it starts and ends on token boundarie
 from __future__ import annotations
 
 import bisect
+import itertools
 import logging
 import re
 from collections import Counter, defaultdict
@@ -401,6 +402,45 @@ def read_tokens(seg_dir: Path, doc_id: str) -> list[tuple[int, int, str]]:
 # ---------------------------------------------------------------- shell
 
 
+_PHRASE_HEAD_POS = frozenset(["a", "an", "b", "n", "vn", "nz", "ns", "j", "nl", "ng"])
+_PHRASE_TAIL_POS = frozenset(["n", "vn", "nz", "ng", "nl", "ns"])
+
+
+def phrase_spans(
+    doc: Document,
+    tokens: Sequence[tuple[int, int, str]],
+    filt: TermFilter,
+    *,
+    min_count: int,
+    share: float,
+) -> list[EntitySpan]:
+    """Recurring two-word phrases of one report (精致 + 城市 → 精致城市), as spans to merge.
+
+    A pair qualifies when it occurs `min_count` times or more in the report, its first word
+    stands in it at least `share` of the time, neither word is a stop or boilerplate word, and
+    the phrase has 3 to 6 characters. Generic: nothing is listed, the report decides.
+    """
+    if min_count <= 0:
+        return []
+    text = doc.text
+    words = [(s, e, text[s:e], p) for s, e, p in tokens]
+    uses: Counter[str] = Counter(w for _, _, w, _ in words)
+    pairs: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for (s1, e1, w1, p1), (s2, e2, w2, p2) in itertools.pairwise(words):
+        if e1 != s2 or p1 not in _PHRASE_HEAD_POS or p2 not in _PHRASE_TAIL_POS:
+            continue
+        if not 3 <= len(w1) + len(w2) <= 6:
+            continue
+        if any(w in filt.stopwords or w in filt.boilerplate for w in (w1, w2)):
+            continue
+        pairs[(w1, w2)].append((s1, e2))
+    spans: list[EntitySpan] = []
+    for (w1, w2), where in pairs.items():
+        if len(where) >= min_count and len(where) >= share * uses[w1]:
+            spans += [EntitySpan(s, e, w1 + w2, "PHRASE") for s, e in where]
+    return sorted(spans, key=lambda sp: (sp.start, -sp.end))
+
+
 def build_corpus(
     docs: Sequence[Document],
     tokens_by_doc: Mapping[str, Sequence[tuple[int, int, str]]],
@@ -415,7 +455,16 @@ def build_corpus(
             doc,
             tokens_by_doc[doc.doc_id],
             filt,
-            entities=(entities_by_doc or {}).get(doc.doc_id, ()),
+            entities=[
+                *(entities_by_doc or {}).get(doc.doc_id, ()),
+                *phrase_spans(
+                    doc,
+                    tokens_by_doc[doc.doc_id],
+                    filt,
+                    min_count=params.phrase_min_count,
+                    share=params.phrase_share,
+                ),
+            ],
             entity_max_chars=params.entity_max_chars,
             stats=stats,
         )

@@ -70,7 +70,8 @@ def make_doc(
 def params(**kw) -> TermsParams:
     base = dict(
         pos=["n", "nz", "vn", "ns"], min_chars=2, boilerplate=True,
-        merge_entities=["COMPANY", "PROGRAM"], entity_max_chars=8,
+        merge_entities=["COMPANY", "PROGRAM"], entity_max_chars=8, phrase_min_count=0,
+        phrase_share=0.5,
     )  # fmt: skip
     base.update(kw)
     return TermsParams(**base)
@@ -259,3 +260,28 @@ def test_run_needs_entities_when_merging(tmp_path: Path) -> None:
             tmp_path / "t", tmp_path / "t.csv", tmp_path / "m.json", params())  # fmt: skip
     with pytest.raises(ValueError, match="no term files"):
         load_term_docs(tmp_path / "nothing")
+
+
+def test_recurring_phrases_of_a_report_become_one_term() -> None:
+    from pipeline.terms import phrase_spans
+
+    sentence = "建设精致城市，推进精致城市，打造精致城市，精致城市成效显著，城市更新。"
+    text = sentence
+    words = [("建设", "v"), ("精致", "a"), ("城市", "ns"), ("，", "x"), ("推进", "v"), ("精致", "a"),
+             ("城市", "ns"), ("，", "x"), ("打造", "v"), ("精致", "a"), ("城市", "ns"), ("，", "x"),
+             ("精致", "a"), ("城市", "ns"), ("成效", "n"), ("显著", "a"), ("，", "x"),
+             ("城市", "ns"), ("更新", "vn"), ("。", "x")]  # fmt: skip
+    tokens, pos = [], 0
+    for w, p in words:
+        tokens.append((pos, pos + len(w), p))
+        pos += len(w)
+    assert pos == len(text)
+    doc = Document(
+        doc_id="d", place="", level="", year=None, title="", date="", speaker="", office="",
+        session="", encoding="utf-8", converted_to_simplified=False, sha256="", text=text,
+        body_start=0, sentences=[Sentence(1, "", 1, 0, len(text), text)],
+    )  # fmt: skip
+    spans = phrase_spans(doc, tokens, filt(), min_count=4, share=0.5)
+    assert [(sp.norm, text[sp.start : sp.end]) for sp in spans] == [("精致城市", "精致城市")] * 4
+    assert phrase_spans(doc, tokens, filt(), min_count=5, share=0.5) == []  # only 4 uses
+    assert phrase_spans(doc, tokens, filt(), min_count=0, share=0.5) == []  # switched off
