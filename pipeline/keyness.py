@@ -336,6 +336,9 @@ def keyness_figure(doc: TermDoc, rows: Sequence[KeynessRow], label: str, top_n: 
     over = [r for r in rows if r.direction == "over"][:top_n]
     under = [r for r in rows if r.direction == "under"][:top_n]
     items = [(r.term, r.g2) for r in over] + [(r.term, -r.g2) for r in reversed(under)]
+    key = plotting.figure_key("keyness", items, _title(doc), _reference_title(label))
+    if plotting.is_current(path, key):
+        return  # an unchanged report keeps its figure
     fig, ax = plotting.new_figure(8.0, max(2.5, 1.2 + 0.28 * len(items)))
     ax.set_title(f"{_title(doc)}：关键性（对照：{_reference_title(label)}）")
     if not items:
@@ -351,7 +354,7 @@ def keyness_figure(doc: TermDoc, rows: Sequence[KeynessRow], label: str, top_n: 
         ax.axvline(0, color=plotting.PALETTE.muted, linewidth=0.8)
         ax.set_xlabel("G²（右：多用；左：少用）")
         ax.spines[["top", "right"]].set_visible(False)
-    plotting.save(fig, path)
+    plotting.save(fig, path, key)
 
 
 def trend_figure(place: str, rows: Sequence[TrendRow], path: Path) -> None:

@@ -338,22 +338,27 @@ def write_figures(
     for doc in docs:
         by_method = scores[doc.doc_id]
         cloud = top_terms(by_method["tfidf"], params.cloud_terms)
-        fig, ax = plotting.new_figure(10, 6.4)
-        ax.imshow(cloud_array(cloud, font=font, seed=params.seed), interpolation="bilinear")
-        ax.set_axis_off()
-        ax.set_title(f"{_title(doc)}：关键词云（TF-IDF）")
         path = folder / f"{doc.doc_id}_cloud.png"
-        plotting.save(fig, path)
+        key = plotting.figure_key("cloud", cloud, _title(doc), params.seed)
+        if not plotting.is_current(path, key):  # an unchanged report keeps its figure
+            fig, ax = plotting.new_figure(10, 6.4)
+            ax.imshow(cloud_array(cloud, font=font, seed=params.seed), interpolation="bilinear")
+            ax.set_axis_off()
+            ax.set_title(f"{_title(doc)}：关键词云（TF-IDF）")
+            plotting.save(fig, path, key)
         written.append(path)
 
         n = params.top_n
-        fig = Figure(figsize=(11, max(2.5, 1.2 + 0.3 * n)), layout="tight")
-        left, right = fig.subplots(1, 2)
-        _bars(left, top_terms(by_method["tfidf"], n), "TF-IDF", plotting.PALETTE.reports[0])
-        _bars(right, top_terms(by_method["textrank"], n), "TextRank", plotting.PALETTE.reports[1])
-        fig.suptitle(f"{_title(doc)}：前{n}个关键词")
+        tfidf, textrank = top_terms(by_method["tfidf"], n), top_terms(by_method["textrank"], n)
         path = folder / f"{doc.doc_id}_bars.png"
-        plotting.save(fig, path)
+        key = plotting.figure_key("bars", tfidf, textrank, _title(doc), n)
+        if not plotting.is_current(path, key):
+            fig = Figure(figsize=(11, max(2.5, 1.2 + 0.3 * n)), layout="tight")
+            left, right = fig.subplots(1, 2)
+            _bars(left, tfidf, "TF-IDF", plotting.PALETTE.reports[0])
+            _bars(right, textrank, "TextRank", plotting.PALETTE.reports[1])
+            fig.suptitle(f"{_title(doc)}：前{n}个关键词")
+            plotting.save(fig, path, key)
         written.append(path)
     keep = {p.name for p in written}
     for stale in folder.glob("*.png"):

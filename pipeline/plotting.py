@@ -17,6 +17,7 @@ work.
 from __future__ import annotations
 
 import functools
+import hashlib
 import importlib.resources
 import logging
 import math
@@ -237,7 +238,36 @@ def _temp_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
 
 
-def save(fig: Figure, path: Path) -> None:
+FIGURE_KEY = "gwr-key"  # PNG text chunk: the inputs the figure was drawn from
+
+
+def figure_key(*parts: object) -> str:
+    """A key for what a figure shows: its data, titles and this module's drawing settings."""
+    h = hashlib.sha256(
+        repr((parts, DPI, FONT_DISTRIBUTION, matplotlib.__version__)).encode("utf-8")
+    )
+    return h.hexdigest()[:32]
+
+
+def is_current(path: Path, key: str) -> bool:
+    """Whether `path` is a PNG drawn from the inputs that give `key` (so need not be redrawn).
+
+    Incremental runs skip the figures of unchanged reports; the file itself records what it
+    was drawn from, so there is no cache to go stale beside it.
+    """
+    path = Path(path)
+    if path.suffix.lower() != ".png" or not path.exists():
+        return False
+    try:
+        from PIL import Image
+
+        with Image.open(path) as img:
+            return img.text.get(FIGURE_KEY) == key  # type: ignore[attr-defined]
+    except (OSError, ValueError):
+        return False
+
+
+def save(fig: Figure, path: Path, key: str | None = None) -> None:
     """Write a figure as PNG or SVG (by suffix), deterministically and atomically, then close it.
 
     PNG is written at `DPI` without the ``Software`` tag, SVG with glyphs as paths, no ``Date``
@@ -261,6 +291,8 @@ def save(fig: Figure, path: Path) -> None:
         setup()
         if suffix == ".png":
             fmt, metadata = "png", {"Software": None}
+            if key is not None:
+                metadata[FIGURE_KEY] = key
         else:
             fmt, metadata = "svg", {"Date": None}
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -381,4 +413,7 @@ def hbar(
         path: Output ``.png`` or ``.svg``.
         color: Bar colour; `PALETTE.default` if None.
     """
-    save(hbar_figure(items, title=title, xlabel=xlabel, color=color), path)
+    key = figure_key("hbar", list(items), title, xlabel, color)
+    if is_current(path, key):
+        return
+    save(hbar_figure(items, title=title, xlabel=xlabel, color=color), path, key)

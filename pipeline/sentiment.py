@@ -586,7 +586,9 @@ def write_figures(
         bars = [(_short_heading(s.heading), _row_shares(s)) for s in by_doc.get(r.doc_id, [])]
         path = folder / f"tone_by_section_{r.doc_id}.png"
         title = f"{r.place or r.doc_id} {r.year or ''}：各部分语气".strip()
-        plotting.save(stacked_shares_figure(bars, title=title), path)
+        key = plotting.figure_key("tone_by_section", bars, title)
+        if not plotting.is_current(path, key):  # an unchanged report keeps its figure
+            plotting.save(stacked_shares_figure(bars, title=title), path, key)
         written.append(path)
     keep = set(written)
     for stale in folder.glob("*.png"):

@@ -208,3 +208,20 @@ def test_report_colors_do_not_depend_on_input_order() -> None:
     ids = ["weihai-2022", "jiangsu-2023", "national-2019"]
     assert plotting.report_colors(ids) == plotting.report_colors(reversed(ids))
     assert plotting.report_colors(ids)["jiangsu-2023"] == plotting.PALETTE.reports[0]
+
+
+def test_a_figure_records_what_it_was_drawn_from(tmp_path) -> None:
+    items = [("乡村振兴", 3.0), ("六稳", 2.0)]
+    path = tmp_path / "bars.png"
+    plotting.hbar(items, title="标题", xlabel="次数", path=path)
+    key = plotting.figure_key("hbar", items, "标题", "次数", None)
+    assert plotting.is_current(path, key)
+    assert not plotting.is_current(
+        path, plotting.figure_key("hbar", items[:1], "标题", "次数", None)
+    )
+    before = path.stat().st_mtime_ns
+    plotting.hbar(items, title="标题", xlabel="次数", path=path)  # same inputs: not redrawn
+    assert path.stat().st_mtime_ns == before
+    plotting.hbar(items[:1], title="标题", xlabel="次数", path=path)  # new inputs: redrawn
+    assert plotting.is_current(path, plotting.figure_key("hbar", items[:1], "标题", "次数", None))
+    assert not plotting.is_current(tmp_path / "missing.png", key)
