@@ -157,7 +157,7 @@ def analyze(
     policy_terms = segment.default_policy_terms()
     segment.run(
         docs_dir, seg_dir, layout.stage_metrics / "segment.json", params["segment"],
-        policy_terms, cache,
+        policy_terms, cache, cache / "segment",
     )  # fmt: skip
     entities.run(
         docs_dir, seg_dir, policy_terms, entities.default_stoplist(), None,

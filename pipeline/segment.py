@@ -16,6 +16,7 @@ in a folder of the project's, not the system's temp folder.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -442,23 +443,49 @@ def term_coverage(
 # ---------------------------------------------------------------- shell
 
 
+def _fingerprint(params: SegmentParams, policy_terms: Path) -> str:
+    """What tokens depend on besides the report: this code, the dictionaries, params, jieba."""
+    from importlib.metadata import version
+
+    h = hashlib.sha256(repr(params).encode())
+    here = Path(__file__).parent
+    for path in [here / "segment.py", here / "gazetteer.py", policy_terms,
+                 *sorted(here.glob("resources/*.tsv"))]:  # fmt: skip
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    for package in ("jieba", "jionlp", "spacy"):
+        h.update(f"{package}={version(package)}".encode())
+    return h.hexdigest()
+
+
 def run(
     docs_dir: Path, out_dir: Path, metrics_path: Path, params: SegmentParams,
-    policy_terms: Path, cache_dir: Path | None,
+    policy_terms: Path, cache_dir: Path | None, result_cache: Path | None = None,
 ) -> dict:  # fmt: skip
     from pipeline.docstore import load_documents
 
     docs = load_documents(docs_dir)
     lexicon = load_lexicon(policy_terms)
-    segmenter = make_segmenter(
-        params.backend, lexicon, hmm=params.hmm, cache_dir=cache_dir, pos=params.pos
-    )
+    segmenter: Segmenter | None = None  # built only when a report is not in the result cache
+    base = _fingerprint(params, policy_terms)
     tokens_by_doc: dict[str, list[Token]] = {}
     out_dir.mkdir(parents=True, exist_ok=True)
+    used: set[str] = set()
     for doc in docs:
-        tokens = segment_document(doc, segmenter)
+        key = hashlib.sha256((base + doc.sha256 + doc.text).encode("utf-8")).hexdigest()
+        hit = result_cache / f"{key}.json" if result_cache is not None else None
+        used.add(f"{key}.json")
+        if hit is not None and hit.exists():
+            tokens = [tuple(t) for t in read_json(hit)]
+        else:
+            if segmenter is None:
+                segmenter = make_segmenter(
+                    params.backend, lexicon, hmm=params.hmm, cache_dir=cache_dir, pos=params.pos
+                )
+            tokens = segment_document(doc, segmenter)
+            if hit is not None:
+                write_json(hit, tokens)
         tokens_by_doc[doc.doc_id] = tokens
-        payload = {"doc_id": doc.doc_id, "backend": segmenter.name, "tokens": tokens}
+        payload = {"doc_id": doc.doc_id, "backend": params.backend, "tokens": tokens}
         target = out_dir / f"{doc.doc_id}.json"
         text = dumps_json(payload)
         if not target.exists() or target.read_text(encoding="utf-8") != text:
@@ -467,9 +494,13 @@ def run(
     for stale in out_dir.glob("*.json"):
         if stale.name not in keep:
             stale.unlink()
+    if result_cache is not None:
+        for stale in result_cache.glob("*.json"):
+            if stale.name not in used:
+                stale.unlink()
     chars = sum(len(s.text) for d in docs for s in d.sentences)
     metrics = {
-        "backend": segmenter.name,
+        "backend": params.backend,
         "documents": len(docs),
         "tokens": sum(len(t) for t in tokens_by_doc.values()),
         "chars": chars,
@@ -490,6 +521,7 @@ def main(
     docs_dir: Path = typer.Option(..., help="Ingested documents (JSON)."),
     policy_terms: Path = typer.Option(..., help="Policy-term dictionary (TSV)."),
     cache_dir: Path = typer.Option(..., help="Folder for jieba's dictionary cache."),
+    result_cache: Path = typer.Option(None, help="Per-report token cache (incremental runs)."),
     out_dir: Path = typer.Option(..., help="Folder for the token files."),
     metrics_path: Path = typer.Option(..., "--metrics", help="Stage metrics JSON."),
 ) -> None:
@@ -497,7 +529,7 @@ def main(
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     try:
         p = config.load_params(params, "segment")
-        m = run(docs_dir, out_dir, metrics_path, p, policy_terms, cache_dir)
+        m = run(docs_dir, out_dir, metrics_path, p, policy_terms, cache_dir, result_cache)
     except (config.ConfigError, ValueError, RuntimeError) as exc:
         typer.echo(f"segment: error: {exc}", err=True)
         raise typer.Exit(1) from exc

@@ -137,3 +137,29 @@ def test_pkuseg_backend_with_the_user_dictionary(tmp_path) -> None:
     assert "乡村振兴" in words and "高质量发展" in words and "威海市" in words
     tags = dict(seg.cut(text))
     assert tags["乡村振兴"] == "nz" and tags["推进"] == "v"
+
+
+def test_run_reuses_tokens_of_unchanged_reports(tmp_path, monkeypatch) -> None:
+    import json
+
+    from pipeline import config, segment
+    from pipeline.docstore import document_to_dict
+
+    root = Path(__file__).resolve().parent.parent
+    params = config.load_params(root / "params.yaml", "segment")
+    text = "各位代表：\n推进乡村振兴。"
+    doc = _doc(text, 0, [(0, 5), (6, len(text))])
+    docs_dir = tmp_path / "docs"
+    docs_dir.mkdir()
+    (docs_dir / "d.json").write_text(json.dumps(document_to_dict(doc), ensure_ascii=False))
+    args = (docs_dir, tmp_path / "seg", tmp_path / "m.json", params,
+            segment.default_policy_terms(), tmp_path / "jieba", tmp_path / "cache")  # fmt: skip
+    segment.run(*args)
+    first = (tmp_path / "seg" / "d.json").read_bytes()
+
+    def no_segmenter(*_a, **_k):
+        raise AssertionError("segmenter built although every report is cached")
+
+    monkeypatch.setattr(segment, "make_segmenter", no_segmenter)
+    segment.run(*args)
+    assert (tmp_path / "seg" / "d.json").read_bytes() == first
