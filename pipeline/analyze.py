@@ -253,7 +253,7 @@ def analyze(
         ),
         compare.CompareOutputs(
             layout.tables / "similarity.csv", layout.tables / "peers.csv",
-            layout.tables / "alignment.csv", layout.tables / "program_diffusion.csv",
+            layout.tables / "alignment.csv", layout.tables / "entity_diffusion.csv",
             layout.tables / "side_by_side.csv", layout.stage_metrics / "compare.json",
             layout.figures / "compare",
         ),

@@ -5,10 +5,11 @@ Reads: the term files (terms stage), the entity summary (entities stage), the ke
 stage).
 Writes: similarity.csv (every pair of reports: TF-IDF cosine over their terms), peers.csv (each
 report's nearest and farthest peers), alignment.csv (each report against its reference report:
-similarity, shared keywords, shared programs), program_diffusion.csv (each program: the reports
-and years it appears in, its first year), side_by_side.csv (tone shares, GDP growth target and
-top programs of every report in one table, grouped by level and year), a clustered similarity
-heatmap, and the stage's metrics.
+similarity, shared keywords, shared programs), entity_diffusion.csv (each program, place and
+company: the reports and years it appears in, its first year; shared ones first),
+side_by_side.csv (tone shares, GDP growth target, main topics and top programs of every report
+in one table, grouped by level and year), a clustered similarity heatmap, and the stage's
+metrics.
 Params: ``compare.reference_doc`` (``{year}`` = the report's year), ``compare.peers``,
 ``compare.shared_top_n``.
 """
@@ -130,20 +131,24 @@ def alignment_rows(
 
 
 def diffusion_rows(summary: Sequence[dict[str, str]], years: dict[str, int | None]) -> list[dict]:
-    """Each program: how many reports name it, which, and the first year it appears."""
-    where: dict[str, list[str]] = defaultdict(list)
+    """Each entity (program, place, company): how many reports name it, which, and the first and
+    last year it appears; entities shared between reports come first."""
+    where: dict[tuple[str, str], list[str]] = defaultdict(list)
     for r in summary:
-        if r["label"] == "PROGRAM":
-            where[r["entity"]].append(r["doc_id"])
+        where[(r["label"], r["entity"])].append(r["doc_id"])
     out = []
-    for program, doc_ids in where.items():
+    for (label, entity), doc_ids in where.items():
         ys = sorted(y for y in (years.get(d) for d in doc_ids) if y)
         out.append({
-            "program": program, "reports": len(set(doc_ids)),
+            "label": label, "entity": entity, "reports": len(set(doc_ids)),
             "first_year": ys[0] if ys else "", "last_year": ys[-1] if ys else "",
             "doc_ids": " ".join(sorted(set(doc_ids))),
         })  # fmt: skip
-    return sorted(out, key=lambda r: (-r["reports"], str(r["first_year"]), r["program"]))
+    order = {"PROGRAM": 0, "PLACE": 1, "COMPANY": 2}
+    return sorted(
+        out, key=lambda r: (order.get(r["label"], 9), -r["reports"], str(r["first_year"]),
+                            r["entity"]),
+    )  # fmt: skip
 
 
 def side_by_side_rows(
@@ -257,7 +262,7 @@ def run(inputs: CompareInputs, out: CompareOutputs, params: CompareParams) -> di
     write_csv(out.alignment, alignment, columns)
     years = {d.doc_id: d.year for d in docs}
     write_csv(out.diffusion, diffusion_rows(summary, years),
-              ["program", "reports", "first_year", "last_year", "doc_ids"])  # fmt: skip
+              ["label", "entity", "reports", "first_year", "last_year", "doc_ids"])  # fmt: skip
     tone = (
         {r["doc_id"]: r for r in read_csv(inputs.tone_by_report)} if inputs.tone_by_report else {}
     )
@@ -298,7 +303,7 @@ def main(
     similarity: Path = typer.Option(..., help="similarity.csv"),
     peers: Path = typer.Option(..., help="peers.csv"),
     alignment: Path = typer.Option(..., help="alignment.csv"),
-    diffusion: Path = typer.Option(..., help="program_diffusion.csv"),
+    diffusion: Path = typer.Option(..., help="entity_diffusion.csv"),
     side_by_side: Path = typer.Option(..., help="side_by_side.csv"),
     figures: Path = typer.Option(None, help="Folder for the heatmap."),
     metrics_path: Path = typer.Option(..., "--metrics", help="Stage metrics JSON."),

@@ -76,5 +76,9 @@ def test_program_diffusion_first_year() -> None:
         {"doc_id": "y", "label": "PLACE", "entity": "威海"},
     ]
     rows = diffusion_rows(summary, {"x": 2021, "y": 2019})
-    assert rows == [{"program": "六稳", "reports": 2, "first_year": 2019, "last_year": 2021,
-                     "doc_ids": "x y"}]  # fmt: skip
+    assert rows == [
+        {"label": "PROGRAM", "entity": "六稳", "reports": 2, "first_year": 2019,
+         "last_year": 2021, "doc_ids": "x y"},
+        {"label": "PLACE", "entity": "威海", "reports": 1, "first_year": 2019, "last_year": 2019,
+         "doc_ids": "y"},
+    ]  # fmt: skip
