@@ -70,6 +70,9 @@ LEADING_STRIP = _words(
 )
 _QUOTE_OPEN, _QUOTE_CLOSE = '“‘「『"', '”’」』"'
 _MAX_NAME = 16
+QUANTITY_RE = re.compile(
+    r"^[\d.]+(?:亿元|万元|元|亿|万|个|项|家|%|公里|千米|吨|万吨|亩|万亩|千瓦|万千瓦|兆瓦|平方米)$"
+)
 MEASURE_WORDS = frozenset("个项条处栋座所家批类件轮次场")
 COUNTED_RE = re.compile(r"^[\d一二三四五六七八九十百千万两几多]+[个项条处栋座所家批类件大轮]$")
 NUMERAL_START_RE = re.compile(r"^[一二三四五六七八九十百千万两双单多\d]")
@@ -202,8 +205,8 @@ def _is_boundary(text: str, tok: Tok) -> bool:
         return True  # 实施, and 全面推行 / 深入开展 tagged as nouns
     if word in _NAME_CONJ:
         return False
-    if COUNTED_RE.match(word):
-        return True  # 205项, 100个: a count of things, not part of a name
+    if COUNTED_RE.match(word) or QUANTITY_RE.match(word):
+        return True  # 205项, 100个, 14486亿元: a count or an amount, not part of a name
     if pos in _BOUNDARY_POS and word not in ("+", "×"):
         return not (pos == "x" and word.isalnum())
     return pos.startswith("u") or pos == "w"
@@ -238,8 +241,12 @@ def _extend_left(text: str, tokens: Sequence[Tok], head_index: int, max_chars: i
             break  # 205项重点改革: a count of things, not part of a name
         elif word == "至" and j > 0 and tokens[j - 1][2] == "ns":
             pass  # 董家口至五莲铁路: a line between two places
-        elif word in _NAME_CONJ and (j == 0 or not tokens[j - 1][2].startswith("v")):
-            break  # 铁路及胶新铁路: two names; 修复和整治: one
+        elif word in _NAME_CONJ and not (
+            0 < j < head_index
+            and tokens[j - 1][2].startswith("v")
+            and tokens[j + 1][2].startswith("v")
+        ):
+            break  # 铁路及胶新铁路, 扩招和职业技能…: two things; 修复和整治, 监测和帮扶: one
         elif _is_boundary(text, tokens[j]):
             break
         if tokens[head_index][1] - s > max_chars:
@@ -304,6 +311,22 @@ def _governing_verb(text: str, tokens: Sequence[Tok], start: int) -> str:
     return word[-2:] if len(word) > 2 else word
 
 
+GENERIC_MODIFIERS = ("国家", "重大", "重点", "省级", "市级", "全国", "各类", "有关", "相关")
+GENERIC_BARES = _words("领域 水利 生态 环节 关键 方面 行业 部门 地方 五年 三年 十年 年度 中长期")
+
+
+def _generic_bare(bare: str) -> bool:
+    """A name part made of generic modifiers only (国家重大, 重点领域, 五年)."""
+    core = bare
+    changed = True
+    while changed:
+        changed = False
+        for m in GENERIC_MODIFIERS:
+            if core.startswith(m):
+                core, changed = core[len(m) :], True
+    return not core or core in GENERIC_BARES
+
+
 def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Names ending with a program head word (威海英才计划, 商事制度改革, 莱荣高铁)."""
     out: list[Cand] = []
@@ -321,6 +344,8 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
         bare = core[: len(core) - len(head or project)]
         if core in GENERIC_PROGRAM or core in lex.concepts or not bare:
             continue
+        if _generic_bare(bare):
+            continue  # 国家重大战略, 重点领域改革, 重大水利工程, 五年规划: a kind, not a name
         if project and not (lex.is_place(bare[:2]) or lex.is_place(bare) or len(bare) <= 4):
             continue
         if project and bare in GENERIC_PROJECT_MODIFIERS:

@@ -62,6 +62,8 @@ def test_quoted_programs(text: str, expected: list[str]) -> None:
         ("健全社会治理体系。", []),  # a weak head word needs something distinctive
         ("推进莱荣高铁建设。", ["莱荣高铁"]),
         ("深入实施招商引资优化提升行动。", ["招商引资优化提升行动"]),
+        ("推进国家重大战略。", []),  # generic modifiers only
+        ("完成14486亿元金融改革。", []),  # an amount, then a generic reform
     ],
 )
 def test_head_word_programs(text: str, expected: list[str]) -> None:
