@@ -73,6 +73,7 @@ _MAX_NAME = 16
 QUANTITY_RE = re.compile(
     r"^[\d.]+(?:亿元|万元|元|亿|万|个|项|家|%|公里|千米|吨|万吨|亩|万亩|千瓦|万千瓦|兆瓦|平方米)$"
 )
+UNIT_WORDS = _words("亿元 万元 元 亿 万 公里 千米 吨 万吨 亩 万亩 千瓦 万千瓦 兆瓦 平方米 %")
 MEASURE_WORDS = frozenset("个项条处栋座所家批类件轮次场")
 COUNTED_RE = re.compile(r"^[\d一二三四五六七八九十百千万两几多]+[个项条处栋座所家批类件大轮]$")
 NUMERAL_START_RE = re.compile(r"^[一二三四五六七八九十百千万两双单多\d]")
@@ -237,8 +238,8 @@ def _extend_left(text: str, tokens: Sequence[Tok], head_index: int, max_chars: i
             depth += 1
         elif word in _QUOTE_OPEN and depth:
             depth -= 1
-        elif word in MEASURE_WORDS and j > 0 and tokens[j - 1][2] == "m":
-            break  # 205项重点改革: a count of things, not part of a name
+        elif (word in MEASURE_WORDS or word in UNIT_WORDS) and j > 0 and tokens[j - 1][2] == "m":
+            break  # 205项重点改革, 14486亿元金融改革: a count or an amount, not part of a name
         elif word == "至" and j > 0 and tokens[j - 1][2] == "ns":
             pass  # 董家口至五莲铁路: a line between two places
         elif word in _NAME_CONJ and not (
