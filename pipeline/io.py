@@ -92,6 +92,22 @@ def write_json(path: Path, data: Any) -> None:
     atomic_write_text(path, dumps_json(data))
 
 
+def fingerprint(paths: Iterable[Path], *, params: object, packages: Iterable[str]) -> str:
+    """A key for what a cached result depends on besides its input: files (code, resources),
+    params and installed package versions. Files that do not exist are skipped."""
+    import hashlib
+    from importlib.metadata import version
+
+    h = hashlib.sha256(repr(params).encode("utf-8"))
+    for path in paths:
+        path = Path(path)
+        if path.is_file():
+            h.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+    for package in packages:
+        h.update(f"{package}={version(package)}".encode())
+    return h.hexdigest()
+
+
 def read_json(path: Path) -> Any:
     with open(path, encoding="utf-8") as fh:
         return json.load(fh)

@@ -29,7 +29,7 @@ import typer
 
 from pipeline import config
 from pipeline.config import SegmentParams
-from pipeline.io import dumps_json, read_json, write_json
+from pipeline.io import dumps_json, fingerprint, read_json, write_json
 from pipeline.types import Document
 
 log = logging.getLogger(__name__)
@@ -445,16 +445,10 @@ def term_coverage(
 
 def _fingerprint(params: SegmentParams, policy_terms: Path) -> str:
     """What tokens depend on besides the report: this code, the dictionaries, params, jieba."""
-    from importlib.metadata import version
-
-    h = hashlib.sha256(repr(params).encode())
     here = Path(__file__).parent
-    for path in [here / "segment.py", here / "gazetteer.py", policy_terms,
-                 *sorted(here.glob("resources/*.tsv"))]:  # fmt: skip
-        h.update(path.name.encode() + b"\0" + path.read_bytes())
-    for package in ("jieba", "jionlp", "spacy"):
-        h.update(f"{package}={version(package)}".encode())
-    return h.hexdigest()
+    paths = [here / "segment.py", here / "gazetteer.py", policy_terms,
+             *sorted(here.glob("resources/*.tsv"))]  # fmt: skip
+    return fingerprint(paths, params=params, packages=("jieba", "jionlp", "spacy"))
 
 
 def run(
