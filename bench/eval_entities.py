@@ -1,0 +1,66 @@
+"""Score the entity stage on the gold sets without DVC (development loop).
+
+    python bench/eval_entities.py [--gold data/gold/entities] [--gold data/gold/entities_heldout]
+        [--errors] [--jobs 2]
+
+Reads the ingested documents and token files of the last `dvc repro` (data/interim) and runs
+the entity recognizer on the gold reports only, with the current code and resources.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from pipeline import config
+from pipeline.entities import LABELS, default_stoplist, evaluate, recognize_all
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gold", action="append", type=Path)
+    ap.add_argument("--errors", action="store_true", help="print false positives and negatives")
+    ap.add_argument("--jobs", type=int, default=2)
+    args = ap.parse_args()
+    golds = args.gold or [ROOT / "data/gold/entities", ROOT / "data/gold/entities_heldout"]
+    params = ROOT / "params.yaml"
+    for gold in golds:
+        if not gold.is_dir():
+            continue
+        doc_ids = sorted(p.stem for p in gold.glob("*.csv"))
+        rows = recognize_all(
+            doc_ids, ROOT / "data/interim/ingest", ROOT / "data/interim/segment",
+            ROOT / "pipeline/resources/policy_terms.tsv", default_stoplist(),
+            config.load_params(params, "segment"), config.load_params(params, "entities"),
+            jobs=args.jobs, cache_dir=ROOT / "data/cache/jieba-entities",
+        )  # fmt: skip
+        scores = evaluate(rows, gold)
+        errors = scores.pop("_errors")
+        print(f"== {gold} ({len(doc_ids)} reports)")
+        for lab in LABELS:
+            s = scores["by_label"][lab]
+            print(f"{lab:8} P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f}"
+                  f"  (tp {s['tp']} fp {s['fp']} fn {s['fn']})")  # fmt: skip
+        if args.errors:
+            sources: dict[tuple[str, str, str], set[str]] = {}
+            for r in rows:
+                sources.setdefault((r.doc_id, r.label, r.norm), set()).add(r.source)
+            for doc_id, by_label in errors.items():
+                for lab, err in by_label.items():
+                    fps = [f"{t}[{'/'.join(sorted(sources.get((doc_id, lab, t), ())))}]"
+                           for t in err["fp"]]  # fmt: skip
+                    print(f"{doc_id} {lab} FP: {' '.join(fps)}")
+                    print(f"{doc_id} {lab} FN: {' '.join(err['fn'])}")
+                    if lab == "COMPANY":
+                        tps = sorted(
+                            f"{t}[{'/'.join(sorted(src))}]"
+                            for (d, lb, t), src in sources.items()
+                            if d == doc_id and lb == lab and t not in err["fp"]
+                        )
+                        print(f"{doc_id} {lab} TP/unscored: {' '.join(tps)}")
+
+
+if __name__ == "__main__":
+    main()
