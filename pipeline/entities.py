@@ -91,7 +91,7 @@ def read_stoplist(path: Path) -> dict[str, frozenset[str]]:
 
 
 def make_lexicons(lexicon: Lexicon, stoplist: Path) -> Lexicons:
-    from pipeline.firms import load_brands
+    from pipeline.firms import load_brands, load_trades
     from pipeline.gazetteer import is_place, jieba_lexicon, load_places
 
     words = jieba_lexicon()
@@ -107,6 +107,7 @@ def make_lexicons(lexicon: Lexicon, stoplist: Path) -> Lexicons:
         place_kind=lambda name: kinds.get(name, ""),
         word_pos=lambda w: words.get(w, (0, ""))[1],
         is_brand=load_brands().__contains__,
+        is_sector=load_trades().__contains__,
     )
 
 
@@ -211,6 +212,7 @@ class RulesComponent:
             *ner_rules.program_head_names(text, tokens, self.lex),
             *ner_rules.company_suffix_names(text, tokens, self.lex),
             *ner_rules.listed_firms(text, self.lex),
+            *ner_rules.slot_firms(text, tokens, self.lex),
             *ner_rules.zone_places(text, tokens, self.lex),
         ]
         spans = []
@@ -281,7 +283,7 @@ class ResolveComponent:
             return []
         if ner_rules.classify_org(text) not in ("company", "unknown"):
             return []
-        if lex.word_freq(text) > 500 or not ner_rules._proper_name(text, lex):
+        if lex.word_freq(text) > 500 or not ner_rules._firm_name_alone(text, lex):
             return []
         return [(s, e, COMPANY, "model")]
 
@@ -330,6 +332,9 @@ class ResolveComponent:
                 and not _contains_place(text, lex)  # 平安威海, 威海国际: slogans, brands
                 and text not in lex.concepts
                 and ner_rules._proper_name(text, lex)
+                # the model's ORG alone reads too many phrases as firms (普惠托育, 危化品):
+                # a registered brand or a proper noun of the dictionary must back it
+                and (ner_rules.brand_name(text, lex) or lex.word_pos(text) in ("nz", "nt", "nrt"))
             ):
                 return [(s, e, COMPANY, "model")]
         return []

@@ -36,3 +36,9 @@ def load_brands() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def load_brands_raw() -> frozenset[str]:
     return _read("brand.txt")
+
+
+@lru_cache(maxsize=1)
+def load_trades() -> frozenset[str]:
+    """Sector words of firm names (新能源, 物流, 演艺, 服务), from ``trade.txt``."""
+    return _read("trade.txt")

@@ -192,6 +192,7 @@ class Lexicons:
     place_kind: Callable[[str], str] = lambda _name: ""  # gazetteer kind (county, town, …)
     word_pos: Callable[[str], str] = lambda _word: ""  # POS of a word in a general dictionary
     is_brand: Callable[[str], bool] = lambda _name: False  # a registered firm's short name
+    is_sector: Callable[[str], bool] = lambda _word: False  # a sector word of firm names
 
 
 def strip_quotes(text: str) -> str:
@@ -594,7 +595,7 @@ def _firm_item(item: str, lex: Lexicons) -> bool:
 # …、…等重大项目 / 等148个行业大模型: lists whose items open with a firm's name
 PROJECT_LIST_RE = re.compile(
     r"((?:[^，。；：、“”（）\s]{2,16}、)+[^，。；：、“”（）\s]{2,16}?)"
-    r"(?=等[^，。；]{0,12}?(?:项目|工程|企业|公司|集团|模型|产品|品牌|基地|工厂|生产线))"
+    r"(?=等[^，。；]{0,12}?(?:项目|工程|企业|公司|集团|模型|基地|工厂|生产线))"
 )
 
 
@@ -620,6 +621,175 @@ def listed_firms(text: str, lex: Lexicons) -> list[Cand]:
         for offset, item in items:
             if _firm_item(item, lex):
                 out.append((offset, offset + len(item), COMPANY, "list"))
+    return out
+
+
+# Slots where government prose names firms: the subject of an award or a title won by firms
+# (好当家入选国家级技术创新示范企业, 拓展纤维、中玻新材料获得国家技术发明二等奖) …
+AWARD_SUBJECT_RE = re.compile(
+    r"(?:^|(?<=[，。；：！？]))([^，。；：！？“”（）\s]{2,30}?)"
+    r"(?=(?:入选|获批|获评|荣获|获得|成为|跻身|上榜|入围|被评为|被认定为|被授予)"
+    r"[^，。；]{0,30}?(?:企业|工厂|技术中心|设计中心|奖|冠军|小巨人|独角兽|瞪羚|链主|500强))"
+)
+# … lists closed by a kind of firm (三元、元盛、鼎盛等传统工业企业) …
+FIRM_KIND_LIST_RE = re.compile(
+    r"((?:[^，。；：、“”（）\s]{2,10}、)+[^，。；：、“”（）\s]{2,10}?)"
+    r"(?=等[^，。；、]{0,10}?(?:企业|公司|集团|名企|外企|央企))"
+)
+
+
+# Names ending so are venues, housing estates or zones, not firms (华夏城, 幸福家园, 高区).
+VENUE_ENDINGS: tuple[str, ...] = (
+    "酒店", "宾馆", "饭店", "家园", "小区", "花园", "广场", "公馆", "城", "岸", "苑", "府", "庭",
+    "湾", "园", "区", "县", "市", "省", "镇", "乡", "村", "州", "旗", "盟", "港", "谷", "岛",
+    "路", "街", "道", "桥", "线", "会", "节", "赛", "展",
+)  # fmt: skip
+
+
+# … the items of lists of projects (the firm behind a project: 亘富200万吨褐煤提质, 浪潮海若) …
+PROJECT_FIRM_LIST_RE = re.compile(
+    r"((?:[^，。；：、“”（）\s]{2,16}、)+[^，。；：、“”（）\s]{2,16}?)"
+    r"(?=等[^，。；]{0,12}?(?:项目|工程|工厂|生产线|大模型))"
+)
+# …and a single project or firm named before 等N个项目 (宝威新材料等5个项目成为…).
+SINGLE_PROJECT_RE = re.compile(
+    r"(?:^|(?<=[，。；：]))([^，。；：、“”（）\s]{2,16}?)(?=等[^，。；、]{0,12}?(?:项目|企业))"
+)
+
+
+def _firm_at(item: str, lex: Lexicons, *, head_only: bool) -> int:
+    """Length of the firm's name an enumeration item is or opens with, 0 if none.
+
+    An item is a firm when it is a short name + firm suffix (威力工具, 中玻新材料 — matched on
+    characters, since the segmenter often cuts unknown names wrongly), a short name alone
+    (好当家: a registered brand or a proper name the dictionary does not know), or a place +
+    brand (东营富海). Items of project lists (``head_only``) also name products and sectors
+    (国和一号, 康养服务, 台风), so there a short name alone must be unknown to the dictionary,
+    or open the item before a number (亘富200万吨褐煤提质).
+    """
+    for k in range(min(6, len(item) - 1), 1, -1):
+        name, rest = item[:k], item[k:]
+        suffix = next((x for x in COMPANY_SUFFIXES if rest.startswith(x)), "")
+        if not suffix or _head_suffix(name, COMPANY_SUFFIXES) or not _firm_name_alone(name, lex):
+            continue
+        if head_only and suffix not in STRONG_COMPANY_SUFFIXES and len(rest) > len(suffix):
+            continue  # 松辽电力|外送通道: a sector word opening a project's name
+        if suffix in STRONG_COMPANY_SUFFIXES or brand_name(name, lex) or not lex.word_freq(name):
+            return k + len(suffix)
+    if not head_only:  # in a slot for firms: a brand + sector (有研稀土), a name + firm suffix
+        for k in range(min(4, len(item) - 2), 1, -1):
+            name, rest = item[:k], item[k:]
+            brand_sector = (
+                brand_name(name, lex) and lex.is_sector(rest) and _firm_name_alone(name, lex)
+            )
+            name_suffix = (
+                rest in STRONG_COMPANY_SUFFIXES
+                and lex.word_freq(name) < BRAND_MAX_FREQ
+                and not lex.is_place(name)
+                and not lex.is_sector(name)
+                and name not in lex.concepts
+            )
+            if brand_sector or name_suffix:
+                return len(item)  # 拓展|纤维
+    for k in range(min(5, len(item) - 1), 1, -1):
+        if NUMERAL_START_RE.match(item[k:]) and _firm_name_alone(item[:k], lex):
+            return k  # 亘富|200万吨, 华能|四期
+    alone = 2 <= len(item) <= (3 if head_only else 5) and _firm_name_alone(item, lex)
+    if alone and (not head_only or not lex.word_freq(item)):
+        return len(item)
+    if head_only:  # a brand heading a product or project (浪潮|海若, 先导|激光雷达)
+        for k in range(min(4, len(item) - 2), 1, -1):
+            name, rest = item[:k], item[k:]
+            if brand_name(name, lex) and _firm_name_alone(name, lex) and _product_rest(rest, lex):
+                return k
+    for p in range(2, 4):  # a place + brand (东营富海)
+        if len(item) - p in (2, 3) and lex.is_place(item[:p]) and brand_name(item[p:], lex):
+            return len(item)
+    return 0
+
+
+def _product_rest(rest: str, lex: Lexicons) -> bool:
+    """What follows a brand in a project item names a product, not a sector or a body."""
+    if any(lex.is_sector(rest[:n]) for n in range(2, min(4, len(rest)) + 1)):
+        return False  # 康养|服务, 华夏|演艺
+    if rest.endswith(INSTITUTION_SUFFIXES) or rest.endswith(VENUE_ENDINGS):
+        return False  # 科创|中心, 上合|资本港
+    if NUMERAL_START_RE.match(rest) or lex.word_pos(rest[-2:]) in ("v", "vn"):
+        return False  # 国和|一号 (a product series), 科创|能力攀登, 美丽山东|建设
+    return not (rest.endswith(PROJECT_HEADS) or rest.endswith(PROGRAM_HEADS))
+
+
+_CJK_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,8}")
+# One-character abbreviations of China's provinces, which open regional product brands.
+PROVINCE_ABBREVIATIONS = frozenset(
+    "京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕秦甘陇青宁新港澳台"
+)
+
+
+def _firm_name_alone(name: str, lex: Lexicons) -> bool:
+    """A firm's short name standing without a suffix: a brand or an unknown proper name."""
+    if name[0] in "至到及和与的在对把将" or not _CJK_NAME_RE.fullmatch(name):
+        return False  # (德州)至宁津: the end of a route, a particle; 1.2, 700: numbers
+    if len(name) == 2 and name[0] in PROVINCE_ABBREVIATIONS and not brand_name(name, lex):
+        return False  # 川酒, 川茶, 鲁菜: a region's product, not a firm
+    if lex.is_place(name) or name in lex.concepts or name in lex.stop.get(COMPANY, ()):
+        return False
+    if name.endswith(NOT_COMPANY_ENDINGS) or name.endswith(VENUE_ENDINGS):
+        return False
+    if name.endswith(PROJECT_HEADS) or name.endswith(PROGRAM_HEADS):
+        return False  # 莱荣高铁: a project
+    if classify_org(name) in ("government", "institution"):
+        return False
+    if brand_name(name, lex):
+        return True
+    if len(name) >= 4 and any(
+        lex.word_freq(name[:cut]) and lex.word_freq(name[cut:]) for cut in range(2, len(name) - 1)
+    ):
+        return False  # 防汛|抗旱, 引水|调水: two words, not a name
+    return (
+        lex.word_freq(name) == 0
+        and not _common_compound(name, lex)
+        and not any(lex.word_freq(name[i : i + 2]) >= 1000 for i in range(len(name) - 1))
+    )
+
+
+def _item_starts(text: str, offset: int, item: str, starts: set[int]) -> list[tuple[int, str]]:
+    """Token starts inside an item, from its first character on (扶持壮大|三元)."""
+    return [(offset + i, item[i:]) for i in range(len(item) - 1) if offset + i in starts]
+
+
+def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """Firms named in the slots where government prose names firms: award subjects, lists
+    closed by a kind of firm, and the items of project lists (the firm behind the project)."""
+    starts = {s for s, _, _ in tokens}
+    out: list[Cand] = []
+
+    def take(offset: int, item: str, head_only: bool, first: bool) -> None:
+        # the first item may still carry the clause's verbs: try its token starts in turn
+        for at, rest in _item_starts(text, offset, item, starts) if first else [(offset, item)]:
+            n = _firm_at(rest, lex, head_only=head_only)
+            if n and at in starts and ((head_only and not first) or n == len(rest)):
+                out.append((at, at + n, COMPANY, "slot"))
+                return
+
+    for m in AWARD_SUBJECT_RE.finditer(text):
+        for k, (offset, item) in enumerate(_list_items(text, m.start(1), m.group(1))):
+            take(offset, item, False, k == 0)
+    for m in FIRM_KIND_LIST_RE.finditer(text):
+        items = _list_items(text, m.start(), m.group(1))
+        if (
+            sum(bool(_firm_at(item, lex, head_only=False)) for _, item in items[1:]) * 2
+            >= len(items) - 1
+            and len(items) > 1
+        ):
+            for k, (offset, item) in enumerate(items):
+                take(offset, item, False, k == 0)
+    for m in PROJECT_FIRM_LIST_RE.finditer(text):
+        for offset, item in _list_items(text, m.start(), m.group(1)):
+            take(offset, item, True, False)
+    for m in SINGLE_PROJECT_RE.finditer(text):
+        for offset, item in _list_items(text, m.start(1), m.group(1)):
+            take(offset, item, True, True)
     return out
 
 
