@@ -193,6 +193,7 @@ class Lexicons:
     word_pos: Callable[[str], str] = lambda _word: ""  # POS of a word in a general dictionary
     is_brand: Callable[[str], bool] = lambda _name: False  # a registered firm's short name
     is_sector: Callable[[str], bool] = lambda _word: False  # a sector word of firm names
+    known_firms: frozenset[str] = frozenset()  # well-known firms' unambiguous names
 
 
 def strip_quotes(text: str) -> str:
@@ -505,6 +506,8 @@ BRAND_MAX_FREQ = 1500
 
 def brand_name(name: str, lex: Lexicons) -> bool:
     """A firm's short name by the brand lexicon: registered, not a common word, not a place."""
+    if name in lex.known_firms:
+        return True
     return (
         lex.is_brand(name)
         and lex.word_freq(name) < BRAND_MAX_FREQ
@@ -790,6 +793,36 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     for m in SINGLE_PROJECT_RE.finditer(text):
         for offset, item in _list_items(text, m.start(1), m.group(1)):
             take(offset, item, True, True)
+    return out
+
+
+@lru_cache(maxsize=4)
+def _known_firm_re(names: frozenset[str]) -> re.Pattern[str] | None:
+    if not names:
+        return None
+    return re.compile("|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n)))))
+
+
+def known_firm_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """Well-known firms by name (国家电网, 中国石化, 比亚迪), where the name is whole tokens and
+    not the opening of a government body or an institution (中国银行|保险监督管理委员会)."""
+    rx = _known_firm_re(lex.known_firms)
+    if rx is None:
+        return []
+    starts = {s for s, _, _ in tokens}
+    ends = {e for _, e, _ in tokens}
+    out: list[Cand] = []
+    for m in rx.finditer(text):
+        s, e = m.span()
+        if s not in starts or e not in ends:
+            continue
+        tail = re.match(r"[\u4e00-\u9fff]{1,10}", text[e:])
+        if tail and any(
+            tail.group()[:k].endswith(GOV_SUFFIXES + INSTITUTION_SUFFIXES)
+            for k in range(2, len(tail.group()) + 1)
+        ):
+            continue  # the firm's name opens a body's: 中国银行|保险监督管理委员会
+        out.append((s, e, COMPANY, "known"))
     return out
 
 
