@@ -216,6 +216,9 @@ class RulesComponent:
             *ner_rules.slot_firms(text, tokens, self.lex),
             *ner_rules.known_firm_names(text, tokens, self.lex),
             *ner_rules.zone_places(text, tokens, self.lex),
+            *ner_rules.water_regions(text, tokens, self.lex),
+            *ner_rules.region_abbreviations(text, tokens, self.lex),
+            *ner_rules.route_programs(text, tokens, self.lex),
         ]
         spans = []
         sources: dict[tuple[int, int, str], str] = {}
@@ -264,6 +267,8 @@ class ResolveComponent:
                 ):
                     continue
                 cands.append((s, e, span.label_, key))
+        # 建华路, 栖霞街, 东海写字楼: a street or a building named after a place
+        cands = [c for c in cands if c[2] != PLACE or not ner_rules.names_a_street(text, c[1])]
         chosen = resolve(doc.user_data.get("text") or doc.text, cands, self.lex)
         ents = []
         for s, e, label, _src in chosen:
@@ -290,11 +295,17 @@ class ResolveComponent:
         return [(s, e, COMPANY, "model")]
 
     def _needs_model(self, name: str) -> bool:
-        return len(name) <= 2 and self.lex.place_kind(name) in ("county", "town", "natural", "")
+        kind = self.lex.place_kind(name)
+        if len(name) <= 2 and kind in ("county", "town", "natural", ""):
+            return True
+        # 中心镇, 小城镇: a town whose name is an ordinary word + 镇/乡
+        return kind == "town" and self.lex.word_freq(name[:-1]) >= 300
 
     def _from_model(self, s: int, e: int, text: str, tag: str) -> list[tuple[int, int, str, str]]:
         lex = self.lex
         if tag == "LOC":
+            if text.startswith("环") and lex.is_place(text[1:]):
+                s, text = s + 1, text[1:]  # 环北部湾: around a place
             out = []
             for a, b in ner_rules.split_place(text, lex):
                 part = text[a:b]

@@ -827,12 +827,18 @@ def known_firm_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Ca
 
 
 TOWN_SUFFIXES = ("镇", "乡", "村", "街道", "苏木", "嘎查")
+# one-character abbreviations of provinces and of their capitals that fuse into zone names
+PROVINCE_ABBREVIATIONS_ZONE = frozenset(
+    "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏陕甘青宁港澳台穗深广清济青烟威潍"
+)
 ZONE_SUFFIXES: tuple[str, ...] = tuple(
     sorted(
         (
             "都市圈", "经济圈", "城市群", "示范区", "先导区", "片区", "老区", "国家公园", "产业城",
             "走廊", "农综区", "农高区", "产业园", "新区", "自贸港", "自贸区", "经开区", "高新区",
             "合作区", "保税区", "开发区", "组团", "新城", "地区", "经济带", "湾区",
+            "园区", "工业园区", "物流园区", "产业园区", "科技园区", "工业园", "经济区",
+            "特别合作区", "试验区", "功能区",
         ),
         key=lambda z: (-len(z), z),
     )
@@ -858,8 +864,36 @@ def place_candidate(name: str, lex: Lexicons) -> bool:
         suffix = _head_suffix(name, suffixes)
         if suffix:
             prefix = name[: -len(suffix)]
-            return bool(prefix) and prefix not in GENERIC_PLACES and lex.word_freq(prefix) < 3000
+            one_char_ok = suffix in ("山", "岛", "河", "湖", "江") and lex.word_freq(name) < 1000
+            if len(prefix) < 2 and not (prefix and one_char_ok):
+                return False  # 融湾: a verb + 湾 (崮山, 泰山 are names)
+            if prefix in GENERIC_PLACES or lex.word_freq(prefix) >= 3000:
+                return False  # 城区
+            if all(ch in "省市县区镇乡村" for ch in prefix):
+                return False  # 镇村片区
+            if suffixes is ZONE_SUFFIXES or lex.is_place(prefix):
+                return True
+            return _feature_name(prefix, suffixes is TOWN_SUFFIXES, lex)
     return False
+
+
+_NATURAL_CHARS = frozenset("山水河湖海江湾岛林田草原泉峰岭")
+
+
+def _feature_name(prefix: str, town: bool, lex: Lexicons) -> bool:
+    """What precedes 河/湖/山/村… is a proper name, not a phrase (幸福河湖, 千里山海, 帮镇扶村)."""
+    if all(ch in _NATURAL_CHARS for ch in prefix):
+        return False  # 河湖湾, 山海: generic nature words
+    if town and (len(prefix) > 3 or any(ch in "省市县区镇乡村" for ch in prefix)):
+        return False  # 罗浮山县镇村, 万企兴万村: a phrase about towns and villages
+    return not any(lex.word_freq(prefix[i : i + 2]) >= 1000 for i in range(len(prefix) - 1))
+
+
+# One-character abbreviations of countries and of China's provinces, which fuse into the names
+# of cross-border zones (中日产业园, 中俄蒙国际物流园区, 广清经济特别合作区).
+COUNTRY_ABBREVIATIONS = frozenset("中日韩朝俄蒙美英法德意欧非澳新泰越老柬缅印巴哈乌吉塔土以埃阿")
+_FUSED_CHARS = "".join(sorted(COUNTRY_ABBREVIATIONS | PROVINCE_ABBREVIATIONS_ZONE))
+_FUSED_PLACE_RE = re.compile(f"[{_FUSED_CHARS}]{{2,3}}")
 
 
 def _place_like(word: str, pos: str, lex: Lexicons) -> bool:
@@ -893,9 +927,14 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             continue
         start = _extend_left(text, tokens, last, 14 - len(m.group()))
         first = [t for t in tokens if start <= t[0] < m.start()][:2]
-        if not first or not any(_place_like(text[a:b], p, lex) for a, b, p in first):
+        if not first or not any(
+            _place_like(text[a:b], p, lex) or _FUSED_PLACE_RE.fullmatch(text[a:b])
+            for a, b, p in first
+        ):
             continue
         name = text[start : m.end()]
+        if m.group() == "地区" and REGION_ABBREV_RE.fullmatch(name[:-2]):
+            continue  # 粤北地区: the region is 粤北 (region_abbreviations)
         if name not in GENERIC_PLACES and "“" not in name:
             out.append((start, m.end(), PLACE, "zone"))
     return out
@@ -914,3 +953,107 @@ def split_place(name: str, lex: Lexicons) -> list[tuple[int, int]]:
         ):
             return [(0, cut), (cut, len(name))]
     return [(0, len(name))]
+
+
+# A river or lake + these is a named region (黄河流域, 黄河口, 珠江口, 长江沿岸).
+WATER_REGION_SUFFIXES = ("流域", "入海口", "河口", "口", "三角洲", "沿岸")
+WATER_SUFFIXES = ("河", "江", "湖", "海")
+
+
+def water_regions(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """A river's basin or mouth: a gazetteer river, lake or sea + 流域/口/三角洲 (黄河流域,
+    珠江口), matched on characters since the segmenter may cut 黄|河口."""
+    ends = {e for _, e, _ in tokens}
+    out: list[Cand] = []
+    for s, _, _ in tokens:
+        for k in range(5, 1, -1):
+            water = text[s : s + k]
+            if not (water.endswith(WATER_SUFFIXES) and lex.is_place(water)):
+                continue
+            rest = text[s + k : s + k + 3]
+            suffix = next((x for x in WATER_REGION_SUFFIXES if rest.startswith(x)), "")
+            end = s + k + len(suffix)
+            if suffix and (end in ends or not text[end : end + 1].strip("，。；、")):
+                out.append((s, end, PLACE, "zone"))
+                break
+            if suffix == "口" and end + 1 in ends and lex.word_freq(text[end - 1 : end + 1]) < 100:
+                out.append((s, end, PLACE, "zone"))  # 黄河口|湿地 cut as 黄|河口湿
+                break
+    return out
+
+
+# Region abbreviations: a province's one-character name + a direction (粤北, 苏南, 渝西, 川西北).
+REGION_ABBREV_RE = re.compile(
+    r"[粤苏渝川鲁豫冀晋辽吉黑浙皖闽赣鄂湘桂琼黔滇藏陕甘青宁蒙][东西南北中]{1,2}"
+)
+
+
+def _token_words(text: str, tokens: Sequence[Tok]) -> set[str]:
+    return {text[s:e] for s, e, _ in tokens}
+
+
+def region_abbreviations(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """粤北, 苏南, 渝西, 川西北 (spec: standalone abbreviations of a region), as whole tokens
+    or before 地区/片区/经济区."""
+    starts = {s for s, _, _ in tokens}
+    ends = {e for _, e, _ in tokens}
+    out: list[Cand] = []
+    for m in REGION_ABBREV_RE.finditer(text):
+        s, e = m.span()
+        whole = e in ends or text[e:].startswith(("地区", "片区"))
+        if s not in starts or not (whole or text[s : e + 2] in _token_words(text, tokens)):
+            continue  # (粤北地区 as one token still names 粤北)
+        if e < len(text) and text[e] in "部方面向侧":
+            continue  # 鲁中部: a direction word, not the abbreviation
+        out.append((s, e, PLACE, "zone"))
+    return out
+
+
+# Roads named by their ends: 济南至宁津, 董家口至五莲铁路, 绥满高速海拉尔至牙克石段.
+ROUTE_HEADS = ("高速公路", "城际铁路", "铁路", "高速", "高铁", "城际", "公路", "快速路", "段", "线")
+_ROUTE_HEADS_RE = "|".join(ROUTE_HEADS)
+ROUTE_RE = re.compile(
+    r"([\u4e00-\u9fff]{2,12}?)至([\u4e00-\u9fff]{2,6}?)"
+    rf"({_ROUTE_HEADS_RE})?(?=等|[，。；、及和（]|项目|工程)"
+)
+
+
+def route_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """A road or railway project named by its two ends, both places (济南至宁津等5个项目)."""
+    starts = {s for s, _, _ in tokens}
+    out: list[Cand] = []
+    for m in ROUTE_RE.finditer(text):
+        left, right, head = m.group(1), m.group(2), m.group(3) or ""
+        # the left end: the longest place-like tail of the left chunk that starts a token
+        start = next(
+            (
+                m.start(1) + k
+                for k in range(len(left) - 1)
+                if m.start(1) + k in starts and _route_end(left[k:], lex)
+            ),
+            None,
+        )
+        if start is None or not _route_end(right, lex):
+            continue
+        if not head and not re.match(r"等[^，。；]{0,10}?(?:项目|工程)|项目|工程", text[m.end() :]):
+            continue  # 由…增至…: a change of a figure, not a route
+        out.append((start, m.end(), PROGRAM, "route"))
+    return out
+
+
+def _route_end(name: str, lex: Lexicons) -> bool:
+    """One end of a route: a place, or a place + a short local name (晏城, 表白寺)."""
+    if lex.is_place(name):
+        return True
+    return (2 <= len(name) <= 4 and lex.word_pos(name) == "ns") or (
+        lex.is_place(name[:2]) and len(name) <= 5
+    )
+
+
+# Streets, buildings and housing estates named after a place are not that place (建华路, 栖霞街).
+STREET_NOUNS = ("路", "街", "大街", "大道", "巷", "胡同", "写字楼", "大厦", "小区", "家园", "花园")
+
+
+def names_a_street(text: str, end: int) -> bool:
+    """Whether the place ending at `end` opens the name of a street or building."""
+    return text[end : end + 3].startswith(STREET_NOUNS)

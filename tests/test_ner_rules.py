@@ -120,3 +120,78 @@ def test_place_candidates_and_splits() -> None:
 def test_strip_quotes() -> None:
     assert R.strip_quotes(" “十四五”规划 ") == "十四五规划"
     assert R.strip_quotes("《乡村振兴促进法》") == "乡村振兴促进法"
+
+
+# ---------------------------------------------------------------- firms in their slots
+
+# Invented short names: the rules must work from the lexicons, not from known answers.
+BRANDS = {"金锐", "华川", "泓宇"}
+SECTORS = {"稀土", "物流", "演艺", "服务"}
+FIRM_COMMON = {**COMMON, "台风": 3000, "地质": 2000, "灾害": 3000, "大豆": 900, "玉米": 900,
+               "幸福": 5000, "千里": 2000, "流域": 900, "公里": 3000}  # fmt: skip
+FIRM_LEX = Lexicons(
+    is_place=lambda w: w in PLACES | {"黄河", "济南", "宁津", "伊敏河"},
+    programs=frozenset(),
+    concepts=frozenset({"高质量发展"}),
+    word_freq=lambda w: FIRM_COMMON.get(w, 0),
+    stop={"COMPANY": frozenset(), "PLACE": frozenset(), "PROGRAM": frozenset()},
+    word_pos=lambda w: POS.get(w, ""),
+    is_brand=lambda w: w in BRANDS,
+    is_sector=lambda w: w in SECTORS,
+    known_firms=frozenset({"国家电网", "中国银行"}),
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject of an award won by firms
+        ("金锐入选国家级技术创新示范企业，华川工具获批国家级工业设计中心。", ["华川工具", "金锐"]),
+        ("金锐稀土、泓宇纤维获得国家技术发明二等奖。", ["泓宇纤维", "金锐稀土"]),
+        # a list closed by a kind of firm; the first item loses its verbs
+        ("引导金锐、华川、博泰等传统工业企业实施退城进园。", ["华川", "博泰", "金锐"]),
+        # the firm behind a project
+        ("确保金锐200万吨褐煤提质、泓宇等在建项目尽早投产。", ["泓宇", "金锐"]),
+        # lists of products, hazards and regional brands are not firms
+        ("打造玉米、大豆、乳肉等农产品精深加工集群。", []),
+        ("提升洪涝干旱、台风、地质灾害等防御工程标准。", []),
+        ("推动川酒、川茶等企业做大做强。", []),
+        ("发展华川演艺、泓宇服务等项目。", []),  # brand + sector in a project list
+    ],
+)
+def test_slot_firms(text: str, expected: list[str]) -> None:
+    assert texts(text, R.slot_firms(text, toks(text), FIRM_LEX)) == expected
+
+
+def test_known_firms_not_inside_a_body() -> None:
+    text = "国家电网参与调峰，中国银行保险监督管理委员会加强监管。"
+    assert texts(text, R.known_firm_names(text, toks(text), FIRM_LEX)) == ["国家电网"]
+
+
+def test_brand_name_needs_a_registered_rare_word() -> None:
+    assert R.brand_name("金锐", FIRM_LEX)
+    assert not R.brand_name("博泰", FIRM_LEX)  # not registered
+    assert not R.brand_name("威海", LEX)  # a place
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "expected"),
+    [
+        ("推动黄河流域生态保护。", R.water_regions, ["黄河流域"]),
+        ("建设黄河口湿地。", R.water_regions, ["黄河口"]),
+        ("促进粤北地区加快发展，支持苏南率先发展。", R.region_abbreviations, ["粤北", "苏南"]),
+        ("建成通车济南至宁津等5个项目。", R.route_programs, ["济南至宁津"]),
+        ("高速公路由7473公里增至9310公里。", R.route_programs, []),
+    ],
+)
+def test_place_and_route_rules(text: str, rule, expected: list[str]) -> None:
+    assert texts(text, rule(text, toks(text), FIRM_LEX)) == sorted(expected)
+
+
+def test_streets_and_phrases_are_not_places() -> None:
+    assert R.names_a_street("建华路等道路工程", 2)
+    assert not R.names_a_street("哈克镇", 2)
+    assert not R.place_candidate("幸福河湖", FIRM_LEX)
+    assert not R.place_candidate("千里山海", FIRM_LEX)
+    assert R.place_candidate("伊敏河", FIRM_LEX)
+    assert R.place_candidate("母猪河", FIRM_LEX)
