@@ -219,6 +219,7 @@ class RulesComponent:
             *ner_rules.water_regions(text, tokens, self.lex),
             *ner_rules.region_abbreviations(text, tokens, self.lex),
             *ner_rules.route_programs(text, tokens, self.lex),
+            *ner_rules.project_items(text, tokens, self.lex),
         ]
         spans = []
         sources: dict[tuple[int, int, str], str] = {}
@@ -399,6 +400,22 @@ def resolve(
         chosen.append((s, e, label, src))
         for i in range(s, e):
             taken[i] = True
+    # a firm heading a project is listed too (spec: 浪潮服务器生产线 → 浪潮)
+    programs = [
+        (s, e)
+        for s, e, label, _ in chosen
+        if label == PROGRAM and not text[s:e].endswith((*ner_rules.PROJECT_HEADS, "城际"))
+    ]  # (no firm heads a road, a railway or an airport: 莱荣高铁, 兰海高速)
+    firms: list[tuple[int, int]] = []
+    for s, e, label, src in keep:
+        if label != COMPANY or src == "model" or not any(a == s and e < b for a, b in programs):
+            continue
+        if any(s < y and x < e for x, y in firms) or any(
+            c[2] == COMPANY and s < c[1] and c[0] < e for c in chosen
+        ):
+            continue
+        firms.append((s, e))
+        chosen.append((s, e, label, src))
     return sorted(chosen)
 
 

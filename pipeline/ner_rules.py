@@ -556,6 +556,9 @@ _LIST_VERBS = sorted(
 )
 
 
+_LIST_VERBS_SET = frozenset(_LIST_VERBS)
+
+
 def _list_items(text: str, start: int, body: str) -> list[tuple[int, str]]:
     """(offset, item) of a 、-list; the first item loses a governing verb it starts with."""
     items: list[tuple[int, str]] = []
@@ -705,9 +708,9 @@ def _firm_at(item: str, lex: Lexicons, *, head_only: bool) -> int:
             name, rest = item[:k], item[k:]
             if brand_name(name, lex) and _firm_name_alone(name, lex) and _product_rest(rest, lex):
                 return k
-    for p in range(2, 4):  # a place + brand (东营富海)
+    for p in range(2, 4):  # a place + brand (东营富海), unless the brand is a known firm
         if len(item) - p in (2, 3) and lex.is_place(item[:p]) and brand_name(item[p:], lex):
-            return len(item)
+            return 0 if item[p:] in lex.known_firms else len(item)
     return 0
 
 
@@ -1057,3 +1060,110 @@ STREET_NOUNS = ("路", "街", "大街", "大道", "巷", "胡同", "写字楼", 
 def names_a_street(text: str, end: int) -> bool:
     """Whether the place ending at `end` opens the name of a street or building."""
     return text[end : end + 3].startswith(STREET_NOUNS)
+
+
+# ---------------------------------------------------------------- named projects
+
+# Lists of projects: every item is a named project (山东时代新能源电池基地、先导激光雷达等项目,
+# 巴斯夫核心装置、埃克森美孚一期…等一批重大项目), written with its qualifiers; 项目 dropped.
+PROJECT_ITEMS_RE = re.compile(
+    r"((?:[^，。；：、“”（）()\s]{2,24}、)*[^，。；：、“”（）()\s]{2,24}?)"
+    r"(?=(?:项目)?等(?:[\d一二三四五六七八九十百千万两多余]+[个项批]|一批)?[^，。；、]{0,8}?项目)"
+)
+PHASE_RE = re.compile(r"^(?:第?[一二三四五六七八九十\d]+期)$")
+_ITEM_LEAD_POS = ("v", "d", "ad", "p", "c", "u", "r", "m", "q", "f")
+
+
+_ITEM_VERBS = tuple(
+    sorted(GOVERNING | LEADING_STRIP | {"投产", "开工", "新开工", "建成投产", "竣工"}, key=len)
+)
+
+
+def _after_last_verb(text: str, starts: set[int], a: int, b: int) -> int:
+    """After the last governing verb inside a list's first item (重点实施|哈克镇农村敬老院)."""
+    best = a
+    for verb in _ITEM_VERBS:
+        i = text.rfind(verb, a, b)
+        while i >= a:
+            end = i + len(verb)
+            if i in starts and end in starts and b - end >= 3 and end > best:
+                best = end
+                break
+            i = text.rfind(verb, a, i)
+    return best
+
+
+def _strip_item_lead(text: str, tokens: Sequence[Tok], start: int, end: int) -> int:
+    """Start of a project's name in an item: after the verbs and adverbs that open a clause."""
+    for s, e, pos in tokens:
+        if s < start:
+            continue
+        if s >= end:
+            break
+        word = text[s:e]
+        lead = word in GOVERNING or word in LEADING_STRIP or word in _LIST_VERBS_SET
+        if lead or (pos.startswith(_ITEM_LEAD_POS) and not pos.startswith("vn")):
+            if pos == "m" and NUMERAL_START_RE.match(word) and not COUNTED_RE.match(word):
+                return s  # 2×35万千瓦…: a number that belongs to the name
+            start = e
+            continue
+        return s
+    return start
+
+
+def _named_project(text: str, tokens: Sequence[Tok], start: int, end: int, lex: Lexicons) -> bool:
+    """A project's name shows something proper: a place, a rare word, a number, or a firm
+    (巴斯夫核心装置, 先导激光雷达)."""
+    if _distinctive(text, tokens, start, end, lex):
+        return True
+    name = text[start:end]
+    rx = _known_firm_re(lex.known_firms)
+    return bool(_firm_at(name, lex, head_only=True) or (rx and rx.search(name)))
+
+
+def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """Named projects: the items of a list closed by 等…项目; names with a phase (裕龙石化一期)."""
+    starts = {s for s, _, _ in tokens}
+    ends = {e for _, e, _ in tokens}
+    out: list[Cand] = []
+    for m in PROJECT_ITEMS_RE.finditer(text):
+        pos = m.start(1)
+        spans = []
+        for k, item in enumerate(m.group(1).split("、")):
+            a, b = pos, pos + len(item)
+            pos = b + 1
+            if k == 0:
+                a = _after_last_verb(text, starts, a, b)
+                a = _strip_item_lead(text, tokens, a, b)
+            cut = text.find("及", a, b)  # 董家口至五莲铁路及胶新铁路扩能改造: two projects
+            spans += [(a, cut), (cut + 1, b)] if cut > a else [(a, b)]
+        for a, b in spans:
+            if text[a:b].endswith("项目"):
+                b -= 2
+            if a not in starts or b not in ends or b - a < 3 or NUMERAL_START_RE.match(text[a:b]):
+                continue  # (10万亩马铃薯种薯基地: an amount of a kind of works)
+            name = text[a:b]
+            if name in GENERIC_PROGRAM or name in lex.concepts or _generic_bare(name):
+                continue
+            if _firm_at(name, lex, head_only=False) == len(name) or lex.is_place(name):
+                continue  # 东营富海等项目: the firm (or the place), not a project name
+            if not _named_project(text, tokens, a, b, lex):
+                continue  # 城区绿化, 给排水管网: a kind of works, not a named project
+            out.append((a, b, PROGRAM, "project"))
+    for i, (s, e, _) in enumerate(tokens):
+        if not PHASE_RE.match(text[s:e]) or i == 0:
+            continue
+        start = _extend_left(text, tokens, i - 1, _MAX_NAME)
+        end = e
+        if i + 1 < len(tokens) and text[tokens[i + 1][0] : tokens[i + 1][1]] == "工程":
+            end = tokens[i + 1][1]
+        name = text[start:s]
+        if len(name) < 2 or NUMERAL_START_RE.match(name) or name in lex.concepts:
+            continue
+        before = next((t for t in reversed(tokens) if t[1] <= start), None)
+        if before and (before[2] == "m" or text[before[0] : before[1]] in UNIT_WORDS):
+            continue  # 亘富200万吨|褐煤提质一期: the name began before an amount
+        if _generic_bare(name) or not _named_project(text, tokens, start, s, lex):
+            continue
+        out.append((start, end, PROGRAM, "project"))
+    return out
