@@ -50,7 +50,7 @@ GOVERNING = _words(
     建成 完成 实现 启用 迎接 部署 用好 坚持 巩固 拓展 强化 支持 参与
     融入 依托 围绕 聚焦 着力 突出 开通 通车 投运 获评 荣获 创建 争创
     申报 配合 贯彻 谋求 确保 力争 启用 新建 续建 改扩建 规划建设 建设
-    推广 复制 保障 服务 服从 对接 用足 用活 迭代 升级 提速 高标准 高质量
+    推广 复制 服从 对接 用足 用活 迭代 升级 提速 高标准 高质量
     高水平 全力 全速 加速 加大 继续 进一步 不断 切实 深度 率先 首批
     国家级 省级 市级 全国 全省 全市 各项 一批 一系列
     """
@@ -68,6 +68,11 @@ LEADING_STRIP = _words(
     组建 设立 开设 举办 承办 用好 做优 做大 做实 办好 擦亮 叫响 打响 实施 开展 推进 推动 好
     """
 )
+# Single-character words that never open a name: the name starts after them.
+LEFT_STOPS = frozenset(
+    "是要在含有多指对把将被让使由从向为以于并也都又还更再就才即均各每该其此这那一"
+)
+LEFT_STOP_PHRASES = _words("坚定不移 看到 提高 通过 立足 按照 围绕 结合 针对 根据 包括 其中 作为")
 _QUOTE_OPEN, _QUOTE_CLOSE = '“‘「『"', '”’」』"'
 _MAX_NAME = 16
 QUANTITY_RE = re.compile(
@@ -247,8 +252,14 @@ def _extend_left(text: str, tokens: Sequence[Tok], head_index: int, max_chars: i
             depth += 1
         elif word in _QUOTE_OPEN and depth:
             depth -= 1
-        elif (word in MEASURE_WORDS or word in UNIT_WORDS) and j > 0 and tokens[j - 1][2] == "m":
+        elif (
+            (word in MEASURE_WORDS or word in UNIT_WORDS)
+            and j > 0
+            and (tokens[j - 1][2] == "m" or text[tokens[j - 1][0] : tokens[j - 1][1]].isdigit())
+        ):
             break  # 205项重点改革, 14486亿元金融改革: a count or an amount, not part of a name
+        elif word in LEFT_STOPS or (len(word) >= 3 and word in LEFT_STOP_PHRASES):
+            break  # 是|广东改革, 含|渡改桥工程: a function word before the name
         elif word == "至" and j > 0 and tokens[j - 1][2] == "ns":
             pass  # 董家口至五莲铁路: a line between two places
         elif word in _NAME_CONJ and not (
