@@ -710,6 +710,7 @@ def run(
     docs_dir: Path, seg_dir: Path, policy_terms: Path, stoplist: Path, gold_dir: Path | None,
     seg_params: SegmentParams, params: EntitiesParams, out: EntityOutputs,
     cache_dir: Path | None = None, *, jobs: int = 1, result_cache: Path | None = None,
+    heldout_dir: Path | None = None,
 ) -> dict:  # fmt: skip
     from pipeline.docstore import load_documents
 
@@ -734,6 +735,10 @@ def run(
         metrics["dev_gold"] = scores
         if out.errors is not None:
             write_json(out.errors, errors)
+    if heldout_dir is not None and Path(heldout_dir).is_dir():
+        scores = evaluate(rows, heldout_dir)
+        scores.pop("_errors")  # not written: the held-out set is not for error analysis
+        metrics["held_out"] = scores
     write_json(out.metrics, metrics)
     return metrics
 
@@ -745,6 +750,7 @@ def main(
     policy_terms: Path = typer.Option(..., help="Policy-term dictionary (TSV)."),
     stoplist: Path = typer.Option(..., help="Entity stoplist (TSV)."),
     gold_dir: Path = typer.Option(None, help="Development gold (one CSV per report)."),
+    heldout_dir: Path = typer.Option(None, help="Held-out gold, scored but never inspected."),
     cache_dir: Path = typer.Option(..., help="Folder for jieba's dictionary cache."),
     entities: Path = typer.Option(..., help="entities.csv"),
     summary: Path = typer.Option(..., help="entity_summary.csv"),
@@ -761,6 +767,7 @@ def main(
             config.load_params(params, "segment"), config.load_params(params, "entities"),
             EntityOutputs(entities, summary, metrics_path, errors, figures), cache_dir,
             jobs=config.load_params(params, "base").jobs, result_cache=result_cache,
+            heldout_dir=heldout_dir,
         )  # fmt: skip
     except (config.ConfigError, ValueError, RuntimeError) as exc:
         typer.echo(f"entities: error: {exc}", err=True)
@@ -768,6 +775,8 @@ def main(
     log.info("entities: %s", m["distinct"])
     if "dev_gold" in m:
         log.info("dev gold: %s", {k: v["f1"] for k, v in m["dev_gold"]["by_label"].items()})
+    if "held_out" in m:
+        log.info("held-out: %s", {k: v["f1"] for k, v in m["held_out"]["by_label"].items()})
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ def norm(s):
 
 
 base = pathlib.Path(__file__).resolve().parent.parent
-corpus = pathlib.Path("/work/shared/corpus")
+corpus = (pathlib.Path(__file__).resolve().parents[4] / 'data' / 'raw')
 ORDER = {"COMPANY": 0, "PLACE": 1, "PROGRAM": 2}
 
 

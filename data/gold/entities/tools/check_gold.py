@@ -6,7 +6,7 @@ norm = lambda s: s.translate({ord(c): None for c in QUOTES}).strip()
 base = pathlib.Path(__file__).resolve().parent.parent
 ok = True
 for p in sorted(base.glob('*.csv')):
-    rep = norm(pathlib.Path(f'/work/shared/corpus/{p.stem}.txt').read_text(encoding='utf-8'))
+    rep = norm((pathlib.Path(__file__).resolve().parents[4] / 'data' / 'raw' / f'{p.stem}.txt').read_text(encoding='utf-8'))
     rows = list(csv.reader(open(p, encoding='utf-8', newline='')))
     assert rows[0] == ['label', 'text', 'scored', 'note'], p
     seen, keys = set(), []

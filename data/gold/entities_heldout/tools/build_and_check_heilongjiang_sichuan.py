@@ -12,7 +12,7 @@ def norm(s):
 
 
 base = pathlib.Path(__file__).resolve().parent.parent
-corpus = pathlib.Path("/work/main/data/raw")  # held-out: same texts as /work/shared/corpus
+corpus = (pathlib.Path(__file__).resolve().parents[4] / 'data' / 'raw')  # held-out: same texts as /work/shared/corpus
 ORDER = {"COMPANY": 0, "PLACE": 1, "PROGRAM": 2}
 
 

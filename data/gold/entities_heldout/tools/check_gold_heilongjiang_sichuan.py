@@ -9,7 +9,7 @@ ORDER = {'COMPANY': 0, 'PLACE': 1, 'PROGRAM': 2}
 ok = True
 paths = [base / f'{s}.csv' for s in sys.argv[1:]] or sorted(base.glob('*.csv'))
 for p in paths:
-    rep = norm(pathlib.Path(f'/work/main/data/raw/{p.stem}.txt').read_text(encoding='utf-8'))
+    rep = norm((pathlib.Path(__file__).resolve().parents[4] / 'data' / 'raw' / f'{p.stem}.txt').read_text(encoding='utf-8'))
     rows = list(csv.reader(open(p, encoding='utf-8', newline='')))
     assert rows[0] == ['label', 'text', 'scored', 'note'], p
     seen, keys = set(), []

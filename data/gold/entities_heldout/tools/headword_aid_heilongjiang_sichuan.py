@@ -2,7 +2,7 @@
 import re, sys, pathlib
 QUOTES = '“”‘’"「」《》'
 stem = sys.argv[1]
-rep = pathlib.Path(f'/work/main/data/raw/{stem}.txt').read_text(encoding='utf-8').translate({ord(c): None for c in QUOTES})
+rep = (pathlib.Path(__file__).resolve().parents[4] / 'data' / 'raw' / f'{stem}.txt').read_text(encoding='utf-8').translate({ord(c): None for c in QUOTES})
 rows = [l.split('|')[1] for l in (pathlib.Path(__file__).resolve().parent.parent / '.draft' / f'{stem}.txt').read_text(encoding='utf-8').splitlines() if l.strip() and not l.startswith('#')]
 # mark covered char positions
 cov = [False]*len(rep)

@@ -3,7 +3,7 @@ so the annotator can re-read the uncovered text for missed entities. Produces no
 import re, sys, pathlib
 QUOTES = '“”‘’"「」《》'
 stem = sys.argv[1]
-rep = pathlib.Path(f'/work/main/data/raw/{stem}.txt').read_text(encoding='utf-8').translate({ord(c): None for c in QUOTES})
+rep = (pathlib.Path(__file__).resolve().parents[4] / 'data' / 'raw' / f'{stem}.txt').read_text(encoding='utf-8').translate({ord(c): None for c in QUOTES})
 rows = [l.split('|')[1] for l in (pathlib.Path(__file__).resolve().parent.parent / '.draft' / f'{stem}.txt').read_text(encoding='utf-8').splitlines() if l.strip() and not l.startswith('#')]
 cov = [False] * len(rep)
 for r in rows:

@@ -12,7 +12,7 @@ def norm(s):
 
 
 base = pathlib.Path(__file__).resolve().parent.parent
-corpus = pathlib.Path("/work/main/data/raw")  # held-out set: raw reports
+corpus = (pathlib.Path(__file__).resolve().parents[4] / 'data' / 'raw')  # held-out set: raw reports
 ORDER = {"COMPANY": 0, "PLACE": 1, "PROGRAM": 2}
 
 

@@ -8,7 +8,7 @@ base = pathlib.Path(__file__).resolve().parent.parent
 ok = True
 stems = sys.argv[1:]  # held-out: check only the given stems (other annotator's files live here too)
 for p in (sorted(base / f'{st}.csv' for st in stems) if stems else sorted(base.glob('*.csv'))):
-    rep = norm(pathlib.Path(f'/work/main/data/raw/{p.stem}.txt').read_text(encoding='utf-8'))
+    rep = norm((pathlib.Path(__file__).resolve().parents[4] / 'data' / 'raw' / f'{p.stem}.txt').read_text(encoding='utf-8'))
     rows = list(csv.reader(open(p, encoding='utf-8', newline='')))
     assert rows[0] == ['label', 'text', 'scored', 'note'], p
     seen, keys = set(), []

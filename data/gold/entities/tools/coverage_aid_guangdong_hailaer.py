@@ -3,8 +3,8 @@ Checking aid only: list quoted / book-title spans of a report that do not occur 
 so the annotator can re-read those spots. Does not produce annotations."""
 import re, sys, pathlib
 stem = sys.argv[1]
-rep = pathlib.Path(f'/work/main/data/raw/{stem}.txt').read_text(encoding='utf-8')
-rows = [l.split('|')[1] for l in pathlib.Path(f'/work/main/data/gold/entities_heldout/.draft/{stem}.txt').read_text(encoding='utf-8').splitlines() if l.strip() and not l.startswith('#')]
+rep = (pathlib.Path(__file__).resolve().parents[4] / 'data' / 'raw' / f'{stem}.txt').read_text(encoding='utf-8')
+rows = [l.split('|')[1] for l in (pathlib.Path(__file__).resolve().parent.parent / '.draft' / f'{stem}.txt').read_text(encoding='utf-8').splitlines() if l.strip() and not l.startswith('#')]
 spans = re.findall(r'[“《]([^”》]{1,40})[”》]', rep)
 seen = set()
 for s in spans:
