@@ -270,6 +270,15 @@ class ResolveComponent:
                 cands.append((s, e, span.label_, key))
         # 建华路, 栖霞街, 东海写字楼: a street or a building named after a place
         cands = [c for c in cands if c[2] != PLACE or not ner_rules.names_a_street(text, c[1])]
+        # 粤北地区: the region is 粤北
+        cands = [
+            (s, e - 2, lab, src)
+            if lab == PLACE
+            and text[s:e].endswith("地区")
+            and ner_rules.REGION_ABBREV_RE.fullmatch(text[s : e - 2])
+            else (s, e, lab, src)
+            for s, e, lab, src in cands
+        ]
         chosen = resolve(doc.user_data.get("text") or doc.text, cands, self.lex)
         ents = []
         for s, e, label, _src in chosen:

@@ -941,11 +941,15 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             continue
         start = _extend_left(text, tokens, last, 14 - len(m.group()))
         first = [t for t in tokens if start <= t[0] < m.start()][:2]
-        if not first or not any(
-            _place_like(text[a:b], p, lex) or _FUSED_PLACE_RE.fullmatch(text[a:b])
+        placed = [
+            a
             for a, b, p in first
-        ):
+            if _place_like(text[a:b], p, lex) or _FUSED_PLACE_RE.fullmatch(text[a:b])
+        ]
+        if not placed:
             continue
+        if first[0][2].startswith("v") and placed[0] != first[0][0]:
+            start = placed[0]  # 入驻|中俄蒙国际汽车产业园: a verb before the name
         name = text[start : m.end()]
         if m.group() == "地区" and REGION_ABBREV_RE.fullmatch(name[:-2]):
             continue  # 粤北地区: the region is 粤北 (region_abbreviations)
