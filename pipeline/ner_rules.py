@@ -863,6 +863,26 @@ NATURAL_SUFFIXES = (
 )  # fmt: skip
 
 
+# Characters of Chinese transliterations of foreign names (伊尔库茨克, 乌兰乌德, 符拉迪沃斯托克).
+TRANSLITERATION_CHARS = frozenset(
+    "阿埃艾爱安奥巴拜班邦保贝本比彼波伯博布查达戴丹道德迪蒂杜多厄俄恩尔法菲芬丰弗福伏盖甘冈戈"
+    "格贡古瓜圭哈海汉豪赫亨胡霍基吉加杰金喀卡凯坎科克肯库夸奎拉莱兰朗劳勒雷里利莉连林琳卢鲁"
+    "路伦罗洛马迈曼芒梅门蒙米密明莫姆穆纳奈南内尼宁纽努诺帕潘佩彭皮普奇齐恰乔切钦琴萨塞桑瑟森"
+    "沙圣施什斯松苏索塔泰坦汤特提图托瓦旺威韦维温沃乌西希锡夏谢辛休雅亚扬耶伊因英尤约泽扎詹兹"
+    "茨次"
+)
+
+
+def foreign_name(name: str, lex: Lexicons) -> bool:
+    """A transliterated foreign name (the model reads it as a place): every character a
+    transliteration character, three or more of them, unknown to the general dictionary."""
+    return (
+        len(name) >= 3
+        and all(ch in TRANSLITERATION_CHARS for ch in name)
+        and lex.word_freq(name) == 0
+    )
+
+
 def place_candidate(name: str, lex: Lexicons) -> bool:
     """Whether a LOC span of the model is a named place (gazetteer or a trusted suffix).
 
@@ -874,6 +894,8 @@ def place_candidate(name: str, lex: Lexicons) -> bool:
         return False
     if lex.is_place(name):
         return True
+    if foreign_name(name, lex):
+        return True  # 伊尔库茨克, 乌兰乌德: a foreign place the gazetteer lacks
     for suffixes in (TOWN_SUFFIXES, ZONE_SUFFIXES, NATURAL_SUFFIXES):
         suffix = _head_suffix(name, suffixes)
         if suffix:
@@ -1181,4 +1203,36 @@ def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
         if _generic_bare(name) or not _named_project(text, tokens, start, s, lex):
             continue
         out.append((start, end, PROGRAM, "project"))
+    return out
+
+
+# Clause words that show transliterated names are places (开通伊尔库茨克、乌兰乌德等国际航线).
+FOREIGN_PLACE_CONTEXT = (
+    "城市",
+    "航线",
+    "口岸",
+    "国家",
+    "地区",
+    "港口",
+    "边境",
+    "友好",
+    "班列",
+    "首都",
+)
+
+
+def foreign_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """Transliterated foreign places that the segmenter tags as names (伊尔库茨克/nrt), in a
+    clause that speaks of cities, routes or ports."""
+    out: list[Cand] = []
+    for s, e, pos in tokens:
+        word = text[s:e]
+        if len(word) < 3 or lex.is_place(word) or pos not in ("ns", "nrt", "nz", "nr", "x", ""):
+            continue
+        if not all(ch in TRANSLITERATION_CHARS for ch in word):
+            continue
+        a = max(text.rfind(p, 0, s) for p in "，。；：") + 1
+        b = min((i for i in (text.find(p, e) for p in "，。；：") if i >= 0), default=len(text))
+        if pos == "ns" or any(w in text[a:b] for w in FOREIGN_PLACE_CONTEXT):
+            out.append((s, e, PLACE, "foreign"))
     return out

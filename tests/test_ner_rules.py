@@ -195,3 +195,10 @@ def test_streets_and_phrases_are_not_places() -> None:
     assert not R.place_candidate("千里山海", FIRM_LEX)
     assert R.place_candidate("伊敏河", FIRM_LEX)
     assert R.place_candidate("母猪河", FIRM_LEX)
+
+
+def test_foreign_places_need_transliteration_and_a_place_context() -> None:
+    text = "争取开通伊尔库茨克、乌兰乌德等国际航线。"
+    assert texts(text, R.foreign_places(text, toks(text), FIRM_LEX)) == ["乌兰乌德", "伊尔库茨克"]
+    text = "学习马克思的著作。"  # a transliterated person, not in a place context
+    assert R.foreign_places(text, toks(text), FIRM_LEX) == []
