@@ -549,6 +549,9 @@ def _proper_name(name: str, lex: Lexicons) -> bool:
     """
     if brand_name(name, lex) or lex.is_place(name):
         return True
+    for p in (2, 3):  # a country or city + a short name (美国|喜达屋, 香港|豪德)
+        if len(name) - p >= 2 and lex.is_place(name[:p]) and _proper_name(name[p:], lex):
+            return True
     freq = lex.word_freq(name)
     if freq >= 50:
         return False
@@ -651,7 +654,8 @@ AWARD_SUBJECT_RE = re.compile(
 # … lists closed by a kind of firm (三元、元盛、鼎盛等传统工业企业) …
 FIRM_KIND_LIST_RE = re.compile(
     r"((?:[^，。；：、“”（）\s]{2,10}、)+[^，。；：、“”（）\s]{2,10}?)"
-    r"(?=等[^，。；、]{0,10}?(?:企业|公司|集团|名企|外企|央企))"
+    r"(?=(?:等[^，。；、]{0,10}?|[\d一二三四五六七八九十两]+家[^，。；、]{0,6}?)"
+    r"(?:企业|公司|集团|名企|外企|央企))"
 )
 
 
@@ -721,7 +725,9 @@ def _firm_at(item: str, lex: Lexicons, *, head_only: bool) -> int:
                 return k
     for p in range(2, 4):  # a place + brand (东营富海), unless the brand is a known firm
         if len(item) - p in (2, 3) and lex.is_place(item[:p]) and brand_name(item[p:], lex):
-            return 0 if item[p:] in lex.known_firms else len(item)
+            if item[p:] in lex.known_firms or not _firm_name_alone(item[p:], lex):
+                return 0
+            return len(item)
     return 0
 
 
@@ -731,6 +737,8 @@ def _product_rest(rest: str, lex: Lexicons) -> bool:
         return False  # 康养|服务, 华夏|演艺
     if rest.endswith(INSTITUTION_SUFFIXES) or rest.endswith(VENUE_ENDINGS):
         return False  # 科创|中心, 上合|资本港
+    if any(h in rest for h in PROJECT_HEADS) or "堤" in rest:
+        return False  # 兰海|高速廉徐段: a road or a dike, not a firm's product
     if NUMERAL_START_RE.match(rest) or lex.word_pos(rest[-2:]) in ("v", "vn"):
         return False  # 国和|一号 (a product series), 科创|能力攀登, 美丽山东|建设
     return not (rest.endswith(PROJECT_HEADS) or rest.endswith(PROGRAM_HEADS))
@@ -747,6 +755,8 @@ def _firm_name_alone(name: str, lex: Lexicons) -> bool:
     """A firm's short name standing without a suffix: a brand or an unknown proper name."""
     if name[0] in "至到及和与的在对把将" or not _CJK_NAME_RE.fullmatch(name):
         return False  # (德州)至宁津: the end of a route, a particle; 1.2, 700: numbers
+    if any(lex.is_place(name[:p]) and name[p:] in lex.known_firms for p in (2, 3)):
+        return False  # 深汕|比亚迪: a known firm's plant at a place; the firm is 比亚迪
     if len(name) == 2 and name[0] in PROVINCE_ABBREVIATIONS and not brand_name(name, lex):
         return False  # 川酒, 川茶, 鲁菜: a region's product, not a firm
     if lex.is_place(name) or name in lex.concepts or name in lex.stop.get(COMPANY, ()):
@@ -779,12 +789,15 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Firms named in the slots where government prose names firms: award subjects, lists
     closed by a kind of firm, and the items of project lists (the firm behind the project)."""
     starts = {s for s, _, _ in tokens}
+    ends = {e for _, e, _ in tokens}
     out: list[Cand] = []
 
     def take(offset: int, item: str, head_only: bool, first: bool) -> None:
         # the first item may still carry the clause's verbs: try its token starts in turn
         for at, rest in _item_starts(text, offset, item, starts) if first else [(offset, item)]:
             n = _firm_at(rest, lex, head_only=head_only)
+            if n < len(rest) and at + n not in ends and not first:
+                continue  # 海拉|尔河堤防: the name must end where a word ends
             if n and at in starts and ((head_only and not first) or n == len(rest)):
                 out.append((at, at + n, COMPANY, "slot"))
                 return
@@ -836,8 +849,23 @@ def known_firm_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Ca
             for k in range(2, len(tail.group()) + 1)
         ):
             continue  # the firm's name opens a body's: 中国银行|保险监督管理委员会
-        out.append((s, e, COMPANY, "known"))
+        out.append((s, _known_firm_end(text, e, lex), COMPANY, "known"))
     return out
+
+
+def _known_firm_end(text: str, e: int, lex: Lexicons) -> int:
+    """A known firm's name goes on with a firm suffix (华润|雪花啤酒) or with a sector word
+    that ends the name (华润|微电子|12英寸产线)."""
+    for k in range(6, 1, -1):
+        rest = text[e : e + k]
+        if len(rest) < k or not _CJK_NAME_RE.fullmatch(rest):
+            continue
+        if rest.endswith(STRONG_COMPANY_SUFFIXES) and k <= 5:
+            return e + k
+        after = text[e + k : e + k + 1]
+        if lex.is_sector(rest) and not re.match(r"[\u4e00-\u9fff]", after):
+            return e + k
+    return e
 
 
 TOWN_SUFFIXES = ("镇", "乡", "村", "街道", "苏木", "嘎查")
