@@ -232,6 +232,7 @@ def _suffix_index(suffixes: tuple[str, ...]) -> tuple[frozenset[str], tuple[int,
     return frozenset(suffixes), tuple(sorted({len(x) for x in suffixes}, reverse=True))
 
 
+@lru_cache(maxsize=1 << 16)
 def _head_suffix(word: str, heads: tuple[str, ...]) -> str:
     """The longest of `heads` that `word` ends with, or ''."""
     members, lengths = _suffix_index(heads)
@@ -1026,6 +1027,7 @@ def split_place(name: str, lex: Lexicons) -> list[tuple[int, int]]:
 # A river or lake + these is a named region (黄河流域, 黄河口, 珠江口, 长江沿岸).
 WATER_REGION_SUFFIXES = ("流域", "入海口", "河口", "口", "三角洲", "沿岸")
 WATER_SUFFIXES = ("河", "江", "湖", "海")
+_WATER_CHARS = frozenset("".join(WATER_SUFFIXES))
 
 
 def water_regions(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
@@ -1035,8 +1037,10 @@ def water_regions(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
     out: list[Cand] = []
     for s, _, _ in tokens:
         for k in range(5, 1, -1):
+            if s + k > len(text) or text[s + k - 1] not in _WATER_CHARS:
+                continue
             water = text[s : s + k]
-            if not (water.endswith(WATER_SUFFIXES) and lex.is_place(water)):
+            if not text.startswith(WATER_REGION_SUFFIXES, s + k) or not lex.is_place(water):
                 continue
             rest = text[s + k : s + k + 3]
             suffix = next((x for x in WATER_REGION_SUFFIXES if rest.startswith(x)), "")
