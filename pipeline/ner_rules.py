@@ -115,6 +115,9 @@ COMPANY_SUFFIXES: tuple[str, ...] = tuple(
         key=lambda s: (-len(s), s),
     )
 )  # fmt: skip
+# A sector + 集团 is a state-owned group named so in its report (能源集团, 交通集团, 水务集团),
+# except for these kinds of group.
+GENERIC_GROUPS = _words("企业 产业 龙头 骨干 大型 国有 民营 跨国 行业 商业 金融 市场 医疗 教育")
 # Suffixes that make a firm even after a place name (齐鲁石化, 恒丰银行); the other ones are
 # also sector words (山东能源 is more often the province's energy sector than the firm).
 STRONG_COMPANY_SUFFIXES: tuple[str, ...] = (
@@ -496,7 +499,8 @@ def company_suffix_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> lis
             continue
         if lex.is_place(name) and not suffix.endswith(STRONG_COMPANY_SUFFIXES):
             continue  # 山东能源 reads as a place + sector more often than as a firm
-        if not _proper_name(name, lex):
+        sector_group = suffix == "集团" and lex.is_sector(name) and name not in GENERIC_GROUPS
+        if not _proper_name(name, lex) and not sector_group:
             continue  # 冷链物流, 高端装备, 医用材料: a common word + sector
         strong = suffix.endswith(STRONG_COMPANY_SUFFIXES)
         if i + 1 < len(tokens):
@@ -680,6 +684,12 @@ SINGLE_PROJECT_RE = re.compile(
 )
 
 
+# … and a firm's plant or production line (浪潮服务器生产线, 比亚迪超级工厂).
+PLANT_RE = re.compile(
+    r"(?:^|(?<=[，。；：、]))([^，。；：、“”（）等\s]{2,16}?)(?=(?:生产线|产线|超级工厂))"
+)
+
+
 def _firm_at(item: str, lex: Lexicons, *, head_only: bool) -> int:
     """Length of the firm's name an enumeration item is or opens with, 0 if none.
 
@@ -735,8 +745,10 @@ def _firm_at(item: str, lex: Lexicons, *, head_only: bool) -> int:
 
 def _product_rest(rest: str, lex: Lexicons) -> bool:
     """What follows a brand in a project item names a product, not a sector or a body."""
-    if any(lex.is_sector(rest[:n]) for n in range(2, min(4, len(rest)) + 1)):
-        return False  # 康养|服务, 华夏|演艺
+    for n in range(2, min(4, len(rest)) + 1):
+        longer = rest[: n + 1]
+        if lex.is_sector(rest[:n]) and not (len(longer) > n and lex.word_freq(longer) > 0):
+            return False  # 康养|服务, 华夏|演艺 (but 浪潮|服务器: a longer word)
     if rest.endswith(INSTITUTION_SUFFIXES) or rest.endswith(VENUE_ENDINGS):
         return False  # 科创|中心, 上合|资本港
     if any(h in rest for h in PROJECT_HEADS) or "堤" in rest:
@@ -819,6 +831,14 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     for m in PROJECT_FIRM_LIST_RE.finditer(text):
         for offset, item in _list_items(text, m.start(), m.group(1)):
             take(offset, item, True, False)
+    for m in PLANT_RE.finditer(text):  # 浪潮服务器生产线: a registered brand behind a plant
+        a = _after_last_verb(text, starts, m.start(1), m.end(1))
+        for k in range(min(4, m.end(1) - a), 1, -1):
+            name = text[a : a + k]
+            if a in starts and a + k in ends and brand_name(name, lex):
+                if _firm_name_alone(name, lex):
+                    out.append((a, a + k, COMPANY, "slot"))
+                break
     for m in SINGLE_PROJECT_RE.finditer(text):
         for offset, item in _list_items(text, m.start(1), m.group(1)):
             take(offset, item, True, True)

@@ -125,10 +125,10 @@ def test_strip_quotes() -> None:
 # ---------------------------------------------------------------- firms in their slots
 
 # Invented short names: the rules must work from the lexicons, not from known answers.
-BRANDS = {"金锐", "华川", "泓宇"}
-SECTORS = {"稀土", "物流", "演艺", "服务"}
+BRANDS = {"金锐", "华川", "泓宇", "浪潮"}
+SECTORS = {"稀土", "物流", "演艺", "服务", "交通", "企业"}
 FIRM_COMMON = {**COMMON, "台风": 3000, "地质": 2000, "灾害": 3000, "大豆": 900, "玉米": 900,
-               "幸福": 5000, "千里": 2000, "流域": 900, "公里": 3000}  # fmt: skip
+               "幸福": 5000, "千里": 2000, "流域": 900, "公里": 3000, "企业": 9000}  # fmt: skip
 FIRM_LEX = Lexicons(
     is_place=lambda w: w in PLACES | {"黄河", "济南", "宁津", "伊敏河"},
     programs=frozenset(),
@@ -202,3 +202,10 @@ def test_foreign_places_need_transliteration_and_a_place_context() -> None:
     assert texts(text, R.foreign_places(text, toks(text), FIRM_LEX)) == ["乌兰乌德", "伊尔库茨克"]
     text = "学习马克思的著作。"  # a transliterated person, not in a place context
     assert R.foreign_places(text, toks(text), FIRM_LEX) == []
+
+
+def test_sector_groups_and_plants_name_firms() -> None:
+    text = "组建交通集团，推动企业集团发展。"  # a provincial SOE named so; a kind of group
+    assert texts(text, R.company_suffix_names(text, toks(text), FIRM_LEX)) == ["交通集团"]
+    text = "浪潮服务器生产线投产。"  # spec: a firm named inside a descriptive phrase
+    assert texts(text, R.slot_firms(text, toks(text), FIRM_LEX)) == ["浪潮"]
