@@ -10,6 +10,8 @@ the entity recognizer on the gold reports only, with the current code and resour
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import tempfile
 from pathlib import Path
 
 from pipeline import config
@@ -18,22 +20,48 @@ from pipeline.entities import LABELS, default_stoplist, evaluate, recognize_all
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _resegment(golds: list[Path], seg_params, seg_dir: Path) -> None:
+    from pipeline.docstore import document_from_dict
+    from pipeline.io import read_json, write_json
+    from pipeline.segment import load_lexicon, make_segmenter, segment_document
+
+    lexicon = load_lexicon(ROOT / "pipeline/resources/policy_terms.tsv")
+    seg = make_segmenter(
+        seg_params.backend, lexicon, hmm=seg_params.hmm, pos=seg_params.pos,
+        cache_dir=ROOT / "data/cache/jieba-eval",
+    )  # fmt: skip
+    for gold in golds:
+        for path in gold.glob("*.csv"):
+            doc = document_from_dict(read_json(ROOT / "data/interim/ingest" / f"{path.stem}.json"))
+            tokens = [list(t) for t in segment_document(doc, seg)]
+            write_json(seg_dir / f"{path.stem}.json", {"tokens": tokens})
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", action="append", type=Path)
     ap.add_argument("--errors", action="store_true", help="print false positives and negatives")
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument(
+        "--pos", choices=("posseg", "lexicon"), help="re-segment the gold reports in this mode"
+    )
     args = ap.parse_args()
     golds = args.gold or [ROOT / "data/gold/entities", ROOT / "data/gold/entities_heldout"]
     params = ROOT / "params.yaml"
+    seg_params = config.load_params(params, "segment")
+    seg_dir = ROOT / "data/interim/segment"
+    if args.pos:
+        seg_params = dataclasses.replace(seg_params, pos=args.pos)
+        seg_dir = Path(tempfile.mkdtemp(prefix="gwr-eval-seg-"))
+        _resegment(golds, seg_params, seg_dir)
     for gold in golds:
         if not gold.is_dir():
             continue
         doc_ids = sorted(p.stem for p in gold.glob("*.csv"))
         rows = recognize_all(
-            doc_ids, ROOT / "data/interim/ingest", ROOT / "data/interim/segment",
+            doc_ids, ROOT / "data/interim/ingest", seg_dir,
             ROOT / "pipeline/resources/policy_terms.tsv", default_stoplist(),
-            config.load_params(params, "segment"), config.load_params(params, "entities"),
+            seg_params, config.load_params(params, "entities"),
             jobs=args.jobs, cache_dir=ROOT / "data/cache/jieba-entities",
         )  # fmt: skip
         scores = evaluate(rows, gold)
