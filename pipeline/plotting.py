@@ -259,12 +259,41 @@ def is_current(path: Path, key: str) -> bool:
     if path.suffix.lower() != ".png" or not path.exists():
         return False
     try:
-        from PIL import Image
-
-        with Image.open(path) as img:
-            return img.text.get(FIGURE_KEY) == key  # type: ignore[attr-defined]
+        return png_text(path).get(FIGURE_KEY) == key
     except (OSError, ValueError):
         return False
+
+
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def png_text(path: Path) -> dict[str, str]:
+    """The tEXt chunks of a PNG, read chunk by chunk without decoding the image (the chunks
+    matplotlib writes come after the pixel data, where PIL would decode it all first).
+
+    Raises:
+        ValueError: If the file is not a well-formed PNG.
+    """
+    import struct
+
+    out: dict[str, str] = {}
+    with open(path, "rb") as fh:
+        if fh.read(8) != _PNG_SIGNATURE:
+            raise ValueError(f"{path}: not a PNG")
+        while True:
+            head = fh.read(8)
+            if len(head) < 8:
+                raise ValueError(f"{path}: truncated PNG")
+            length, kind = struct.unpack(">I4s", head)
+            if kind == b"IEND":
+                return out
+            if kind == b"tEXt":
+                data = fh.read(length)
+                name, _, value = data.partition(b"\0")
+                out[name.decode("latin-1")] = value.decode("latin-1")
+                fh.seek(4, os.SEEK_CUR)  # CRC
+            else:
+                fh.seek(length + 4, os.SEEK_CUR)
 
 
 def save(fig: Figure, path: Path, key: str | None = None) -> None:

@@ -225,3 +225,21 @@ def test_a_figure_records_what_it_was_drawn_from(tmp_path) -> None:
     plotting.hbar(items[:1], title="标题", xlabel="次数", path=path)  # new inputs: redrawn
     assert plotting.is_current(path, plotting.figure_key("hbar", items[:1], "标题", "次数", None))
     assert not plotting.is_current(tmp_path / "missing.png", key)
+
+
+def test_png_text_reads_the_key_without_decoding_and_rejects_broken_files(tmp_path) -> None:
+    from PIL import Image
+
+    path = tmp_path / "bars.png"
+    plotting.hbar([("乡村振兴", 3.0)], title="标题", xlabel="次数", path=path)
+    with Image.open(path) as img:
+        assert plotting.png_text(path) == dict(img.text)
+    assert plotting.FIGURE_KEY in plotting.png_text(path)
+    cut = tmp_path / "cut.png"
+    cut.write_bytes(path.read_bytes()[:100])
+    with pytest.raises(ValueError, match="truncated"):
+        plotting.png_text(cut)
+    assert not plotting.is_current(cut, plotting.png_text(path)[plotting.FIGURE_KEY])
+    other = tmp_path / "other.png"
+    other.write_bytes(b"not a png at all")
+    assert not plotting.is_current(other, "x")
