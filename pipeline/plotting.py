@@ -26,9 +26,9 @@ import re
 import secrets
 import sys
 import warnings
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
@@ -342,6 +342,65 @@ def save(fig: Figure, path: Path, key: str | None = None) -> None:
     finally:
         _close(fig)
     log.info("wrote %s", path)
+
+
+def save_image(image, path: Path, key: str | None = None) -> None:
+    """Write a PIL image (a word cloud, drawn without matplotlib) as PNG, deterministically and
+    atomically, recording `key` as `save` does."""
+    from PIL import PngImagePlugin
+
+    path = Path(path)
+    if path.suffix.lower() != ".png":
+        raise ValueError(f"cannot save image as {path}: suffix must be .png")
+    info = PngImagePlugin.PngInfo()
+    if key is not None:
+        info.add_text(FIGURE_KEY, key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _temp_path(path)
+    try:
+        with open(tmp, "xb") as fh:
+            image.save(fh, format="PNG", pnginfo=info)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    log.info("wrote %s", path)
+
+
+@dataclass(frozen=True)
+class FigureTask:
+    """One figure to draw: ``build(*args, **kwargs)`` returns a matplotlib Figure or a PIL
+    image, which is saved to `path` with `key`. `build` must be a module-level function (tasks
+    are sent to worker processes)."""
+
+    build: Callable[..., object]
+    args: tuple
+    path: Path
+    key: str | None = None
+    kwargs: Mapping[str, object] = field(default_factory=dict)
+
+
+def _draw_task(task: FigureTask) -> str:
+    drawn = task.build(*task.args, **task.kwargs)
+    if isinstance(drawn, Figure):
+        save(drawn, task.path, task.key)
+    else:
+        save_image(drawn, task.path, task.key)
+    return task.path.name
+
+
+# Below this many figures to draw, worker start-up (matplotlib, fonts) costs more than it saves.
+PARALLEL_MIN_FIGURES = 24
+
+
+def draw_all(tasks: Sequence[FigureTask], *, jobs: int = 1) -> int:
+    """Draw the figures of `tasks` whose file is not current (see `is_current`), in `jobs`
+    processes when there are many. Returns how many were drawn."""
+    from pipeline.parallel import map_reports
+
+    todo = [t for t in tasks if t.key is None or not is_current(t.path, t.key)]
+    jobs = jobs if len(todo) >= PARALLEL_MIN_FIGURES else 1
+    map_reports(_draw_task, todo, jobs=jobs, initializer=setup, desc="figures")
+    return len(todo)
 
 
 def _close(fig: Figure) -> None:

@@ -243,3 +243,28 @@ def test_png_text_reads_the_key_without_decoding_and_rejects_broken_files(tmp_pa
     other = tmp_path / "other.png"
     other.write_bytes(b"not a png at all")
     assert not plotting.is_current(other, "x")
+
+
+def test_draw_all_in_processes_gives_the_same_files_and_skips_current_ones(
+    tmp_path, monkeypatch
+) -> None:
+    def tasks(folder):
+        return [
+            plotting.FigureTask(
+                plotting.hbar_figure,
+                ([("乡村振兴", float(i + 1))],),
+                folder / f"f{i}.png",
+                plotting.figure_key("t", i),
+                {"title": "标题", "xlabel": "次数"},
+            )
+            for i in range(3)
+        ]
+
+    assert plotting.draw_all(tasks(tmp_path / "one"), jobs=1) == 3
+    monkeypatch.setattr(plotting, "PARALLEL_MIN_FIGURES", 1)
+    assert plotting.draw_all(tasks(tmp_path / "two"), jobs=2) == 3
+    for i in range(3):
+        assert (tmp_path / "one" / f"f{i}.png").read_bytes() == (
+            tmp_path / "two" / f"f{i}.png"
+        ).read_bytes()
+    assert plotting.draw_all(tasks(tmp_path / "two"), jobs=2) == 0
