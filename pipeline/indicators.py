@@ -896,8 +896,9 @@ def growth_targets_figure(comparison: Sequence[ComparisonRow], docs: Sequence[Do
     order = sorted(
         (d for d in docs if d.doc_id in gdp), key=lambda d: (d.year or 0, d.level, d.doc_id)
     )
-    fig, ax = plotting.new_figure(7.5, max(2.5, 1.2 + 0.32 * len(order)))
+    fig, ax = plotting.new_figure(7.5, plotting.capped(max(2.5, 1.2 + 0.32 * len(order))))
     ax.set_title("经济增长预期目标及其表述（× 为同一报告所述上年实际增速）")
+    labelled = len(order) <= plotting.LABELLED_ROWS_MAX
     if not order:
         ax.text(0.5, 0.5, plotting.NO_DATA, transform=ax.transAxes, ha="center", va="center")
         ax.set_axis_off()
@@ -915,8 +916,11 @@ def growth_targets_figure(comparison: Sequence[ComparisonRow], docs: Sequence[Do
         if row.previous_actual is not None:
             ax.plot([row.previous_actual], [i], "x", color=plotting.PALETTE.muted, ms=6)
         text = _target_text(row) + (f"（{row.target_modal}）" if row.target_modal else "")
-        ax.annotate(text, (1.02, i), xycoords=("axes fraction", "data"), va="center", fontsize=8)
-    ax.set_yticks(range(len(order)), [_label(d) for d in order])
+        if labelled:
+            ax.annotate(
+                text, (1.02, i), xycoords=("axes fraction", "data"), va="center", fontsize=8
+            )
+    ax.set_yticks(range(len(order)), plotting.row_labels([_label(d) for d in order]))
     ax.invert_yaxis()
     ax.set_xlabel("地区（国内）生产总值增速，%")
     ax.spines[["top", "right"]].set_visible(False)

@@ -222,6 +222,23 @@ def new_figure(
     return fig, ax
 
 
+# Figures with a row (or column) per report: beyond LABELLED_ROWS_MAX reports the labels could
+# not be read anyway and are left out, and no side grows past MAX_FIGURE_INCHES (at 1,000
+# reports a heatmap of 0.32 inch a report would be 48,000 pixels square, 9 GB to render).
+MAX_FIGURE_INCHES = 40.0
+LABELLED_ROWS_MAX = 120
+
+
+def capped(inches: float) -> float:
+    """A figure side in inches, at most `MAX_FIGURE_INCHES`."""
+    return min(inches, MAX_FIGURE_INCHES)
+
+
+def row_labels(labels: Sequence[str]) -> list[str]:
+    """Tick labels for rows of reports: the labels, or none when there are too many to read."""
+    return list(labels) if len(labels) <= LABELLED_ROWS_MAX else [""] * len(labels)
+
+
 @contextmanager
 def strict_glyphs() -> Iterator[None]:
     """Turn matplotlib's missing-glyph warnings into exceptions within the block.

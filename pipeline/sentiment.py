@@ -556,7 +556,7 @@ def stacked_shares_figure(
     """Horizontal stacked bars of label shares (negative, neutral, positive), first bar on top."""
     from pipeline import plotting
 
-    height = max(2.2, 1.2 + 0.34 * len(bars))
+    height = plotting.capped(max(2.2, 1.2 + 0.34 * len(bars)))
     fig, ax = plotting.new_figure(8.0, height)
     ax.set_title(title, pad=22)  # room for the legend between title and bars
     if not bars:
@@ -571,7 +571,7 @@ def stacked_shares_figure(
             positions, widths, left=left, height=0.7, color=LABEL_COLORS[lab], label=LABEL_ZH[lab]
         )
         left = [a + b for a, b in zip(left, widths, strict=True)]
-    ax.set_yticks(positions, [name for name, _ in bars])
+    ax.set_yticks(positions, plotting.row_labels([name for name, _ in bars]))
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xlabel(xlabel)

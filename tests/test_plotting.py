@@ -268,3 +268,11 @@ def test_draw_all_in_processes_gives_the_same_files_and_skips_current_ones(
             tmp_path / "two" / f"f{i}.png"
         ).read_bytes()
     assert plotting.draw_all(tasks(tmp_path / "two"), jobs=2) == 0
+
+
+def test_figures_with_a_row_per_report_stay_bounded() -> None:
+    assert plotting.capped(5.0) == 5.0
+    assert plotting.capped(320.0) == plotting.MAX_FIGURE_INCHES
+    few = [f"r{i}" for i in range(plotting.LABELLED_ROWS_MAX)]
+    assert plotting.row_labels(few) == few
+    assert plotting.row_labels([*few, "one more"]) == [""] * (len(few) + 1)
