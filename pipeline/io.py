@@ -39,6 +39,20 @@ def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
+def write_text_if_changed(path: Path, text: str) -> bool:
+    """`atomic_write_text` unless `path` already holds `text` (an unchanged report's page is
+    not rewritten, nor fsynced). Returns whether it wrote."""
+    data = text.encode("utf-8")
+    path = Path(path)
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    atomic_write_bytes(path, data)
+    return True
+
+
 def _cell(value: Any) -> Any:
     if value is None:
         return ""
