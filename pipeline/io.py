@@ -78,9 +78,17 @@ def to_csv_text(rows: Iterable[Any], columns: Sequence[str] | None = None) -> st
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(columns)
+    plain = (str, int, float, bool, type(None))
     for row in rows:
-        record = dataclasses.asdict(row) if dataclasses.is_dataclass(row) else row
-        writer.writerow([_cell(record.get(c)) for c in columns])
+        if dataclasses.is_dataclass(row):
+            values = [getattr(row, c, None) for c in columns]
+            if not all(isinstance(v, plain) for v in values):
+                # nested records are converted as asdict does (rare; asdict is slow)
+                record = dataclasses.asdict(row)
+                values = [record.get(c) for c in columns]
+        else:
+            values = [row.get(c) for c in columns]
+        writer.writerow([_cell(v) for v in values])
     return buf.getvalue()
 
 

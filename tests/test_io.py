@@ -21,3 +21,22 @@ def test_fingerprint_changes_with_files_and_params(tmp_path) -> None:
     assert first != fingerprint([code], params={"k": 2}, packages=["numpy"])
     code.write_text("a = 2\n", encoding="utf-8")
     assert first != fingerprint([code], params={"k": 1}, packages=["numpy"])
+
+
+def test_csv_of_records_with_nested_values_is_as_asdict_gives() -> None:
+    import dataclasses
+
+    from pipeline.io import to_csv_text
+
+    @dataclasses.dataclass
+    class Inner:
+        a: int
+
+    @dataclasses.dataclass
+    class Row:
+        name: str
+        value: float
+        inner: Inner | None = None
+
+    text = to_csv_text([Row("甲", 1.5), Row("乙", 2.0, Inner(3))])
+    assert text == "name,value,inner\n甲,1.5,\n乙,2.0,{'a': 3}\n"
