@@ -34,11 +34,10 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
 
 import matplotlib
-from matplotlib import font_manager
-from matplotlib.figure import Figure
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 log = logging.getLogger(__name__)
 
@@ -152,6 +151,10 @@ def font_path() -> Path:
 
 def _register_font(path: Path) -> str:
     """Register `path` with matplotlib and make its family name resolve to that very file."""
+    # imported here: matplotlib.figure and the font manager take a second to import, which a
+    # stage whose figures are all current (see is_current) never needs
+    from matplotlib import font_manager
+
     manager = font_manager.fontManager
     manager.addfont(str(path))
     family = font_manager.FontProperties(fname=path).get_name()
@@ -217,6 +220,8 @@ def new_figure(
         ``(figure, axes)``.
     """
     setup()
+    from matplotlib.figure import Figure
+
     fig = Figure(figsize=(width_in, height_in), layout=layout)
     ax = fig.add_subplot()
     return fig, ax
@@ -397,6 +402,8 @@ class FigureTask:
 
 
 def _draw_task(task: FigureTask) -> str:
+    from matplotlib.figure import Figure
+
     drawn = task.build(*task.args, **task.kwargs)
     if isinstance(drawn, Figure):
         save(drawn, task.path, task.key)
