@@ -181,7 +181,8 @@ def stage_times(events: Iterable[tuple[float, str]], end: float) -> dict[str, fl
     """
     starts = [(t, m.group(1)) for t, line in events if (m := _RUNNING.match(line.strip()))]
     times: dict[str, float] = {}
-    for (t, name), nxt in zip(starts, [*(t for t, _ in starts[1:]), end], strict=True):
+    ends = [t for t, _ in starts[1:]] + [end]
+    for (t, name), nxt in zip(starts, ends[: len(starts)], strict=True):
         times[name] = round(nxt - t, 2)
     return times
 
@@ -258,8 +259,9 @@ def bench_scale(n: int, env: dict, *, keep: Path | None = None) -> dict:
         chars = sum(len((folder / "data" / "raw" / r["file"]).read_text("utf-8")) for r in rows)
         print(f"[{n} reports] full run …", file=sys.stderr, flush=True)
         full = run_repro(folder, env)
-        print(f"[{n} reports] no-op run …", file=sys.stderr, flush=True)
+        print(f"[{n} reports] full run: {json.dumps(full)}", file=sys.stderr, flush=True)
         noop = run_repro(folder, env)
+        print(f"[{n} reports] no-op run: {json.dumps(noop)}", file=sys.stderr, flush=True)
         # One more report: a bundled one under a new id (gwr add refuses identical content, so
         # the copy gets one more line).
         extra = folder / "extra.txt"
@@ -268,8 +270,8 @@ def bench_scale(n: int, env: dict, *, keep: Path | None = None) -> dict:
         subprocess.run([sys.executable, "-m", "pipeline.cli", "add", str(extra), "--doc-id",
                         "added_report", "--raw-dir", str(folder / "data" / "raw")],
                        cwd=folder, env=env, check=True, capture_output=True)  # fmt: skip
-        print(f"[{n} reports] add-one run …", file=sys.stderr, flush=True)
         added = run_repro(folder, env)
+        print(f"[{n} reports] add-one run: {json.dumps(added)}", file=sys.stderr, flush=True)
     finally:
         if keep is None:
             shutil.rmtree(folder, ignore_errors=True)
