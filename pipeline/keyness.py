@@ -387,6 +387,7 @@ def build_keyness_figure(items: Sequence[tuple[str, float]], title: str):
         ax.axvline(0, color=plotting.PALETTE.muted, linewidth=0.8)
         ax.set_xlabel("G²（右：多用；左：少用）")
         ax.spines[["top", "right"]].set_visible(False)
+        plotting.fixed_margins(fig, ylabels=[t for t, _ in items])
     return fig
 
 

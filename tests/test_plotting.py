@@ -276,3 +276,15 @@ def test_figures_with_a_row_per_report_stay_bounded() -> None:
     few = [f"r{i}" for i in range(plotting.LABELLED_ROWS_MAX)]
     assert plotting.row_labels(few) == few
     assert plotting.row_labels([*few, "one more"]) == [""] * (len(few) + 1)
+
+
+def test_fixed_margins_leave_room_for_the_longest_label() -> None:
+    narrow = plotting.hbar_figure([("甲", 1.0)], title="标题", xlabel="次数")
+    wide = plotting.hbar_figure(
+        [("甲", 1.0), ("一个很长很长的项目名称", 2.0)], title="标题", xlabel="次数"
+    )
+    from matplotlib.layout_engine import TightLayoutEngine
+
+    assert not isinstance(wide.get_layout_engine(), TightLayoutEngine)  # no extra layout draw
+    assert wide.subplotpars.left > narrow.subplotpars.left
+    assert plotting.text_width(["一个很长很长的项目名称"], 10) > plotting.text_width(["甲"], 10) > 0
