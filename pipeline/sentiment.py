@@ -577,34 +577,40 @@ def stacked_shares_figure(
     ax.set_xlabel(xlabel)
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize=8)
     ax.spines[["top", "right"]].set_visible(False)
+    # title, then the legend above the bars
+    plotting.fixed_margins(fig, ylabels=[name for name, _ in bars], top=0.8)
     return fig
 
 
 def write_figures(
-    report_rows: Sequence[ReportToneRow], section_rows: Sequence[SectionToneRow], folder: Path
-) -> list[Path]:
-    """tone_across_reports.png and one tone_by_section_<doc_id>.png per report; stale PNGs in
-    `folder` are removed so the folder holds exactly this run's figures."""
+    report_rows: Sequence[ReportToneRow], section_rows: Sequence[SectionToneRow], folder: Path,
+    *, jobs: int = 1,
+) -> list[Path]:  # fmt: skip
+    """tone_across_reports.png and one tone_by_section_<doc_id>.png per report (drawn in `jobs`
+    processes when many changed; an unchanged one is not redrawn); stale PNGs in `folder` are
+    removed so the folder holds exactly this run's figures."""
     from pipeline import plotting
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
+    tasks: list[plotting.FigureTask] = []
+
+    def task(bars: list, title: str, path: Path) -> None:
+        key = plotting.figure_key("tone_by_section", bars, title)
+        tasks.append(plotting.FigureTask(stacked_shares_figure, (bars,), path, key,
+                                         {"title": title}))  # fmt: skip
+
     bars = [(f"{r.place or r.doc_id} {r.year or ''}".strip(), _row_shares(r)) for r in report_rows]
-    path = folder / "tone_across_reports.png"
-    plotting.save(stacked_shares_figure(bars, title="各报告语气构成（按句）"), path)
-    written.append(path)
+    task(bars, "各报告语气构成（按句）", folder / "tone_across_reports.png")
     by_doc: dict[str, list[SectionToneRow]] = defaultdict(list)
     for s in section_rows:
         by_doc[s.doc_id].append(s)
     for r in report_rows:
         bars = [(_short_heading(s.heading), _row_shares(s)) for s in by_doc.get(r.doc_id, [])]
-        path = folder / f"tone_by_section_{r.doc_id}.png"
         title = f"{r.place or r.doc_id} {r.year or ''}：各部分语气".strip()
-        key = plotting.figure_key("tone_by_section", bars, title)
-        if not plotting.is_current(path, key):  # an unchanged report keeps its figure
-            plotting.save(stacked_shares_figure(bars, title=title), path, key)
-        written.append(path)
+        task(bars, title, folder / f"tone_by_section_{r.doc_id}.png")
+    plotting.draw_all(tasks, jobs=jobs)
+    written = [t.path for t in tasks]
     keep = set(written)
     for stale in folder.glob("*.png"):
         if stale not in keep:
@@ -888,7 +894,7 @@ def run(
     write_csv(out.by_section, by_section, columns_of(SectionToneRow))
     write_csv(out.problems, _problems(docs, rows), columns_of(ProblemRow))
     if out.figures is not None:
-        write_figures(by_report, by_section, out.figures)
+        write_figures(by_report, by_section, out.figures, jobs=jobs)
     corpus = _shares([r.label for r in rows], [r.score for r in rows])
     metrics: dict[str, Any] = {
         "method": params.method,
