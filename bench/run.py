@@ -281,8 +281,8 @@ def run_repro(folder: Path, env: dict) -> dict:
     }
 
 
-def bench_scale(n: int, env: dict, *, keep: Path | None = None) -> dict:
-    """Full, no-op and add-one-report runs on `n` reports."""
+def bench_scale(n: int, env: dict, *, keep: Path | None = None, add_one: bool = True) -> dict:
+    """Full, no-op and (unless `add_one` is false) add-one-report runs on `n` reports."""
     tmp = tempfile.mkdtemp(prefix=f"gwr-bench-{n}-", dir=keep)
     folder = Path(tmp)
     try:
@@ -296,6 +296,8 @@ def bench_scale(n: int, env: dict, *, keep: Path | None = None) -> dict:
         print(f"[{n} reports] full run: {json.dumps(full)}", file=sys.stderr, flush=True)
         noop = run_repro(folder, env)
         print(f"[{n} reports] no-op run: {json.dumps(noop)}", file=sys.stderr, flush=True)
+        if not add_one:
+            return _scale_result(n, chars, full, noop, None)
         # One more report: a bundled one under a new id (gwr add refuses identical content, so
         # the copy gets one more line).
         extra = folder / "extra.txt"
@@ -309,6 +311,10 @@ def bench_scale(n: int, env: dict, *, keep: Path | None = None) -> dict:
     finally:
         if keep is None:
             shutil.rmtree(folder, ignore_errors=True)
+    return _scale_result(n, chars, full, noop, added)
+
+
+def _scale_result(n: int, chars: int, full: dict, noop: dict, added: dict | None) -> dict:
     per_stage = {
         name: {"seconds": s, "chars_per_s": _rate(chars, s), "share": round(s / full["seconds"], 3)}
         for name, s in full["stages"].items()
@@ -321,12 +327,12 @@ def bench_scale(n: int, env: dict, *, keep: Path | None = None) -> dict:
         "full": full,
         "noop": noop,
         "add_one": added,
-        "add_one_ratio": round(added["seconds"] / full["seconds"], 3),
+        "add_one_ratio": round(added["seconds"] / full["seconds"], 3) if added else None,
         "full_chars_per_s": _rate(chars, full["seconds"]),
         "per_report_stages_chars_per_s_per_core": round(_rate(chars, per_report_s) / jobs),
         "per_stage": per_stage,
-        "peak_rss_mb": max(r["peak_rss_mb"] for r in (full, noop, added)),
-        "peak_tree_rss_mb": max(r["peak_tree_rss_mb"] for r in (full, noop, added)),
+        "peak_rss_mb": max(r["peak_rss_mb"] for r in (full, noop, added) if r),
+        "peak_tree_rss_mb": max(r["peak_tree_rss_mb"] for r in (full, noop, added) if r),
     }
 
 
@@ -352,8 +358,9 @@ def print_table(result: dict) -> None:
     print(f"{'reports':>8} {'chars':>11} {'full s':>8} {'no-op s':>8} {'+1 s':>7} {'+1/full':>8}"
           f" {'chars/s':>8} {'per-rep/core':>12} {'RSS MB':>7} {'tree MB':>8}")  # fmt: skip
     for r in scales:
+        add = r["add_one"]["seconds"] if r["add_one"] else "-"
         print(f"{r['reports']:>8} {r['chars']:>11,} {r['full']['seconds']:>8} "
-              f"{r['noop']['seconds']:>8} {r['add_one']['seconds']:>7} {r['add_one_ratio']:>8}"
+              f"{r['noop']['seconds']:>8} {add:>7} {r['add_one_ratio'] or '-':>8}"
               f" {r['full_chars_per_s']:>8,} {r['per_report_stages_chars_per_s_per_core']:>12,}"
               f" {r['peak_rss_mb']:>7} {r['peak_tree_rss_mb']:>8}")  # fmt: skip
     names = list(dict.fromkeys(s for r in scales for s in r["full"]["stages"]))
@@ -365,7 +372,7 @@ def print_table(result: dict) -> None:
         cells = []
         for r in scales:
             full = r["full"]["stages"].get(name)
-            add = r["add_one"]["stages"].get(name, 0.0)
+            add = (r["add_one"] or {"stages": {}})["stages"].get(name, 0.0)
             rate = r["per_stage"].get(name, {}).get("chars_per_s", 0)
             cells.append(f"{full or 0:>8.1f} / {add:>5.1f}  ({rate:>9,})")
         print(f"{name:<11}" + "".join(f"{c:>30}" for c in cells))
@@ -386,6 +393,12 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=0, help="one-core part: first N reports only")
     parser.add_argument("--no-throughput", action="store_true", help="skip the one-core part")
     parser.add_argument("--keep", type=Path, default=None, help="build projects here, keep them")
+    parser.add_argument(
+        "--add-one-max",
+        type=int,
+        default=0,
+        help="no add-one-report run above this many reports (0 = always)",
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "bench/results.json")
     args = parser.parse_args()
 
@@ -401,7 +414,10 @@ def main() -> None:
     env.pop("PYTHONPATH", None)
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
-    result["scales"] = [bench_scale(n, env, keep=args.keep) for n in scales]
+    result["scales"] = [
+        bench_scale(n, env, keep=args.keep, add_one=not args.add_one_max or n <= args.add_one_max)
+        for n in scales
+    ]
     if len(scales) >= 2:
         a, b = result["scales"][0], result["scales"][-1]
         result["growth"] = {

@@ -41,3 +41,17 @@ def test_make_project_replicates_reports_under_new_ids(tmp_path) -> None:
         manifest = list(csv.DictReader(fh))
     assert sorted(r["doc_id"] for r in manifest) == sorted(ids)
     assert all((tmp_path / "data" / "raw" / r["file"]).exists() for r in manifest)
+
+
+def test_table_prints_scales_with_and_without_the_add_one_run(capsys) -> None:
+    bench = _bench()
+    run = {"seconds": 10.0, "stages": {"ingest": 4.0, "report": 6.0}, "peak_rss_mb": 100,
+           "peak_tree_rss_mb": 150}  # fmt: skip
+    noop = {"seconds": 1.0, "stages": {}, "peak_rss_mb": 50, "peak_tree_rss_mb": 50}
+    small = bench._scale_result(30, 600_000, run, noop, {**run, "seconds": 2.0})
+    big = bench._scale_result(1000, 20_000_000, {**run, "seconds": 100.0}, noop, None)
+    assert small["add_one_ratio"] == 0.2 and big["add_one_ratio"] is None
+    assert small["per_stage"]["ingest"] == {"seconds": 4.0, "chars_per_s": 150_000, "share": 0.4}
+    bench.print_table({"machine": {"cpus": 2}, "scales": [small, big]})
+    out = capsys.readouterr().out
+    assert "1000" in out and "×10.0" in out
