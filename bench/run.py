@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import itertools
 import json
 import os
 import platform
@@ -376,11 +377,10 @@ def print_table(result: dict) -> None:
             rate = r["per_stage"].get(name, {}).get("chars_per_s", 0)
             cells.append(f"{full or 0:>8.1f} / {add:>5.1f}  ({rate:>9,})")
         print(f"{name:<11}" + "".join(f"{c:>30}" for c in cells))
-    if len(scales) >= 2:
-        a, b = scales[0], scales[-1]
+    for a, b in itertools.pairwise(scales):
         growth = b["full"]["seconds"] / a["full"]["seconds"]
-        print(f"\nfull run {a['reports']} → {b['reports']} reports: ×{growth:.1f} "
-              f"(reports ×{b['reports'] / a['reports']:.0f})")  # fmt: skip
+        print(f"full run {a['reports']} → {b['reports']} reports: ×{growth:.1f} "
+              f"(reports ×{b['reports'] / a['reports']:.1f})")  # fmt: skip
 
 
 def main() -> None:
@@ -398,6 +398,9 @@ def main() -> None:
         type=int,
         default=0,
         help="no add-one-report run above this many reports (0 = always)",
+    )
+    parser.add_argument(
+        "--append", action="store_true", help="add these scales to those already in --out"
     )
     parser.add_argument("--out", type=Path, default=ROOT / "bench/results.json")
     args = parser.parse_args()
@@ -418,12 +421,19 @@ def main() -> None:
         bench_scale(n, env, keep=args.keep, add_one=not args.add_one_max or n <= args.add_one_max)
         for n in scales
     ]
-    if len(scales) >= 2:
-        a, b = result["scales"][0], result["scales"][-1]
-        result["growth"] = {
-            "from": a["reports"], "to": b["reports"],
-            "full_run": round(b["full"]["seconds"] / a["full"]["seconds"], 2),
-        }  # fmt: skip
+    if args.append and args.out.exists():
+        # a long scale (1,000 reports) measured in a run of its own, added to the earlier ones
+        earlier = json.loads(args.out.read_text("utf-8"))
+        if "one_core" not in result and "one_core" in earlier:
+            result["one_core"] = earlier["one_core"]
+        kept = [r for r in earlier.get("scales", []) if r["reports"] not in scales]
+        result["scales"] = sorted([*kept, *result["scales"]], key=lambda r: r["reports"])
+    ordered = result["scales"]
+    result["growth"] = [
+        {"from": a["reports"], "to": b["reports"],
+         "full_run": round(b["full"]["seconds"] / a["full"]["seconds"], 2)}
+        for a, b in itertools.pairwise(ordered)
+    ]  # fmt: skip
     args.out.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(result, ensure_ascii=False, indent=2) + "\n"
     tmp = args.out.with_name(f".{args.out.name}.tmp")
