@@ -896,8 +896,9 @@ def growth_targets_figure(comparison: Sequence[ComparisonRow], docs: Sequence[Do
     order = sorted(
         (d for d in docs if d.doc_id in gdp), key=lambda d: (d.year or 0, d.level, d.doc_id)
     )
-    fig, ax = plotting.new_figure(7.5, max(2.5, 1.2 + 0.32 * len(order)))
+    fig, ax = plotting.new_figure(7.5, plotting.capped(max(2.5, 1.2 + 0.32 * len(order))))
     ax.set_title("经济增长预期目标及其表述（× 为同一报告所述上年实际增速）")
+    labelled = len(order) <= plotting.LABELLED_ROWS_MAX
     if not order:
         ax.text(0.5, 0.5, plotting.NO_DATA, transform=ax.transAxes, ha="center", va="center")
         ax.set_axis_off()
@@ -915,8 +916,11 @@ def growth_targets_figure(comparison: Sequence[ComparisonRow], docs: Sequence[Do
         if row.previous_actual is not None:
             ax.plot([row.previous_actual], [i], "x", color=plotting.PALETTE.muted, ms=6)
         text = _target_text(row) + (f"（{row.target_modal}）" if row.target_modal else "")
-        ax.annotate(text, (1.02, i), xycoords=("axes fraction", "data"), va="center", fontsize=8)
-    ax.set_yticks(range(len(order)), [_label(d) for d in order])
+        if labelled:
+            ax.annotate(
+                text, (1.02, i), xycoords=("axes fraction", "data"), va="center", fontsize=8
+            )
+    ax.set_yticks(range(len(order)), plotting.row_labels([_label(d) for d in order]))
     ax.invert_yaxis()
     ax.set_xlabel("地区（国内）生产总值增速，%")
     ax.spines[["top", "right"]].set_visible(False)
@@ -979,15 +983,20 @@ def target_vs_actual_figure(
 
 def write_figures(
     comparison: Sequence[ComparisonRow], rows: Sequence[IndicatorRow], docs: Sequence[Document],
-    folder: Path, fmt: str,
+    folder: Path, fmt: str, *, jobs: int = 1,
 ) -> list[Path]:  # fmt: skip
     """growth_targets.<fmt>, and target_vs_actual_<place>.<fmt> for places with consecutive
     reports; stale figures of the folder are removed."""
     from pipeline import plotting
 
     folder.mkdir(parents=True, exist_ok=True)
+    tasks: list[plotting.FigureTask] = []
     written = [folder / f"growth_targets.{fmt}"]
-    plotting.save(growth_targets_figure(comparison, docs), written[0])
+    gdp = {r.doc_id: r for r in comparison if r.indicator == "GDP" and r.change and r.unit == "%"}
+    shown = [(d.doc_id, d.year, d.level, _label(d), gdp[d.doc_id]) for d in docs if d.doc_id in gdp]
+    key = plotting.figure_key("growth_targets", shown)
+    if not plotting.is_current(written[0], key):
+        plotting.save(growth_targets_figure(comparison, docs), written[0], key)
     by_place: dict[str, list[Document]] = defaultdict(list)
     for doc in docs:
         if doc.year:
@@ -1012,8 +1021,12 @@ def write_figures(
         series = [tuple(points[y]) for y in sorted(points)]
         place = pdocs[0].place.replace("（全国）", "") or key
         path = folder / f"target_vs_actual_{key}.{fmt}"
-        plotting.save(target_vs_actual_figure(place, series), path)
+        tasks.append(
+            plotting.FigureTask(target_vs_actual_figure, (place, series), path,
+                                plotting.figure_key("target_vs_actual", place, series))
+        )  # fmt: skip
         written.append(path)
+    plotting.draw_all(tasks, jobs=jobs)
     keep = {p.name for p in written}
     for stale in folder.iterdir():
         if stale.is_file() and stale.suffix in (".png", ".svg") and stale.name not in keep:
@@ -1247,22 +1260,81 @@ class IndicatorOutputs:
     errors: Path | None = None
 
 
+_WORKER: dict = {}
+
+
+def _init_worker(names_path: Path, params: IndicatorsParams) -> None:
+    _WORKER.update(names=read_names(names_path), params=params)
+
+
+def _extract_one(doc: Document) -> list[tuple]:
+    import dataclasses
+
+    rows = extract_document(doc, _WORKER["names"], _WORKER["params"])
+    return [dataclasses.astuple(r) for r in rows]
+
+
+def extract_cached(
+    docs: Sequence[Document], docs_dir: Path, names_path: Path, params: IndicatorsParams, *,
+    jobs: int = 1, result_cache: Path | None = None,
+) -> list[IndicatorRow]:  # fmt: skip
+    """`extract_corpus`, with each report's rows read from `result_cache` when its document,
+    the names, params and this code are those of an earlier run; the other reports are
+    extracted in `jobs` processes (when there are enough of them)."""
+    import hashlib
+
+    from pipeline.io import fingerprint, read_json
+    from pipeline.parallel import map_reports
+
+    here = Path(__file__).parent
+    base = fingerprint([here / "indicators.py", here / "numbers.py", names_path], params=params,
+                       packages=())  # fmt: skip
+    keys = {
+        d.doc_id: hashlib.sha256(
+            base.encode("utf-8") + (Path(docs_dir) / f"{d.doc_id}.json").read_bytes()
+        ).hexdigest()
+        for d in docs
+    }
+    found: dict[str, list] = {}
+    if result_cache is not None:
+        for d in docs:
+            hit = Path(result_cache) / f"{keys[d.doc_id]}.json"
+            if hit.exists():
+                found[d.doc_id] = read_json(hit)
+    todo = [d for d in docs if d.doc_id not in found]
+    done = map_reports(
+        _extract_one, todo, jobs=jobs if len(todo) >= 8 else 1, initializer=_init_worker,
+        initargs=(names_path, params), desc="indicators",
+    )  # fmt: skip
+    for d, rows in zip(todo, done, strict=True):
+        found[d.doc_id] = rows
+        if result_cache is not None:
+            write_json(Path(result_cache) / f"{keys[d.doc_id]}.json", rows)
+    if result_cache is not None:
+        used = {f"{k}.json" for k in keys.values()}
+        for stale in Path(result_cache).glob("*.json"):
+            if stale.name not in used:
+                stale.unlink()
+    rows = [IndicatorRow(*r) for d in docs for r in found[d.doc_id]]
+    return sorted(rows, key=lambda r: (r.doc_id, r.start, r.sentence_id, r.indicator, r.value))
+
+
 def run(
     docs_dir: Path, names_path: Path, gold: Path | None, params: IndicatorsParams,
-    out: IndicatorOutputs,
+    out: IndicatorOutputs, *, jobs: int = 1, result_cache: Path | None = None,
 ) -> dict:  # fmt: skip
     """Extract, tabulate, draw and (with a gold file) score; returns the metrics."""
     from pipeline.docstore import load_documents
 
     docs = load_documents(docs_dir)
     names = read_names(names_path)
-    rows = extract_corpus(docs, names, params)
+    rows = extract_cached(docs, docs_dir, names_path, params, jobs=jobs, result_cache=result_cache)
     write_csv(out.indicators, rows, columns_of(IndicatorRow))
     write_csv(out.headlines, headline_table(rows, docs), columns_of(HeadlineRow))
     comparison = comparison_table(rows, docs)
     write_csv(out.comparison, comparison, columns_of(ComparisonRow))
     if out.figures is not None:
-        write_figures(comparison, rows, docs, out.figures, params.figure_format)
+        write_figures(comparison, rows, docs, out.figures, params.figure_format, jobs=jobs)
     metrics = corpus_metrics(rows, docs, names)
     if gold is not None:
         scores = evaluate(rows, read_gold(gold), docs, names, params.heldout)
@@ -1284,6 +1356,7 @@ def main(
     comparison: Path = typer.Option(..., help="Cross-report comparison of targets (CSV)."),
     figures: Path = typer.Option(None, help="Folder for the indicator figures."),
     errors: Path = typer.Option(None, help="Gold errors (false positives/negatives) JSON."),
+    result_cache: Path = typer.Option(None, help="Per-report extraction cache."),
     metrics_path: Path = typer.Option(..., "--metrics", help="Stage metrics JSON."),
 ) -> None:
     """Run the indicators stage."""
@@ -1293,6 +1366,7 @@ def main(
         m = run(
             docs_dir, names, gold, load_params(params),
             IndicatorOutputs(indicators, headlines, comparison, metrics_path, figures, errors),
+            jobs=config.load_params(params, "base").jobs, result_cache=result_cache,
         )  # fmt: skip
     except (config.ConfigError, ValueError, RuntimeError, OSError) as exc:
         typer.echo(f"indicators: error: {exc}", err=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import typer
@@ -20,7 +20,7 @@ from pipeline import config
 from pipeline.config import IngestParams
 from pipeline.decoding import InputError, decode_bytes, read_bytes
 from pipeline.docstore import document_to_dict
-from pipeline.io import columns_of, dumps_json, write_csv, write_json
+from pipeline.io import columns_of, dumps_json, write_csv, write_json, write_text_if_changed
 from pipeline.manifest import ManifestError, read_manifest
 from pipeline.normalize import normalize_text
 from pipeline.structure import (
@@ -47,6 +47,8 @@ log = logging.getLogger(__name__)
 class IngestResult:
     documents: list[Document]
     rejected: list[RejectedRow]
+    # doc_id → the document's JSON as written, where already rendered (by the cache or a worker)
+    texts: dict[str, str] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- pure core
@@ -190,6 +192,90 @@ def ingest_rows(rows: Iterable[ManifestRow], raw_dir: Path, params: IngestParams
     return IngestResult(documents=docs, rejected=rejected)
 
 
+_WORKER: dict = {}
+
+
+def _init_worker(raw_dir: Path, params: IngestParams) -> None:
+    _WORKER.update(raw_dir=Path(raw_dir), params=params)
+
+
+def _ingest_one(row: ManifestRow) -> tuple[str, str]:
+    """("ok", the document's JSON) or ("error", the reason); the error is raised or recorded
+    by the parent, in manifest order."""
+    path = _WORKER["raw_dir"] / row.file
+    try:
+        doc = ingest_bytes(read_bytes(path), row, _WORKER["params"], str(path))
+    except InputError as exc:
+        return "error", exc.reason
+    return "ok", dumps_json(document_to_dict(doc))
+
+
+def ingest_cached(
+    rows: Sequence[ManifestRow], raw_dir: Path, params: IngestParams, *, jobs: int = 1,
+    result_cache: Path | None = None,
+) -> IngestResult:  # fmt: skip
+    """`ingest_rows`, with a report read from `result_cache` when its manifest row, its file,
+    the params and the code are those of an earlier run; the other reports are ingested in
+    `jobs` processes (when there are enough of them)."""
+    import json
+
+    from pipeline.docstore import document_from_dict
+    from pipeline.io import atomic_write_text, fingerprint
+    from pipeline.parallel import map_reports
+
+    here = Path(__file__).parent
+    code = [here / f"{m}.py" for m in ("ingest", "decoding", "normalize", "structure", "manifest",
+                                        "docstore", "types")]  # fmt: skip
+    base = fingerprint([*code, here / "resources" / "common_hanzi.txt"], params=params,
+                       packages=("OpenCC",))  # fmt: skip
+    keys: dict[int, str] = {}
+    texts: dict[int, str] = {}
+    for i, row in enumerate(rows):
+        path = Path(raw_dir) / row.file
+        if result_cache is None or not path.is_file():
+            continue
+        h = hashlib.sha256(f"{base}\0{row!r}\0".encode())
+        h.update(path.read_bytes())
+        keys[i] = h.hexdigest()
+        hit = Path(result_cache) / f"{keys[i]}.json"
+        if hit.exists():
+            texts[i] = hit.read_text(encoding="utf-8")
+    todo = [i for i in range(len(rows)) if i not in texts]
+    done = map_reports(
+        _ingest_one, [rows[i] for i in todo], jobs=jobs if len(todo) >= 8 else 1,
+        initializer=_init_worker, initargs=(raw_dir, params), desc="ingest",
+    )  # fmt: skip
+    outcome = dict(zip(todo, done, strict=True))
+    docs: list[Document] = []
+    rejected: list[RejectedRow] = []
+    by_id: dict[str, str] = {}
+    for i, row in enumerate(rows):
+        if i in texts:
+            text = texts[i]
+        else:
+            status, value = outcome[i]
+            if status == "error":
+                error = InputError(Path(raw_dir) / row.file, value)
+                if params.on_error == "fail":
+                    raise error
+                log.warning("skipped %s", error)
+                rejected.append(RejectedRow(file=str(row.file), doc_id=row.doc_id, reason=value))
+                continue
+            text = value
+            if i in keys:
+                atomic_write_text(Path(result_cache) / f"{keys[i]}.json", text)  # type: ignore[operator]
+        doc = document_from_dict(json.loads(text))
+        docs.append(doc)
+        by_id[doc.doc_id] = text
+    if result_cache is not None:
+        used = {f"{k}.json" for k in keys.values()}
+        for stale in Path(result_cache).glob("*.json"):
+            if stale.name not in used:
+                stale.unlink()
+    docs.sort(key=lambda d: d.doc_id)
+    return IngestResult(documents=docs, rejected=rejected, texts=by_id)
+
+
 def metrics(result: IngestResult) -> dict:
     docs = result.documents
     body_in = sum(non_space_count(d.text[d.body_start :]) for d in docs)
@@ -226,10 +312,8 @@ def write_outputs(result: IngestResult, out: IngestOutputs) -> None:
     out.docs_dir.mkdir(parents=True, exist_ok=True)
     keep = {f"{d.doc_id}.json" for d in docs}
     for d in docs:
-        target = out.docs_dir / f"{d.doc_id}.json"
-        payload = dumps_json(document_to_dict(d))
-        if not target.exists() or target.read_text(encoding="utf-8") != payload:
-            write_json(target, document_to_dict(d))
+        text = result.texts.get(d.doc_id) or dumps_json(document_to_dict(d))
+        write_text_if_changed(out.docs_dir / f"{d.doc_id}.json", text)
     for stale in out.docs_dir.glob("*.json"):
         if stale.name not in keep:
             stale.unlink()
@@ -241,11 +325,14 @@ def write_outputs(result: IngestResult, out: IngestOutputs) -> None:
 
 
 def run(
-    manifest: Path, params: IngestParams, out: IngestOutputs, raw_dir: Path | None = None
-) -> IngestResult:
+    manifest: Path, params: IngestParams, out: IngestOutputs, raw_dir: Path | None = None,
+    *, jobs: int = 1, result_cache: Path | None = None,
+) -> IngestResult:  # fmt: skip
     """Ingest the reports a manifest names (files relative to the manifest's folder)."""
     rows = read_manifest(manifest)
-    result = ingest_rows(rows, raw_dir or Path(manifest).parent, params)
+    result = ingest_cached(
+        rows, raw_dir or Path(manifest).parent, params, jobs=jobs, result_cache=result_cache
+    )
     if not result.documents:
         raise InputError(manifest, "no report could be ingested")
     write_outputs(result, out)
@@ -261,6 +348,7 @@ def main(
     sections: Path = typer.Option(..., help="sections.csv"),
     sentences: Path = typer.Option(..., help="sentences.csv"),
     rejected: Path = typer.Option(..., help="rejected.csv"),
+    result_cache: Path = typer.Option(None, help="Per-report cache (incremental runs)."),
     metrics_path: Path = typer.Option(..., "--metrics", help="Stage metrics JSON."),
 ) -> None:
     """Run the ingest stage."""
@@ -271,6 +359,8 @@ def main(
             manifest,
             p,
             IngestOutputs(docs_dir, documents, sections, sentences, rejected, metrics_path),
+            jobs=config.load_params(params, "base").jobs,
+            result_cache=result_cache,
         )
     except (InputError, ManifestError, config.ConfigError) as exc:
         typer.echo(f"ingest: error: {exc}", err=True)

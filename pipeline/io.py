@@ -39,6 +39,20 @@ def atomic_write_text(path: Path, text: str) -> None:
     atomic_write_bytes(path, text.encode("utf-8"))
 
 
+def write_text_if_changed(path: Path, text: str) -> bool:
+    """`atomic_write_text` unless `path` already holds `text` (an unchanged report's page is
+    not rewritten, nor fsynced). Returns whether it wrote."""
+    data = text.encode("utf-8")
+    path = Path(path)
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    atomic_write_bytes(path, data)
+    return True
+
+
 def _cell(value: Any) -> Any:
     if value is None:
         return ""
@@ -64,9 +78,17 @@ def to_csv_text(rows: Iterable[Any], columns: Sequence[str] | None = None) -> st
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(columns)
+    plain = (str, int, float, bool, type(None))
     for row in rows:
-        record = dataclasses.asdict(row) if dataclasses.is_dataclass(row) else row
-        writer.writerow([_cell(record.get(c)) for c in columns])
+        if dataclasses.is_dataclass(row):
+            values = [getattr(row, c, None) for c in columns]
+            if not all(isinstance(v, plain) for v in values):
+                # nested records are converted as asdict does (rare; asdict is slow)
+                record = dataclasses.asdict(row)
+                values = [record.get(c) for c in columns]
+        else:
+            values = [row.get(c) for c in columns]
+        writer.writerow([_cell(v) for v in values])
     return buf.getvalue()
 
 

@@ -174,15 +174,25 @@ def compare(
 # ---------------------------------------------------------------- corpus
 
 
-def count_matrix(docs: Sequence[TermDoc]) -> tuple[list[str], np.ndarray]:
-    """(sorted vocabulary, reports × terms counts)."""
+def count_matrix(docs: Sequence[TermDoc]):
+    """(sorted vocabulary, reports × terms counts as a sparse CSR matrix: a dense one grows
+    as reports × vocabulary, gigabytes at a thousand reports)."""
+    from scipy import sparse
+
     counts = [term_counts(d) for d in docs]
     vocab = sorted({t for c in counts for t in c})
     index = {t: i for i, t in enumerate(vocab)}
-    matrix = np.zeros((len(docs), len(vocab)), dtype=np.int64)
-    for row, c in enumerate(counts):
-        for t, n in c.items():
-            matrix[row, index[t]] = n
+    indptr, indices, data = [0], [], []
+    for c in counts:
+        cols = sorted(index[t] for t in c)
+        inv = {index[t]: n for t, n in c.items()}
+        indices.extend(cols)
+        data.extend(inv[j] for j in cols)
+        indptr.append(len(indices))
+    matrix = sparse.csr_matrix(
+        (np.array(data, dtype=np.int64), np.array(indices, dtype=np.int64), indptr),
+        shape=(len(docs), len(vocab)),
+    )
     return vocab, matrix
 
 
@@ -224,23 +234,30 @@ def keyness_rows(
     if params.min_count < 1 or not 0.0 < params.max_p <= 1.0:
         raise ValueError("keyness.min_count must be >= 1 and keyness.max_p in (0, 1]")
     vocab, matrix = count_matrix(docs)
-    total = matrix.sum(axis=0)
+    total = np.asarray(matrix.sum(axis=0)).ravel()
     groups = reference_groups(docs, params)
-    sums: dict[str, np.ndarray] = {}
     row_of = {d.doc_id: i for i, d in enumerate(docs)}
+
+    def dense(i: int) -> np.ndarray:
+        return matrix[i].toarray().ravel()
+
+    # Group sums only for the groups that serve as a reference (year or level)
+    needed = {key for _, key in groups.values() if not key.startswith("doc:")}
+    sums: dict[str, np.ndarray] = {}
     for d in docs:
         for key in (f"year:{d.year}", f"level:{d.level}"):
-            sums[key] = sums.get(key, 0) + matrix[row_of[d.doc_id]]
+            if key in needed:
+                sums[key] = sums.get(key, 0) + dense(row_of[d.doc_id])
     rows: list[KeynessRow] = []
     labels: dict[str, str] = {}
     opts = {"min_count": params.min_count, "max_p": params.max_p}
     for i, d in enumerate(docs):
-        own = matrix[i]
+        own = dense(i)
         rows += compare(own, total - own, vocab, doc_id=d.doc_id, reference="rest", **opts)
         if d.doc_id in groups:
             label, key = groups[d.doc_id]
             kind, _, name = key.partition(":")
-            ref = matrix[row_of[name]] if kind == "doc" else sums[key] - own
+            ref = dense(row_of[name]) if kind == "doc" else sums[key] - own
             rows += compare(own, ref, vocab, doc_id=d.doc_id, reference=label, **opts)
             labels[d.doc_id] = label
     rows.sort(
@@ -329,18 +346,34 @@ def _reference_title(label: str) -> str:
     }.get(kind, label)
 
 
+def _keyness_items(rows: Sequence[KeynessRow], top_n: int) -> list[tuple[str, float]]:
+    over = [r for r in rows if r.direction == "over"][:top_n]
+    under = [r for r in rows if r.direction == "under"][:top_n]
+    return [(r.term, r.g2) for r in over] + [(r.term, -r.g2) for r in reversed(under)]
+
+
+def keyness_task(doc: TermDoc, rows: Sequence[KeynessRow], label: str, top_n: int, path: Path):
+    """The keyness figure of `doc` against `label` as a task for :func:`plotting.draw_all`."""
+    from pipeline import plotting
+
+    items = _keyness_items(rows, top_n)
+    title = f"{_title(doc)}：关键性（对照：{_reference_title(label)}）"
+    key = plotting.figure_key("keyness", items, _title(doc), _reference_title(label))
+    return plotting.FigureTask(build_keyness_figure, (items, title), path, key)
+
+
 def keyness_figure(doc: TermDoc, rows: Sequence[KeynessRow], label: str, top_n: int, path: Path):
     """Two-sided bars: the `top_n` most over-used terms (right) and under-used (left)."""
     from pipeline import plotting
 
-    over = [r for r in rows if r.direction == "over"][:top_n]
-    under = [r for r in rows if r.direction == "under"][:top_n]
-    items = [(r.term, r.g2) for r in over] + [(r.term, -r.g2) for r in reversed(under)]
-    key = plotting.figure_key("keyness", items, _title(doc), _reference_title(label))
-    if plotting.is_current(path, key):
-        return  # an unchanged report keeps its figure
+    plotting.draw_all([keyness_task(doc, rows, label, top_n, path)])
+
+
+def build_keyness_figure(items: Sequence[tuple[str, float]], title: str):
+    from pipeline import plotting
+
     fig, ax = plotting.new_figure(8.0, max(2.5, 1.2 + 0.28 * len(items)))
-    ax.set_title(f"{_title(doc)}：关键性（对照：{_reference_title(label)}）")
+    ax.set_title(title)
     if not items:
         ax.text(0.5, 0.5, plotting.NO_DATA, transform=ax.transAxes, ha="center")
         ax.set_axis_off()
@@ -354,11 +387,25 @@ def keyness_figure(doc: TermDoc, rows: Sequence[KeynessRow], label: str, top_n: 
         ax.axvline(0, color=plotting.PALETTE.muted, linewidth=0.8)
         ax.set_xlabel("G²（右：多用；左：少用）")
         ax.spines[["top", "right"]].set_visible(False)
-    plotting.save(fig, path, key)
+        plotting.fixed_margins(fig, ylabels=[t for t, _ in items])
+    return fig
 
 
 def trend_figure(place: str, rows: Sequence[TrendRow], path: Path) -> None:
     """Two panels of lines, per 10,000 characters by year: top terms, named terms."""
+    from pipeline import plotting
+
+    plotting.draw_all([trend_task(place, rows, path)])
+
+
+def trend_task(place: str, rows: Sequence[TrendRow], path: Path):
+    from pipeline import plotting
+
+    key = plotting.figure_key("trends", place, list(rows))
+    return plotting.FigureTask(build_trend_figure, (place, list(rows)), path, key)
+
+
+def build_trend_figure(place: str, rows: Sequence[TrendRow]):
     from matplotlib.figure import Figure
 
     from pipeline import plotting
@@ -389,7 +436,7 @@ def trend_figure(place: str, rows: Sequence[TrendRow], path: Path) -> None:
         if terms:
             ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     fig.suptitle(f"{place}：词频变化")
-    plotting.save(fig, path)
+    return fig
 
 
 # ---------------------------------------------------------------- shell
@@ -397,7 +444,7 @@ def trend_figure(place: str, rows: Sequence[TrendRow], path: Path) -> None:
 
 def run(
     terms_dir: Path, docs_dir: Path, keyness_csv: Path, trends_csv: Path,
-    figures_dir: Path | None, metrics_path: Path, params: KeynessParams,
+    figures_dir: Path | None, metrics_path: Path, params: KeynessParams, *, jobs: int = 1,
 ) -> dict:  # fmt: skip
     from pipeline.docstore import load_documents
 
@@ -423,18 +470,22 @@ def run(
         for r in rows:
             by_key[(r.doc_id, r.reference)].append(r)
         written: set[str] = set()
+        tasks = []
         for d in docs:
             for label in ("rest", labels.get(d.doc_id)):
                 if label is None:
                     continue
                 by_g2 = sorted(by_key[(d.doc_id, label)], key=lambda r: (-r.g2, r.term))
                 name = f"{d.doc_id}_{label.partition('=')[0]}.png"
-                keyness_figure(d, by_g2, label, params.top_n, folder / name)
+                tasks.append(keyness_task(d, by_g2, label, params.top_n, folder / name))
                 written.add(name)
         for place, ds in series.items():
             name = f"trends_{place_slug(ds)}.png"
-            trend_figure(place, trends[place], folder / name)
+            tasks.append(trend_task(place, trends[place], folder / name))
             written.add(name)
+        from pipeline import plotting
+
+        plotting.draw_all(tasks, jobs=jobs)
         for stale in folder.glob("*.png"):
             if stale.name not in written:
                 stale.unlink()
@@ -471,7 +522,8 @@ def main(
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     try:
         p = config.load_params(params, "keyness")
-        m = run(terms_dir, docs_dir, keyness, trends, figures, metrics_path, p)
+        m = run(terms_dir, docs_dir, keyness, trends, figures, metrics_path, p,
+                jobs=config.load_params(params, "base").jobs)  # fmt: skip
     except (config.ConfigError, ValueError, RuntimeError, OSError) as exc:
         typer.echo(f"keyness: error: {exc}", err=True)
         raise typer.Exit(1) from exc

@@ -22,7 +22,8 @@ from __future__ import annotations
 import logging
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -292,9 +293,86 @@ def cloud_array(freqs: Sequence[tuple[str, float]], *, font: Path, seed: int) ->
         collocations=False,
     )
     if freqs:
-        wc.generate_from_frequencies(dict(freqs))
-        return wc.to_array()
+        with _cached_fonts():
+            wc.generate_from_frequencies(dict(freqs))
+            return wc.to_array()
     return np.full((600, 1000, 3), 255, dtype=np.uint8)
+
+
+class _FontCache:
+    """Stands in for PIL's ImageFont inside wordcloud: the same fonts, each size loaded once
+    (wordcloud loads the font file again for every size it tries, a third of its time)."""
+
+    def __init__(self, image_font) -> None:
+        self._image_font = image_font
+        self._fonts: dict[tuple, object] = {}
+
+    def truetype(self, font, size, *args, **kwargs):
+        key = (str(font), size, args, tuple(sorted(kwargs.items())))
+        if key not in self._fonts:
+            self._fonts[key] = self._image_font.truetype(font, size, *args, **kwargs)
+        return self._fonts[key]
+
+    def __getattr__(self, name: str):
+        return getattr(self._image_font, name)
+
+
+@contextmanager
+def _cached_fonts() -> Iterator[None]:
+    # Replaces the name ImageFont in wordcloud's module only, for the duration of one cloud.
+    import wordcloud.wordcloud as wc_module
+
+    real = wc_module.ImageFont
+    wc_module.ImageFont = _FontCache(real)
+    try:
+        yield
+    finally:
+        wc_module.ImageFont = real
+
+
+_TITLE_BAND = 64  # pixels above a cloud for its title
+_TITLE_SIZE = 30
+
+
+def cloud_image(freqs: Sequence[tuple[str, float]], *, title: str, font: Path, seed: int):
+    """A word cloud with its title above, as a PIL image (drawn without matplotlib: a cloud
+    is a picture already, and passing it through a figure cost more than the layout).
+
+    Raises:
+        MissingGlyphError: If the font lacks a character of a term or of the title.
+    """
+    from PIL import Image, ImageDraw, ImageFont
+
+    from pipeline.plotting import MissingGlyphError
+
+    missing = missing_glyphs([title], font)
+    if missing:
+        raise MissingGlyphError(f"cloud title: {font.name} has no glyph for {''.join(missing)}")
+    cloud = Image.fromarray(cloud_array(freqs, font=font, seed=seed))
+    canvas = Image.new("RGB", (cloud.width, cloud.height + _TITLE_BAND), "white")
+    canvas.paste(cloud, (0, _TITLE_BAND))
+    ImageDraw.Draw(canvas).text(
+        (canvas.width // 2, _TITLE_BAND // 2), title, fill="#222222", anchor="mm",
+        font=ImageFont.truetype(str(font), _TITLE_SIZE),
+    )  # fmt: skip
+    return canvas
+
+
+def bars_figure(
+    tfidf: Sequence[tuple[str, float]], textrank: Sequence[tuple[str, float]], title: str, n: int
+):
+    """The two-panel bar chart of a report's top `n` keywords by each method."""
+    from matplotlib.figure import Figure
+
+    from pipeline import plotting
+
+    plotting.setup()
+    fig = Figure(figsize=(11, max(2.5, 1.2 + 0.3 * n)), layout="tight")
+    left, right = fig.subplots(1, 2)
+    _bars(left, tfidf, "TF-IDF", plotting.PALETTE.reports[0])
+    _bars(right, textrank, "TextRank", plotting.PALETTE.reports[1])
+    fig.suptitle(title)
+    return fig
 
 
 def _title(doc: TermDoc) -> str:
@@ -324,42 +402,38 @@ def write_figures(
     scores: Mapping[str, Mapping[str, Mapping[str, float]]],
     folder: Path,
     params: KeywordsParams,
+    *,
+    jobs: int = 1,
 ) -> list[Path]:
-    """Per report a word cloud and a two-panel bar chart; stale PNGs of the folder removed."""
-    from matplotlib.figure import Figure
-
+    """Per report a word cloud and a two-panel bar chart, drawn in `jobs` processes when
+    many are new; an unchanged report keeps its figures; stale PNGs of the folder removed."""
     from pipeline import plotting
 
-    plotting.setup()
     font = plotting.font_path()
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
+    tasks: list[plotting.FigureTask] = []
     for doc in docs:
         by_method = scores[doc.doc_id]
         cloud = top_terms(by_method["tfidf"], params.cloud_terms)
-        path = folder / f"{doc.doc_id}_cloud.png"
-        key = plotting.figure_key("cloud", cloud, _title(doc), params.seed)
-        if not plotting.is_current(path, key):  # an unchanged report keeps its figure
-            fig, ax = plotting.new_figure(10, 6.4)
-            ax.imshow(cloud_array(cloud, font=font, seed=params.seed), interpolation="bilinear")
-            ax.set_axis_off()
-            ax.set_title(f"{_title(doc)}：关键词云（TF-IDF）")
-            plotting.save(fig, path, key)
-        written.append(path)
-
+        title = f"{_title(doc)}：关键词云（TF-IDF）"
+        tasks.append(
+            plotting.FigureTask(
+                _cloud_task, (cloud, title, font, params.seed), folder / f"{doc.doc_id}_cloud.png",
+                plotting.figure_key("cloud-image", cloud, title, params.seed),
+            )
+        )  # fmt: skip
         n = params.top_n
         tfidf, textrank = top_terms(by_method["tfidf"], n), top_terms(by_method["textrank"], n)
-        path = folder / f"{doc.doc_id}_bars.png"
-        key = plotting.figure_key("bars", tfidf, textrank, _title(doc), n)
-        if not plotting.is_current(path, key):
-            fig = Figure(figsize=(11, max(2.5, 1.2 + 0.3 * n)), layout="tight")
-            left, right = fig.subplots(1, 2)
-            _bars(left, tfidf, "TF-IDF", plotting.PALETTE.reports[0])
-            _bars(right, textrank, "TextRank", plotting.PALETTE.reports[1])
-            fig.suptitle(f"{_title(doc)}：前{n}个关键词")
-            plotting.save(fig, path, key)
-        written.append(path)
+        title = f"{_title(doc)}：前{n}个关键词"
+        tasks.append(
+            plotting.FigureTask(
+                bars_figure, (tfidf, textrank, title, n), folder / f"{doc.doc_id}_bars.png",
+                plotting.figure_key("bars", tfidf, textrank, _title(doc), n),
+            )
+        )  # fmt: skip
+    plotting.draw_all(tasks, jobs=jobs)
+    written = [t.path for t in tasks]
     keep = {p.name for p in written}
     for stale in folder.glob("*.png"):
         if stale.name not in keep:
@@ -367,12 +441,16 @@ def write_figures(
     return written
 
 
+def _cloud_task(cloud: Sequence[tuple[str, float]], title: str, font: Path, seed: int):
+    return cloud_image(cloud, title=title, font=font, seed=seed)
+
+
 # ---------------------------------------------------------------- shell
 
 
 def run(
     terms_dir: Path, keywords_csv: Path, figures_dir: Path | None, metrics_path: Path,
-    params: KeywordsParams,
+    params: KeywordsParams, *, jobs: int = 1,
 ) -> dict:  # fmt: skip
     if params.top_n < 1 or params.cloud_terms < 1:
         raise ValueError("keywords.top_n and keywords.cloud_terms must be at least 1")
@@ -381,7 +459,7 @@ def run(
     rows = keyword_rows(scores, params.top_n)
     write_csv(keywords_csv, rows, COLUMNS)
     if figures_dir is not None:
-        write_figures(docs, scores, figures_dir, params)
+        write_figures(docs, scores, figures_dir, params, jobs=jobs)
     metrics = {
         "documents": len(docs),
         **facts,
@@ -403,7 +481,8 @@ def main(
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     try:
         p = config.load_params(params, "keywords")
-        m = run(terms_dir, keywords, figures, metrics_path, p)
+        m = run(terms_dir, keywords, figures, metrics_path, p,
+                jobs=config.load_params(params, "base").jobs)  # fmt: skip
     except (config.ConfigError, ValueError, RuntimeError, OSError) as exc:
         typer.echo(f"keywords: error: {exc}", err=True)
         raise typer.Exit(1) from exc

@@ -45,7 +45,10 @@ def map_reports(
     """``[fn(item) for item in items]``, in `jobs` processes when that pays.
 
     `fn` and `initializer` must be module-level functions (they are sent to spawned workers).
+    With no items nothing runs, not even the initializer (no model is loaded for nothing).
     """
+    if not items:
+        return []
     jobs = min(resolve_jobs(jobs), len(items))
     if jobs <= 1:
         if initializer is not None:

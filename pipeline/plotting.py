@@ -26,19 +26,18 @@ import re
 import secrets
 import sys
 import warnings
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
 
 import matplotlib
-from matplotlib import font_manager
-from matplotlib.figure import Figure
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 log = logging.getLogger(__name__)
 
@@ -152,6 +151,10 @@ def font_path() -> Path:
 
 def _register_font(path: Path) -> str:
     """Register `path` with matplotlib and make its family name resolve to that very file."""
+    # imported here: matplotlib.figure and the font manager take a second to import, which a
+    # stage whose figures are all current (see is_current) never needs
+    from matplotlib import font_manager
+
     manager = font_manager.fontManager
     manager.addfont(str(path))
     family = font_manager.FontProperties(fname=path).get_name()
@@ -217,9 +220,28 @@ def new_figure(
         ``(figure, axes)``.
     """
     setup()
+    from matplotlib.figure import Figure
+
     fig = Figure(figsize=(width_in, height_in), layout=layout)
     ax = fig.add_subplot()
     return fig, ax
+
+
+# Figures with a row (or column) per report: beyond LABELLED_ROWS_MAX reports the labels could
+# not be read anyway and are left out, and no side grows past MAX_FIGURE_INCHES (at 1,000
+# reports a heatmap of 0.32 inch a report would be 48,000 pixels square, 9 GB to render).
+MAX_FIGURE_INCHES = 40.0
+LABELLED_ROWS_MAX = 120
+
+
+def capped(inches: float) -> float:
+    """A figure side in inches, at most `MAX_FIGURE_INCHES`."""
+    return min(inches, MAX_FIGURE_INCHES)
+
+
+def row_labels(labels: Sequence[str]) -> list[str]:
+    """Tick labels for rows of reports: the labels, or none when there are too many to read."""
+    return list(labels) if len(labels) <= LABELLED_ROWS_MAX else [""] * len(labels)
 
 
 @contextmanager
@@ -259,12 +281,41 @@ def is_current(path: Path, key: str) -> bool:
     if path.suffix.lower() != ".png" or not path.exists():
         return False
     try:
-        from PIL import Image
-
-        with Image.open(path) as img:
-            return img.text.get(FIGURE_KEY) == key  # type: ignore[attr-defined]
+        return png_text(path).get(FIGURE_KEY) == key
     except (OSError, ValueError):
         return False
+
+
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def png_text(path: Path) -> dict[str, str]:
+    """The tEXt chunks of a PNG, read chunk by chunk without decoding the image (the chunks
+    matplotlib writes come after the pixel data, where PIL would decode it all first).
+
+    Raises:
+        ValueError: If the file is not a well-formed PNG.
+    """
+    import struct
+
+    out: dict[str, str] = {}
+    with open(path, "rb") as fh:
+        if fh.read(8) != _PNG_SIGNATURE:
+            raise ValueError(f"{path}: not a PNG")
+        while True:
+            head = fh.read(8)
+            if len(head) < 8:
+                raise ValueError(f"{path}: truncated PNG")
+            length, kind = struct.unpack(">I4s", head)
+            if kind == b"IEND":
+                return out
+            if kind == b"tEXt":
+                data = fh.read(length)
+                name, _, value = data.partition(b"\0")
+                out[name.decode("latin-1")] = value.decode("latin-1")
+                fh.seek(4, os.SEEK_CUR)  # CRC
+            else:
+                fh.seek(length + 4, os.SEEK_CUR)
 
 
 def save(fig: Figure, path: Path, key: str | None = None) -> None:
@@ -315,12 +366,105 @@ def save(fig: Figure, path: Path, key: str | None = None) -> None:
     log.info("wrote %s", path)
 
 
+def save_image(image, path: Path, key: str | None = None) -> None:
+    """Write a PIL image (a word cloud, drawn without matplotlib) as PNG, deterministically and
+    atomically, recording `key` as `save` does."""
+    from PIL import PngImagePlugin
+
+    path = Path(path)
+    if path.suffix.lower() != ".png":
+        raise ValueError(f"cannot save image as {path}: suffix must be .png")
+    info = PngImagePlugin.PngInfo()
+    if key is not None:
+        info.add_text(FIGURE_KEY, key)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _temp_path(path)
+    try:
+        with open(tmp, "xb") as fh:
+            image.save(fh, format="PNG", pnginfo=info)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    log.info("wrote %s", path)
+
+
+@dataclass(frozen=True)
+class FigureTask:
+    """One figure to draw: ``build(*args, **kwargs)`` returns a matplotlib Figure or a PIL
+    image, which is saved to `path` with `key`. `build` must be a module-level function (tasks
+    are sent to worker processes)."""
+
+    build: Callable[..., object]
+    args: tuple
+    path: Path
+    key: str | None = None
+    kwargs: Mapping[str, object] = field(default_factory=dict)
+
+
+def _draw_task(task: FigureTask) -> str:
+    from matplotlib.figure import Figure
+
+    drawn = task.build(*task.args, **task.kwargs)
+    if isinstance(drawn, Figure):
+        save(drawn, task.path, task.key)
+    else:
+        save_image(drawn, task.path, task.key)
+    return task.path.name
+
+
+# Below this many figures to draw, worker start-up (matplotlib, fonts) costs more than it saves.
+PARALLEL_MIN_FIGURES = 24
+
+
+def draw_all(tasks: Sequence[FigureTask], *, jobs: int = 1) -> int:
+    """Draw the figures of `tasks` whose file is not current (see `is_current`), in `jobs`
+    processes when there are many. Returns how many were drawn."""
+    from pipeline.parallel import map_reports
+
+    todo = [t for t in tasks if t.key is None or not is_current(t.path, t.key)]
+    jobs = jobs if len(todo) >= PARALLEL_MIN_FIGURES else 1
+    map_reports(_draw_task, todo, jobs=jobs, initializer=setup, desc="figures")
+    return len(todo)
+
+
 def _close(fig: Figure) -> None:
     # Figures made with pyplot stay in its registry until closed; importing pyplot just to
     # close a figure it never saw would be a side effect, so only ask it if it is loaded.
     pyplot = sys.modules.get("matplotlib.pyplot")
     if pyplot is not None:
         pyplot.close(fig)
+
+
+@functools.cache
+def _text_to_path():
+    from matplotlib.textpath import TextToPath
+
+    return TextToPath()
+
+
+def text_width(texts: Iterable[str], fontsize: float) -> float:
+    """Width in inches of the widest of `texts` in the project's font at `fontsize` points
+    (from the font's metrics, without drawing)."""
+    from matplotlib.font_manager import FontProperties
+
+    prop = FontProperties(family=setup(), size=fontsize)
+    ttp = _text_to_path()
+    widths = [ttp.get_text_width_height_descent(t, prop, ismath=False)[0] for t in texts if t]
+    return max(widths, default=0.0) / 72.0
+
+
+def fixed_margins(fig: Figure, *, ylabels: Sequence[str], fontsize: float = 10.0,
+                  xlabel: bool = True, title: bool = True, right: float = 0.3,
+                  top: float | None = None) -> None:  # fmt: skip
+    """Margins of a one-axes figure from its tick labels' measured width, in place of the tight
+    layout, which lays every text out in an extra draw (half of a small figure's time)."""
+    width, height = fig.get_size_inches()
+    left = text_width(ylabels, fontsize) + 0.25
+    top = top if top is not None else 0.45 if title else 0.15
+    bottom = 0.55 if xlabel else 0.35
+    fig.set_layout_engine("none")
+    fig.subplots_adjust(left=min(left / width, 0.6), right=1 - right / width,
+                        top=1 - top / height, bottom=bottom / height)  # fmt: skip
 
 
 def _format_value(value: float) -> str:
@@ -393,6 +537,7 @@ def hbar_figure(
         ax.set_xlim(left=0)
     ax.set_xlabel(xlabel)
     ax.spines[["top", "right"]].set_visible(False)
+    fixed_margins(fig, ylabels=labels)
     return fig
 
 

@@ -26,7 +26,14 @@ import typer
 
 from pipeline import config
 from pipeline.config import ReportParams
-from pipeline.io import atomic_write_bytes, atomic_write_text, read_csv, read_json, write_json
+from pipeline.io import (
+    atomic_write_bytes,
+    atomic_write_text,
+    read_csv,
+    read_json,
+    write_json,
+    write_text_if_changed,
+)
 
 log = logging.getLogger(__name__)
 
@@ -467,6 +474,10 @@ def render_doc(doc: dict[str, str], corpus: Corpus, inputs: ReportInputs, site: 
 def compare_data(corpus: Corpus, similarity: dict[tuple[str, str], float]) -> dict:
     """What the comparison page shows of each report, as JSON for its script."""
     data = {}
+    by_doc: dict[str, dict[str, float]] = defaultdict(dict)
+    for (a, b), v in similarity.items():  # once over the pairs, not once per report
+        by_doc[a][b] = v
+        by_doc[b][a] = v
     for d in corpus.documents:
         doc_id = d["doc_id"]
         kws = [r["term"] for r in corpus.keywords.get(doc_id, []) if r["method"] == "tfidf"]
@@ -486,8 +497,7 @@ def compare_data(corpus: Corpus, similarity: dict[tuple[str, str], float]) -> di
             "speaker": d.get("speaker", ""), "keywords": kws[:20], "programs": programs,
             "tone": {k: tone.get(k, "") for k in ("positive", "neutral", "negative")},
             "targets": targets[:12],
-            "similarity": {b: v for (a, b), v in similarity.items() if a == doc_id}
-            | {a: v for (a, b), v in similarity.items() if b == doc_id},
+            "similarity": dict(by_doc.get(doc_id, {})),
         }  # fmt: skip
     return data
 
@@ -592,7 +602,7 @@ def run(
     for doc in corpus.documents:
         name = f"{doc['doc_id']}.html"
         keep.add(name)
-        atomic_write_text(out.docs / name, render_doc(doc, corpus, inputs, site))
+        write_text_if_changed(out.docs / name, render_doc(doc, corpus, inputs, site))
     for stale in out.docs.glob("*.html"):
         if stale.name not in keep:
             stale.unlink()

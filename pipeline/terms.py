@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import json
 import logging
 import re
 from collections import Counter, defaultdict
@@ -36,7 +37,14 @@ import typer
 
 from pipeline import config
 from pipeline.config import TermsParams
-from pipeline.io import read_csv, read_json, write_csv, write_json
+from pipeline.io import (
+    dumps_json,
+    read_csv,
+    read_json,
+    write_csv,
+    write_json,
+    write_text_if_changed,
+)
 from pipeline.types import Document
 
 log = logging.getLogger(__name__)
@@ -473,13 +481,40 @@ def build_corpus(
     return out, stats
 
 
+_WORKER: dict = {}
+
+
+def _init_worker(params: TermsParams, stopwords: Path, boilerplate: Path, seg_dir: Path) -> None:
+    _WORKER.update(params=params, seg_dir=seg_dir,
+                   filt=make_filter(params, stopwords, boilerplate))  # fmt: skip
+
+
+def _terms_one(job: tuple[Document, list[EntitySpan]]) -> tuple[str, dict[str, int]]:
+    """One report's term file (its text) and its filter statistics."""
+    doc, spans = job
+    stats: Counter[str] = Counter()
+    tokens = {doc.doc_id: read_tokens(_WORKER["seg_dir"], doc.doc_id)}
+    (td,), stats = build_corpus(
+        [doc], tokens, _WORKER["filt"], _WORKER["params"], {doc.doc_id: spans}
+    )
+    return dumps_json(term_doc_to_dict(td)), dict(stats)
+
+
 def run(
     docs_dir: Path, seg_dir: Path, entities_csv: Path | None, stopwords: Path, boilerplate: Path,
-    out_dir: Path, table: Path, metrics_path: Path, params: TermsParams,
+    out_dir: Path, table: Path, metrics_path: Path, params: TermsParams, *, jobs: int = 1,
+    result_cache: Path | None = None,
 ) -> dict:  # fmt: skip
-    from pipeline.docstore import load_documents
+    """Term files of every report; a report whose document, tokens, entity spans, params,
+    word lists and code are those of an earlier run is read from `result_cache`, the others are
+    computed in `jobs` processes (when there are enough of them)."""
+    import hashlib
 
-    filt = make_filter(params, stopwords, boilerplate)
+    from pipeline.docstore import load_documents
+    from pipeline.io import fingerprint
+    from pipeline.parallel import map_reports
+
+    make_filter(params, stopwords, boilerplate)  # bad params fail here, before any work
     docs = load_documents(docs_dir)
     if not docs:
         raise ValueError(f"no ingested documents in {docs_dir}")
@@ -488,12 +523,48 @@ def run(
         if entities_csv is None or not Path(entities_csv).is_file():
             raise ValueError(f"terms.merge_entities is set but {entities_csv} does not exist")
         entities = entity_spans(read_csv(entities_csv), params.merge_entities)
-    tokens = {d.doc_id: read_tokens(seg_dir, d.doc_id) for d in docs}
-    term_docs, stats = build_corpus(docs, tokens, filt, params, entities)
+    base = fingerprint([Path(__file__), stopwords, boilerplate], params=params, packages=())
+    keys: dict[str, str] = {}
+    for d in docs:
+        if not (Path(seg_dir) / f"{d.doc_id}.json").is_file():
+            read_tokens(seg_dir, d.doc_id)  # raises, naming the missing file
+        h = hashlib.sha256(base.encode("utf-8"))
+        h.update((Path(docs_dir) / f"{d.doc_id}.json").read_bytes())
+        h.update((Path(seg_dir) / f"{d.doc_id}.json").read_bytes())
+        h.update(repr(entities.get(d.doc_id, [])).encode("utf-8"))
+        keys[d.doc_id] = h.hexdigest()
+    # a cache entry is the report's term file as written, and its statistics beside it
+    results: dict[str, tuple[str, dict[str, int]]] = {}
+    if result_cache is not None:
+        for d in docs:
+            hit = Path(result_cache) / f"{keys[d.doc_id]}.json"
+            part = Path(result_cache) / f"{keys[d.doc_id]}.stats.json"
+            if hit.exists() and part.exists():
+                results[d.doc_id] = (hit.read_text(encoding="utf-8"), read_json(part))
+    todo = [d for d in docs if d.doc_id not in results]
+    done = map_reports(
+        _terms_one, [(d, entities.get(d.doc_id, [])) for d in todo],
+        jobs=jobs if len(todo) >= 8 else 1, initializer=_init_worker,
+        initargs=(params, stopwords, boilerplate, seg_dir), desc="terms",
+    )  # fmt: skip
+    for d, result in zip(todo, done, strict=True):
+        results[d.doc_id] = result
+        if result_cache is not None:
+            write_text_if_changed(Path(result_cache) / f"{keys[d.doc_id]}.json", result[0])
+            write_json(Path(result_cache) / f"{keys[d.doc_id]}.stats.json", result[1])
+    if result_cache is not None:
+        used = {f"{k}{ext}" for k in keys.values() for ext in (".json", ".stats.json")}
+        for stale in Path(result_cache).glob("*.json"):
+            if stale.name not in used:
+                stale.unlink()
+    stats: Counter[str] = Counter()
+    for d in docs:
+        stats.update(results[d.doc_id][1])
+    term_docs = [term_doc_from_dict(json.loads(results[d.doc_id][0])) for d in docs]
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    for td in term_docs:
-        write_json(out_dir / f"{td.doc_id}.json", term_doc_to_dict(td))
+    for d in docs:
+        write_text_if_changed(out_dir / f"{d.doc_id}.json", results[d.doc_id][0])
     keep = {f"{td.doc_id}.json" for td in term_docs}
     for stale in out_dir.glob("*.json"):
         if stale.name not in keep:
@@ -526,6 +597,7 @@ def main(
     boilerplate: Path = typer.Option(..., help="Boilerplate list of government prose."),
     out_dir: Path = typer.Option(..., help="Folder for the term files (one JSON per report)."),
     table: Path = typer.Option(..., help="terms.csv (report × term counts)."),
+    result_cache: Path = typer.Option(None, help="Per-report term cache (incremental runs)."),
     metrics_path: Path = typer.Option(..., "--metrics", help="Stage metrics JSON."),
 ) -> None:
     """Run the terms stage."""
@@ -534,7 +606,8 @@ def main(
     try:
         p = config.load_params(params, "terms")
         m = run(docs_dir, seg_dir, entities, stopwords, boilerplate, out_dir, table,
-                metrics_path, p)  # fmt: skip
+                metrics_path, p, jobs=config.load_params(params, "base").jobs,
+                result_cache=result_cache)  # fmt: skip
     except (config.ConfigError, ValueError, OSError) as exc:
         typer.echo(f"terms: error: {exc}", err=True)
         raise typer.Exit(1) from exc

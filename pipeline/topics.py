@@ -266,23 +266,44 @@ def binary_matrix(corpus: Corpus):
     return x.tocsc()
 
 
+_WORKER: dict = {}
+
+
+def _init_worker(corpus: Corpus, params: TopicsParams) -> None:
+    _WORKER.update(corpus=corpus, params=params, binary=binary_matrix(corpus))
+
+
+def _fit_candidate(k: int) -> tuple[TopicModel, list[float]]:
+    """One candidate K: its model and the coherence of each of its topics."""
+    corpus, params = _WORKER["corpus"], _WORKER["params"]
+    model = fit(corpus, k, params)
+    tops = top_indices(model, params.top_terms)
+    return model, topic_coherence(_WORKER["binary"], tops, params.coherence)
+
+
 def select_k(
-    corpus: Corpus, params: TopicsParams
+    corpus: Corpus, params: TopicsParams, *, jobs: int = 1
 ) -> tuple[TopicModel, dict[int, float], list[float]]:
     """The model with K from params, or the most coherent of the candidates.
+
+    The candidates are fitted in `jobs` processes (each fit is deterministic on one thread, so
+    the choice and the model do not depend on the number of processes).
 
     Returns:
         (model, coherence by K, coherence of each topic of the model).
     """
-    binary = binary_matrix(corpus)
+    from pipeline.parallel import map_reports
+
     candidates = [params.k] if params.k > 0 else sorted(set(params.k_candidates))
     if not candidates or min(candidates) < 1:
         raise ValueError("topics.k_candidates must list numbers of topics >= 1 when topics.k=0")
+    fitted = map_reports(
+        _fit_candidate, candidates, jobs=jobs, initializer=_init_worker,
+        initargs=(corpus, params), desc="topics",
+    )  # fmt: skip
     best: tuple[float, int, TopicModel, list[float]] | None = None
     curve: dict[int, float] = {}
-    for k in candidates:
-        model = fit(corpus, k, params)
-        per_topic = topic_coherence(binary, top_indices(model, params.top_terms), params.coherence)
+    for k, (model, per_topic) in zip(candidates, fitted, strict=True):
         score = sum(per_topic) / len(per_topic)
         curve[k] = round(score, 6)
         if best is None or round(score, 9) > round(best[0], 9):
@@ -425,10 +446,11 @@ def doc_topics_figure(rows: Sequence[ShareRow], k: int, path: Path) -> None:
     for r in rows:
         matrix[row_of[r.doc_id], r.topic_id - 1] = r.share
         labels[r.topic_id - 1] = f"T{r.topic_id} {r.label}"
-    fig, ax = plotting.new_figure(max(6.0, 1.2 + 0.55 * k), max(3.0, 1.6 + 0.3 * len(doc_ids)))
+    height = plotting.capped(max(3.0, 1.6 + 0.3 * len(doc_ids)))
+    fig, ax = plotting.new_figure(max(6.0, 1.2 + 0.55 * k), height)
     image = ax.imshow(matrix, aspect="auto", cmap="Blues", vmin=0.0, interpolation="nearest")
     ax.set_xticks(range(k), labels, rotation=60, ha="right", fontsize=8)
-    ax.set_yticks(range(len(doc_ids)), doc_ids, fontsize=8)
+    ax.set_yticks(range(len(doc_ids)), plotting.row_labels(doc_ids), fontsize=8)
     ax.set_title("各报告的主题占比")
     fig.colorbar(image, ax=ax, shrink=0.8, label="占比")
     plotting.save(fig, path)
@@ -437,14 +459,14 @@ def doc_topics_figure(rows: Sequence[ShareRow], k: int, path: Path) -> None:
 # ---------------------------------------------------------------- shell
 
 
-def analyse(docs: Sequence[TermDoc], params: TopicsParams) -> dict:
+def analyse(docs: Sequence[TermDoc], params: TopicsParams, *, jobs: int = 1) -> dict:
     """Fit (and choose K), then build the tables; the pure core of the stage."""
     if not 0.0 < params.max_df <= 1.0 or params.top_terms < 2:
         raise ValueError("topics.max_df must be in (0, 1] and topics.top_terms at least 2")
     corpus = build_corpus(
         docs, min_df=params.min_df, max_df=params.max_df, min_terms=params.min_paragraph_terms
     )
-    model, curve, per_topic = select_k(corpus, params)
+    model, curve, per_topic = select_k(corpus, params, jobs=jobs)
     order = topic_order(corpus, model)
     labels = labels_of(corpus, model, order)
     topics = topic_rows(corpus, model, order, labels, params.top_terms)
@@ -462,10 +484,10 @@ def analyse(docs: Sequence[TermDoc], params: TopicsParams) -> dict:
 
 def run(
     terms_dir: Path, topics_csv: Path, doc_topics_csv: Path, section_topics_csv: Path,
-    figures_dir: Path | None, metrics_path: Path, params: TopicsParams,
+    figures_dir: Path | None, metrics_path: Path, params: TopicsParams, *, jobs: int = 1,
 ) -> dict:  # fmt: skip
     docs = load_term_docs(terms_dir)
-    result = analyse(docs, params)
+    result = analyse(docs, params, jobs=jobs)
     model: TopicModel = result["model"]
     write_csv(topics_csv, result["topics"], TOPIC_COLUMNS)
     write_csv(doc_topics_csv, result["docs"], DOC_COLUMNS)
@@ -513,7 +535,8 @@ def main(
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     try:
         p = config.load_params(params, "topics")
-        m = run(terms_dir, topics, doc_topics, section_topics, figures, metrics_path, p)
+        m = run(terms_dir, topics, doc_topics, section_topics, figures, metrics_path, p,
+                jobs=config.load_params(params, "base").jobs)  # fmt: skip
     except (config.ConfigError, ValueError, RuntimeError, OSError) as exc:
         typer.echo(f"topics: error: {exc}", err=True)
         raise typer.Exit(1) from exc

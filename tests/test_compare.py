@@ -82,3 +82,13 @@ def test_program_diffusion_first_year() -> None:
         {"label": "PLACE", "entity": "威海", "reports": 1, "first_year": 2019, "last_year": 2019,
          "doc_ids": "y"},
     ]  # fmt: skip
+
+
+def test_similarity_rows_match_the_pairwise_cosine() -> None:
+    vectors = tfidf_vectors(DOCS)
+    rows = similarity_rows(DOCS)
+    assert len(rows) == len(DOCS) * (len(DOCS) - 1) // 2
+    for r in rows:
+        assert r["doc_id_a"] < r["doc_id_b"]
+        expected = cosine(vectors[r["doc_id_a"]], vectors[r["doc_id_b"]])
+        assert r["cosine"] == round(expected, 6)

@@ -531,3 +531,41 @@ def test_main_reports_bad_params(tmp_path) -> None:
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 1
     assert "indicators.figure_format" in result.output
+
+
+def test_extraction_cache_reuses_unchanged_reports(names, tmp_path, monkeypatch) -> None:
+    params = config.load_params(ROOT / "params.yaml", "indicators")
+    docs = [_doc(CITY, "city_weihai_2022", 2022), _doc(SPLIT_LEAD, "province_guangdong_2026", 2026)]
+    docs_dir = tmp_path / "docs"
+    for doc in docs:
+        write_json(docs_dir / f"{doc.doc_id}.json", document_to_dict(doc))
+    cache = tmp_path / "cache"
+    plain = indicators.extract_corpus(docs, names, params)
+    names_path = default_names()
+    assert (
+        indicators.extract_cached(docs, docs_dir, names_path, params, result_cache=cache) == plain
+    )
+    extracted: list[str] = []
+    real = indicators.extract_document
+
+    def counting(doc, *args, **kwargs):
+        extracted.append(doc.doc_id)
+        return real(doc, *args, **kwargs)
+
+    monkeypatch.setattr(indicators, "extract_document", counting)
+    assert (
+        indicators.extract_cached(docs, docs_dir, names_path, params, result_cache=cache) == plain
+    )
+    assert extracted == []
+    changed = _doc(CITY.replace("增长", "增加", 1), "city_weihai_2022", 2022)
+    write_json(docs_dir / "city_weihai_2022.json", document_to_dict(changed))
+    docs = [changed, docs[1]]
+    rows = indicators.extract_cached(docs, docs_dir, names_path, params, result_cache=cache)
+    assert extracted == ["city_weihai_2022"]
+    assert rows == real_rows(docs, names, params, real)
+    assert len(list(cache.glob("*.json"))) == 2
+
+
+def real_rows(docs, names, params, extract) -> list:
+    rows = [r for d in docs for r in extract(d, names, params)]
+    return sorted(rows, key=lambda r: (r.doc_id, r.start, r.sentence_id, r.indicator, r.value))

@@ -162,3 +162,36 @@ def test_outputs_are_deterministic_and_stale_documents_removed(tmp_path: Path) -
     (raw / "reports.csv").write_text("doc_id,file\na,a.txt\n", encoding="utf-8")
     run(raw / "reports.csv", PARAMS, out)
     assert sorted(p.name for p in out.docs_dir.iterdir()) == ["a.json"]
+
+
+def test_cache_gives_the_same_documents_and_recomputes_a_changed_file(tmp_path, monkeypatch):
+    import pipeline.ingest as I
+
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(REPORT.replace("各位代表", "各位代表们", 1), encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    rows = [ManifestRow("a", "a.txt"), ManifestRow("b", "b.txt"), ManifestRow("e", "empty.txt")]
+    skip = config.parse_section("ingest", {**PARAMS.__dict__, "on_error": "skip"}, type(PARAMS))
+    cache = tmp_path / "cache"
+    plain = ingest_rows(rows, tmp_path, skip)
+    first = I.ingest_cached(rows, tmp_path, skip, result_cache=cache)
+    assert first.documents == plain.documents and first.rejected == plain.rejected
+    ingested: list[str] = []
+    real = I.ingest_bytes
+
+    def counting(data, row, *args, **kwargs):
+        ingested.append(row.doc_id)
+        return real(data, row, *args, **kwargs)
+
+    monkeypatch.setattr(I, "ingest_bytes", counting)
+    again = I.ingest_cached(rows, tmp_path, skip, result_cache=cache)
+    assert again.documents == plain.documents and ingested == ["e"]  # errors are not cached
+    (tmp_path / "b.txt").write_text(REPORT.replace("各位代表", "代表们", 1), encoding="utf-8")
+    ingested.clear()
+    changed = I.ingest_cached(rows, tmp_path, skip, result_cache=cache)
+    assert ingested == ["b", "e"]
+    assert changed.documents == ingest_rows(rows, tmp_path, skip).documents
+    assert len(list(cache.glob("*.json"))) == 2
+    fail = config.parse_section("ingest", {**PARAMS.__dict__, "on_error": "fail"}, type(PARAMS))
+    with pytest.raises(InputError, match="empty file"):
+        I.ingest_cached(rows, tmp_path, fail, result_cache=cache)

@@ -141,7 +141,25 @@ def test_word_cloud_layout_is_seeded() -> None:
     assert (cloud_array(freqs, font=font, seed=3) == first).all()
 
 
-def test_run_writes_table_figures_and_metrics(tmp_path: Path) -> None:
+def test_cloud_image_has_its_title_above_the_cloud_and_refuses_missing_glyphs() -> None:
+    from pipeline.keywords import cloud_image
+
+    font = plotting.font_path()
+    freqs = [("海洋", 1.0), ("渔业", 0.6), ("港口", 0.5)]
+    img = cloud_image(freqs, title="威海市：关键词云", font=font, seed=3)
+    assert img.size == (1000, 664)
+    band = img.crop((0, 0, 1000, 64)).convert("L")
+    assert band.getextrema()[0] < 128  # the title's ink
+    assert (
+        img.tobytes() == cloud_image(freqs, title="威海市：关键词云", font=font, seed=3).tobytes()
+    )
+    # the cloud below the band is the same as the plain cloud
+    assert img.crop((0, 64, 1000, 664)).tobytes() == cloud_array(freqs, font=font, seed=3).tobytes()
+    with pytest.raises(plotting.MissingGlyphError):
+        cloud_image(freqs, title="\U000f0000", font=font, seed=3)
+
+
+def test_run_writes_table_figures_and_metrics(tmp_path: Path, monkeypatch) -> None:
     terms = tmp_path / "terms"
     for d in (WEIHAI, SHANGHAI):
         write_json(terms / f"{d.doc_id}.json", term_doc_to_dict(d))
@@ -163,3 +181,9 @@ def test_run_writes_table_figures_and_metrics(tmp_path: Path) -> None:
     ]
     run(terms, tmp_path / "keywords2.csv", None, tmp_path / "m.json", params(idf_min_docs=2))
     assert (tmp_path / "keywords.csv").read_bytes() == (tmp_path / "keywords2.csv").read_bytes()
+    # figures drawn in worker processes are the same files
+    many = tmp_path / "fig2"
+    monkeypatch.setattr(plotting, "PARALLEL_MIN_FIGURES", 1)
+    run(terms, tmp_path / "k3.csv", many, tmp_path / "m.json", params(idf_min_docs=2), jobs=2)
+    for name in names:
+        assert (many / name).read_bytes() == (figures / name).read_bytes()

@@ -20,3 +20,10 @@ def test_one_job_runs_in_process_and_calls_the_initializer_once() -> None:
     out = map_reports(len, ["ab", "c"], jobs=1, initializer=lambda: calls.append(1))
     assert out == [2, 1]
     assert calls == [1]
+
+
+def test_no_items_builds_no_models() -> None:
+    def fail() -> None:
+        raise AssertionError("initializer called for no items")
+
+    assert map_reports(len, [], jobs=2, initializer=fail) == []

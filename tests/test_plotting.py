@@ -225,3 +225,66 @@ def test_a_figure_records_what_it_was_drawn_from(tmp_path) -> None:
     plotting.hbar(items[:1], title="标题", xlabel="次数", path=path)  # new inputs: redrawn
     assert plotting.is_current(path, plotting.figure_key("hbar", items[:1], "标题", "次数", None))
     assert not plotting.is_current(tmp_path / "missing.png", key)
+
+
+def test_png_text_reads_the_key_without_decoding_and_rejects_broken_files(tmp_path) -> None:
+    from PIL import Image
+
+    path = tmp_path / "bars.png"
+    plotting.hbar([("乡村振兴", 3.0)], title="标题", xlabel="次数", path=path)
+    with Image.open(path) as img:
+        assert plotting.png_text(path) == dict(img.text)
+    assert plotting.FIGURE_KEY in plotting.png_text(path)
+    cut = tmp_path / "cut.png"
+    cut.write_bytes(path.read_bytes()[:100])
+    with pytest.raises(ValueError, match="truncated"):
+        plotting.png_text(cut)
+    assert not plotting.is_current(cut, plotting.png_text(path)[plotting.FIGURE_KEY])
+    other = tmp_path / "other.png"
+    other.write_bytes(b"not a png at all")
+    assert not plotting.is_current(other, "x")
+
+
+def test_draw_all_in_processes_gives_the_same_files_and_skips_current_ones(
+    tmp_path, monkeypatch
+) -> None:
+    def tasks(folder):
+        return [
+            plotting.FigureTask(
+                plotting.hbar_figure,
+                ([("乡村振兴", float(i + 1))],),
+                folder / f"f{i}.png",
+                plotting.figure_key("t", i),
+                {"title": "标题", "xlabel": "次数"},
+            )
+            for i in range(3)
+        ]
+
+    assert plotting.draw_all(tasks(tmp_path / "one"), jobs=1) == 3
+    monkeypatch.setattr(plotting, "PARALLEL_MIN_FIGURES", 1)
+    assert plotting.draw_all(tasks(tmp_path / "two"), jobs=2) == 3
+    for i in range(3):
+        assert (tmp_path / "one" / f"f{i}.png").read_bytes() == (
+            tmp_path / "two" / f"f{i}.png"
+        ).read_bytes()
+    assert plotting.draw_all(tasks(tmp_path / "two"), jobs=2) == 0
+
+
+def test_figures_with_a_row_per_report_stay_bounded() -> None:
+    assert plotting.capped(5.0) == 5.0
+    assert plotting.capped(320.0) == plotting.MAX_FIGURE_INCHES
+    few = [f"r{i}" for i in range(plotting.LABELLED_ROWS_MAX)]
+    assert plotting.row_labels(few) == few
+    assert plotting.row_labels([*few, "one more"]) == [""] * (len(few) + 1)
+
+
+def test_fixed_margins_leave_room_for_the_longest_label() -> None:
+    narrow = plotting.hbar_figure([("甲", 1.0)], title="标题", xlabel="次数")
+    wide = plotting.hbar_figure(
+        [("甲", 1.0), ("一个很长很长的项目名称", 2.0)], title="标题", xlabel="次数"
+    )
+    from matplotlib.layout_engine import TightLayoutEngine
+
+    assert not isinstance(wide.get_layout_engine(), TightLayoutEngine)  # no extra layout draw
+    assert wide.subplotpars.left > narrow.subplotpars.left
+    assert plotting.text_width(["一个很长很长的项目名称"], 10) > plotting.text_width(["甲"], 10) > 0

@@ -163,3 +163,65 @@ def test_run_reuses_tokens_of_unchanged_reports(tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(segment, "make_segmenter", no_segmenter)
     segment.run(*args)
     assert (tmp_path / "seg" / "d.json").read_bytes() == first
+
+
+def test_cached_run_matches_a_fresh_one_and_recomputes_only_a_changed_report(
+    tmp_path, monkeypatch
+) -> None:
+    import dataclasses
+    import json
+
+    from pipeline import config, segment
+    from pipeline.docstore import document_to_dict
+
+    root = Path(__file__).resolve().parent.parent
+    params = config.load_params(root / "params.yaml", "segment")
+    docs_dir = tmp_path / "docs"
+    docs_dir.mkdir()
+    texts = {"a": "各位代表：\n推进乡村振兴。", "b": "各位代表：\n推动高质量发展。"}
+
+    def write(doc_id: str, text: str) -> None:
+        doc = dataclasses.replace(_doc(text, 0, [(0, 5), (6, len(text))]), doc_id=doc_id)
+        (docs_dir / f"{doc_id}.json").write_text(json.dumps(document_to_dict(doc)), "utf-8")
+
+    for doc_id, text in texts.items():
+        write(doc_id, text)
+
+    def run(name: str, cache: Path | None) -> dict[str, bytes]:
+        out = tmp_path / name
+        segment.run(docs_dir, out / "seg", out / "m.json", params,
+                    segment.default_policy_terms(), tmp_path / "jieba", cache)  # fmt: skip
+        return {p.name: p.read_bytes() for p in sorted(out.rglob("*.json"))}
+
+    cache = tmp_path / "cache"
+    first = run("cached", cache)
+    assert first == run("fresh", None)
+    segmented: list[str] = []
+    real = segment.segment_document
+
+    def counting(doc, segmenter):
+        segmented.append(doc.doc_id)
+        return real(doc, segmenter)
+
+    monkeypatch.setattr(segment, "segment_document", counting)
+    write("b", "各位代表：\n推动数字经济发展。")
+    changed = run("changed", cache)
+    assert segmented == ["b"]
+    assert len(list(cache.glob("*.json"))) == 4  # token file and coverage part of each report
+    assert changed == run("fresh2", None)
+    assert changed["a.json"] == first["a.json"] and changed["b.json"] != first["b.json"]
+
+
+def test_a_segmenter_from_the_prepared_dictionary_cuts_as_a_fresh_one(tmp_path) -> None:
+    text = "威海市全面推进乡村振兴，振兴海洋经济，落实惠农政策。"
+    fresh = make_segmenter("jieba", LEX, cache_dir=tmp_path)
+    assert len(list(tmp_path.glob("gwr-prepared-*"))) == 1
+    again = make_segmenter("jieba", LEX, cache_dir=tmp_path)
+    assert again._tk.FREQ == fresh._tk.FREQ and again._tk.total == fresh._tk.total
+    for pos in ("posseg", "lexicon"):
+        a = make_segmenter("jieba", LEX, cache_dir=tmp_path, pos=pos)
+        b = make_segmenter("jieba", LEX, cache_dir=None, pos=pos)
+        assert a.cut(text) == b.cut(text)
+    # another dictionary replaces the prepared file
+    make_segmenter("jieba", Lexicon(programs=("乡村振兴",), concepts=()), cache_dir=tmp_path)
+    assert len(list(tmp_path.glob("gwr-prepared-*"))) == 1

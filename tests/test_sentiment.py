@@ -458,6 +458,7 @@ def test_main_reports_errors_without_a_traceback(stage_run, tmp_path: Path) -> N
     root, paths, _, _, lexicon_path = stage_run
     params = tmp_path / "params.yaml"
     params.write_text(
+        "base:\n  seed: 42\n  jobs: 1\n"
         "sentiment:\n  method: lexicon\n  generic_lexicon: none\n  generic_weight: 0\n"
         "  ngram_max: 3\n  c: 1\n  baseline: none\n  cross_validation: none\n",
         encoding="utf-8",
@@ -497,3 +498,56 @@ def test_evidence_is_hashable_and_frozen() -> None:
     ev = Evidence(achievement=1.0)
     with pytest.raises(AttributeError):
         ev.achievement = 2.0  # type: ignore[misc]
+
+
+# ---------------------------------------------------------------- incremental runs
+
+
+def _tables(out: S.SentimentOutputs) -> dict[str, bytes]:
+    paths = (out.sentiment, out.by_report, out.by_section, out.problems, out.metrics)
+    return {p.name: p.read_bytes() for p in paths}
+
+
+def test_result_cache_reuses_evaluation_and_unchanged_reports(tmp_path, monkeypatch) -> None:
+    paths = write_corpus(tmp_path)
+    # a fourth, non-gold report: the one that changes
+    extra = report("city_delta_2022", "city")
+    write_json(paths["docs"] / "city_delta_2022.json", document_to_dict(extra))
+    lexicon_path = Path(S.__file__).parent / "resources" / "tone_lexicon.tsv"
+    cache = tmp_path / "cache"
+
+    def run(name: str, result_cache: Path | None) -> S.SentimentOutputs:
+        out = outputs(tmp_path / name)
+        S.run(paths["docs"], tmp_path / "seg", lexicon_path, paths["labels"], paths["split"],
+              PARAMS, out, result_cache=result_cache)  # fmt: skip
+        return out
+
+    plain = _tables(run("plain", None))
+    assert _tables(run("first", cache)) == plain
+    assert len(list(cache.glob("eval-*.pkl"))) == 1
+    assert len(list(cache.glob("*.json"))) == 4
+
+    labelled: list[str] = []
+    real_items = S.document_items
+
+    def counting_items(doc, *args, **kwargs):
+        labelled.append(doc.doc_id)
+        return real_items(doc, *args, **kwargs)
+
+    def no_evaluation(*args, **kwargs):
+        raise AssertionError("the evaluation should come from the cache")
+
+    monkeypatch.setattr(S, "document_items", counting_items)
+    monkeypatch.setattr(S, "evaluate_methods", no_evaluation)
+    assert _tables(run("second", cache)) == plain
+    assert labelled == []
+
+    # one report changes: only it is labelled again, the evaluation stays cached
+    changed = make_doc("city_delta_2022", "city", [("一、2021年工作回顾", [PROBLEMS])])
+    write_json(paths["docs"] / "city_delta_2022.json", document_to_dict(changed))
+    after = _tables(run("third", cache))
+    assert labelled == ["city_delta_2022"]
+    assert len(list(cache.glob("*.json"))) == 4  # the stale entry is gone
+    monkeypatch.undo()
+    assert after == _tables(run("fresh", None))
+    assert after != plain

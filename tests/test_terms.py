@@ -285,3 +285,35 @@ def test_recurring_phrases_of_a_report_become_one_term() -> None:
     assert [(sp.norm, text[sp.start : sp.end]) for sp in spans] == [("精致城市", "精致城市")] * 4
     assert phrase_spans(doc, tokens, filt(), min_count=5, share=0.5) == []  # only 4 uses
     assert phrase_spans(doc, tokens, filt(), min_count=0, share=0.5) == []  # switched off
+
+
+def test_result_cache_gives_the_same_files_and_follows_entity_changes(tmp_path, monkeypatch):
+    import pipeline.terms as T
+
+    docs, seg, ents = _write_inputs(tmp_path)
+    cache = tmp_path / "cache"
+
+    def outputs(name: str, result_cache: Path | None) -> dict[str, bytes]:
+        out = tmp_path / name
+        run(docs, seg, ents, default_stopwords(), default_boilerplate(), out / "terms",
+            out / "terms.csv", out / "m.json", params(), result_cache=result_cache)  # fmt: skip
+        return {p.name: p.read_bytes() for p in sorted(out.rglob("*.*"))}
+
+    plain = outputs("plain", None)
+    assert outputs("first", cache) == plain
+    built: list[str] = []
+    real = T.build_corpus
+
+    def counting(docs_, *args, **kwargs):
+        built.extend(d.doc_id for d in docs_)
+        return real(docs_, *args, **kwargs)
+
+    monkeypatch.setattr(T, "build_corpus", counting)
+    assert outputs("second", cache) == plain
+    assert built == []
+    # no entity to merge any more: the report's terms are recomputed
+    write_csv(ents, [], ["doc_id", "sentence_id", "label", "text", "start", "end", "norm"])
+    changed = outputs("third", cache)
+    assert built == ["weihai"] and changed != plain
+    monkeypatch.undo()
+    assert changed == outputs("fresh", None)

@@ -146,3 +146,9 @@ def test_run_writes_tables_figures_and_coherence(tmp_path: Path) -> None:
     ]
     header = (tmp_path / "d.csv").read_text(encoding="utf-8").splitlines()[0]
     assert header.startswith("doc_id,topic_id,share")
+
+
+def test_candidates_fitted_in_processes_give_the_same_choice_and_tables() -> None:
+    p = params(k=0, k_candidates=[2, 3])
+    assert tables(analyse(DOCS, p, jobs=2)) == tables(analyse(DOCS, p, jobs=1))
+    assert analyse(DOCS, p, jobs=2)["curve"] == analyse(DOCS, p, jobs=1)["curve"]

@@ -1,0 +1,57 @@
+"""Smoke test of the benchmark's helpers (bench/run.py is a script, loaded from its path)."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_stage_times_from_dvc_output() -> None:
+    bench = _bench()
+    events = [
+        (0.0, "Running stage 'ingest':\n"),
+        (0.1, "> python -m pipeline.ingest …\n"),
+        (2.0, "Running stage 'segment':\n"),
+        (3.0, "Stage 'entities' didn't change, skipping\n"),
+    ]
+    assert bench.stage_times(events, end=5.5) == {"ingest": 2.0, "segment": 3.5}
+    assert bench.stage_times([(0.0, "Data and pipelines are up to date.\n")], end=1.0) == {}
+
+
+def test_make_project_replicates_reports_under_new_ids(tmp_path) -> None:
+    bench = _bench()
+    with open(ROOT / "data" / "raw" / "reports.csv", encoding="utf-8") as fh:
+        bundled = len(list(csv.DictReader(fh)))
+    rows = bench.make_project(tmp_path, bundled + 2)
+    ids = [r["doc_id"] for r in rows]
+    assert len(set(ids)) == bundled + 2
+    assert ids[bundled].endswith("_r1") and ids[bundled][:-3] == ids[0]
+    assert (tmp_path / "dvc.yaml").exists() and (tmp_path / "pipeline" / "segment.py").exists()
+    with open(tmp_path / "data" / "raw" / "reports.csv", encoding="utf-8") as fh:
+        manifest = list(csv.DictReader(fh))
+    assert sorted(r["doc_id"] for r in manifest) == sorted(ids)
+    assert all((tmp_path / "data" / "raw" / r["file"]).exists() for r in manifest)
+
+
+def test_table_prints_scales_with_and_without_the_add_one_run(capsys) -> None:
+    bench = _bench()
+    run = {"seconds": 10.0, "stages": {"ingest": 4.0, "report": 6.0}, "peak_rss_mb": 100,
+           "peak_tree_rss_mb": 150}  # fmt: skip
+    noop = {"seconds": 1.0, "stages": {}, "peak_rss_mb": 50, "peak_tree_rss_mb": 50}
+    small = bench._scale_result(30, 600_000, run, noop, {**run, "seconds": 2.0})
+    big = bench._scale_result(1000, 20_000_000, {**run, "seconds": 100.0}, noop, None)
+    assert small["add_one_ratio"] == 0.2 and big["add_one_ratio"] is None
+    assert small["per_stage"]["ingest"] == {"seconds": 4.0, "chars_per_s": 150_000, "share": 0.4}
+    bench.print_table({"machine": {"cpus": 2}, "scales": [small, big]})
+    out = capsys.readouterr().out
+    assert "1000" in out and "×10.0" in out
