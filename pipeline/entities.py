@@ -587,9 +587,11 @@ LABEL_TITLES = {COMPANY: "企业", PLACE: "地名", PROGRAM: "政策与项目"}
 
 
 def write_figures(
-    summary: Sequence[SummaryRow], docs: Sequence[Document], folder: Path, top_n: int
-) -> list[Path]:
-    """Per report and label, a bar chart of the most mentioned entities.
+    summary: Sequence[SummaryRow], docs: Sequence[Document], folder: Path, top_n: int,
+    *, jobs: int = 1,
+) -> list[Path]:  # fmt: skip
+    """Per report and label, a bar chart of the most mentioned entities, drawn in `jobs`
+    processes; a figure whose data did not change is not redrawn.
 
     Files: ``<doc_id>_<label>.png``; stale files of the folder are removed.
     """
@@ -600,20 +602,25 @@ def write_figures(
     for row in summary:
         by_key[(row.doc_id, row.label)].append(row)
     written: list[Path] = []
+    tasks: list[plotting.FigureTask] = []
     for doc in docs:
         name = doc.place or doc.doc_id
         year = f"{doc.year}年" if doc.year else ""
         for label in LABELS:
             rows = sorted(by_key.get((doc.doc_id, label), []), key=lambda r: (-r.count, r.entity))
             path = folder / f"{doc.doc_id}_{label}.png"
-            plotting.hbar(
-                [(r.entity, r.count) for r in rows[:top_n]],
-                title=f"{name}{year}政府工作报告：提及最多的{LABEL_TITLES[label]}",
-                xlabel="提及次数",
-                path=path,
-                color=plotting.label_color(label),
-            )
+            items = [(r.entity, r.count) for r in rows[:top_n]]
+            title = f"{name}{year}政府工作报告：提及最多的{LABEL_TITLES[label]}"
+            color = plotting.label_color(label)
+            key = plotting.figure_key("hbar", items, title, "提及次数", color)
+            tasks.append(
+                plotting.FigureTask(
+                    plotting.hbar_figure, (items,), path, key,
+                    {"title": title, "xlabel": "提及次数", "color": color},
+                )
+            )  # fmt: skip
             written.append(path)
+    plotting.draw_all(tasks, jobs=jobs)
     keep = {p.name for p in written}
     for stale in folder.glob("*.png"):
         if stale.name not in keep:
@@ -738,7 +745,7 @@ def run(
         "distinct": {lab: sum(s.label == lab for s in summary) for lab in LABELS},
     }
     if out.figures is not None:
-        write_figures(summary, docs, out.figures, params.top_n)
+        write_figures(summary, docs, out.figures, params.top_n, jobs=jobs)
     if gold_dir is not None and Path(gold_dir).is_dir():
         scores = evaluate(rows, gold_dir)
         errors = scores.pop("_errors")
