@@ -393,8 +393,20 @@ def _bars(ax, items: Sequence[tuple[str, float]], title: str, color: str) -> Non
     ax.set_yticks(pos, [t for t, _ in items])
     ax.invert_yaxis()
     ax.set_xlim(left=0)
-    ax.set_xlabel("得分")
+    ax.set_xlabel("相对得分（最高 = 100）")
     ax.spines[["top", "right"]].set_visible(False)
+
+
+# Figures show scores relative to the report's top keyword (= 100). TF-IDF moves a little for
+# every report whenever a report joins the corpus (idf); a figure whose terms are the same and
+# whose bars moved by at most this many points is kept rather than redrawn.
+FIGURE_TOLERANCE = 2.0
+
+
+def relative(items: Sequence[tuple[str, float]]) -> list[tuple[str, float]]:
+    """Scores as a share of the largest, in points (largest = 100), one decimal."""
+    top = max((v for _, v in items), default=0.0)
+    return [(t, round(100 * v / top, 1) if top > 0 else 0.0) for t, v in items]
 
 
 def write_figures(
@@ -415,21 +427,25 @@ def write_figures(
     tasks: list[plotting.FigureTask] = []
     for doc in docs:
         by_method = scores[doc.doc_id]
-        cloud = top_terms(by_method["tfidf"], params.cloud_terms)
+        cloud = relative(top_terms(by_method["tfidf"], params.cloud_terms))
         title = f"{_title(doc)}：关键词云（TF-IDF）"
         tasks.append(
             plotting.FigureTask(
                 _cloud_task, (cloud, title, font, params.seed), folder / f"{doc.doc_id}_cloud.png",
-                plotting.figure_key("cloud-image", cloud, title, params.seed),
+                plotting.figure_key("cloud-rel", [t for t, _ in cloud], title, params.seed),
+                values=tuple(v for _, v in cloud), tolerance=FIGURE_TOLERANCE,
             )
         )  # fmt: skip
         n = params.top_n
-        tfidf, textrank = top_terms(by_method["tfidf"], n), top_terms(by_method["textrank"], n)
+        tfidf = relative(top_terms(by_method["tfidf"], n))
+        textrank = relative(top_terms(by_method["textrank"], n))
         title = f"{_title(doc)}：前{n}个关键词"
+        terms = ([t for t, _ in tfidf], [t for t, _ in textrank])
         tasks.append(
             plotting.FigureTask(
                 bars_figure, (tfidf, textrank, title, n), folder / f"{doc.doc_id}_bars.png",
-                plotting.figure_key("bars", tfidf, textrank, _title(doc), n),
+                plotting.figure_key("bars-rel", terms, _title(doc), n),
+                values=tuple(v for _, v in (*tfidf, *textrank)), tolerance=FIGURE_TOLERANCE,
             )
         )  # fmt: skip
     plotting.draw_all(tasks, jobs=jobs)

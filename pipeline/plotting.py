@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib.resources
+import json
 import logging
 import math
 import os
@@ -271,19 +272,35 @@ def figure_key(*parts: object) -> str:
     return h.hexdigest()[:32]
 
 
-def is_current(path: Path, key: str) -> bool:
+FIGURE_VALUES = "gwr-values"  # PNG text chunk: the values drawn, for a tolerant comparison
+
+
+def is_current(path: Path, key: str, values: Sequence[float] = (), tolerance: float = 0.0) -> bool:
     """Whether `path` is a PNG drawn from the inputs that give `key` (so need not be redrawn).
 
     Incremental runs skip the figures of unchanged reports; the file itself records what it
-    was drawn from, so there is no cache to go stale beside it.
+    was drawn from, so there is no cache to go stale beside it. With a `tolerance`, `key`
+    covers what the figure shows except its numbers, and the figure is also current when each
+    of `values` differs by at most `tolerance` from the value drawn (a corpus-wide weight that
+    moves a bar by less than a pixel does not redraw every report's chart).
     """
     path = Path(path)
     if path.suffix.lower() != ".png" or not path.exists():
         return False
     try:
-        return png_text(path).get(FIGURE_KEY) == key
+        text = png_text(path)
+        if text.get(FIGURE_KEY) != key:
+            return False
+        if not tolerance:
+            return True
+        drawn = json.loads(text.get(FIGURE_VALUES, "null"))
     except (OSError, ValueError):
         return False
+    return (
+        isinstance(drawn, list)
+        and len(drawn) == len(values)
+        and all(abs(a - b) <= tolerance for a, b in zip(drawn, values, strict=True))
+    )
 
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -318,7 +335,7 @@ def png_text(path: Path) -> dict[str, str]:
                 fh.seek(length + 4, os.SEEK_CUR)
 
 
-def save(fig: Figure, path: Path, key: str | None = None) -> None:
+def save(fig: Figure, path: Path, key: str | None = None, values: Sequence[float] = ()) -> None:
     """Write a figure as PNG or SVG (by suffix), deterministically and atomically, then close it.
 
     PNG is written at `DPI` without the ``Software`` tag, SVG with glyphs as paths, no ``Date``
@@ -344,6 +361,8 @@ def save(fig: Figure, path: Path, key: str | None = None) -> None:
             fmt, metadata = "png", {"Software": None}
             if key is not None:
                 metadata[FIGURE_KEY] = key
+                if values:
+                    metadata[FIGURE_VALUES] = json.dumps([round(v, 4) for v in values])
         else:
             fmt, metadata = "svg", {"Date": None}
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -366,7 +385,7 @@ def save(fig: Figure, path: Path, key: str | None = None) -> None:
     log.info("wrote %s", path)
 
 
-def save_image(image, path: Path, key: str | None = None) -> None:
+def save_image(image, path: Path, key: str | None = None, values: Sequence[float] = ()) -> None:
     """Write a PIL image (a word cloud, drawn without matplotlib) as PNG, deterministically and
     atomically, recording `key` as `save` does."""
     from PIL import PngImagePlugin
@@ -377,6 +396,8 @@ def save_image(image, path: Path, key: str | None = None) -> None:
     info = PngImagePlugin.PngInfo()
     if key is not None:
         info.add_text(FIGURE_KEY, key)
+        if values:
+            info.add_text(FIGURE_VALUES, json.dumps([round(v, 4) for v in values]))
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = _temp_path(path)
     try:
@@ -399,16 +420,19 @@ class FigureTask:
     path: Path
     key: str | None = None
     kwargs: Mapping[str, object] = field(default_factory=dict)
+    values: tuple[float, ...] = ()  # with `tolerance`: the numbers drawn (see is_current)
+    tolerance: float = 0.0
 
 
 def _draw_task(task: FigureTask) -> str:
     from matplotlib.figure import Figure
 
     drawn = task.build(*task.args, **task.kwargs)
+    values = task.values if task.tolerance else ()
     if isinstance(drawn, Figure):
-        save(drawn, task.path, task.key)
+        save(drawn, task.path, task.key, values)
     else:
-        save_image(drawn, task.path, task.key)
+        save_image(drawn, task.path, task.key, values)
     return task.path.name
 
 
@@ -421,7 +445,9 @@ def draw_all(tasks: Sequence[FigureTask], *, jobs: int = 1) -> int:
     processes when there are many. Returns how many were drawn."""
     from pipeline.parallel import map_reports
 
-    todo = [t for t in tasks if t.key is None or not is_current(t.path, t.key)]
+    todo = [
+        t for t in tasks if t.key is None or not is_current(t.path, t.key, t.values, t.tolerance)
+    ]
     jobs = jobs if len(todo) >= PARALLEL_MIN_FIGURES else 1
     map_reports(_draw_task, todo, jobs=jobs, initializer=setup, desc="figures")
     return len(todo)

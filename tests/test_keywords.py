@@ -187,3 +187,12 @@ def test_run_writes_table_figures_and_metrics(tmp_path: Path, monkeypatch) -> No
     run(terms, tmp_path / "k3.csv", many, tmp_path / "m.json", params(idf_min_docs=2), jobs=2)
     for name in names:
         assert (many / name).read_bytes() == (figures / name).read_bytes()
+
+
+def test_relative_scores_put_the_top_keyword_at_100() -> None:
+    from pipeline.keywords import relative
+
+    assert relative([("精致城市", 0.5), ("威海", 0.25), ("海洋", 0.0)]) == [
+        ("精致城市", 100.0), ("威海", 50.0), ("海洋", 0.0)
+    ]  # fmt: skip
+    assert relative([]) == []

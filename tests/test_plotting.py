@@ -288,3 +288,20 @@ def test_fixed_margins_leave_room_for_the_longest_label() -> None:
     assert not isinstance(wide.get_layout_engine(), TightLayoutEngine)  # no extra layout draw
     assert wide.subplotpars.left > narrow.subplotpars.left
     assert plotting.text_width(["一个很长很长的项目名称"], 10) > plotting.text_width(["甲"], 10) > 0
+
+
+def test_a_figure_within_tolerance_is_current(tmp_path) -> None:
+    def task(values, tolerance=2.0, key="k"):
+        items = [("乡村振兴", values[0]), ("高质量发展", values[1])]
+        return plotting.FigureTask(
+            plotting.hbar_figure, (items,), tmp_path / "f.png", plotting.figure_key(key),
+            {"title": "标题", "xlabel": "相对得分"}, values=tuple(values), tolerance=tolerance,
+        )  # fmt: skip
+
+    assert plotting.draw_all([task((100.0, 60.0))]) == 1
+    assert plotting.draw_all([task((100.0, 61.5))]) == 0  # a bar moved by 1.5 points: kept
+    assert plotting.draw_all([task((100.0, 63.0))]) == 1  # by 3 points: redrawn
+    assert plotting.draw_all([task((100.0, 63.0), key="other")]) == 1  # other terms: redrawn
+    assert plotting.draw_all([task((100.0, 63.0, 10.0), key="other")]) == 1  # other count
+    assert plotting.draw_all([task((100.0, 63.1), tolerance=0.0, key="exact")]) == 1
+    assert plotting.draw_all([task((100.0, 63.2), tolerance=0.0, key="exact")]) == 0  # key only
