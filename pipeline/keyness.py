@@ -358,8 +358,15 @@ def keyness_task(doc: TermDoc, rows: Sequence[KeynessRow], label: str, top_n: in
 
     items = _keyness_items(rows, top_n)
     title = f"{_title(doc)}：关键性（对照：{_reference_title(label)}）"
-    key = plotting.figure_key("keyness", items, _title(doc), _reference_title(label))
-    return plotting.FigureTask(build_keyness_figure, (items, title), path, key)
+    terms = [t for t, _ in items]
+    key = plotting.figure_key("keyness-tol", terms, _title(doc), _reference_title(label))
+    # G² against the rest of the corpus moves a little for every report when a report joins:
+    # a figure whose bars moved by at most 2 % of the longest is kept
+    tolerance = 0.02 * max((abs(v) for _, v in items), default=0.0)
+    return plotting.FigureTask(
+        build_keyness_figure, (items, title), path, key,
+        values=tuple(v for _, v in items), tolerance=tolerance,
+    )  # fmt: skip
 
 
 def keyness_figure(doc: TermDoc, rows: Sequence[KeynessRow], label: str, top_n: int, path: Path):
