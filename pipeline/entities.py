@@ -612,7 +612,7 @@ def write_figures(
             items = [(r.entity, r.count) for r in rows[:top_n]]
             title = f"{name}{year}政府工作报告：提及最多的{LABEL_TITLES[label]}"
             color = plotting.label_color(label)
-            key = plotting.figure_key("hbar", items, title, "提及次数", color)
+            key = plotting.hbar_key(items, title=title, xlabel="提及次数", color=color)
             tasks.append(
                 plotting.FigureTask(
                     plotting.hbar_figure, (items,), path, key,

@@ -264,10 +264,19 @@ def _temp_path(path: Path) -> Path:
 FIGURE_KEY = "gwr-key"  # PNG text chunk: the inputs the figure was drawn from
 
 
+@functools.cache
+def _source_digest(path: str) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
+
+
 def figure_key(*parts: object) -> str:
-    """A key for what a figure shows: its data, titles and this module's drawing settings."""
+    """A key for what a figure shows: its data, titles and this module's drawing settings,
+    and the drawing code — this module's source and that of the module asking for the key
+    (an edit to a chart's layout redraws the charts drawn before it)."""
+    caller = sys._getframe(1).f_globals.get("__file__") or ""
+    code = (_source_digest(__file__), _source_digest(caller) if caller else "")
     h = hashlib.sha256(
-        repr((parts, DPI, FONT_DISTRIBUTION, matplotlib.__version__)).encode("utf-8")
+        repr((parts, DPI, FONT_DISTRIBUTION, matplotlib.__version__, code)).encode("utf-8")
     )
     return h.hexdigest()[:32]
 
@@ -567,6 +576,13 @@ def hbar_figure(
     return fig
 
 
+def hbar_key(
+    items: Sequence[tuple[str, float]], *, title: str, xlabel: str, color: str | None = None
+) -> str:
+    """The `figure_key` of an `hbar` chart."""
+    return figure_key("hbar", list(items), title, xlabel, color)
+
+
 def hbar(
     items: Sequence[tuple[str, float]],
     *,
@@ -584,7 +600,7 @@ def hbar(
         path: Output ``.png`` or ``.svg``.
         color: Bar colour; `PALETTE.default` if None.
     """
-    key = figure_key("hbar", list(items), title, xlabel, color)
+    key = hbar_key(items, title=title, xlabel=xlabel, color=color)
     if is_current(path, key):
         return
     save(hbar_figure(items, title=title, xlabel=xlabel, color=color), path, key)

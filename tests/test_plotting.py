@@ -214,16 +214,14 @@ def test_a_figure_records_what_it_was_drawn_from(tmp_path) -> None:
     items = [("乡村振兴", 3.0), ("六稳", 2.0)]
     path = tmp_path / "bars.png"
     plotting.hbar(items, title="标题", xlabel="次数", path=path)
-    key = plotting.figure_key("hbar", items, "标题", "次数", None)
+    key = plotting.hbar_key(items, title="标题", xlabel="次数")
     assert plotting.is_current(path, key)
-    assert not plotting.is_current(
-        path, plotting.figure_key("hbar", items[:1], "标题", "次数", None)
-    )
+    assert not plotting.is_current(path, plotting.hbar_key(items[:1], title="标题", xlabel="次数"))
     before = path.stat().st_mtime_ns
     plotting.hbar(items, title="标题", xlabel="次数", path=path)  # same inputs: not redrawn
     assert path.stat().st_mtime_ns == before
     plotting.hbar(items[:1], title="标题", xlabel="次数", path=path)  # new inputs: redrawn
-    assert plotting.is_current(path, plotting.figure_key("hbar", items[:1], "标题", "次数", None))
+    assert plotting.is_current(path, plotting.hbar_key(items[:1], title="标题", xlabel="次数"))
     assert not plotting.is_current(tmp_path / "missing.png", key)
 
 
@@ -305,3 +303,13 @@ def test_a_figure_within_tolerance_is_current(tmp_path) -> None:
     assert plotting.draw_all([task((100.0, 63.0, 10.0), key="other")]) == 1  # other count
     assert plotting.draw_all([task((100.0, 63.1), tolerance=0.0, key="exact")]) == 1
     assert plotting.draw_all([task((100.0, 63.2), tolerance=0.0, key="exact")]) == 0  # key only
+
+
+def test_figure_key_changes_with_the_drawing_code(tmp_path, monkeypatch) -> None:
+    key = plotting.figure_key("hbar", [("乡村振兴", 1.0)])
+    assert key == plotting.figure_key("hbar", [("乡村振兴", 1.0)])
+    assert key != plotting.figure_key("hbar", [("乡村振兴", 2.0)])
+    edited = tmp_path / "plotting_edited.py"
+    edited.write_text(Path(plotting.__file__).read_text(encoding="utf-8") + "\\n# edit\\n")
+    monkeypatch.setattr(plotting, "__file__", str(edited))
+    assert plotting.figure_key("hbar", [("乡村振兴", 1.0)]) != key  # plotting.py was edited
