@@ -1,26 +1,19 @@
-"""Turn a hand-written draft (label|text|scored|note) into the gold CSV and check it.
-Only sorts/validates manually annotated rows; it does not extract anything."""
+"""Turn hand-written drafts (label|text|scored|note) into the gold CSVs and check them.
+Only sorts/validates manually annotated rows; it does not extract anything.
 
-import csv, sys, re, collections, pathlib
+    python3 build_and_check.py [--gold DIR] stem…
+"""
 
-QUOTES = '“”‘’"「」《》'
+import collections
+import csv
 
-
-def norm(s):
-    return s.translate({ord(c): None for c in QUOTES}).strip()
-
-
-base = pathlib.Path(__file__).resolve().parent.parent
-corpus = (pathlib.Path(__file__).resolve().parents[4] / 'data' / 'raw')
-ORDER = {"COMPANY": 0, "PLACE": 1, "PROGRAM": 2}
+from gold_io import ORDER, args, draft_rows, norm, report
 
 
-def build(stem):
-    rep = norm((corpus / f"{stem}.txt").read_text(encoding="utf-8"))
+def build(gold, stem):
+    rep = norm(report(stem))
     rows, seen, errs = [], set(), []
-    for ln in (base / ".draft" / f"{stem}.txt").read_text(encoding="utf-8").splitlines():
-        if not ln.strip() or ln.startswith("#"):
-            continue
+    for ln in draft_rows(gold, stem):
         parts = ln.split("|")
         if len(parts) != 4:
             errs.append(f"bad line: {ln}")
@@ -37,18 +30,18 @@ def build(stem):
             errs.append(f"DUP: {lab} {txt}")
         seen.add((lab, txt))
         rows.append((lab, txt, sc, note))
-    rows.sort(key=lambda r: (ORDER[r[0]], rep.find(r[1]) if r[1] in rep else 10**9))
-    with open(base / f"{stem}.csv", "w", encoding="utf-8", newline="") as f:
+    rows.sort(key=lambda r: (ORDER.get(r[0], 9), rep.find(r[1]) if r[1] in rep else 10**9))
+    with open(gold / f"{stem}.csv", "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f)
         w.writerow(["label", "text", "scored", "note"])
         w.writerows(rows)
-    c = collections.Counter((r[0], r[2]) for r in rows)
-    return errs, c
+    return errs, collections.Counter((r[0], r[2]) for r in rows)
 
 
 if __name__ == "__main__":
-    for stem in sys.argv[1:]:
-        errs, c = build(stem)
+    gold, stems, _ = args()
+    for stem in stems:
+        errs, c = build(gold, stem)
         print(stem, {k: c[k] for k in sorted(c)})
         for e in errs:
             print("  ", e)

@@ -1,16 +1,18 @@
-"""Checking aid only: show left contexts of programme head words whose occurrence is not covered by an annotated row."""
-import re, sys, pathlib
-QUOTES = '“”‘’"「」《》'
-stem = sys.argv[1]
-rep = (pathlib.Path(__file__).resolve().parents[4] / 'data' / 'raw' / f'{stem}.txt').read_text(encoding='utf-8').translate({ord(c): None for c in QUOTES})
-rows = [l.split('|')[1] for l in pathlib.Path(f'.draft/{stem}.txt').read_text(encoding='utf-8').splitlines() if l.strip()]
-# mark covered char positions
-cov = [False]*len(rep)
-for r in rows:
-    for m in re.finditer(re.escape(r), rep):
-        for i in range(m.start(), m.end()): cov[i] = True
-heads = sys.argv[2].split(',')
-for h in heads:
-    for m in re.finditer(h, rep):
-        if not cov[m.start()]:
-            print(h, '|', rep[max(0, m.start()-14):m.end()])
+"""Checking aid only: show left contexts of head words whose occurrence is not covered by an
+annotated row. Does not produce annotations.
+
+    python3 headword_aid.py [--gold DIR] stem… heads   (heads: comma-separated, e.g. 工程,计划,集团)
+"""
+
+import re
+
+from gold_io import args, covered, draft_rows, norm, report
+
+gold, stems, heads = args("heads")
+for stem in stems:
+    rep = norm(report(stem))
+    cov = covered(rep, [ln.split("|")[1] for ln in draft_rows(gold, stem)])
+    for h in heads.split(","):
+        for m in re.finditer(h, rep):
+            if not cov[m.start()]:
+                print(h, "|", rep[max(0, m.start() - 14):m.end()])
