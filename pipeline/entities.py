@@ -216,6 +216,7 @@ class RulesComponent:
             *ner_rules.slot_firms(text, tokens, self.lex),
             *ner_rules.known_firm_names(text, tokens, self.lex),
             *ner_rules.zone_places(text, tokens, self.lex),
+            *ner_rules.listed_places(text, tokens, self.lex),
             *ner_rules.water_regions(text, tokens, self.lex),
             *ner_rules.region_abbreviations(text, tokens, self.lex),
             *ner_rules.foreign_places(text, tokens, self.lex),
@@ -243,8 +244,13 @@ class ResolveComponent:
         cands: list[tuple[int, int, str, str]] = []
         text = doc.user_data.get("text") or doc.text
         item_starts = set(ner_rules.project_list_item_starts(text))
+        # names that may be places when a place stands beside them in a list (宝山、金山)
+        pending: list[tuple[int, int]] = []
         for span in doc.spans.get("model", []):
-            cands.extend(self._from_model(span.start_char, span.end_char, span.text, span.label_))
+            found = self._from_model(span.start_char, span.end_char, span.text, span.label_)
+            cands.extend(found)
+            if span.label_ == "LOC" and not found:
+                pending.append((span.start_char, span.end_char))
             if span.start_char in item_starts and span.label_ in ("ORG", "PER", "nz"):
                 cands.extend(self._firm_in_list(span.start_char, span.end_char, span.text))
         model_loc = [
@@ -267,8 +273,13 @@ class ResolveComponent:
                     and self._needs_model(span.text)
                     and not any(a <= s and e <= b for a, b in model_loc)
                 ):
+                    pending.append((s, e))
                     continue
                 cands.append((s, e, span.label_, key))
+        cands += [
+            (s, e, PLACE, "list")
+            for s, e in ner_rules.coordinated_places(text, pending, cands, self.lex)
+        ]
         # 建华路, 栖霞街, 东海写字楼: a street or a building named after a place
         cands = [c for c in cands if c[2] != PLACE or not ner_rules.names_a_street(text, c[1])]
         # 粤北地区: the region is 粤北
@@ -418,7 +429,13 @@ def resolve(
     ]  # (no firm heads a road, a railway or an airport: 莱荣高铁, 兰海高速)
     firms: list[tuple[int, int]] = []
     for s, e, label, src in keep:
-        if label != COMPANY or src == "model" or not any(a == s and e < b for a, b in programs):
+        if label != COMPANY or src == "model":
+            continue
+        # the firm opens the project, or follows the project's place (杭州|海康机器人)
+        if not any(
+            (a == s and e < b) or (a < s and e <= b and lex.is_place(text[a:s]))
+            for a, b in programs
+        ):
             continue
         if any(s < y and x < e for x, y in firms) or any(
             c[2] == COMPANY and s < c[1] and c[0] < e for c in chosen

@@ -189,6 +189,10 @@ FACILITY_NOUNS: tuple[str, ...] = (
 )  # fmt: skip
 
 
+# A place + these is the place's people or area (台湾同胞, 台湾地区 → 台湾).
+PEOPLE_TAILS = frozenset(("同胞", "侨胞", "人民", "居民", "地区", "籍"))
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicons:
     """What the rules consult: places, dictionary programs and concepts, common words."""
@@ -621,7 +625,7 @@ def _firm_item(item: str, lex: Lexicons) -> bool:
 # …、…等重大项目 / 等148个行业大模型: lists whose items open with a firm's name
 PROJECT_LIST_RE = re.compile(
     r"((?:[^，。；：、“”（）\s]{2,16}、)+[^，。；：、“”（）\s]{2,16}?)"
-    r"(?=等[^，。；]{0,12}?(?:项目|工程|企业|公司|集团|模型|基地|工厂|生产线))"
+    r"(?=等(?!(?:[\d一二三四五六七八九十两]+个)?(?:重点)?(?:区域|地区|片区|城市|地方|地))[^，。；]{0,12}?(?:项目|工程|企业|公司|集团|模型|基地|工厂|生产线))"
 )
 
 
@@ -676,11 +680,11 @@ VENUE_ENDINGS: tuple[str, ...] = (
 # … the items of lists of projects (the firm behind a project: 亘富200万吨褐煤提质, 浪潮海若) …
 PROJECT_FIRM_LIST_RE = re.compile(
     r"((?:[^，。；：、“”（）\s]{2,16}、)+[^，。；：、“”（）\s]{2,16}?)"
-    r"(?=等[^，。；]{0,12}?(?:项目|工程|工厂|生产线|大模型))"
+    r"(?=等(?!(?:[\d一二三四五六七八九十两]+个)?(?:重点)?(?:区域|地区|片区|城市|地方|地))[^，。；]{0,12}?(?:项目|工程|工厂|生产线|大模型))"
 )
 # …and a single project or firm named before 等N个项目 (宝威新材料等5个项目成为…).
 SINGLE_PROJECT_RE = re.compile(
-    r"(?:^|(?<=[，。；：]))([^，。；：、“”（）\s]{2,16}?)(?=等[^，。；、]{0,12}?(?:项目|企业))"
+    r"(?:^|(?<=[，。；：]))([^，。；：、“”（）\s]{2,16}?)(?=等(?!(?:[\d一二三四五六七八九十两]+个)?(?:重点)?(?:区域|地区|片区|城市|地方|地))[^，。；、]{0,12}?(?:项目|企业))"
 )
 
 
@@ -794,9 +798,49 @@ def _firm_name_alone(name: str, lex: Lexicons) -> bool:
     )
 
 
+def _leading_place(item: str, lex: Lexicons) -> int:
+    """Length of a city or county name opening a project item (杭州|海康机器人), 0 if none."""
+    for p in range(min(4, len(item) - 2), 1, -1):
+        if lex.is_place(item[:p]) and lex.place_kind(item[:p]) in ("prefecture", "county", "province"):
+            return p
+    return 0
+
+
+# What a place's project is when it is not a firm's plant: a route, a port, a dike.
+_PLACE_WORKS = (*PROJECT_HEADS, "公路", "航道", "港区", "码头", "枢纽", "大道", "通道", "干线")
+
+
+def _firm_after_place(rest: str, at: int, starts: set[int], ends: set[int], lex: Lexicons) -> int:
+    """Length of a firm's name after the place opening a project item, 0 if none: one or two
+    whole tokens, a registered brand or a name the dictionary does not know, followed by the
+    product (杭州|海康|机器人, 丽水|富乐德|传感技术) — not by a route or a port (台州|温玉铁路)."""
+    if at not in starts or rest.endswith(_PLACE_WORKS) or "堤" in rest:
+        return 0
+    names = [
+        k
+        for k in range(min(4, len(rest) - 2), 1, -1)
+        if at + k in ends and not NUMERAL_START_RE.match(rest[k:])
+        and _firm_name_alone(rest[:k], lex)
+    ]  # fmt: skip
+    # a registered brand first (中芯|数模), else a name the dictionary does not know
+    k = next((k for k in names if brand_name(rest[:k], lex)), 0) or next(
+        (k for k in names if not lex.word_freq(rest[:k])), 0
+    )
+    if k:
+        for n in (3, 2):  # the firm's sector word belongs to its name (海康|机器人)
+            if at + k + n in ends and lex.is_sector(rest[k : k + n]):
+                return k + n
+    return k
+
+
 def _item_starts(text: str, offset: int, item: str, starts: set[int]) -> list[tuple[int, str]]:
     """Token starts inside an item, from its first character on (扶持壮大|三元)."""
-    return [(offset + i, item[i:]) for i in range(len(item) - 1) if offset + i in starts]
+    return [
+        (offset + i, item[i:])
+        for i in range(len(item) - 1)
+        if offset + i in starts
+        and not (i and item[i] in MEASURE_WORDS and NUMERAL_START_RE.match(item[i - 1]))
+    ]  # (4|家浙企: a count's measure word does not open a name)
 
 
 def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
@@ -815,6 +859,11 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             if n and at in starts and ((head_only and not first) or n == len(rest)):
                 out.append((at, at + n, COMPANY, "slot"))
                 return
+        if head_only and not first:  # 台州|弗迪|新能源动力电池: the firm's plant at a place
+            p = _leading_place(item, lex)
+            n = _firm_after_place(item[p:], offset + p, starts, ends, lex) if p else 0
+            if n:
+                out.append((offset + p, offset + p + n, COMPANY, "slot"))
 
     for m in AWARD_SUBJECT_RE.finditer(text):
         for k, (offset, item) in enumerate(_list_items(text, m.start(1), m.group(1))):
@@ -902,7 +951,8 @@ ZONE_SUFFIXES: tuple[str, ...] = tuple(
             "走廊", "农综区", "农高区", "产业园", "新区", "自贸港", "自贸区", "经开区", "高新区",
             "合作区", "保税区", "开发区", "组团", "新城", "地区", "经济带", "湾区",
             "园区", "工业园区", "物流园区", "产业园区", "科技园区", "工业园", "经济区",
-            "特别合作区", "试验区", "功能区",
+            "特别合作区", "试验区", "功能区", "综保区", "科学城", "科技城", "智慧城", "创新城",
+            "产业带", "创新带", "旅游度假区",
         ),
         key=lambda z: (-len(z), z),
     )
@@ -931,6 +981,110 @@ def foreign_name(name: str, lex: Lexicons) -> bool:
         and all(ch in TRANSLITERATION_CHARS for ch in name)
         and lex.word_freq(name) == 0
     )
+
+
+_ITEM_STOP = "，。；：！？、“”（）《》\n"
+
+
+def _item_bounds(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The 、-list item (start, end) whose start is `s`, if `s` opens an item of a list."""
+    before = text[s - 1] if s else ""
+    a = s
+    b = e
+    while b < len(text) and b - s <= 12 and text[b] not in _ITEM_STOP:
+        b += 1
+    after = text[b] if b < len(text) else ""
+    if before == "、" or after == "、":
+        return a, b
+    return None
+
+
+def coordinated_places(
+    text: str, pending: Sequence[tuple[int, int]], cands: Sequence[Cand], lex: Lexicons
+) -> list[tuple[int, int]]:
+    """Names that open an item of a 、-list whose neighbouring item opens with a place:
+    宝山、金山, 博山猕猴桃、平邑金银花 (the model or the gazetteer alone is unsure of them)."""
+    place_starts = {s for s, _, label, _ in cands if label == PLACE}
+    out: list[tuple[int, int]] = []
+    changed = True
+    todo = sorted(set(pending))
+    while changed:  # a chain of unsure names beside one sure place (桃浦、吴泾、高桥、宝山)
+        changed = False
+        for s, e in list(todo):
+            name = text[s:e]
+            if not 2 <= len(name) <= 4 or not _CJK_NAME_RE.fullmatch(name):
+                todo.remove((s, e))
+                continue
+            if name in GENERIC_PLACES or name in lex.concepts or lex.word_freq(name) >= 3000 or any(
+                lex.is_place(name[:k]) for k in range(2, len(name))
+            ):  # (盐田虾: a place's product; the place is found on its own)
+                todo.remove((s, e))
+                continue
+            bounds = _item_bounds(text, s, e)
+            if bounds is None:
+                todo.remove((s, e))
+                continue
+            a, b = bounds
+            nxt = b + 1 if b < len(text) and text[b] == "、" else None
+            prev = None
+            if a and text[a - 1] == "、":
+                k = a - 1
+                while k > 0 and a - k <= 13 and text[k - 1] not in _ITEM_STOP:
+                    k -= 1
+                prev = k
+            # the list's first item may open with a verb (加快|宝山、金山)
+            if (nxt is not None and nxt in place_starts) or (
+                prev is not None and any(prev <= p < a - 1 for p in place_starts)
+            ):
+                out.append((s, e))
+                place_starts.add(s)
+                todo.remove((s, e))
+                changed = True
+    return out
+
+
+# …、…等区域 / 等地 / 等城市: lists whose items are places (桃浦、吴泾、高桥等区域转型发展)
+PLACE_LIST_RE = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}?)"
+    r"(?=等(?:[\d一二三四五六七八九十两]+个)?(?:重点)?(?:区域|地区|片区|城市|地市|县市区?|市县|区县|地方|地)"
+    r"(?![\u4e00-\u9fff]{0,1}(?:产品|标志|品牌|企业)))"
+)
+
+
+def listed_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """The items of a list closed by a kind of area (…等区域, …等地): names, not phrases."""
+    starts = {s for s, _, _ in tokens}
+    ends = {e for _, e, _ in tokens}
+    pos = {(s, e): p for s, e, p in tokens}
+    out: list[Cand] = []
+    for m in PLACE_LIST_RE.finditer(text):
+        items = _list_items(text, m.start(), m.group(1))
+        # the first item may still open with the clause's verbs (促进|桃浦)
+        offset, item = items[0]
+        for s, e, p in tokens:
+            if s == offset and e < offset + len(item) and p[:1] in ("v", "d", "p"):
+                offset, item = e, text[e : offset + len(item)]
+        items[0] = (offset, item)
+        names = [
+            (offset, offset + len(item))
+            for offset, item in items
+            if offset in starts and offset + len(item) in ends and _area_name(
+                item, pos.get((offset, offset + len(item)), ""), lex
+            )
+        ]
+        if len(names) * 2 > len(items) and len(items) >= 2:
+            out.extend((a, b, PLACE, "list") for a, b in names)
+    return out
+
+
+def _area_name(item: str, pos: str, lex: Lexicons) -> bool:
+    if lex.is_place(item):
+        return True
+    if item in GENERIC_PLACES or item in lex.concepts or item in lex.programs:
+        return False
+    if lex.word_pos(item[-2:]) in ("v", "vn", "a", "ad") or item[-1] in "等和及与":
+        return False  # 转型发展, 提质扩容: what is done there, not where
+    return lex.word_freq(item) < 3000 and (pos in ("ns", "nr", "nz", "j") or _proper_name(item, lex))
 
 
 def place_candidate(name: str, lex: Lexicons) -> bool:
@@ -1001,8 +1155,8 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     out: list[Cand] = []
     ends = {e: i for i, (_, e, _) in enumerate(tokens)}
     for m in ZONE_RE.finditer(text):
-        if m.end() not in ends:
-            continue
+        if m.end() not in ends or text[m.end() : m.end() + 1] in ("线", "路", "站"):
+            continue  # 上海示范区线: a metro line
         # the last token that ends at or before the zone word
         before = [i for i, (_, e, _) in enumerate(tokens) if e <= m.start()]
         if not before or tokens[before[-1]][1] != m.start():
@@ -1034,7 +1188,7 @@ def split_place(name: str, lex: Lexicons) -> list[tuple[int, int]]:
         head, rest = name[:cut], name[cut:]
         if not lex.is_place(head):
             continue
-        if rest in FACILITY_NOUNS or rest.endswith(FACILITY_NOUNS):
+        if rest in FACILITY_NOUNS or rest.endswith(FACILITY_NOUNS) or rest in PEOPLE_TAILS:
             return [(0, cut)]
         if len(rest) >= 2 and (
             lex.is_place(rest) or rest.endswith(("山", "岛", "湖", "河", "湾", "峰"))
@@ -1151,7 +1305,7 @@ def names_a_street(text: str, end: int) -> bool:
 # 巴斯夫核心装置、埃克森美孚一期…等一批重大项目), written with its qualifiers; 项目 dropped.
 PROJECT_ITEMS_RE = re.compile(
     r"((?:[^，。；：、“”（）()等\s]{2,24}、)*[^，。；：、“”（）()等\s]{2,24}?)"
-    r"(?=(?:项目)?等(?:[\d一二三四五六七八九十百千万两多余]+[个项批]|一批)?[^，。；、]{0,8}?项目)"
+    r"(?=(?:项目)?等(?!(?:[\d一二三四五六七八九十两]+个)?(?:重点)?(?:区域|地区|片区|城市|地方|地))(?:[\d一二三四五六七八九十百千万两多余]+[个项批]|一批)?[^，。；、]{0,8}?项目)"
 )
 PHASE_RE = re.compile(r"^(?:第?[一二三四五六七八九十\d]+期)$")
 _ITEM_LEAD_POS = ("v", "d", "ad", "p", "c", "u", "r", "m", "q", "f")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import jieba.posseg
 import pytest
 
@@ -209,3 +211,51 @@ def test_sector_groups_and_plants_name_firms() -> None:
     assert texts(text, R.company_suffix_names(text, toks(text), FIRM_LEX)) == ["交通集团"]
     text = "浪潮服务器生产线投产。"  # spec: a firm named inside a descriptive phrase
     assert texts(text, R.slot_firms(text, toks(text), FIRM_LEX)) == ["浪潮"]
+
+
+# ---------------------------------------------------------------- lists of places and plants
+
+CITY_LEX = dataclasses.replace(
+    FIRM_LEX,
+    is_place=lambda w: w in PLACES | {"台州", "丽水", "宝山", "博山", "文登"},
+    place_kind=lambda w: "prefecture" if w in {"台州", "丽水", "威海", "青岛"} else "",
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the firm behind a plant at a city, with its sector word
+        ("推动台州温玉铁路、丽水泓宇物流基地、青岛金锐传感技术等项目建成投运。", ["泓宇物流", "金锐"]),
+        # a route or a port of the city is not a firm's plant
+        ("推动台州温玉铁路、丽水博泰港区等项目建成。", []),
+    ],
+)
+def test_firms_behind_plants_at_a_city(text: str, expected: list[str]) -> None:
+    assert texts(text, R.slot_firms(text, toks(text), CITY_LEX)) == expected
+
+
+def test_count_measure_words_do_not_open_firm_names() -> None:
+    text = "4家浙企上榜全国文化企业30强。"
+    assert R.slot_firms(text, toks(text), CITY_LEX) == []
+
+
+def test_lists_closed_by_a_kind_of_area_are_places() -> None:
+    text = "促进桃浦、吴泾、高桥等区域转型发展。"
+    assert texts(text, R.listed_places(text, toks(text), CITY_LEX)) == ["吴泾", "桃浦", "高桥"]
+    text = "统筹社会、物流等地方事务。"  # common words, not names
+    assert R.listed_places(text, toks(text), CITY_LEX) == []
+
+
+def test_unsure_names_beside_a_place_in_a_list() -> None:
+    text = "加快宝山、金山转型，支持博山猕猴桃、平邑金银花发展，盐田虾、对虾，金山银山。"
+    cands = [(2, 4, R.PLACE, "ruler"), (12, 14, R.PLACE, "ruler")]
+    pending = [(5, 7), (18, 20), (26, 29), (33, 35)]
+    found = R.coordinated_places(text, pending, cands, CITY_LEX)
+    # 金山 beside 宝山, 平邑 beside 博山; not 盐田虾 (no place beside it), nor 金山 (no list)
+    assert [text[s:e] for s, e in found] == ["金山", "平邑"]
+
+
+def test_a_place_and_its_people() -> None:
+    assert R.split_place("台州同胞", CITY_LEX) == [(0, 2)]
+    assert R.split_place("台州地区", CITY_LEX) == [(0, 2)]
