@@ -250,6 +250,28 @@ def _head_suffix(word: str, heads: tuple[str, ...]) -> str:
     return ""
 
 
+def _governed_pair(
+    text: str, tokens: Sequence[Tok], conj: int, head_index: int, max_chars: int
+) -> bool:
+    """Whether `A和B工程` is one name: A follows a verb that carries out programs (实施|世界一流
+    强港和交通强省建设工程), with no boundary between, and the whole stays short."""
+    for j in range(conj - 1, max(conj - 6, -1), -1):
+        s, e, _ = tokens[j]
+        word = text[s:e]
+        if word in CARRY_VERBS or word in GOVERNING:
+            first = text[e : tokens[conj][0]]  # A, from the verb to the conjunction
+            second = text[tokens[conj][1] : tokens[head_index][0]]
+            return (
+                len(first) >= 4
+                and len(second) >= 4
+                and not first.endswith(PROGRAM_HEADS + PROJECT_HEADS + WEAK_HEADS)
+                and tokens[head_index][1] - e <= max_chars
+            )  # (国家和省重点人才工程, 国际大科学计划和大科学工程: two things)
+        if _is_boundary(text, tokens[j]) or word in _NAME_CONJ or word in LEFT_STOPS:
+            return False
+    return False
+
+
 def _extend_left(text: str, tokens: Sequence[Tok], head_index: int, max_chars: int) -> int:
     """Start of the name ending with tokens[head_index]: left over content tokens."""
     start = tokens[head_index][0]
@@ -275,7 +297,7 @@ def _extend_left(text: str, tokens: Sequence[Tok], head_index: int, max_chars: i
             0 < j < head_index
             and tokens[j - 1][2].startswith("v")
             and tokens[j + 1][2].startswith("v")
-        ):
+        ) and not _governed_pair(text, tokens, j, head_index, max_chars):
             break  # 铁路及胶新铁路, 扩招和职业技能…: two things; 修复和整治, 监测和帮扶: one
         elif _is_boundary(text, tokens[j]):
             break
@@ -1305,7 +1327,7 @@ def names_a_street(text: str, end: int) -> bool:
 # 巴斯夫核心装置、埃克森美孚一期…等一批重大项目), written with its qualifiers; 项目 dropped.
 PROJECT_ITEMS_RE = re.compile(
     r"((?:[^，。；：、“”（）()等\s]{2,24}、)*[^，。；：、“”（）()等\s]{2,24}?)"
-    r"(?=(?:项目)?等(?!(?:[\d一二三四五六七八九十两]+个)?(?:重点)?(?:区域|地区|片区|城市|地方|地))(?:[\d一二三四五六七八九十百千万两多余]+[个项批]|一批)?[^，。；、]{0,8}?项目)"
+    r"(?=(?:项目)?等(?!(?:[\d一二三四五六七八九十两]+个)?(?:重点)?(?:区域|地区|片区|城市|地方|地))(?:[\d一二三四五六七八九十百千万两多余]+[个项批]|一批)?[^，。；、]{0,8}?(?:项目|重大工程|基础设施|交通线))"
 )
 PHASE_RE = re.compile(r"^(?:第?[一二三四五六七八九十\d]+期)$")
 _ITEM_LEAD_POS = ("v", "d", "ad", "p", "c", "u", "r", "m", "q", "f")
