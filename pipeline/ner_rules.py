@@ -31,6 +31,7 @@ PROGRAM_HEADS: tuple[str, ...] = tuple(
         (
             "计划", "工程", "行动", "战略", "试点", "机制", "模式", "体系", "平台", "规划", "纲要",
             "工作法", "改革", "专项斗争", "攻坚", "倡议", "长制", "注册制", "责任制",
+            "承诺制", "确认制", "负责制", "即入制", "备案制", "问责制", "首问制", "代办制",
             "三年行动", "专项行动", "行动计划", "攻坚行动", "提升行动", "示范工程", "重大工程",
         ),
         key=lambda h: (-len(h), h),
@@ -50,7 +51,7 @@ GOVERNING = _words(
     建成 完成 实现 启用 迎接 部署 用好 坚持 巩固 拓展 强化 支持 参与
     融入 依托 围绕 聚焦 着力 突出 开通 通车 投运 获评 荣获 创建 争创
     申报 配合 贯彻 谋求 确保 力争 启用 新建 续建 改扩建 规划建设 建设
-    推广 复制 服从 对接 用足 用活 迭代 升级 提速 高标准 高质量
+    推广 复制 服从 扩大 试行 对接 用足 用活 迭代 升级 提速 高标准 高质量
     高水平 全力 全速 加速 加大 继续 进一步 不断 切实 深度 率先 首批
     国家级 省级 市级 全国 全省 全市 各项 一批 一系列
     """
@@ -250,6 +251,16 @@ def _head_suffix(word: str, heads: tuple[str, ...]) -> str:
     return ""
 
 
+def _inner_building(text: str, tokens: Sequence[Tok], j: int, head_index: int) -> bool:
+    """建设 between a noun and the head is part of the name (产教融合型城市|建设|试点,
+    交通强省|建设|工程), not a verb governing it."""
+    if text[tokens[j][0] : tokens[j][1]] != "建设" or j == 0 or j + 1 > head_index:
+        return False
+    s, e, pos = tokens[j - 1]
+    word = text[s:e]
+    return pos[:1] == "n" and word not in GOVERNING and len(word) >= 2
+
+
 def _governed_pair(
     text: str, tokens: Sequence[Tok], conj: int, head_index: int, max_chars: int
 ) -> bool:
@@ -299,7 +310,7 @@ def _extend_left(text: str, tokens: Sequence[Tok], head_index: int, max_chars: i
             and tokens[j + 1][2].startswith("v")
         ) and not _governed_pair(text, tokens, j, head_index, max_chars):
             break  # 铁路及胶新铁路, 扩招和职业技能…: two things; 修复和整治, 监测和帮扶: one
-        elif _is_boundary(text, tokens[j]):
+        elif _is_boundary(text, tokens[j]) and not _inner_building(text, tokens, j, head_index):
             break
         if tokens[head_index][1] - s > max_chars:
             break
@@ -402,8 +413,10 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
             continue
         if project and bare in GENERIC_PROJECT_MODIFIERS:
             continue  # 通用机场, 病险水库: a kind of facility, not a named project
-        if head and not _specific(bare, lex):
-            continue
+        if bare.endswith("等"):
+            continue  # 商事登记确认制等改革: a kind of reform after a list
+        if head and not head.endswith("制") and not _specific(bare, lex):
+            continue  # (…制 names a rule in force: 告知承诺制, 林长制)
         if head == "试点":
             verb = _governing_verb(text, tokens, start)
             if verb in WIN_VERBS:
@@ -1394,7 +1407,8 @@ def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
             if k == 0:
                 a = _after_last_verb(text, starts, a, b)
                 a = _strip_item_lead(text, tokens, a, b)
-            cut = text.find("及", a, b)  # 董家口至五莲铁路及胶新铁路扩能改造: two projects
+            # 董家口至五莲铁路及胶新铁路扩能改造, 沪苏湖铁路上海段和轨道交通南汇支线: two projects
+            cut = max(text.find("及", a, b), text.find("和", a, b))
             spans += [(a, cut), (cut + 1, b)] if cut > a else [(a, b)]
         for a, b in spans:
             if text[a:b].endswith("项目"):

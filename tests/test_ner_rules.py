@@ -66,6 +66,13 @@ def test_quoted_programs(text: str, expected: list[str]) -> None:
         ("深入实施招商引资优化提升行动。", ["招商引资优化提升行动"]),
         ("推进国家重大战略。", []),  # generic modifiers only
         ("完成14486亿元金融改革。", []),  # an amount, then a generic reform
+        # 建设 after a noun is inside the name; after a verb it governs it
+        ("深化产教融合型城市建设试点。", ["产教融合型城市建设试点"]),
+        ("扩大智慧菜场试点。", ["智慧菜场试点"]),  # a pilot carried out
+        # A和B after a carrying verb is one name; two programs or two modifiers are not
+        ("实施世界一流强港和交通强省建设工程。", ["世界一流强港和交通强省建设工程"]),
+        ("参与国际大科学计划和大科学工程。", ["国际大科学计划", "大科学工程"]),
+        ("推行告知承诺制。", ["告知承诺制"]),  # …制: a rule in force
     ],
 )
 def test_head_word_programs(text: str, expected: list[str]) -> None:
