@@ -251,6 +251,26 @@ def _head_suffix(word: str, heads: tuple[str, ...]) -> str:
     return ""
 
 
+# Nouns that turn a program into a title won by a place or a body (试点|城市, 改革|示范区,
+# 改革|创新|试验区).
+TITLE_NOUNS = (
+    "城市", "示范区", "试验区", "示范市", "示范县", "示范城市", "先行区", "示范学校", "示范单位",
+    "示范基地", "示范园区", "市", "县", "单位",
+)  # fmt: skip
+
+
+def _title_follows(text: str, tokens: Sequence[Tok], head_index: int) -> bool:
+    """Whether a title noun follows the head, directly or after one two-character word."""
+    nxt = [text[s:e] for s, e, _ in tokens[head_index + 1 : head_index + 4]]
+    if nxt and nxt[0] in PROGRAM_HEADS:
+        nxt = nxt[1:]  # 普惠金融改革|试点|城市
+    if not nxt:
+        return False
+    return nxt[0] in TITLE_NOUNS or (
+        len(nxt) >= 2 and len(nxt[0]) == 2 and nxt[1] in ("试验区", "示范区", "先行区")
+    )
+
+
 def _inner_building(text: str, tokens: Sequence[Tok], j: int, head_index: int) -> bool:
     """建设 between a noun and the head is part of the name (产教融合型城市|建设|试点,
     交通强省|建设|工程), not a verb governing it."""
@@ -415,6 +435,8 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
             continue  # 通用机场, 病险水库: a kind of facility, not a named project
         if bare.endswith("等"):
             continue  # 商事登记确认制等改革: a kind of reform after a list
+        if head and _title_follows(text, tokens, i):
+            continue  # 入选全国…试点城市, …改革创新试验区: a title won, not a program
         if head and not head.endswith("制") and not _specific(bare, lex):
             continue  # (…制 names a rule in force: 告知承诺制, 林长制)
         if head == "试点":
@@ -457,6 +479,10 @@ def _extend_project_right(text: str, tokens: Sequence[Tok], head_index: int) -> 
     return end
 
 
+# Quoted results and records (“双下降”, “十一连冠”), which are not programs.
+OUTCOME_ENDINGS = ("连冠", "下降", "增长", "翻番", "清零", "满堂红", "一片红", "领先", "双赢")
+
+
 def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Quoted slogans and initiatives (“六稳”), merged with a head word that follows."""
     out: list[Cand] = []
@@ -465,6 +491,8 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
         inner = m.group(1).strip()
         if not inner or "、" in inner or "，" in inner or "。" in inner:
             continue
+        if inner.endswith(OUTCOME_ENDINGS):
+            continue  # “双下降”, “五连冠”, “全域一片红”: a result, not a program
         after = m.end()
         nxt = by_start.get(after)
         next_word = text[nxt[0] : nxt[1]] if nxt else ""

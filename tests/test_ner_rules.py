@@ -266,3 +266,10 @@ def test_unsure_names_beside_a_place_in_a_list() -> None:
 def test_a_place_and_its_people() -> None:
     assert R.split_place("台州同胞", CITY_LEX) == [(0, 2)]
     assert R.split_place("台州地区", CITY_LEX) == [(0, 2)]
+
+
+def test_titles_and_results_are_not_programs() -> None:
+    text = "茂名入选国家级深化普惠金融改革试点城市，争创国家绿色金融改革创新试验区。"
+    assert R.program_head_names(text, toks(text), LEX) == []
+    text = "生产安全事故“双下降”，全运会“五连冠”，继续做好“六稳”工作。"
+    assert texts(text, R.quoted_programs(text, toks(text), LEX)) == ["六稳"]
