@@ -43,6 +43,8 @@ log = logging.getLogger(__name__)
 
 LABELS = (COMPANY, PLACE, PROGRAM)
 # When spans overlap, the longer wins; on equal length this order decides.
+# Words that follow a verb the model reads as a firm's short name (联通|海外).
+_OBJECTS = frozenset(("海外", "国内", "世界", "全国", "全球", "内外", "城乡", "南北", "东西"))
 _PRIORITY = {"ruler": 0, "rules": 1, "model": 2}
 
 
@@ -247,7 +249,10 @@ class ResolveComponent:
         # names that may be places when a place stands beside them in a list (宝山、金山)
         pending: list[tuple[int, int]] = []
         for span in doc.spans.get("model", []):
-            found = self._from_model(span.start_char, span.end_char, span.text, span.label_)
+            found = self._from_model(
+                span.start_char, span.end_char, span.text, span.label_,
+                after=text[span.end_char : span.end_char + 4],
+            )  # fmt: skip
             cands.extend(found)
             if span.label_ == "LOC" and not found:
                 pending.append((span.start_char, span.end_char))
@@ -323,7 +328,9 @@ class ResolveComponent:
         # 中心镇, 小城镇: a town whose name is an ordinary word + 镇/乡
         return kind == "town" and self.lex.word_freq(name[:-1]) >= 300
 
-    def _from_model(self, s: int, e: int, text: str, tag: str) -> list[tuple[int, int, str, str]]:
+    def _from_model(
+        self, s: int, e: int, text: str, tag: str, after: str = ""
+    ) -> list[tuple[int, int, str, str]]:
         lex = self.lex
         if tag == "LOC":
             if text.startswith("环") and lex.is_place(text[1:]):
@@ -335,6 +342,17 @@ class ResolveComponent:
                     out.append((s + a, s + b, PLACE, "model"))
             return out
         if tag == "ORG":
+            if any(x in text[:-1] for x in ner_rules.INNER_INSTITUTIONS):
+                return []  # 南开路小学|标准化学(校): a school's name cut by the model
+            if lex.word_pos(text) in ("v", "vn", "a", "ad", "d"):
+                return []  # a verb or an adjective, not a firm
+            if len(text) == 2 and (
+                lex.is_place(after[:2]) or lex.is_place(after[:3]) or after[:2] in _OBJECTS
+            ):
+                return []  # 联通|海外, 联通|俄蒙: a verb with its object
+            firm = ner_rules.brand_with_trade(text, after, lex)
+            if firm:
+                return [(s, s + firm, COMPANY, "model")]  # 恒通钼业, 鑫源|化纤
             inner = _firm_prefix(text)
             if (
                 inner
@@ -347,6 +365,8 @@ class ResolveComponent:
                 suffix = ner_rules._head_suffix(text, ner_rules.COMPANY_SUFFIXES)
                 name = text[: -len(suffix)]
                 strong = text.endswith(ner_rules.STRONG_COMPANY_SUFFIXES)
+                if not strong and lex.word_freq(suffix + after[:2]) > 0:
+                    return []  # 京鲁科技|成果: the suffix opens a longer word
                 ok = (
                     len(name) >= 2
                     and ner_rules._proper_name(name, lex)

@@ -530,6 +530,36 @@ def title_programs(text: str) -> list[Cand]:
 # ---------------------------------------------------------------- COMPANY and PLACE
 
 
+# Institutions whose names the model may cut after the institution word.
+INNER_INSTITUTIONS = ("小学", "中学", "大学", "学院", "医院", "学校", "幼儿园", "研究院")
+
+
+def brand_with_trade(text: str, after: str, lex: Lexicons) -> int:
+    """Length of a firm's name made of a registered brand and a trade word (恒通|钼业), within
+    the model's ORG span or just after it (鑫源|化纤), 0 if none."""
+    for k in (3, 2):
+        name = text[:k]
+        if len(text) < k or not brand_name(name, lex) or not _firm_name_alone(name, lex):
+            continue
+        if lex.word_pos(name) in ("v", "vn", "a", "ad", "d", "ns"):
+            continue  # 宜居|城市, 欧亚|班列: a verb, an adjective or a region
+        rest = text[k:] + after
+        for n in (3, 2):
+            trade, tail = rest[:n], rest[n:]
+            if len(trade) < n or k + n < len(text) or not lex.is_sector(trade):
+                continue
+            if lex.word_freq(trade) >= 20000 or lex.word_pos(trade)[:1] not in ("n", "j"):
+                continue  # 城市, 发展, 海外: words of every clause, not trades
+            if lex.word_freq(trade + tail[:2]) > 0 or tail.startswith(_AFTER_TRADE_STOPS):
+                continue  # 京鲁科技|成果, 龙腾果蔬|批发市场: a longer word, a venue
+            return k + n
+    return 0
+
+
+# What follows a brand + trade when they name a venue or a sector, not a firm.
+_AFTER_TRADE_STOPS = (*SECTOR_HEADS, "批发", "中心", "城", "园", "广场", "论坛", "合作")
+
+
 def classify_org(name: str) -> str:
     """'company', 'government', 'institution' or 'generic' for an organisation name."""
     if name.endswith(NOT_COMPANY_ENDINGS):
@@ -834,7 +864,7 @@ PROVINCE_ABBREVIATIONS = frozenset(
 
 def _firm_name_alone(name: str, lex: Lexicons) -> bool:
     """A firm's short name standing without a suffix: a brand or an unknown proper name."""
-    if name[0] in "至到及和与的在对把将" or not _CJK_NAME_RE.fullmatch(name):
+    if name[0] in "至到及和与的在对把将了着过" or not _CJK_NAME_RE.fullmatch(name):
         return False  # (德州)至宁津: the end of a route, a particle; 1.2, 700: numbers
     if any(lex.is_place(name[:p]) and name[p:] in lex.known_firms for p in (2, 3)):
         return False  # 深汕|比亚迪: a known firm's plant at a place; the firm is 比亚迪

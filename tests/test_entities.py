@@ -183,3 +183,14 @@ def test_result_cache_serves_unchanged_reports(result, tmp_path: Path, monkeypat
     (seg_dir / "weihai.json").write_text(json.dumps({"doc_id": "weihai", "tokens": tokens[1:]}))
     with pytest.raises(AssertionError, match="model was loaded"):
         ent.recognize_all(*args, result_cache=cache)
+
+
+def test_model_orgs_that_are_verbs_schools_or_brands_with_a_trade(pipeline) -> None:
+    _seg, nlp = pipeline
+    resolve = nlp.get_pipe("gwr_resolve")
+    # 联通|海外: the verb with its object, not the telecom firm
+    assert resolve._from_model(0, 2, "联通", "ORG", after="海外，完善") == []
+    # a school's name the model cut (南开路小学标准化学|校)
+    assert resolve._from_model(0, 9, "南开路小学标准化学", "ORG", after="校建设") == []
+    # a registered brand followed by a trade word
+    assert resolve._from_model(0, 2, "恒通", "ORG", after="化纤、") == [(0, 4, "COMPANY", "model")]

@@ -273,3 +273,16 @@ def test_titles_and_results_are_not_programs() -> None:
     assert R.program_head_names(text, toks(text), LEX) == []
     text = "生产安全事故“双下降”，全运会“五连冠”，继续做好“六稳”工作。"
     assert texts(text, R.quoted_programs(text, toks(text), LEX)) == ["六稳"]
+
+
+def test_brand_with_trade_names_a_firm() -> None:
+    lex = dataclasses.replace(
+        FIRM_LEX,
+        word_pos=lambda w: {"稀土": "n", "物流": "n", "演艺": "n", "交通": "n"}.get(w, ""),
+        word_freq=lambda w: {"物流园": 50, **FIRM_COMMON}.get(w, 0),
+    )
+    assert R.brand_with_trade("金锐稀土", "", lex) == 4  # inside the model's span
+    assert R.brand_with_trade("金锐", "稀土公司", lex) == 4  # just after it
+    assert R.brand_with_trade("华川", "物流园", lex) == 0  # a longer word: a venue
+    assert R.brand_with_trade("泓宇", "物流产业", lex) == 0  # a sector, not a firm
+    assert R.brand_with_trade("博泰", "稀土", lex) == 0  # not a registered brand
