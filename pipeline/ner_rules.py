@@ -1093,11 +1093,20 @@ def _item_bounds(text: str, s: int, e: int) -> tuple[int, int] | None:
 
 
 def coordinated_places(
-    text: str, pending: Sequence[tuple[int, int]], cands: Sequence[Cand], lex: Lexicons
+    text: str,
+    pending: Sequence[tuple[int, int]],
+    cands: Sequence[Cand],
+    lex: Lexicons,
+    tokens: Sequence[Tok] = (),
 ) -> list[tuple[int, int]]:
     """Names that open an item of a 、-list whose neighbouring item opens with a place:
     宝山、金山, 博山猕猴桃、平邑金银花 (the model or the gazetteer alone is unsure of them)."""
     place_starts = {s for s, _, label, _ in cands if label == PLACE}
+    # where an item may open: after a list mark or punctuation, a verb (建设|米山) or a place
+    openings = {e for _, e, p in tokens if p[:1] == "v"}
+    openings |= {i + 1 for i, ch in enumerate(text) if ch in _ITEM_STOP}
+    openings |= {e for _, e, label, _ in cands if label == PLACE}  # 云浮|罗定
+    openings.add(0)
     out: list[tuple[int, int]] = []
     changed = True
     todo = sorted(set(pending))
@@ -1105,7 +1114,12 @@ def coordinated_places(
         changed = False
         for s, e in list(todo):
             name = text[s:e]
-            if not 2 <= len(name) <= 4 or not _CJK_NAME_RE.fullmatch(name):
+            if (
+                not 2 <= len(name) <= 4
+                or not _CJK_NAME_RE.fullmatch(name)
+                or s not in openings
+                or name.endswith(tuple(PEOPLE_TAILS))
+            ):  # (南大|智慧城: not an item's start; 港澳同胞: people)
                 todo.remove((s, e))
                 continue
             if name in GENERIC_PLACES or name in lex.concepts or lex.word_freq(name) >= 3000 or any(
@@ -1140,7 +1154,7 @@ def coordinated_places(
 PLACE_LIST_RE = re.compile(
     r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,6}?)"
     r"(?=等(?:[\d一二三四五六七八九十两]+个)?(?:重点)?(?:区域|地区|片区|城市|地市|县市区?|市县|区县|地方|地)"
-    r"(?![\u4e00-\u9fff]{0,1}(?:产品|标志|品牌|企业)))"
+    r"(?![\u4e00-\u9fff]{0,1}(?:产品|标志|品牌|企业)|建设|项目|工程|基础|管理|治理))"
 )
 
 
