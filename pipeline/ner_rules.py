@@ -84,6 +84,10 @@ UNIT_WORDS = _words("亿元 万元 元 亿 万 公里 千米 吨 万吨 亩 万�
 MEASURE_WORDS = frozenset("个项条处栋座所家批类件轮次场")
 COUNTED_RE = re.compile(r"^[\d一二三四五六七八九十百千万两几多]+[个项条处栋座所家批类件大轮]$")
 NUMERAL_START_RE = re.compile(r"^[一二三四五六七八九十百千万两双单多\d]")
+# An amount or a count opening a phrase (10万亩, 5座, 48个), not a numeral inside a name.
+AMOUNT_START_RE = re.compile(
+    r"^[\d.]+|^[一二三四五六七八九十百千万两几多]+(?:[个项条座处所家批类件轮次场万亿千百]|公里|亩|吨|米)"
+)
 SLOGAN_CHARS_RE = re.compile(r"[+＋×\d]")
 QUOTE_RE = re.compile(r"“([^“”\n]{1,20})”")
 TITLE_RE = re.compile(r"《([^《》\n]{2,60})》")
@@ -1457,8 +1461,14 @@ def _strip_item_lead(text: str, tokens: Sequence[Tok], start: int, end: int) -> 
 
 def _named_project(text: str, tokens: Sequence[Tok], start: int, end: int, lex: Lexicons) -> bool:
     """A project's name shows something proper: a place, a rare word, a number, or a firm
-    (巴斯夫核心装置, 先导激光雷达)."""
+    (巴斯夫核心装置, 先导激光雷达), or a place name the dictionary tags (江浦路|越江隧道)."""
     if _distinctive(text, tokens, start, end, lex):
+        return True
+    if any(
+        p == "ns" and lex.word_freq(text[s:e]) < 2000
+        for s, e, p in tokens
+        if start <= s and e <= end
+    ):
         return True
     name = text[start:end]
     rx = _known_firm_re(lex.known_firms)
@@ -1485,8 +1495,8 @@ def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
         for a, b in spans:
             if text[a:b].endswith("项目"):
                 b -= 2
-            if a not in starts or b not in ends or b - a < 3 or NUMERAL_START_RE.match(text[a:b]):
-                continue  # (10万亩马铃薯种薯基地: an amount of a kind of works)
+            if a not in starts or b not in ends or b - a < 3 or AMOUNT_START_RE.match(text[a:b]):
+                continue  # (10万亩马铃薯种薯基地: an amount of a kind of works; 两港大道 is a name)
             name = text[a:b]
             if name in GENERIC_PROGRAM or name in lex.concepts or _generic_bare(name):
                 continue
