@@ -76,7 +76,7 @@ LEFT_STOPS = frozenset(
 )
 LEFT_STOP_PHRASES = _words("坚定不移 看到 提高 通过 立足 按照 围绕 结合 针对 根据 包括 其中 作为")
 _QUOTE_OPEN, _QUOTE_CLOSE = '“‘「『"', '”’」』"'
-_MAX_NAME = 16
+_MAX_NAME = 20
 QUANTITY_RE = re.compile(
     r"^[\d.]+(?:亿元|万元|元|亿|万|个|项|家|%|公里|千米|吨|万吨|亩|万亩|千瓦|万千瓦|兆瓦|平方米)$"
 )
@@ -441,6 +441,10 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
             continue  # 商事登记确认制等改革: a kind of reform after a list
         if head and _title_follows(text, tokens, i):
             continue  # 入选全国…试点城市, …改革创新试验区: a title won, not a program
+        if head and i + 1 < len(tokens) and tokens[i + 1][0] == e:
+            nxt = text[tokens[i + 1][0] : tokens[i + 1][1]]
+            if nxt in PROGRAM_HEADS or nxt in ("试验", "试验区"):
+                continue  # 综合改革|试点: the name goes on to the next head word
         if head and not head.endswith("制") and not _specific(bare, lex):
             continue  # (…制 names a rule in force: 告知承诺制, 林长制)
         if head == "试点":
@@ -459,7 +463,8 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
 # Qualifiers written after a construction project's head: 济南机场二期, 胶新铁路扩能改造,
 # 荣乌高速威海绕城段.
 PROJECT_QUALIFIER_RE = re.compile(
-    r"^(?:[一二三四五六七八九十\d]+期(?:工程)?|扩建|改扩建|改造|扩能改造|电气化改造|航站楼|[^\s，。、]{1,6}段)$"
+    r"^(?:[一二三四五六七八九十\d]+期(?:工程)?|扩建|改扩建|改造|扩能改造|电气化改造|航站楼|专用线|"
+    r"第[一二三四五六七八九十]跑道|T\d航站楼|[^\s，。、]{1,8}段)$"
 )
 GENERIC_PROJECT_MODIFIERS = _words("通用 现代化 大中型 病险 水源型 新建 支线 干线 城际 地方 园区")
 
@@ -473,7 +478,7 @@ def _extend_project_right(text: str, tokens: Sequence[Tok], head_index: int) -> 
         if a != end:
             break
         # a section may be named with a place before 段 (威海绕城段): join up to two tokens
-        for k in (j, j + 1):
+        for k in (j, j + 1, j + 2, j + 3):
             if k < len(tokens) and PROJECT_QUALIFIER_RE.match(text[tokens[j][0] : tokens[k][1]]):
                 end = tokens[k][1]
                 j = k + 1

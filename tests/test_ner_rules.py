@@ -73,6 +73,11 @@ def test_quoted_programs(text: str, expected: list[str]) -> None:
         ("实施世界一流强港和交通强省建设工程。", ["世界一流强港和交通强省建设工程"]),
         ("参与国际大科学计划和大科学工程。", ["国际大科学计划", "大科学工程"]),
         ("推行告知承诺制。", ["告知承诺制"]),  # …制: a rule in force
+        # a project's section qualifier of several words
+        ("加快荣乌高速威海绕城段建设。", ["荣乌高速威海绕城段"]),
+        ("深圳宝安机场第三跑道建成投用。", ["深圳宝安机场第三跑道"]),
+        # the name goes on to the next head word: no shorter name before it
+        ("开展要素市场化配置综合改革试点。", ["要素市场化配置综合改革试点"]),
     ],
 )
 def test_head_word_programs(text: str, expected: list[str]) -> None:
