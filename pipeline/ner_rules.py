@@ -67,7 +67,7 @@ LEADING_STRIP = _words(
     提升 优化 构建 发挥 丰富 推出 搞好 搞 推开 建强 做强 扩建 投用 进入 普及 构筑 注重 加固
     首创 新一轮 首个 首批 全国首个 国内首个 省以上 以上 部分 有力 努力 新增 新建 打好 打赢
     组建 设立 开设 举办 承办 用好 做优 做大 做实 办好 擦亮 叫响 打响 实施 开展 推进 推动 好
-    优先 保障
+    优先 保障 成立 利用 充分利用 执行 严格执行 策划 建好 做深做透 助力 处在 构筑 看到 更要看到
     """
 )
 # Single-character words that never open a name: the name starts after them.
@@ -263,6 +263,20 @@ TITLE_NOUNS = (
 )  # fmt: skip
 
 
+# Words of physical works: an 工程 made of them and common words is a kind of works.
+PHYSICAL_WORKS = (
+    "管网", "供水", "排水", "给水", "雨水", "污水", "绿化", "亮化", "饮水", "道路", "扩建", "改造",
+    "供电", "供热", "管线", "楼体", "医院", "校舍", "基地", "维修", "加固", "硬化", "修缮",
+)  # fmt: skip
+
+
+# Words that make a head word part of a longer noun (战略|机遇, 战略|腹地, 行动|上).
+HEAD_CONTINUATIONS = (
+    "机遇", "优势", "指导", "性", "意义", "眼光", "定力", "支点", "腹地", "上", "自觉", "方向",
+    "目标", "布局", "合作伙伴", "科学家", "储备", "人才", "公司", "企业",
+)  # fmt: skip
+
+
 def _title_follows(text: str, tokens: Sequence[Tok], head_index: int) -> bool:
     """Whether a title noun follows the head, directly or after one two-character word."""
     nxt = [text[s:e] for s, e, _ in tokens[head_index + 1 : head_index + 4]]
@@ -443,6 +457,8 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
             continue  # 入选全国…试点城市, …改革创新试验区: a title won, not a program
         if head and i + 1 < len(tokens) and tokens[i + 1][0] == e:
             nxt = text[tokens[i + 1][0] : tokens[i + 1][1]]
+            if nxt.startswith(HEAD_CONTINUATIONS):
+                continue  # 重要战略|机遇期, 行动|自觉: the head word is part of a longer word
             if nxt in PROGRAM_HEADS or nxt in ("试验", "试验区"):
                 continue  # 综合改革|试点: the name goes on to the next head word
         if head and not head.endswith("制") and not _specific(bare, lex):
@@ -455,6 +471,12 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
                 continue
         elif head.endswith(WEAK_HEADS) and not _distinctive(text, tokens, start, s, lex):
             continue  # 社会治理体系, 长效机制: a description, not a name
+        elif (
+            head.endswith("工程")
+            and any(w in bare for w in PHYSICAL_WORKS)
+            and not _distinctive(text, tokens, start, s, lex)
+        ):
+            continue  # 给排水管网工程, 区医院扩建工程: generic works, not a named project
         end = _extend_project_right(text, tokens, i) if project else e
         out.append((start, end, PROGRAM, "head"))
     return out

@@ -78,6 +78,9 @@ def test_quoted_programs(text: str, expected: list[str]) -> None:
         ("深圳宝安机场第三跑道建成投用。", ["深圳宝安机场第三跑道"]),
         # the name goes on to the next head word: no shorter name before it
         ("开展要素市场化配置综合改革试点。", ["要素市场化配置综合改革试点"]),
+        # a head word inside a longer noun (战略|机遇期, 平台|公司)
+        ("我国发展仍处于重要战略机遇期。", []),
+        ("成立上海国有资本投资平台公司。", []),
     ],
 )
 def test_head_word_programs(text: str, expected: list[str]) -> None:
@@ -291,3 +294,9 @@ def test_brand_with_trade_names_a_firm() -> None:
     assert R.brand_with_trade("华川", "物流园", lex) == 0  # a longer word: a venue
     assert R.brand_with_trade("泓宇", "物流产业", lex) == 0  # a sector, not a firm
     assert R.brand_with_trade("博泰", "稀土", lex) == 0  # not a registered brand
+
+
+def test_generic_works_are_not_named_projects() -> None:
+    common = dataclasses.replace(LEX, word_freq=lambda w: 100)  # every word is known
+    text = "实施给排水管网工程，实施法律明白人培育工程。"
+    assert texts(text, R.program_head_names(text, toks(text), common)) == ["法律明白人培育工程"]
