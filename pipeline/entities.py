@@ -281,13 +281,9 @@ class ResolveComponent:
                     pending.append((s, e))
                     continue
                 cands.append((s, e, span.label_, key))
-        cands += [
-            (s, e, PLACE, "list")
-            for s, e in ner_rules.coordinated_places(
-                text, pending, cands, self.lex,
-                doc.user_data.get("tokens") or [(t.idx, t.idx + len(t), t.tag_) for t in doc],
-            )  # fmt: skip
-        ]
+        tokens = doc.user_data.get("tokens") or [(t.idx, t.idx + len(t), t.tag_) for t in doc]
+        coordinated = ner_rules.coordinated_places(text, pending, cands, self.lex, tokens)
+        cands += [(s, e, PLACE, "list") for s, e in coordinated]
         # 建华路, 栖霞街, 东海写字楼: a street or a building named after a place
         cands = [c for c in cands if c[2] != PLACE or not ner_rules.names_a_street(text, c[1])]
         # 粤北地区: the region is 粤北

@@ -342,11 +342,15 @@ def _extend_left(text: str, tokens: Sequence[Tok], head_index: int, max_chars: i
             break  # 是|广东改革, 含|渡改桥工程: a function word before the name
         elif word == "至" and j > 0 and tokens[j - 1][2] == "ns":
             pass  # 董家口至五莲铁路: a line between two places
-        elif word in _NAME_CONJ and not (
-            0 < j < head_index
-            and tokens[j - 1][2].startswith("v")
-            and tokens[j + 1][2].startswith("v")
-        ) and not _governed_pair(text, tokens, j, head_index, max_chars):
+        elif (
+            word in _NAME_CONJ
+            and not (
+                0 < j < head_index
+                and tokens[j - 1][2].startswith("v")
+                and tokens[j + 1][2].startswith("v")
+            )
+            and not _governed_pair(text, tokens, j, head_index, max_chars)
+        ):
             break  # 铁路及胶新铁路, 扩招和职业技能…: two things; 修复和整治, 监测和帮扶: one
         elif _is_boundary(text, tokens[j]) and not _inner_building(text, tokens, j, head_index):
             break
@@ -922,10 +926,13 @@ def _firm_name_alone(name: str, lex: Lexicons) -> bool:
     )
 
 
+_CITY_KINDS = ("prefecture", "county", "province")
+
+
 def _leading_place(item: str, lex: Lexicons) -> int:
     """Length of a city or county name opening a project item (杭州|海康机器人), 0 if none."""
     for p in range(min(4, len(item) - 2), 1, -1):
-        if lex.is_place(item[:p]) and lex.place_kind(item[:p]) in ("prefecture", "county", "province"):
+        if lex.is_place(item[:p]) and lex.place_kind(item[:p]) in _CITY_KINDS:
             return p
     return 0
 
@@ -1153,8 +1160,11 @@ def coordinated_places(
             ):  # (南大|智慧城: not an item's start; 港澳同胞: people)
                 todo.remove((s, e))
                 continue
-            if name in GENERIC_PLACES or name in lex.concepts or lex.word_freq(name) >= 3000 or any(
-                lex.is_place(name[:k]) for k in range(2, len(name))
+            if (
+                name in GENERIC_PLACES
+                or name in lex.concepts
+                or lex.word_freq(name) >= 3000
+                or any(lex.is_place(name[:k]) for k in range(2, len(name)))
             ):  # (盐田虾: a place's product; the place is found on its own)
                 todo.remove((s, e))
                 continue
@@ -1206,9 +1216,9 @@ def listed_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
         names = [
             (offset, offset + len(item))
             for offset, item in items
-            if offset in starts and offset + len(item) in ends and _area_name(
-                item, pos.get((offset, offset + len(item)), ""), lex
-            )
+            if offset in starts
+            and offset + len(item) in ends
+            and _area_name(item, pos.get((offset, offset + len(item)), ""), lex)
         ]
         if len(names) * 2 > len(items) and len(items) >= 2:
             out.extend((a, b, PLACE, "list") for a, b in names)
@@ -1222,7 +1232,8 @@ def _area_name(item: str, pos: str, lex: Lexicons) -> bool:
         return False
     if lex.word_pos(item[-2:]) in ("v", "vn", "a", "ad") or item[-1] in "等和及与":
         return False  # 转型发展, 提质扩容: what is done there, not where
-    return lex.word_freq(item) < 3000 and (pos in ("ns", "nr", "nz", "j") or _proper_name(item, lex))
+    proper = pos in ("ns", "nr", "nz", "j") or _proper_name(item, lex)
+    return lex.word_freq(item) < 3000 and proper
 
 
 def place_candidate(name: str, lex: Lexicons) -> bool:

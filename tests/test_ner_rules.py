@@ -241,7 +241,10 @@ CITY_LEX = dataclasses.replace(
     ("text", "expected"),
     [
         # the firm behind a plant at a city, with its sector word
-        ("推动台州温玉铁路、丽水泓宇物流基地、青岛金锐传感技术等项目建成投运。", ["泓宇物流", "金锐"]),
+        (
+            "推动台州温玉铁路、丽水泓宇物流基地、青岛金锐传感技术等项目建成投运。",
+            ["泓宇物流", "金锐"],
+        ),
         # a route or a port of the city is not a firm's plant
         ("推动台州温玉铁路、丽水博泰港区等项目建成。", []),
     ],
