@@ -88,6 +88,7 @@ NUMERAL_START_RE = re.compile(r"^[一二三四五六七八九十百千万两双�
 AMOUNT_START_RE = re.compile(
     r"^[\d.]+|^[一二三四五六七八九十百千万两几多]+(?:[个项条座处所家批类件轮次场万亿千百]|公里|亩|吨|米)"
 )
+SERIES_RE = re.compile(r"^[一二三四五六七八九十\d]+号")
 SLOGAN_CHARS_RE = re.compile(r"[+＋×\d]")
 QUOTE_RE = re.compile(r"“([^“”\n]{1,20})”")
 TITLE_RE = re.compile(r"《([^《》\n]{2,60})》")
@@ -122,7 +123,9 @@ COMPANY_SUFFIXES: tuple[str, ...] = tuple(
 )  # fmt: skip
 # A sector + 集团 is a state-owned group named so in its report (能源集团, 交通集团, 水务集团),
 # except for these kinds of group.
-GENERIC_GROUPS = _words("企业 产业 龙头 骨干 大型 国有 民营 跨国 行业 商业 金融 市场 医疗 教育")
+GENERIC_GROUPS = _words(
+    "企业 产业 龙头 骨干 大型 国有 民营 跨国 行业 商业 金融 市场 医疗 教育 国企 央企 民企 外企"
+)
 # Suffixes that make a firm even after a place name (齐鲁石化, 恒丰银行); the other ones are
 # also sector words (山东能源 is more often the province's energy sector than the firm).
 STRONG_COMPANY_SUFFIXES: tuple[str, ...] = (
@@ -608,14 +611,51 @@ def classify_org(name: str) -> str:
     return "unknown"
 
 
+# A list closed by a kind of sector (绿色石化、船舶海工、临港装备等优势产业): no firms.
+SECTOR_LIST_RE = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8}?)"
+    r"(?=等[\u4e00-\u9fff]{0,6}?(?:产业|行业|领域|业态))"
+)
+# Zone words after a sector suffix (远遥科技|湾区): the name is a zone's.
+ZONE_WORDS = ("湾区", "园区", "小镇", "新城", "走廊", "城", "园", "谷")
+
+
+def _group_name_start(text: str, tokens: Sequence[Tok], i: int, lex: Lexicons) -> int | None:
+    """Start of a group's name made of sector words before 集团/公司, opened by a place or a
+    sector word (中国|电气|装备|集团, 山东|港口|集团), if there are two or more name words."""
+    start, words = tokens[i][0], 0
+    for j in range(i - 1, max(i - 5, -1), -1):
+        s, e, _ = tokens[j]
+        word = text[s:e]
+        if e != start:
+            break
+        sector = (lex.is_sector(word) or word in COMPANY_SUFFIXES) and word not in GENERIC_GROUPS
+        if sector:
+            start, words = s, words + 1
+            continue
+        if lex.is_place(word) and words:
+            start, words = s, words + 1
+        break
+    if words < 2 or tokens[i][1] - start > 10:
+        return None
+    return start
+
+
 def company_suffix_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
-    """Short name + firm suffix (威高集团, 三角轮胎, 恒丰银行), name not a common word."""
+    """Short name + firm suffix (威高集团, 三角轮胎, 恒丰银行), name not a common word; a
+    state group's name of sector words (中国|电气|装备|集团)."""
     out: list[Cand] = []
+    sector_lists = [m.span(1) for m in SECTOR_LIST_RE.finditer(text)]
     for i, (s, e, _) in enumerate(tokens):
         word = text[s:e]
         suffix = _head_suffix(word, COMPANY_SUFFIXES)
         if not suffix:
             continue
+        if word == suffix and suffix in ("集团", "公司", "有限公司"):
+            start = _group_name_start(text, tokens, i, lex)
+            if start is not None:
+                out.append((start, e, COMPANY, "suffix"))
+                continue
         if word != suffix:  # the suffix is inside a longer token (华润雪花啤酒)
             name_start, name = s, word[: -len(suffix)]
         elif i == 0:
@@ -635,11 +675,17 @@ def company_suffix_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> lis
         if not _proper_name(name, lex) and not sector_group:
             continue  # 冷链物流, 高端装备, 医用材料: a common word + sector
         strong = suffix.endswith(STRONG_COMPANY_SUFFIXES)
+        if not strong and (
+            name.endswith(VENUE_ENDINGS) or any(a <= s < b for a, b in sector_lists)
+        ):
+            continue  # 洋山港|智能; 船舶海工、临港装备等优势产业: a place, a list of sectors
         if i + 1 < len(tokens):
             nxt = text[tokens[i + 1][0] : tokens[i + 1][1]]
             if nxt.endswith(INSTITUTION_SUFFIXES) or nxt.endswith(GOV_SUFFIXES):
                 continue  # 空天信息|大学: part of an institution's name
-            if not strong and (nxt.startswith(SECTOR_HEADS) or lex.word_freq(suffix + nxt)):
+            if not strong and (
+                nxt.startswith(SECTOR_HEADS + ZONE_WORDS) or lex.word_freq(suffix + nxt)
+            ):
                 continue  # 冷链物流|产业集群, 京鲁科技|成果: a sector or a longer word
         if not strong and lex.word_freq(name) > 0 and not brand_name(name, lex):
             continue  # 跨境物流, 蓝海工业: a sector word needs a name no dictionary knows
@@ -857,6 +903,8 @@ def _firm_at(item: str, lex: Lexicons, *, head_only: bool) -> int:
             if brand_sector or name_suffix:
                 return len(item)  # 拓展|纤维
     for k in range(min(5, len(item) - 1), 1, -1):
+        if SERIES_RE.match(item[k:]):
+            continue  # 国和|一号: a product series, not a firm's project
         if NUMERAL_START_RE.match(item[k:]) and _firm_name_alone(item[:k], lex):
             return k  # 亘富|200万吨, 华能|四期
     alone = 2 <= len(item) <= (3 if head_only else 5) and _firm_name_alone(item, lex)
@@ -897,6 +945,9 @@ PROVINCE_ABBREVIATIONS = frozenset(
 )
 
 
+PLANT_ENDINGS = ("核电", "风电", "光伏", "水电", "火电", "电站", "热电", "电厂")
+
+
 def _firm_name_alone(name: str, lex: Lexicons) -> bool:
     """A firm's short name standing without a suffix: a brand or an unknown proper name."""
     if name[0] in "至到及和与的在对把将了着过" or not _CJK_NAME_RE.fullmatch(name):
@@ -909,6 +960,8 @@ def _firm_name_alone(name: str, lex: Lexicons) -> bool:
         return False
     if name.endswith(NOT_COMPANY_ENDINGS) or name.endswith(VENUE_ENDINGS):
         return False
+    if len(name) > 2 and name.endswith(PLANT_ENDINGS) and not brand_name(name, lex):
+        return False  # 三澳核电, 大唐风电: a power plant, not a firm's name
     if name.endswith(PROJECT_HEADS) or name.endswith(PROGRAM_HEADS):
         return False  # 莱荣高铁: a project
     if classify_org(name) in ("government", "institution"):

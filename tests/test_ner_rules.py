@@ -303,3 +303,17 @@ def test_generic_works_are_not_named_projects() -> None:
     common = dataclasses.replace(LEX, word_freq=lambda w: 100)  # every word is known
     text = "实施给排水管网工程，实施法律明白人培育工程。"
     assert texts(text, R.program_head_names(text, toks(text), common)) == ["法律明白人培育工程"]
+
+
+def test_group_names_sector_lists_and_plants() -> None:
+    lex = dataclasses.replace(
+        FIRM_LEX, is_sector=lambda w: w in SECTORS | {"电气", "装备", "港口", "海工"}
+    )
+    text = "中国电气装备集团总部落户，组建山东港口集团。"
+    lex = dataclasses.replace(lex, is_place=lambda w: w in {"中国", "山东"})
+    found = texts(text, R.company_suffix_names(text, toks(text), lex))
+    assert "中国电气装备集团" in found and "山东港口集团" in found
+    text = "巩固提升船舶海工、泓宇装备等优势产业。"  # a list of sectors, not firms
+    assert R.company_suffix_names(text, toks(text), lex) == []
+    assert not R._firm_name_alone("博泰核电", FIRM_LEX)  # a power plant
+    assert R._firm_at("金锐一号核电示范工程", FIRM_LEX, head_only=True) == 0  # a product series
