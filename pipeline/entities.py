@@ -219,6 +219,7 @@ class RulesComponent:
             *ner_rules.known_firm_names(text, tokens, self.lex),
             *ner_rules.zone_places(text, tokens, self.lex),
             *ner_rules.listed_places(text, tokens, self.lex),
+            *ner_rules.heritage_places(text, tokens, self.lex),
             *ner_rules.water_regions(text, tokens, self.lex),
             *ner_rules.region_abbreviations(text, tokens, self.lex),
             *ner_rules.foreign_places(text, tokens, self.lex),

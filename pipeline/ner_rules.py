@@ -1289,6 +1289,36 @@ def _area_name(item: str, pos: str, lex: Lexicons) -> bool:
     return lex.word_freq(item) < 3000 and proper
 
 
+# A place named before a heritage site (大汶口国家考古遗址公园, 良渚古城遗址, 三星堆、金沙等遗址):
+# the spec's place + facility noun yields the place.
+HERITAGE_RE = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,3}、)*[\u4e00-\u9fff]{2,3}?)"
+    r"(?=(?:等)?(?:国家考古遗址公园|考古遗址公园|遗址公园|古城遗址|考古遗址|文化遗址|遗址群|遗址))"
+)
+_HERITAGE_GENERIC = _words("历史 文化 红色 工业 革命 古城 古代 考古 重要 重点 大遗址 大型 国家 世界")
+
+
+def heritage_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """Places named before a heritage site: proper names, whole words (大汶口|国家考古遗址公园)."""
+    starts = {s for s, _, _ in tokens}
+    ends = {e for _, e, _ in tokens}
+    pos = {(s, e): p for s, e, p in tokens}
+    out: list[Cand] = []
+    for m in HERITAGE_RE.finditer(text):
+        offset = m.start(1)
+        for item in m.group(1).split("、"):
+            a, b = offset, offset + len(item)
+            offset = b + 1
+            if a not in starts or b not in ends or item in _HERITAGE_GENERIC:
+                continue
+            if item[0] in LEFT_STOPS or lex.word_pos(item[:2]) in ("v", "vn", "a", "d"):
+                continue  # 建设|遗址, 保护|遗址: a verb, not a name
+            proper = lex.is_place(item) or pos.get((a, b)) in ("ns", "nr", "nz")
+            if proper or (lex.word_freq(item) == 0 and not _common_compound(item, lex)):
+                out.append((a, b, PLACE, "heritage"))
+    return out
+
+
 def place_candidate(name: str, lex: Lexicons) -> bool:
     """Whether a LOC span of the model is a named place (gazetteer or a trusted suffix).
 

@@ -317,3 +317,8 @@ def test_group_names_sector_lists_and_plants() -> None:
     assert R.company_suffix_names(text, toks(text), lex) == []
     assert not R._firm_name_alone("博泰核电", FIRM_LEX)  # a power plant
     assert R._firm_at("金锐一号核电示范工程", FIRM_LEX, head_only=True) == 0  # a product series
+
+
+def test_places_named_before_a_heritage_site() -> None:
+    text = "大汶口国家考古遗址公园挂牌，加强红色文化遗址保护。"
+    assert texts(text, R.heritage_places(text, toks(text), LEX)) == ["大汶口"]
