@@ -1295,7 +1295,9 @@ HERITAGE_RE = re.compile(
     r"((?:[\u4e00-\u9fff]{2,3}、)*[\u4e00-\u9fff]{2,3}?)"
     r"(?=(?:等)?(?:国家考古遗址公园|考古遗址公园|遗址公园|古城遗址|考古遗址|文化遗址|遗址群|遗址))"
 )
-_HERITAGE_GENERIC = _words("历史 文化 红色 工业 革命 古城 古代 考古 重要 重点 大遗址 大型 国家 世界")
+_HERITAGE_GENERIC = _words(
+    "历史 文化 红色 工业 革命 古城 古代 考古 重要 重点 大遗址 大型 国家 世界"
+)
 
 
 def heritage_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
