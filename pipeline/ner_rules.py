@@ -1410,6 +1410,8 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             continue
         if first[0][2].startswith("v") and placed[0] != first[0][0]:
             start = placed[0]  # 入驻|中俄蒙国际汽车产业园: a verb before the name
+        elif len(placed) == 2 and lex.is_place(text[first[1][0] : first[1][1]]):
+            start = placed[1]  # 松江|长三角G60科创走廊: a district, then a zone of its own
         name = text[start : m.end()]
         if name not in GENERIC_PLACES and "“" not in name:
             out.append((start, m.end(), PLACE, "zone"))

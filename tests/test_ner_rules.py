@@ -114,6 +114,8 @@ def test_listed_firms() -> None:
 def test_zone_places() -> None:
     text = "济南、青岛都市圈获批建设。"
     assert texts(text, R.zone_places(text, toks(text), LEX)) == ["青岛都市圈"]
+    text = "打造威海青岛都市圈。"  # a district, then a zone of its own
+    assert texts(text, R.zone_places(text, toks(text), LEX)) == ["青岛都市圈"]
 
 
 @pytest.mark.parametrize(
