@@ -40,7 +40,7 @@ PROGRAM_HEADS: tuple[str, ...] = tuple(
 # Construction projects: named with these heads (莱荣高铁, 威海新机场).
 PROJECT_HEADS: tuple[str, ...] = (
     "高速铁路", "高速公路", "城际铁路", "铁路", "高铁", "高速", "机场", "大桥", "隧道", "快速路",
-    "电站", "水库", "号线",
+    "电站", "水库", "号线", "城际",
 )  # fmt: skip
 # Words that govern a program name and so mark its left edge (实施|威海英才计划).
 GOVERNING = _words(
@@ -521,6 +521,16 @@ def _extend_project_right(text: str, tokens: Sequence[Tok], head_index: int) -> 
 OUTCOME_ENDINGS = ("连冠", "下降", "增长", "翻番", "清零", "满堂红", "一片红", "领先", "双赢")
 
 
+def _service_app(name: str, lex: Lexicons) -> bool:
+    """A government service app or platform named after its region (山东通, 鲁惠通, 鲁执法)."""
+    if not 3 <= len(name) <= 4 or lex.word_freq(name) or not name.endswith(APP_ENDINGS):
+        return False
+    return name[0] in PROVINCE_ABBREVIATIONS or lex.is_place(name[:2])
+
+
+APP_ENDINGS = ("通", "办", "码", "云", "执法")
+
+
 def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Quoted slogans and initiatives (“六稳”), merged with a head word that follows."""
     out: list[Cand] = []
@@ -549,6 +559,7 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
             or inner in lex.programs
             or bool(_head_suffix(inner, PROGRAM_HEADS))
             or (len(inner) >= 4 and lex.word_freq(inner) == 0)
+            or _service_app(inner, lex)
             or (noun_follows and lex.word_freq(inner) == 0)
         )
         if named and len(inner) >= 2:
@@ -1514,6 +1525,33 @@ def route_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand
         if not head and not re.match(r"等[^，。；]{0,10}?(?:项目|工程)|项目|工程", text[m.end() :]):
             continue  # 由…增至…: a change of a figure, not a route
         out.append((start, m.end(), PROGRAM, "route"))
+    return out
+
+
+# Lines listed before the one that carries the head word (莱临、德商、日照至五莲、聊邯长铁路;
+# 建成雄商、济滨高铁): each item is a line of its own, written without the head.
+LINE_LIST_RE = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,6}、)+)(?=[\u4e00-\u9fff]{2,6}?(?:高速铁路|城际铁路|铁路|高铁|城际))"
+)
+
+
+def elliptical_lines(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """The items of a list of railway lines that come before the item with the head word."""
+    starts = {s for s, _, _ in tokens}
+    ends = {e for _, e, _ in tokens}
+    out: list[Cand] = []
+    for m in LINE_LIST_RE.finditer(text):
+        for offset, item in _list_items(text, m.start(1), m.group(1).rstrip("、")):
+            a, b = offset, offset + len(item)
+            if a not in starts or b not in ends or not 2 <= len(item) <= 6:
+                continue
+            if "至" in item:
+                left, _, right = item.partition("至")
+                ok = _route_end(left, lex) and _route_end(right, lex)
+            else:  # two or three abbreviated ends (莱临, 聊邯长): no word of the dictionary
+                ok = len(item) <= 3 and not lex.word_freq(item) and not lex.is_place(item)
+            if ok:
+                out.append((a, b, PROGRAM, "route"))
     return out
 
 

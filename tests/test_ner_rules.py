@@ -324,3 +324,11 @@ def test_group_names_sector_lists_and_plants() -> None:
 def test_places_named_before_a_heritage_site() -> None:
     text = "大汶口国家考古遗址公园挂牌，加强红色文化遗址保护。"
     assert texts(text, R.heritage_places(text, toks(text), LEX)) == ["大汶口"]
+
+
+def test_elliptical_railway_lines_and_service_apps() -> None:
+    lex = dataclasses.replace(LEX, is_place=lambda w: w in PLACES | {"日照", "五莲"})
+    text = "积极推动莱临、德商、日照至五莲、聊邯长铁路纳规。"
+    assert texts(text, R.elliptical_lines(text, toks(text), lex)) == ["德商", "日照至五莲", "莱临"]
+    text = "“鲁惠通”兑现政策资金，“鲁执法”压减检查，群众“点赞”。"
+    assert texts(text, R.quoted_programs(text, toks(text), lex)) == ["鲁惠通", "鲁执法"]
