@@ -24,7 +24,7 @@ import dataclasses
 import itertools
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -97,6 +97,7 @@ def make_lexicons(lexicon: Lexicon, stoplist: Path) -> Lexicons:
     from pipeline.gazetteer import is_place, jieba_lexicon, load_places
 
     words = jieba_lexicon()
+    known = load_known_firms()
     kinds: dict[str, str] = {}
     for entry in load_places(include_towns=True):
         kinds.setdefault(entry.name, entry.kind)
@@ -109,7 +110,8 @@ def make_lexicons(lexicon: Lexicon, stoplist: Path) -> Lexicons:
         place_kind=lambda name: kinds.get(name, ""),
         word_pos=lambda w: words.get(w, (0, ""))[1],
         is_brand=firm_names().__contains__,
-        known_firms=frozenset(n for n, f in load_known_firms().items() if not f.ambiguous),
+        known_firms=frozenset(n for n, f in known.items() if not f.ambiguous),
+        ambiguous_firms=frozenset(n for n, f in known.items() if f.ambiguous),
         is_sector=load_trades().__contains__,
     )
 
@@ -297,7 +299,8 @@ class ResolveComponent:
             else (s, e, lab, src)
             for s, e, lab, src in cands
         ]
-        chosen = resolve(doc.user_data.get("text") or doc.text, cands, self.lex)
+        known = {(s, e) for (s, e, _lab), src in rule_sources.items() if src == "known"}
+        chosen = resolve(doc.user_data.get("text") or doc.text, cands, self.lex, known)
         ents = []
         for s, e, label, _src in chosen:
             span = doc.char_span(s, e, label=label, alignment_mode="expand")
@@ -419,7 +422,10 @@ def _contains_place(text: str, lex: Lexicons) -> bool:
 
 
 def resolve(
-    text: str, cands: Iterable[tuple[int, int, str, str]], lex: Lexicons
+    text: str,
+    cands: Iterable[tuple[int, int, str, str]],
+    lex: Lexicons,
+    known: Collection[tuple[int, int]] = (),
 ) -> list[tuple[int, int, str, str]]:
     """Non-overlapping entities: longest first, then by source priority; stoplists applied.
 
@@ -454,9 +460,10 @@ def resolve(
             continue
         # the firm opens the project, or follows the project's place (杭州|海康机器人)
         if not any(
-            (a == s and e < b) or (a < s and e <= b and lex.is_place(text[a:s]))
+            (a == s and e < b)
+            or (a < s and e <= b and (lex.is_place(text[a:s]) or (s, e) in known))
             for a, b in programs
-        ):
+        ):  # (a well-known firm anywhere in it: 深汕|比亚迪|二期)
             continue
         if any(s < y and x < e for x, y in firms) or any(
             c[2] == COMPANY and s < c[1] and c[0] < e for c in chosen

@@ -215,6 +215,7 @@ class Lexicons:
     is_brand: Callable[[str], bool] = lambda _name: False  # a registered firm's short name
     is_sector: Callable[[str], bool] = lambda _word: False  # a sector word of firm names
     known_firms: frozenset[str] = frozenset()  # well-known firms' unambiguous names
+    ambiguous_firms: frozenset[str] = frozenset()  # well-known firms' names that are words
 
 
 def strip_quotes(text: str) -> str:
@@ -627,6 +628,8 @@ SECTOR_LIST_RE = re.compile(
     r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8}?)"
     r"(?=等[\u4e00-\u9fff]{0,6}?(?:产业|行业|领域|业态))"
 )
+# Nouns after a sector word that make it a sector phrase (冷链物流|体系, 电信网络|诈骗).
+_SECTOR_PHRASE_HEADS = ("体系", "诈骗", "安全", "服务", "设施", "网络")
 # Zone words after a sector suffix (远遥科技|湾区): the name is a zone's.
 ZONE_WORDS = ("湾区", "园区", "小镇", "新城", "走廊", "城", "园", "谷")
 
@@ -695,7 +698,8 @@ def company_suffix_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> lis
             if nxt.endswith(INSTITUTION_SUFFIXES) or nxt.endswith(GOV_SUFFIXES):
                 continue  # 空天信息|大学: part of an institution's name
             if not strong and (
-                nxt.startswith(SECTOR_HEADS + ZONE_WORDS) or lex.word_freq(suffix + nxt)
+                nxt.startswith(SECTOR_HEADS + ZONE_WORDS + _SECTOR_PHRASE_HEADS)
+                or lex.word_freq(suffix + nxt)
             ):
                 continue  # 冷链物流|产业集群, 京鲁科技|成果: a sector or a longer word
         if not strong and lex.word_freq(name) > 0 and not brand_name(name, lex):
@@ -916,8 +920,13 @@ def _firm_at(item: str, lex: Lexicons, *, head_only: bool) -> int:
     for k in range(min(5, len(item) - 1), 1, -1):
         if SERIES_RE.match(item[k:]):
             continue  # 国和|一号: a product series, not a firm's project
-        if NUMERAL_START_RE.match(item[k:]) and _firm_name_alone(item[:k], lex):
-            return k  # 亘富|200万吨, 华能|四期
+        name = item[:k]
+        if NUMERAL_START_RE.match(item[k:]) and (
+            _firm_name_alone(name, lex) or name in lex.ambiguous_firms
+        ):
+            return k  # 亘富|200万吨, 华能|四期, 大唐|700万吨 (a known firm that is also a word)
+        if name in lex.ambiguous_firms and lex.is_place(item[k : k + 2]):
+            return k  # 大唐|郓城: a known firm's plant at a place
     alone = 2 <= len(item) <= (3 if head_only else 5) and _firm_name_alone(item, lex)
     if alone and (not head_only or not lex.word_freq(item)):
         return len(item)
@@ -963,7 +972,7 @@ def _firm_name_alone(name: str, lex: Lexicons) -> bool:
     """A firm's short name standing without a suffix: a brand or an unknown proper name."""
     if name[0] in "至到及和与的在对把将了着过" or not _CJK_NAME_RE.fullmatch(name):
         return False  # (德州)至宁津: the end of a route, a particle; 1.2, 700: numbers
-    if any(lex.is_place(name[:p]) and name[p:] in lex.known_firms for p in (2, 3)):
+    if any(name[p:] in lex.known_firms for p in (1, 2, 3)):
         return False  # 深汕|比亚迪: a known firm's plant at a place; the firm is 比亚迪
     if len(name) == 2 and name[0] in PROVINCE_ABBREVIATIONS and not brand_name(name, lex):
         return False  # 川酒, 川茶, 鲁菜: a region's product, not a firm
@@ -1028,6 +1037,18 @@ def _firm_after_place(rest: str, at: int, starts: set[int], ends: set[int], lex:
     return k
 
 
+def _leading_verbs_end(tokens: Sequence[Tok], start: int, end: int) -> int:
+    """Where an item starts after the verbs that open it (建成投产|大唐郓城), else `start`."""
+    pos = start
+    for s, e, p in tokens:
+        if e <= pos:
+            continue
+        if s > pos or e >= end or not (p[:1] == "v" or p == "j"):
+            break
+        pos = e  # (a verb token may begin before `start`: 建成|投产 cut by the list's verbs)
+    return pos
+
+
 def _item_starts(text: str, offset: int, item: str, starts: set[int]) -> list[tuple[int, str]]:
     """Token starts inside an item, from its first character on (扶持壮大|三元)."""
     return [
@@ -1073,7 +1094,10 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             for k, (offset, item) in enumerate(items):
                 take(offset, item, False, k == 0)
     for m in PROJECT_FIRM_LIST_RE.finditer(text):
-        for offset, item in _list_items(text, m.start(), m.group(1)):
+        for k, (offset, item) in enumerate(_list_items(text, m.start(), m.group(1))):
+            if k == 0:  # the first item may open with the clause's verbs (建成投产|大唐郓城)
+                skip = _leading_verbs_end(tokens, offset, offset + len(item))
+                offset, item = skip, text[skip : offset + len(item)]
             take(offset, item, True, False)
     for m in PLANT_RE.finditer(text):  # 浪潮服务器生产线: a registered brand behind a plant
         a = _after_last_verb(text, starts, m.start(1), m.end(1))
@@ -1096,6 +1120,9 @@ def _known_firm_re(names: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n)))))
 
 
+FIRM_FACILITIES = ("研发中心", "总部", "基地", "工厂", "生产线", "产线")
+
+
 def known_firm_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Well-known firms by name (国家电网, 中国石化, 比亚迪), where the name is whole tokens and
     not the opening of a government body or an institution (中国银行|保险监督管理委员会)."""
@@ -1110,6 +1137,8 @@ def known_firm_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Ca
         if s not in starts or e not in ends:
             continue
         tail = re.match(r"[\u4e00-\u9fff]{1,10}", text[e:])
+        if tail and (lex.is_place(tail.group()[:2]) or tail.group().startswith(FIRM_FACILITIES)):
+            tail = None  # 华为|青浦研发中心: the firm's own facility at a place
         if tail and any(
             tail.group()[:k].endswith(GOV_SUFFIXES + INSTITUTION_SUFFIXES)
             for k in range(2, len(tail.group()) + 1)

@@ -332,3 +332,19 @@ def test_elliptical_railway_lines_and_service_apps() -> None:
     assert texts(text, R.elliptical_lines(text, toks(text), lex)) == ["德商", "日照至五莲", "莱临"]
     text = "“鲁惠通”兑现政策资金，“鲁执法”压减检查，群众“点赞”。"
     assert texts(text, R.quoted_programs(text, toks(text), lex)) == ["鲁惠通", "鲁执法"]
+
+
+def test_known_firms_in_project_slots_and_at_their_facilities() -> None:
+    lex = dataclasses.replace(
+        FIRM_LEX,
+        is_place=lambda w: w in PLACES | {"郓城", "青浦"},
+        ambiguous_firms=frozenset({"大唐"}),
+    )
+    # a known firm that is also an ordinary word counts where a project slot names it
+    text = "建成投产大唐郓城、国家电网四期等大型清洁能源项目。"
+    assert "大唐" in texts(text, R.slot_firms(text, toks(text), lex))
+    text = "推动大唐文化繁荣。"
+    assert R.slot_firms(text, toks(text), lex) == []
+    # a known firm's facility at a place is not a body's name
+    text = "建设国家电网青浦研发中心。"
+    assert texts(text, R.known_firm_names(text, toks(text), lex)) == ["国家电网"]
