@@ -417,6 +417,8 @@ def _governing_verb(text: str, tokens: Sequence[Tok], start: int) -> str:
     if not before:
         return ""
     word = text[before[-1][0] : before[-1][1]]
+    if word in ("好", "了") and len(before) > 1:  # 开展好|…试点: the verb before the particle
+        word = text[before[-2][0] : before[-2][1]]
     return word[-2:] if len(word) > 2 else word
 
 
