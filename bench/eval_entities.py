@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import sys
 import tempfile
 from pathlib import Path
 
-from pipeline import config
-from pipeline.entities import LABELS, default_stoplist, evaluate, recognize_all
-
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's code, whatever the environment has installed
+
+from pipeline import config  # noqa: E402
+from pipeline.entities import LABELS, default_stoplist, evaluate, recognize_all  # noqa: E402
 
 
 def _resegment(golds: list[Path], seg_params, seg_dir: Path) -> None:

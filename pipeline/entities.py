@@ -369,8 +369,11 @@ class ResolveComponent:
                 suffix = ner_rules._head_suffix(text, ner_rules.COMPANY_SUFFIXES)
                 name = text[: -len(suffix)]
                 strong = text.endswith(ner_rules.STRONG_COMPANY_SUFFIXES)
-                if not strong and lex.word_freq(suffix + after[:2]) > 0:
-                    return []  # 京鲁科技|成果: the suffix opens a longer word
+                if not strong and (
+                    lex.word_freq(suffix + after[:2]) > 0
+                    or after.startswith(ner_rules.SECTOR_PHRASE_HEADS)
+                ):
+                    return []  # 京鲁科技|成果, 电信网络|诈骗: a longer word, a sector phrase
                 ok = (
                     len(name) >= 2
                     and ner_rules._proper_name(name, lex)

@@ -89,6 +89,8 @@ AMOUNT_START_RE = re.compile(
     r"^[\d.]+|^[一二三四五六七八九十百千万两几多]+(?:[个项条座处所家批类件轮次场万亿千百]|公里|亩|吨|米)"
 )
 SERIES_RE = re.compile(r"^[一二三四五六七八九十\d]+号")
+# A phase, a line or a branch after a name (二期, 二线, 二院, 三标段).
+PART_RE = re.compile(r"^[一二三四五六七八九十\d]+(期|线|院|标段|区)")
 SLOGAN_CHARS_RE = re.compile(r"[+＋×\d]")
 QUOTE_RE = re.compile(r"“([^“”\n]{1,20})”")
 TITLE_RE = re.compile(r"《([^《》\n]{2,60})》")
@@ -136,6 +138,7 @@ GOV_SUFFIXES: tuple[str, ...] = (
     "委员会", "人民政府", "政府", "人大", "政协", "法院", "检察院", "党委", "市委", "省委", "区委",
     "县委", "委", "部", "局", "厅", "办", "署", "处", "中央", "国务院", "部队", "武警", "公安",
     "海关", "工商联", "总工会", "工会", "共青团", "妇联", "残联", "红十字会", "党组", "支部",
+    "侨联", "科协", "文联", "台联", "作协", "社科联", "贸促会",
 )  # fmt: skip
 INSTITUTION_SUFFIXES: tuple[str, ...] = (
     "大学", "学院", "研究院", "研究所", "实验室", "中心", "医院", "学校", "中学", "小学",
@@ -600,6 +603,8 @@ def brand_with_trade(text: str, after: str, lex: Lexicons) -> int:
             trade, tail = rest[:n], rest[n:]
             if len(trade) < n or k + n < len(text) or not lex.is_sector(trade):
                 continue
+            if trade in SECTOR_HEADS:
+                continue  # 苹果|产业: a product's sector
             if lex.word_freq(trade) >= 20000 or lex.word_pos(trade)[:1] not in ("n", "j"):
                 continue  # 城市, 发展, 海外: words of every clause, not trades
             if lex.word_freq(trade + tail[:2]) > 0 or tail.startswith(_AFTER_TRADE_STOPS):
@@ -608,8 +613,20 @@ def brand_with_trade(text: str, after: str, lex: Lexicons) -> int:
     return 0
 
 
+# Nouns after a sector word that make it a sector phrase (冷链物流|体系, 电信网络|诈骗).
+SECTOR_PHRASE_HEADS = ("体系", "诈骗", "安全", "服务", "设施", "网络")
 # What follows a brand + trade when they name a venue or a sector, not a firm.
-_AFTER_TRADE_STOPS = (*SECTOR_HEADS, "批发", "中心", "城", "园", "广场", "论坛", "合作")
+_AFTER_TRADE_STOPS = (
+    *SECTOR_HEADS,
+    *SECTOR_PHRASE_HEADS,
+    "批发",
+    "中心",
+    "城",
+    "园",
+    "广场",
+    "论坛",
+    "合作",
+)
 
 
 def classify_org(name: str) -> str:
@@ -630,8 +647,6 @@ SECTOR_LIST_RE = re.compile(
     r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8}?)"
     r"(?=等[\u4e00-\u9fff]{0,6}?(?:产业|行业|领域|业态))"
 )
-# Nouns after a sector word that make it a sector phrase (冷链物流|体系, 电信网络|诈骗).
-_SECTOR_PHRASE_HEADS = ("体系", "诈骗", "安全", "服务", "设施", "网络")
 # Zone words after a sector suffix (远遥科技|湾区): the name is a zone's.
 ZONE_WORDS = ("湾区", "园区", "小镇", "新城", "走廊", "城", "园", "谷")
 
@@ -652,8 +667,10 @@ def _group_name_start(text: str, tokens: Sequence[Tok], i: int, lex: Lexicons) -
         if lex.is_place(word) and words:
             start, words = s, words + 1
         break
-    if words < 2 or tokens[i][1] - start > 10:
-        return None
+    first = next((t for t in tokens if t[0] == start), None)
+    opens_with_place = first is not None and lex.is_place(text[start : first[1]])
+    if words < 2 or tokens[i][1] - start > 10 or not opens_with_place:
+        return None  # (银行金融资产投资公司: sector words alone name a kind of firm)
     return start
 
 
@@ -700,7 +717,7 @@ def company_suffix_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> lis
             if nxt.endswith(INSTITUTION_SUFFIXES) or nxt.endswith(GOV_SUFFIXES):
                 continue  # 空天信息|大学: part of an institution's name
             if not strong and (
-                nxt.startswith(SECTOR_HEADS + ZONE_WORDS + _SECTOR_PHRASE_HEADS)
+                nxt.startswith(SECTOR_HEADS + ZONE_WORDS + SECTOR_PHRASE_HEADS)
                 or lex.word_freq(suffix + nxt)
             ):
                 continue  # 冷链物流|产业集群, 京鲁科技|成果: a sector or a longer word
@@ -900,6 +917,8 @@ def _firm_at(item: str, lex: Lexicons, *, head_only: bool) -> int:
         suffix = next((x for x in COMPANY_SUFFIXES if rest.startswith(x)), "")
         if not suffix or _head_suffix(name, COMPANY_SUFFIXES) or not _firm_name_alone(name, lex):
             continue
+        if lex.is_sector(name):
+            continue  # 氢能|装备: a sector, not a firm's name
         if head_only and suffix not in STRONG_COMPANY_SUFFIXES and len(rest) > len(suffix):
             continue  # 松辽电力|外送通道: a sector word opening a project's name
         if suffix in STRONG_COMPANY_SUFFIXES or brand_name(name, lex) or not lex.word_freq(name):
@@ -923,6 +942,9 @@ def _firm_at(item: str, lex: Lexicons, *, head_only: bool) -> int:
         if SERIES_RE.match(item[k:]):
             continue  # 国和|一号: a product series, not a firm's project
         name = item[:k]
+        part = PART_RE.match(item[k:])
+        if part and (part.group(1) != "期" or not brand_name(name, lex)):
+            continue  # 引洮|二期, 兰大|二院: a project's phase or a body's branch, not a firm's
         if NUMERAL_START_RE.match(item[k:]) and (
             _firm_name_alone(name, lex) or name in lex.ambiguous_firms
         ):
@@ -955,6 +977,8 @@ def _product_rest(rest: str, lex: Lexicons) -> bool:
         return False  # 科创|中心, 上合|资本港
     if any(h in rest for h in PROJECT_HEADS) or "堤" in rest:
         return False  # 兰海|高速廉徐段: a road or a dike, not a firm's product
+    if re.search(r"[一二三四五六七八九十\d](?:期|线)|段$", rest):
+        return False  # 川气|东送二线湖北段: a line's section, not a firm's product
     if NUMERAL_START_RE.match(rest) or lex.word_pos(rest[-2:]) in ("v", "vn"):
         return False  # 国和|一号 (a product series), 科创|能力攀登, 美丽山东|建设
     return not (rest.endswith(PROJECT_HEADS) or rest.endswith(PROGRAM_HEADS))
@@ -980,8 +1004,8 @@ def _firm_name_alone(name: str, lex: Lexicons) -> bool:
         return False  # 川酒, 川茶, 鲁菜: a region's product, not a firm
     if lex.is_place(name) or name in lex.concepts or name in lex.stop.get(COMPANY, ()):
         return False
-    if name.endswith(NOT_COMPANY_ENDINGS) or name.endswith(VENUE_ENDINGS):
-        return False
+    if name.endswith(NOT_COMPANY_ENDINGS) or name.endswith(VENUE_ENDINGS) or name[-1] == "级":
+        return False  # (世界级, 国家级: a rank)
     if len(name) > 2 and name.endswith(PLANT_ENDINGS) and not brand_name(name, lex):
         return False  # 三澳核电, 大唐风电: a power plant, not a firm's name
     if name.endswith(PROJECT_HEADS) or name.endswith(PROGRAM_HEADS):
@@ -1037,6 +1061,10 @@ def _firm_after_place(rest: str, at: int, starts: set[int], ends: set[int], lex:
             if at + k + n in ends and lex.is_sector(rest[k : k + n]):
                 return k + n
     return k
+
+
+# Kinds of facility named after their place, not their firm (…等煤矿项目, …等水库).
+PLACE_FACILITIES = ("煤矿", "矿井", "铁矿", "金矿", "矿山", "水库", "电站", "机场", "港区", "景区")
 
 
 def _leading_verbs_end(tokens: Sequence[Tok], start: int, end: int) -> int:
@@ -1096,6 +1124,9 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             for k, (offset, item) in enumerate(items):
                 take(offset, item, False, k == 0)
     for m in PROJECT_FIRM_LIST_RE.finditer(text):
+        closer = text[m.end() : m.end() + 14].split("项目")[0]
+        if any(w in closer for w in PLACE_FACILITIES):
+            continue  # 后安、公婆泉等煤矿项目: facilities named after their places
         for k, (offset, item) in enumerate(_list_items(text, m.start(), m.group(1))):
             if k == 0:  # the first item may open with the clause's verbs (建成投产|大唐郓城)
                 skip = _leading_verbs_end(tokens, offset, offset + len(item))

@@ -348,3 +348,16 @@ def test_known_firms_in_project_slots_and_at_their_facilities() -> None:
     # a known firm's facility at a place is not a body's name
     text = "建设国家电网青浦研发中心。"
     assert texts(text, R.known_firm_names(text, toks(text), lex)) == ["国家电网"]
+
+
+def test_phases_branches_and_sectors_are_not_firms() -> None:
+    # a project's phase after an unregistered name, a hospital's branch, a sector + suffix
+    text = "推进博泰二期、泓宇二院、氢能装备等项目建设。"
+    lex = dataclasses.replace(FIRM_LEX, is_sector=lambda w: w in SECTORS | {"氢能"})
+    assert texts(text, R.slot_firms(text, toks(text), lex)) == []
+    # …but a registered brand's phase is its firm's project
+    text = "推进金锐二期、博泰等项目建设。"
+    assert "金锐" in texts(text, R.slot_firms(text, toks(text), lex))
+    # facilities named after their places are not firms
+    text = "争取后安、公婆泉等煤矿项目核准。"
+    assert R.slot_firms(text, toks(text), lex) == []
