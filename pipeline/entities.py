@@ -255,7 +255,7 @@ class ResolveComponent:
         for span in doc.spans.get("model", []):
             found = self._from_model(
                 span.start_char, span.end_char, span.text, span.label_,
-                after=text[span.end_char : span.end_char + 4],
+                after=text[span.end_char : span.end_char + 6],
             )  # fmt: skip
             cands.extend(found)
             if span.label_ == "LOC" and not found:
@@ -371,7 +371,8 @@ class ResolveComponent:
                 strong = text.endswith(ner_rules.STRONG_COMPANY_SUFFIXES)
                 if not strong and (
                     lex.word_freq(suffix + after[:2]) > 0
-                    or after.startswith(ner_rules.SECTOR_PHRASE_HEADS)
+                    or after.startswith(ner_rules.SECTOR_PHRASE_HEADS + ner_rules.SECTOR_HEADS)
+                    or _zone_follows(after)
                 ):
                     return []  # 京鲁科技|成果, 电信网络|诈骗: a longer word, a sector phrase
                 ok = (
@@ -379,11 +380,18 @@ class ResolveComponent:
                     and ner_rules._proper_name(name, lex)
                     # 山东科技(大市场), 山东能源: a place and a sector word
                     and (strong or not lex.is_place(name))
-                    and (strong or lex.word_freq(name) == 0 or ner_rules.brand_name(name, lex))
+                    and (strong or lex.word_freq(name) == 0 or ner_rules.rare_brand(name, lex))
+                    # 北京证券|交易所: the model cut an exchange's or an institution's name
+                    and not any(
+                        (text + after[:k]).endswith((*ner_rules.INSTITUTION_SUFFIXES, "交易所"))
+                        for k in (1, 2, 3)
+                    )
                 )
                 return [(s, e, COMPANY, "model")] if ok else []
             if (
                 kind == "unknown"
+                and not _zone_follows(after)  # 陆家嘴|金融城: a place's zone
+                and not lex.place_kind(text + "镇")  # 奔子栏: a town
                 and 2 <= len(text) <= 8
                 # two characters are a firm's short name only when a dictionary says so
                 and (len(text) >= 3 or lex.word_pos(text) in ("nz", "nt", "nrt"))
@@ -396,10 +404,17 @@ class ResolveComponent:
                 and ner_rules._proper_name(text, lex)
                 # the model's ORG alone reads too many phrases as firms (普惠托育, 危化品):
                 # a registered brand or a proper noun of the dictionary must back it
-                and (ner_rules.brand_name(text, lex) or lex.word_pos(text) in ("nz", "nt", "nrt"))
+                and (ner_rules.rare_brand(text, lex) or lex.word_pos(text) in ("nz", "nt", "nrt"))
             ):
                 return [(s, e, COMPANY, "model")]
         return []
+
+
+def _zone_follows(after: str) -> bool:
+    """A zone word within the few characters after a span (…国际医疗|旅游先行区, |金融城)."""
+    return any(
+        after[:k].endswith(ner_rules.ZONE_SUFFIXES + ner_rules.ZONE_WORDS) for k in range(1, 7)
+    )
 
 
 def _firm_prefix(text: str) -> str:

@@ -589,6 +589,16 @@ def title_programs(text: str) -> list[Cand]:
 INNER_INSTITUTIONS = ("小学", "中学", "大学", "学院", "医院", "学校", "幼儿园", "研究院")
 
 
+def rare_brand(name: str, lex: Lexicons) -> bool:
+    """A registered brand that is not an ordinary word (恒通, 鑫源; not 前沿, 港航, 国漫)."""
+    if name in lex.known_firms:
+        return True
+    if not brand_name(name, lex):
+        return False
+    freq = lex.word_freq(name)
+    return not freq or (lex.word_pos(name) in PROPER_POS and freq < 100)
+
+
 def brand_with_trade(text: str, after: str, lex: Lexicons) -> int:
     """Length of a firm's name made of a registered brand and a trade word (恒通|钼业), within
     the model's ORG span or just after it (鑫源|化纤), 0 if none."""
@@ -598,6 +608,9 @@ def brand_with_trade(text: str, after: str, lex: Lexicons) -> int:
             continue
         if lex.word_pos(name) in ("v", "vn", "a", "ad", "d", "ns"):
             continue  # 宜居|城市, 欧亚|班列: a verb, an adjective or a region
+        freq = lex.word_freq(name)
+        if freq and not (lex.word_pos(name) in PROPER_POS and freq < 100):
+            continue  # 前沿|科技, 港航|物流: an ordinary word that is also someone's brand
         rest = text[k:] + after
         for n in (3, 2):
             trade, tail = rest[:n], rest[n:]
@@ -607,7 +620,8 @@ def brand_with_trade(text: str, after: str, lex: Lexicons) -> int:
                 continue  # 苹果|产业: a product's sector
             if lex.word_freq(trade) >= 20000 or lex.word_pos(trade)[:1] not in ("n", "j"):
                 continue  # 城市, 发展, 海外: words of every clause, not trades
-            if lex.word_freq(trade + tail[:2]) > 0 or tail.startswith(_AFTER_TRADE_STOPS):
+            longer = bool(tail) and lex.word_freq(trade + tail[:2]) > 0
+            if longer or tail.startswith(_AFTER_TRADE_STOPS):
                 continue  # 京鲁科技|成果, 龙腾果蔬|批发市场: a longer word, a venue
             return k + n
     return 0
@@ -709,13 +723,18 @@ def company_suffix_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> lis
             continue  # 冷链物流, 高端装备, 医用材料: a common word + sector
         strong = suffix.endswith(STRONG_COMPANY_SUFFIXES)
         if not strong and (
-            name.endswith(VENUE_ENDINGS) or any(a <= s < b for a, b in sector_lists)
+            name.endswith(VENUE_ENDINGS)
+            or any(a <= s < b for a, b in sector_lists)
+            or not _CJK_NAME_RE.fullmatch(name)  # EDA软件, GEP智能: a technology's acronym
         ):
             continue  # 洋山港|智能; 船舶海工、临港装备等优势产业: a place, a list of sectors
         if i + 1 < len(tokens):
             nxt = text[tokens[i + 1][0] : tokens[i + 1][1]]
-            if nxt.endswith(INSTITUTION_SUFFIXES) or nxt.endswith(GOV_SUFFIXES):
-                continue  # 空天信息|大学: part of an institution's name
+            nxt2 = text[tokens[i + 1][0] : tokens[min(i + 2, len(tokens) - 1)][1]]
+            if nxt.endswith(INSTITUTION_SUFFIXES + GOV_SUFFIXES) or (
+                not strong and nxt2.endswith(("中心", "研究院", "实验室"))
+            ):
+                continue  # 空天信息|大学, 具身智能|创新中心: part of an institution's name
             if not strong and (
                 nxt.startswith(SECTOR_HEADS + ZONE_WORDS + SECTOR_PHRASE_HEADS)
                 or lex.word_freq(suffix + nxt)
@@ -945,6 +964,8 @@ def _firm_at(item: str, lex: Lexicons, *, head_only: bool) -> int:
         part = PART_RE.match(item[k:])
         if part and (part.group(1) != "期" or not brand_name(name, lex)):
             continue  # 引洮|二期, 兰大|二院: a project's phase or a body's branch, not a firm's
+        if any(w in item[k:] for w in INFRASTRUCTURE_WORDS):
+            continue  # 淖毛湖|750千伏输变电工程: public works at a place
         if NUMERAL_START_RE.match(item[k:]) and (
             _firm_name_alone(name, lex) or name in lex.ambiguous_firms
         ):
@@ -975,7 +996,7 @@ def _product_rest(rest: str, lex: Lexicons) -> bool:
             return False  # 康养|服务, 华夏|演艺 (but 浪潮|服务器: a longer word)
     if rest.endswith(INSTITUTION_SUFFIXES) or rest.endswith(VENUE_ENDINGS):
         return False  # 科创|中心, 上合|资本港
-    if any(h in rest for h in PROJECT_HEADS) or "堤" in rest:
+    if any(h in rest for h in PROJECT_HEADS + INFRASTRUCTURE_WORDS) or "堤" in rest:
         return False  # 兰海|高速廉徐段: a road or a dike, not a firm's product
     if re.search(r"[一二三四五六七八九十\d](?:期|线)|段$", rest):
         return False  # 川气|东送二线湖北段: a line's section, not a firm's product
@@ -992,6 +1013,10 @@ PROVINCE_ABBREVIATIONS = frozenset(
 
 
 PLANT_ENDINGS = ("核电", "风电", "光伏", "水电", "火电", "电站", "热电", "电厂")
+# Words of public works after a name (大石|峡水利枢纽, 淖毛湖|750千伏输变电工程).
+INFRASTRUCTURE_WORDS = ("枢纽", "输变电", "千伏", "水利", "管道", "航道", "码头", "口岸", "灌区")
+# Natural features end place names, not firms' (龙岗山, 淖毛湖).
+NATURAL_ENDINGS = ("山", "湖", "河", "峡", "江", "泉", "岭", "滩")
 
 
 def _firm_name_alone(name: str, lex: Lexicons) -> bool:
@@ -1006,6 +1031,8 @@ def _firm_name_alone(name: str, lex: Lexicons) -> bool:
         return False
     if name.endswith(NOT_COMPANY_ENDINGS) or name.endswith(VENUE_ENDINGS) or name[-1] == "级":
         return False  # (世界级, 国家级: a rank)
+    if "改" in name or (name.endswith(NATURAL_ENDINGS) and name not in lex.known_firms):
+        return False  # 煤改电: a change of fuel; 龙岗山, 淖毛湖: places
     if len(name) > 2 and name.endswith(PLANT_ENDINGS) and not brand_name(name, lex):
         return False  # 三澳核电, 大唐风电: a power plant, not a firm's name
     if name.endswith(PROJECT_HEADS) or name.endswith(PROGRAM_HEADS):
@@ -1125,8 +1152,8 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
                 take(offset, item, False, k == 0)
     for m in PROJECT_FIRM_LIST_RE.finditer(text):
         closer = text[m.end() : m.end() + 14].split("项目")[0]
-        if any(w in closer for w in PLACE_FACILITIES):
-            continue  # 后安、公婆泉等煤矿项目: facilities named after their places
+        if any(w in closer for w in (*PLACE_FACILITIES, "资金", "政策", "方式", "领域")):
+            continue  # 后安、公婆泉等煤矿项目: facilities named after places; 专债等资金
         for k, (offset, item) in enumerate(_list_items(text, m.start(), m.group(1))):
             if k == 0:  # the first item may open with the clause's verbs (建成投产|大唐郓城)
                 skip = _leading_verbs_end(tokens, offset, offset + len(item))

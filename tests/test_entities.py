@@ -194,3 +194,11 @@ def test_model_orgs_that_are_verbs_schools_or_brands_with_a_trade(pipeline) -> N
     assert resolve._from_model(0, 9, "南开路小学标准化学", "ORG", after="校建设") == []
     # a registered brand followed by a trade word
     assert resolve._from_model(0, 2, "恒通", "ORG", after="化纤、") == [(0, 4, "COMPANY", "model")]
+
+
+def test_model_orgs_before_zones_and_institutions_are_not_firms(pipeline) -> None:
+    _seg, nlp = pipeline
+    resolve = nlp.get_pipe("gwr_resolve")
+    assert resolve._from_model(0, 3, "陆家嘴", "ORG", after="金融城建设") == []  # a zone
+    assert resolve._from_model(0, 4, "北京证券", "ORG", after="交易所开市") == []  # an exchange
+    assert resolve._from_model(0, 6, "零碳煤基能源", "ORG", after="基地建设") == []  # a sector

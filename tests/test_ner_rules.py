@@ -361,3 +361,12 @@ def test_phases_branches_and_sectors_are_not_firms() -> None:
     # facilities named after their places are not firms
     text = "争取后安、公婆泉等煤矿项目核准。"
     assert R.slot_firms(text, toks(text), lex) == []
+
+
+def test_places_works_and_fuel_switches_are_not_firms() -> None:
+    assert not R._firm_name_alone("博泰山", FIRM_LEX)  # a natural feature's name
+    assert not R._firm_name_alone("煤改电", FIRM_LEX)  # a change of fuel
+    text = "博泰峡水利枢纽、泓宇750千伏输变电工程等重大项目建成。"
+    assert R.slot_firms(text, toks(text), FIRM_LEX) == []
+    text = "推进EDA软件、GEP智能核算攻关。"  # acronyms of technologies
+    assert R.company_suffix_names(text, toks(text), FIRM_LEX) == []
