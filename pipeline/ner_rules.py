@@ -1306,11 +1306,12 @@ def coordinated_places(
         for s, e in list(todo):
             name = text[s:e]
             if (
-                not 2 <= len(name) <= 4
+                not 2 <= len(name) <= 3
                 or not _CJK_NAME_RE.fullmatch(name)
+                or "等" in name
                 or s not in openings
                 or name.endswith(tuple(PEOPLE_TAILS))
-            ):  # (南大|智慧城: not an item's start; 港澳同胞: people)
+            ):  # (南大|智慧城: not an item's start; 港澳同胞: people; 引洮济合: works)
                 todo.remove((s, e))
                 continue
             if (
