@@ -288,8 +288,14 @@ class ResolveComponent:
         tokens = doc.user_data.get("tokens") or [(t.idx, t.idx + len(t), t.tag_) for t in doc]
         coordinated = ner_rules.coordinated_places(text, pending, cands, self.lex, tokens)
         cands += [(s, e, PLACE, "list") for s, e in coordinated]
-        # 建华路, 栖霞街, 东海写字楼: a street or a building named after a place
-        cands = [c for c in cands if c[2] != PLACE or not ner_rules.names_a_street(text, c[1])]
+        # 建华路, 栖霞街, 东海写字楼: a street or a building named after a place; 跨太平洋伙伴
+        # 关系协定: a place inside an agreement's title
+        cands = [
+            c
+            for c in cands
+            if c[2] != PLACE
+            or not (ner_rules.names_a_street(text, c[1]) or ner_rules.in_agreement(text, c[1]))
+        ]
         # 粤北地区: the region is 粤北
         cands = [
             (s, e - 2, lab, src)

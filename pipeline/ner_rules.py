@@ -1390,8 +1390,8 @@ def _area_name(item: str, pos: str, lex: Lexicons) -> bool:
     return lex.word_freq(item) < 3000 and proper
 
 
-# A place named before a heritage site (大汶口国家考古遗址公园, 良渚古城遗址, 三星堆、金沙等遗址):
-# the spec's place + facility noun yields the place.
+# A place named before a heritage site, or a list of them (大汶口国家考古遗址公园,
+# 甲地、乙地等遗址): the spec's place + facility noun yields the place.
 HERITAGE_RE = re.compile(
     r"((?:[\u4e00-\u9fff]{2,3}、)*[\u4e00-\u9fff]{2,3}?)"
     r"(?=(?:等)?(?:国家考古遗址公园|考古遗址公园|遗址公园|古城遗址|考古遗址|文化遗址|遗址群|遗址))"
@@ -1407,9 +1407,27 @@ def heritage_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
     ends = {e for _, e, _ in tokens}
     pos = {(s, e): p for s, e, p in tokens}
     out: list[Cand] = []
+    verb_ends = {e for _, e, p in tokens if p[:1] == "v"}
     for m in HERITAGE_RE.finditer(text):
         offset = m.start(1)
-        for item in m.group(1).split("、"):
+        items = m.group(1).split("、")
+        if len(items) > 1:  # the first item must open where a list may open (加强|甲地、乙地)
+            first = items[0]
+            cut = next(
+                (
+                    k
+                    for k in range(len(first) - 1)
+                    if offset + k == 0
+                    or text[offset + k - 1] in _ITEM_STOP
+                    or offset + k in verb_ends
+                ),
+                None,
+            )
+            if cut is None:  # 海拉尔纪念园、哈克…: the tail of a longer name
+                offset, items = offset + len(first) + 1, items[1:]
+            else:
+                offset, items[0] = offset + cut, first[cut:]
+        for item in items:
             a, b = offset, offset + len(item)
             offset = b + 1
             if a not in starts or b not in ends or item in _HERITAGE_GENERIC:
@@ -1656,6 +1674,12 @@ def _route_end(name: str, lex: Lexicons) -> bool:
 
 # Streets, buildings and housing estates named after a place are not that place (建华路, 栖霞街).
 STREET_NOUNS = ("路", "街", "大街", "大道", "巷", "胡同", "写字楼", "大厦", "小区", "家园", "花园")
+
+
+def in_agreement(text: str, end: int) -> bool:
+    """Whether the place ending at `end` is inside an agreement's title (跨太平洋伙伴关系协定)."""
+    tail = re.match(r"[\u4e00-\u9fff]{0,10}", text[end:])
+    return bool(tail) and tail.group().endswith(("协定", "协议"))
 
 
 def names_a_street(text: str, end: int) -> bool:

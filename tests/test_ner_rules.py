@@ -324,6 +324,15 @@ def test_group_names_sector_lists_and_plants() -> None:
 def test_places_named_before_a_heritage_site() -> None:
     text = "大汶口国家考古遗址公园挂牌，加强红色文化遗址保护。"
     assert texts(text, R.heritage_places(text, toks(text), LEX)) == ["大汶口"]
+    text = "加强甲马、乙河等遗址保护，建设海拉尔纪念园、丙山遗址公园。"
+    # a list's items; not the tail of a longer name (纪念园)
+    assert texts(text, R.heritage_places(text, toks(text), LEX)) == ["丙山", "乙河", "甲马"]
+
+
+def test_places_inside_an_agreement_are_not_places() -> None:
+    text = "加入全面与进步跨太平洋伙伴关系协定。"
+    assert R.in_agreement(text, text.index("太平洋") + 3)
+    assert not R.in_agreement("太平洋岛国合作", 3)
 
 
 def test_elliptical_railway_lines_and_service_apps() -> None:
