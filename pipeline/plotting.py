@@ -142,7 +142,9 @@ def font_path() -> Path:
         raise RuntimeError(
             f"the CJK font package {FONT_PACKAGE!r} is not installed; {hint}"
         ) from exc
-    path = Path(str(resource))
+    # resolved: matplotlib's findfont answers with the real path, and a venv reached through a
+    # symlink would otherwise make the font seem to resolve to another file
+    path = Path(str(resource)).resolve()
     if not path.is_file():
         raise RuntimeError(
             f"font file {_FONT_FILE!r} is missing from package {FONT_PACKAGE!r}; {hint}"

@@ -44,7 +44,7 @@ def test_setup_registers_the_packaged_font() -> None:
     path = _resolve(family)
     assert path.is_file()
     assert path == plotting.font_path()
-    assert path.parent == Path(pylopdf_fonts_zh_cn.__file__).parent
+    assert path.parent == Path(pylopdf_fonts_zh_cn.__file__).resolve().parent
     assert matplotlib.rcParams["font.family"][0] == family
     assert matplotlib.rcParams["axes.unicode_minus"] is False
     assert matplotlib.rcParams["svg.fonttype"] == "path"
@@ -67,6 +67,22 @@ def test_font_path_names_the_package_when_it_is_not_installed(
         plotting.font_path()
 
 
+def test_font_reached_through_a_symlink_registers_as_its_real_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a venv reached through a symlink: findfont answers with the real path, which must be
+    # the path registered (it once failed every figure worker of such a venv)
+    real = Path(pylopdf_fonts_zh_cn.__file__).resolve().parent
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "linked_font_pkg").symlink_to(real, target_is_directory=True)
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    monkeypatch.setattr(plotting, "FONT_PACKAGE", "linked_font_pkg")
+    path = plotting.font_path()
+    assert path == real / "NotoSansSC-Regular.otf"
+    assert plotting._register_font(path) == "Noto Sans SC"
+    assert _resolve("Noto Sans SC") == path
+
+
 def test_packaged_font_wins_over_a_same_named_system_font(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -78,7 +94,7 @@ def test_packaged_font_wins_over_a_same_named_system_font(
     monkeypatch.setattr(manager, "ttflist", [impostor, *manager.ttflist])
     manager._findfont_cached.cache_clear()
     try:
-        assert _resolve("Noto Sans SC") == pylopdf_fonts_zh_cn.serif_path()  # the trap is set
+        assert _resolve("Noto Sans SC") == pylopdf_fonts_zh_cn.serif_path().resolve()  # the trap
         assert plotting._register_font(plotting.font_path()) == "Noto Sans SC"
         assert _resolve("Noto Sans SC") == plotting.font_path()
     finally:
