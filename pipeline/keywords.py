@@ -398,8 +398,9 @@ def _bars(ax, items: Sequence[tuple[str, float]], title: str, color: str) -> Non
 
 
 # Figures show scores relative to the report's top keyword (= 100). TF-IDF moves a little for
-# every report whenever a report joins the corpus (idf); a figure whose terms are the same and
-# whose bars moved by at most this many points is kept rather than redrawn.
+# every report whenever a report joins the corpus (idf); a figure whose bars moved by at most
+# this many points, with no term left out now beating one shown by more, is kept rather than
+# redrawn (plotting.Ranking: near-tied terms that swap places do not redraw it).
 FIGURE_TOLERANCE = 2.0
 
 
@@ -407,6 +408,13 @@ def relative(items: Sequence[tuple[str, float]]) -> list[tuple[str, float]]:
     """Scores as a share of the largest, in points (largest = 100), one decimal."""
     top = max((v for _, v in items), default=0.0)
     return [(t, round(100 * v / top, 1) if top > 0 else 0.0) for t, v in items]
+
+
+def ranking(scores: Mapping[str, float], n: int):
+    """The `n` best terms, relative, and as many again beyond them (to judge a kept figure)."""
+    from pipeline import plotting
+
+    return plotting.Ranking(tuple(relative(top_terms(scores, 2 * n))), n)
 
 
 def write_figures(
@@ -418,7 +426,8 @@ def write_figures(
     jobs: int = 1,
 ) -> list[Path]:
     """Per report a word cloud and a two-panel bar chart, drawn in `jobs` processes when
-    many are new; an unchanged report keeps its figures; stale PNGs of the folder removed."""
+    many are new; a report whose keywords did not visibly change keeps its figures; stale
+    PNGs of the folder removed."""
     from pipeline import plotting
 
     font = plotting.font_path()
@@ -427,25 +436,26 @@ def write_figures(
     tasks: list[plotting.FigureTask] = []
     for doc in docs:
         by_method = scores[doc.doc_id]
-        cloud = relative(top_terms(by_method["tfidf"], params.cloud_terms))
+        cloud = ranking(by_method["tfidf"], params.cloud_terms)
         title = f"{_title(doc)}：关键词云（TF-IDF）"
         tasks.append(
             plotting.FigureTask(
-                _cloud_task, (cloud, title, font, params.seed), folder / f"{doc.doc_id}_cloud.png",
-                plotting.figure_key("cloud-rel", [t for t, _ in cloud], title, params.seed),
-                values=tuple(v for _, v in cloud), tolerance=FIGURE_TOLERANCE,
+                _cloud_task, (list(cloud.drawn), title, font, params.seed),
+                folder / f"{doc.doc_id}_cloud.png",
+                plotting.figure_key("cloud-ranked", title, params.seed, params.cloud_terms),
+                tolerance=FIGURE_TOLERANCE, rankings=(cloud,),
             )
         )  # fmt: skip
         n = params.top_n
-        tfidf = relative(top_terms(by_method["tfidf"], n))
-        textrank = relative(top_terms(by_method["textrank"], n))
+        tfidf = ranking(by_method["tfidf"], n)
+        textrank = ranking(by_method["textrank"], n)
         title = f"{_title(doc)}：前{n}个关键词"
-        terms = ([t for t, _ in tfidf], [t for t, _ in textrank])
         tasks.append(
             plotting.FigureTask(
-                bars_figure, (tfidf, textrank, title, n), folder / f"{doc.doc_id}_bars.png",
-                plotting.figure_key("bars-rel", terms, _title(doc), n),
-                values=tuple(v for _, v in (*tfidf, *textrank)), tolerance=FIGURE_TOLERANCE,
+                bars_figure, (list(tfidf.drawn), list(textrank.drawn), title, n),
+                folder / f"{doc.doc_id}_bars.png",
+                plotting.figure_key("bars-ranked", _title(doc), n),
+                tolerance=FIGURE_TOLERANCE, rankings=(tfidf, textrank),
             )
         )  # fmt: skip
     plotting.draw_all(tasks, jobs=jobs)

@@ -196,3 +196,31 @@ def test_relative_scores_put_the_top_keyword_at_100() -> None:
         ("精致城市", 100.0), ("威海", 50.0), ("海洋", 0.0)
     ]  # fmt: skip
     assert relative([]) == []
+
+
+def test_figures_are_kept_when_the_corpus_moves_scores_a_little(tmp_path: Path) -> None:
+    from pipeline.keywords import write_figures
+
+    docs = [WEIHAI, SHANGHAI]
+    p = params(idf_min_docs=2, top_n=3, cloud_terms=4)
+    scores, _ = keyword_scores(docs, p)
+    folder = tmp_path / "fig"
+    write_figures(docs, scores, folder, p)
+    stamps = {f.name: f.stat().st_mtime_ns for f in folder.iterdir()}
+
+    def redrawn() -> list[str]:
+        return sorted(f.name for f in folder.iterdir() if f.stat().st_mtime_ns != stamps[f.name])
+
+    # a report joined elsewhere: Weihai's second keyword, tied with others, now a little lower,
+    # so it leaves the top 3 and the cloud's 4 terms; the figures shown stay right: kept
+    nudged = {d: {m: dict(s) for m, s in by.items()} for d, by in scores.items()}
+    ranked = top_terms(scores["weihai"]["tfidf"], 5)
+    assert ranked[1][1] == ranked[4][1]  # tied
+    nudged["weihai"]["tfidf"][ranked[1][0]] *= 0.995
+    assert top_terms(nudged["weihai"]["tfidf"], 5)[4][0] == ranked[1][0]
+    write_figures(docs, nudged, folder, p)
+    assert redrawn() == []
+    # a new top keyword: both of Weihai's figures redrawn, Shanghai's kept
+    nudged["weihai"]["tfidf"]["新兴产业"] = 2 * ranked[0][1]
+    write_figures(docs, nudged, folder, p)
+    assert redrawn() == ["weihai_bars.png", "weihai_cloud.png"]

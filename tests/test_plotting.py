@@ -329,3 +329,51 @@ def test_figure_key_changes_with_the_drawing_code(tmp_path, monkeypatch) -> None
     edited.write_text(Path(plotting.__file__).read_text(encoding="utf-8") + "\\n# edit\\n")
     monkeypatch.setattr(plotting, "__file__", str(edited))
     assert plotting.figure_key("hbar", [("乡村振兴", 1.0)]) != key  # plotting.py was edited
+
+
+def test_a_ranking_is_drawn_within_tolerance_when_near_ties_swap() -> None:
+    drawn = [["乡村振兴", 100.0], ["高质量发展", 60.0], ["海洋", 59.0]]
+    same = plotting.Ranking((("乡村振兴", 100.0), ("高质量发展", 60.0), ("海洋", 59.0)), 3)
+    assert plotting.ranking_within(drawn, same, 2.0)
+    # two near-tied terms swap places: the figure drawn still shows them within tolerance
+    swapped = plotting.Ranking((("乡村振兴", 100.0), ("海洋", 60.5), ("高质量发展", 59.5)), 3)
+    assert plotting.ranking_within(drawn, swapped, 2.0)
+    assert not plotting.ranking_within(drawn, swapped, 0.1)
+    # the last term shown and the first left out swap: kept while within tolerance
+    edge = plotting.Ranking(
+        (("乡村振兴", 100.0), ("高质量发展", 60.0), ("港口", 59.5), ("海洋", 58.9)), 3
+    )
+    assert plotting.ranking_within(drawn, edge, 2.0)
+    # a term left out that now beats the weakest shown by more than the tolerance: redrawn
+    beaten = plotting.Ranking(
+        (("乡村振兴", 100.0), ("港口", 70.0), ("高质量发展", 60.0), ("海洋", 59.0)), 3
+    )
+    assert not plotting.ranking_within(drawn, beaten, 2.0)
+    moved = plotting.Ranking((("乡村振兴", 100.0), ("高质量发展", 63.0), ("海洋", 59.0)), 3)
+    assert not plotting.ranking_within(drawn, moved, 2.0)  # a bar moved by 3 points
+    gone = plotting.Ranking((("乡村振兴", 100.0), ("高质量发展", 60.0), ("港口", 58.5)), 3)
+    assert not plotting.ranking_within(drawn, gone, 2.0)  # a term shown is no candidate now
+    fewer = plotting.Ranking((("乡村振兴", 100.0), ("高质量发展", 60.0)), 2)
+    assert not plotting.ranking_within(drawn, fewer, 2.0)
+    assert plotting.ranking_within([], plotting.Ranking((), 0), 2.0)
+
+
+def test_a_figure_of_rankings_records_them_and_is_kept_within_tolerance(tmp_path) -> None:
+    def task(items, shown=2):
+        ranking = plotting.Ranking(tuple(items), shown)
+        return plotting.FigureTask(
+            plotting.hbar_figure, (list(ranking.drawn),), tmp_path / "f.png",
+            plotting.figure_key("ranked"), {"title": "标题", "xlabel": "相对得分"},
+            tolerance=2.0, rankings=(ranking,),
+        )  # fmt: skip
+
+    assert plotting.draw_all([task([("乡村振兴", 100.0), ("海洋", 60.0), ("港口", 59.5)])]) == 1
+    recorded = plotting.png_text(tmp_path / "f.png")[plotting.FIGURE_RANKED]
+    assert recorded.isascii() and '"\\u4e61\\u6751\\u632f\\u5174"' in recorded
+    assert plotting.draw_all([task([("乡村振兴", 100.0), ("港口", 60.2), ("海洋", 59.9)])]) == 0
+    assert plotting.draw_all([task([("乡村振兴", 100.0), ("港口", 65.0), ("海洋", 59.9)])]) == 1
+    assert plotting.draw_all([task([("乡村振兴", 100.0), ("港口", 65.0)], shown=1)]) == 1
+    # a figure drawn without its rankings recorded is not current for rankings
+    plain = tmp_path / "plain.png"
+    plotting.save(plotting.hbar_figure([("海洋", 1.0)], title="t", xlabel="x"), plain, "k")
+    assert not plotting.is_current(plain, "k", rankings=(plotting.Ranking((("海洋", 1.0),), 1),))
