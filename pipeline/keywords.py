@@ -367,11 +367,26 @@ def bars_figure(
     from pipeline import plotting
 
     plotting.setup()
-    fig = Figure(figsize=(11, max(2.5, 1.2 + 0.3 * n)), layout="tight")
-    left, right = fig.subplots(1, 2)
-    _bars(left, tfidf, "TF-IDF", plotting.PALETTE.reports[0])
-    _bars(right, textrank, "TextRank", plotting.PALETTE.reports[1])
-    fig.suptitle(title)
+    width, height = 11.0, max(2.5, 1.2 + 0.3 * n)
+    fig = Figure(figsize=(width, height), layout=None)
+    # Panels placed from their tick labels' measured widths, in inches, in place of the tight
+    # layout (which lays every text out in an extra draw: 40 % of the chart's time).
+    labels = [
+        plotting.text_width([t for t, _ in items], 10.0) + 0.25 for items in (tfidf, textrank)
+    ]
+    top, bottom, right, gap = 0.85, 0.55, 0.3, 0.3
+    panel = (width - labels[0] - gap - labels[1] - right) / 2
+    rects = [
+        (labels[0], panel),
+        (labels[0] + panel + gap + labels[1], panel),
+    ]
+    axes = [
+        fig.add_axes((x / width, bottom / height, w / width, (height - top - bottom) / height))
+        for x, w in rects
+    ]
+    _bars(axes[0], tfidf, "TF-IDF", plotting.PALETTE.reports[0])
+    _bars(axes[1], textrank, "TextRank", plotting.PALETTE.reports[1])
+    fig.suptitle(title, y=1 - 0.1 / height, va="top")
     return fig
 
 

@@ -224,3 +224,17 @@ def test_figures_are_kept_when_the_corpus_moves_scores_a_little(tmp_path: Path) 
     nudged["weihai"]["tfidf"]["新兴产业"] = 2 * ranked[0][1]
     write_figures(docs, nudged, folder, p)
     assert redrawn() == ["weihai_bars.png", "weihai_cloud.png"]
+
+
+def test_bars_are_laid_out_from_their_labels_without_a_layout_pass() -> None:
+    from pipeline.keywords import bars_figure
+
+    long = [("新质生产力发展示范区", 100.0), ("海洋", 50.0)]
+    fig = bars_figure(long, [("港口", 100.0)], "标题", 2)
+    assert fig.get_layout_engine() is None  # no tight layout: no extra draw
+    left, right = (ax.get_position() for ax in fig.axes)
+    width = fig.get_figwidth()
+    # room for the longest label left of each panel; the panels do not overlap
+    assert left.x0 * width >= plotting.text_width(["新质生产力发展示范区"], 10.0)
+    assert (right.x0 - left.x1) * width >= plotting.text_width(["港口"], 10.0)
+    assert right.x1 < 1.0 and left.width == pytest.approx(right.width)
