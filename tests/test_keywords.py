@@ -238,3 +238,23 @@ def test_bars_are_laid_out_from_their_labels_without_a_layout_pass() -> None:
     assert left.x0 * width >= plotting.text_width(["新质生产力发展示范区"], 10.0)
     assert (right.x0 - left.x1) * width >= plotting.text_width(["港口"], 10.0)
     assert right.x1 < 1.0 and left.width == pytest.approx(right.width)
+
+
+def test_a_cloud_tolerates_what_moves_its_words_as_little_as_the_bars(tmp_path: Path) -> None:
+    from pipeline.keywords import CLOUD_TOLERANCE, FIGURE_TOLERANCE, write_figures
+
+    assert CLOUD_TOLERANCE == 2 * FIGURE_TOLERANCE  # font sizes follow weights at half rate
+    docs = [WEIHAI]
+    p = params(idf="jieba", top_n=3, cloud_terms=4)
+    scores, _ = keyword_scores(docs, p)
+    folder = tmp_path / "fig"
+    write_figures(docs, scores, folder, p)
+    stamps = {f.name: f.stat().st_mtime_ns for f in folder.iterdir()}
+    # the third keyword 3 points lighter: its bar is redrawn, the cloud kept
+    ranked = top_terms(scores["weihai"]["tfidf"], 3)
+    moved = {"weihai": {m: dict(s) for m, s in scores["weihai"].items()}}
+    moved["weihai"]["tfidf"][ranked[2][0]] -= 0.03 * ranked[0][1]
+    assert top_terms(moved["weihai"]["tfidf"], 3)[2][0] == ranked[2][0]
+    write_figures(docs, moved, folder, p)
+    changed = sorted(f.name for f in folder.iterdir() if f.stat().st_mtime_ns != stamps[f.name])
+    assert changed == ["weihai_bars.png"]
