@@ -47,6 +47,9 @@ FONT_DISTRIBUTION = "pylopdf-fonts-zh-cn==0.1.1"
 _FONT_FILE = "NotoSansSC-Regular.otf"
 
 DPI = 150
+# zlib level of the PNGs: 1 instead of PIL's 6 takes a quarter off a bar chart's time (its
+# compression was a third of it) for files 2–4 % larger; the pixels are the same.
+PNG_COMPRESS_LEVEL = 1
 SVG_HASHSALT = "gwr"  # fixed salt: SVG element ids are then the same on every run
 NO_DATA = "无数据"
 SUFFIXES = (".png", ".svg")
@@ -451,7 +454,10 @@ def save(
             rc = {"svg.fonttype": "path", "svg.hashsalt": SVG_HASHSALT}
             # "xb" rather than mkstemp: the file gets the usual umask permissions, not 0600.
             with matplotlib.rc_context(rc), strict_glyphs(), open(tmp, "xb") as fh:
-                fig.savefig(fh, format=fmt, dpi=DPI, metadata=metadata)
+                extra = (
+                    {"pil_kwargs": {"compress_level": PNG_COMPRESS_LEVEL}} if fmt == "png" else {}
+                )
+                fig.savefig(fh, format=fmt, dpi=DPI, metadata=metadata, **extra)
             os.replace(tmp, path)
         except Warning as exc:
             if re.match(MISSING_GLYPH_MESSAGE, str(exc)):
@@ -485,7 +491,7 @@ def save_image(
     tmp = _temp_path(path)
     try:
         with open(tmp, "xb") as fh:
-            image.save(fh, format="PNG", pnginfo=info)
+            image.save(fh, format="PNG", pnginfo=info, compress_level=PNG_COMPRESS_LEVEL)
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)

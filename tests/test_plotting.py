@@ -377,3 +377,24 @@ def test_a_figure_of_rankings_records_them_and_is_kept_within_tolerance(tmp_path
     plain = tmp_path / "plain.png"
     plotting.save(plotting.hbar_figure([("海洋", 1.0)], title="t", xlabel="x"), plain, "k")
     assert not plotting.is_current(plain, "k", rankings=(plotting.Ranking((("海洋", 1.0),), 1),))
+
+
+def _zlib_level(path: Path) -> int:
+    """FLEVEL of the first IDAT chunk's zlib header (0 = fastest … 3 = best)."""
+    import struct
+
+    data = path.read_bytes()
+    at = data.index(b"IDAT")
+    assert struct.unpack(">I", data[at - 4 : at])[0] > 2
+    return data[at + 5] >> 6
+
+
+def test_pngs_are_written_with_the_fast_zlib_level(tmp_path: Path) -> None:
+    from PIL import Image
+
+    assert plotting.PNG_COMPRESS_LEVEL == 1
+    fig_path, image_path = tmp_path / "f.png", tmp_path / "i.png"
+    plotting.save(plotting.hbar_figure([("海洋", 1.0)], title="标题", xlabel="次数"), fig_path)
+    plotting.save_image(Image.new("RGB", (40, 30), "white"), image_path, key="k")
+    assert _zlib_level(fig_path) == _zlib_level(image_path) == 0  # zlib levels 0–1
+    assert plotting.png_text(image_path)[plotting.FIGURE_KEY] == "k"
