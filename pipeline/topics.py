@@ -329,10 +329,14 @@ def select_k(
     if params.k_search_paragraphs < 0:
         raise ValueError("topics.k_search_paragraphs must be >= 0 (0 = all paragraphs)")
     search = corpus if params.k > 0 else search_sample(corpus, params.k_search_paragraphs)
-    fitted = map_reports(
-        _fit_candidate, candidates, jobs=jobs, initializer=_init_worker,
+    # the largest K first: a fit takes longer the more topics it has, and the processes finish
+    # together when the long fits start first (the choice below goes by ascending K)
+    by_size = sorted(candidates, reverse=True)
+    models = map_reports(
+        _fit_candidate, by_size, jobs=jobs, initializer=_init_worker,
         initargs=(search, corpus, params), desc="topics",
     )  # fmt: skip
+    fitted = [dict(zip(by_size, models, strict=True))[k] for k in candidates]
     best: tuple[float, int, TopicModel, list[float]] | None = None
     curve: dict[int, float] = {}
     for k, (model, per_topic) in zip(candidates, fitted, strict=True):

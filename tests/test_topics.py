@@ -189,3 +189,19 @@ def test_k_chosen_on_a_sample_is_then_fitted_on_every_paragraph() -> None:
     assert analyse(DOCS, p, jobs=2)["curve"] == result["curve"]
     with pytest.raises(ValueError, match="k_search_paragraphs"):
         analyse(DOCS, params(k=0, k_search_paragraphs=-1))
+
+
+def test_the_largest_candidates_are_fitted_first(monkeypatch) -> None:
+    from pipeline import parallel
+
+    real = parallel.map_reports
+    order: list[list[int]] = []
+
+    def recording(fn, items, **kw):
+        order.append(list(items))
+        return real(fn, items, **kw)
+
+    monkeypatch.setattr(parallel, "map_reports", recording)
+    result = analyse(DOCS, params(k=0, k_candidates=[3, 2, 4]))
+    assert order == [[4, 3, 2]]
+    assert list(result["curve"]) == [2, 3, 4]  # the curve and the choice go by ascending K
