@@ -160,9 +160,10 @@ def test_the_k_search_sample_is_fixed_and_kept_when_a_report_joins() -> None:
     corpus = build_corpus(DOCS, min_df=2, max_df=0.9, min_terms=3)
     n = len(corpus.paragraphs)
     assert search_sample(corpus, 0) is corpus and search_sample(corpus, n) is corpus
-    sample = search_sample(corpus, 8)
-    assert len(sample.paragraphs) == 8 and sample.vocab == corpus.vocab
-    assert sample == search_sample(corpus, 8)  # no random state
+    assert search_sample(corpus, n // 3 + 1) is corpus  # more than a third: not worth a sample
+    sample = search_sample(corpus, 5)
+    assert len(sample.paragraphs) == 5 and sample.vocab == corpus.vocab and n > 3 * 5
+    assert sample == search_sample(corpus, 5)  # no random state
     picked = [corpus.keys.index(k) for k in sample.keys]
     assert picked == sorted(picked)  # in corpus order
     # another report joins: of the earlier reports' paragraphs, only some leave the sample
@@ -170,16 +171,16 @@ def test_the_k_search_sample_is_fixed_and_kept_when_a_report_joins() -> None:
     bigger = build_corpus([*DOCS, extra], min_df=2, max_df=0.9, min_terms=3)
     assert bigger.paragraphs[:n] == corpus.paragraphs  # same paragraphs, same vocabulary use
     kept = [(k, p) for k, p in zip(sample.keys, sample.paragraphs, strict=True)]
-    joined = search_sample(bigger, 8)
+    joined = search_sample(bigger, 5)
     old = [(k, p) for k, p in zip(joined.keys, joined.paragraphs, strict=True) if k[0] != "e_sea"]
     assert all(item in kept for item in old)
 
 
 def test_k_chosen_on_a_sample_is_then_fitted_on_every_paragraph() -> None:
     corpus = build_corpus(DOCS, min_df=2, max_df=0.9, min_terms=3)
-    p = params(k=0, k_candidates=[2, 3, 4], k_search_paragraphs=len(corpus.paragraphs) - 3)
+    p = params(k=0, k_candidates=[2, 3, 4], k_search_paragraphs=len(corpus.paragraphs) // 3)
     result = analyse(DOCS, p)
-    assert len(result["search"].paragraphs) == len(corpus.paragraphs) - 3
+    assert len(result["search"].paragraphs) == len(corpus.paragraphs) // 3
     chosen = result["model"].k
     best = max(result["curve"].values())
     assert result["curve"][chosen] == best
