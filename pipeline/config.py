@@ -108,6 +108,7 @@ class TopicsParams:
     model: Literal["lda", "nmf"]
     k: int  # number of topics; 0 = choose from k_candidates by coherence
     k_candidates: list[int]
+    k_search_paragraphs: int  # a large corpus chooses K on a fixed sample of this many paragraphs
     coherence: Literal["npmi", "cv"]
     top_terms: int  # terms per topic in topics.csv and in the coherence
     min_df: int  # a term must occur in at least this many paragraphs

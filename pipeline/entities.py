@@ -147,8 +147,14 @@ def make_backend(params: EntitiesParams, threads: int = 1):
 # ---------------------------------------------------------------- spaCy components
 
 
-def build_nlp(segmenter: Segmenter, lexicon: Lexicon, lex: Lexicons, backend):
-    """The entity pipeline on ``spacy.blank("zh")`` with the project's segmenter."""
+def build_nlp(
+    segmenter: Segmenter, lexicon: Lexicon, lex: Lexicons, backend, *, cache_dir: Path | None = None
+):
+    """The entity pipeline on ``spacy.blank("zh")`` with the project's segmenter.
+
+    With a `cache_dir`, the span ruler's patterns cut into words are kept there for the next
+    run (see `add_phrase_patterns`).
+    """
     from spacy.language import Language
 
     nlp = make_nlp(segmenter)
@@ -171,12 +177,82 @@ def build_nlp(segmenter: Segmenter, lexicon: Lexicon, lex: Lexicons, backend):
     ruler = nlp.add_pipe("span_ruler", config={"spans_key": "ruler", "overwrite": True})
     patterns = [{"label": PLACE, "pattern": name} for name in lexicon.places]
     patterns += [{"label": PROGRAM, "pattern": p} for p in lexicon.programs]
-    ruler.add_patterns(patterns)
+    add_phrase_patterns(ruler, patterns, pattern_words(patterns, segmenter, cache_dir))
     model = nlp.add_pipe("gwr_ner_model")
     model.backend = backend
     nlp.add_pipe("gwr_rules").lex = lex
     nlp.add_pipe("gwr_resolve").lex = lex
     return nlp
+
+
+_PATTERN_PREFIX = "span-ruler-words-"
+
+
+def pattern_words(
+    patterns: Sequence[dict[str, str]], segmenter: Segmenter, cache_dir: Path | None = None
+) -> list[list[str]]:
+    """The words the pipeline's tokenizer cuts each phrase pattern into.
+
+    spaCy's ``SpanRuler.add_patterns`` runs the tokenizer over every pattern (40,000 gazetteer
+    and dictionary names: half of the pipeline's start-up). The words depend only on the
+    patterns and the segmenter, so with a `cache_dir` and a segmenter that has a
+    ``signature()`` they are read from a file keyed by both, written the first time.
+    """
+    import hashlib
+    import json
+
+    from pipeline.io import atomic_write_text
+    from pipeline.segment import doc_words, tokenize
+
+    def cut() -> list[list[str]]:
+        return [doc_words(p["pattern"], tokenize(p["pattern"], segmenter))[0] for p in patterns]
+
+    signature = getattr(segmenter, "signature", None)
+    if cache_dir is None or signature is None:
+        return cut()
+    key = hashlib.sha256(
+        repr(([(p["label"], p["pattern"]) for p in patterns], signature())).encode("utf-8")
+    ).hexdigest()[:24]
+    path = Path(cache_dir) / f"{_PATTERN_PREFIX}{key}.json"
+    try:
+        with open(path, encoding="utf-8") as fh:
+            words = json.load(fh)
+        if len(words) == len(patterns):
+            return words
+    except (OSError, ValueError):
+        pass
+    words = cut()
+    atomic_write_text(path, json.dumps(words, ensure_ascii=False, separators=(",", ":")))
+    for stale in Path(cache_dir).glob(f"{_PATTERN_PREFIX}*.json"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
+    return words
+
+
+def add_phrase_patterns(
+    ruler, patterns: Sequence[dict[str, str]], words: Sequence[Sequence[str]]
+) -> None:
+    """``ruler.add_patterns(patterns)`` for phrase patterns already cut into `words`.
+
+    What spaCy's SpanRuler does for string patterns (3.7), without building a Doc per pattern:
+    each pattern's label is registered and its token texts' hashes (the ORTH the phrase
+    matcher compares) are added to the matcher. tests/test_entities.py checks that both
+    give the same matches.
+    """
+    strings = ruler.nlp.vocab.strings
+    by_label: dict[str, list[tuple[int, ...]]] = defaultdict(list)
+    for entry, ws in zip(patterns, words, strict=True):
+        if not isinstance(entry["pattern"], str):
+            raise ValueError(f"not a phrase pattern: {entry!r}")
+        label = repr((entry["label"], entry.get("id", "")))
+        ruler._match_label_id_map[strings.as_int(label)] = {
+            "label": entry["label"],
+            "id": entry.get("id", ""),
+        }
+        ruler._patterns.append(dict(entry))
+        by_label[label].append(tuple(strings.add(w) for w in ws))
+    for label, keys in by_label.items():
+        ruler.phrase_matcher.add(label, keys)
 
 
 class ModelComponent:
@@ -715,7 +791,7 @@ def _init_worker(
     )
     lex = make_lexicons(lexicon, stoplist)
     _WORKER.update(
-        nlp=build_nlp(segmenter, lexicon, lex, make_backend(params)),
+        nlp=build_nlp(segmenter, lexicon, lex, make_backend(params), cache_dir=cache_dir),
         docs_dir=docs_dir, seg_dir=seg_dir,
     )  # fmt: skip
 

@@ -353,19 +353,28 @@ def _keyness_items(rows: Sequence[KeynessRow], top_n: int) -> list[tuple[str, fl
 
 
 def keyness_task(doc: TermDoc, rows: Sequence[KeynessRow], label: str, top_n: int, path: Path):
-    """The keyness figure of `doc` against `label` as a task for :func:`plotting.draw_all`."""
+    """The keyness figure of `doc` against `label` as a task for :func:`plotting.draw_all`.
+
+    `rows` are the report's rows against `label` by descending G².
+    """
     from pipeline import plotting
 
     items = _keyness_items(rows, top_n)
     title = f"{_title(doc)}：关键性（对照：{_reference_title(label)}）"
-    terms = [t for t, _ in items]
-    key = plotting.figure_key("keyness-tol", terms, _title(doc), _reference_title(label))
+    key = plotting.figure_key("keyness-ranked", _title(doc), _reference_title(label), top_n)
     # G² against the rest of the corpus moves a little for every report when a report joins:
-    # a figure whose bars moved by at most 2 % of the longest is kept
+    # a figure whose bars moved by at most 2 % of the longest, with no term left out now
+    # beating one shown by more, is kept
     tolerance = 0.02 * max((abs(v) for _, v in items), default=0.0)
+    rankings = tuple(
+        plotting.Ranking(tuple((r.term, r.g2) for r in side[: 2 * top_n]), min(top_n, len(side)))
+        for side in (
+            [r for r in rows if r.direction == "over"],
+            [r for r in rows if r.direction == "under"],
+        )
+    )
     return plotting.FigureTask(
-        build_keyness_figure, (items, title), path, key,
-        values=tuple(v for _, v in items), tolerance=tolerance,
+        build_keyness_figure, (items, title), path, key, tolerance=tolerance, rankings=rankings,
     )  # fmt: skip
 
 

@@ -55,5 +55,27 @@ def map_reports(
             initializer(*initargs)
         return [fn(item) for item in progress(items, desc, len(items))]
     ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(jobs, initializer, initargs) as pool:
-        return list(progress(pool.imap(fn, items, chunksize=1), desc, len(items)))
+    # A Pool replaces a worker whose initializer raised, forever: the run would hang. The
+    # guard keeps the error and raises it from the first item instead, in the parent.
+    with ctx.Pool(jobs, _guarded_init, (initializer, initargs)) as pool:
+        calls = pool.imap(_guarded_call, [(fn, item) for item in items], chunksize=1)
+        return list(progress(calls, desc, len(items)))
+
+
+_INIT_ERROR: list[BaseException] = []
+
+
+def _guarded_init(initializer: Callable[..., Any] | None, initargs: tuple) -> None:
+    if initializer is None:
+        return
+    try:
+        initializer(*initargs)
+    except Exception as exc:  # raised again by _guarded_call, in the parent
+        _INIT_ERROR.append(exc)
+
+
+def _guarded_call(task: tuple[Callable[[T], R], T]) -> R:
+    if _INIT_ERROR:
+        raise RuntimeError(f"worker start-up failed: {_INIT_ERROR[0]!r}") from _INIT_ERROR[0]
+    fn, item = task
+    return fn(item)

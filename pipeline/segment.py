@@ -266,6 +266,19 @@ class JiebaSegmenter:
         self._pos_mode = pos
         self._hmm = hmm
         self._merge = TermMerger(dict(lexicon.words))
+        self._lexicon_words = lexicon.words
+
+    def signature(self) -> str:
+        """A key for how this segmenter cuts: its dictionary, modes, jieba and this code (what
+        a cache of its output depends on)."""
+        from importlib.metadata import version
+
+        return hashlib.sha256(
+            repr(
+                (self._lexicon_words, self._hmm, self._pos_mode, version("jieba"),
+                 Path(__file__).read_bytes())
+            ).encode("utf-8")
+        ).hexdigest()  # fmt: skip
 
     def cut(self, text: str) -> list[tuple[str, str]]:
         return self._merge.cut(text, self._raw)
@@ -363,6 +376,17 @@ def doc_from_tokens(vocab, text: str, tokens: Sequence[Token], doc_cls=None):
     """
     if doc_cls is None:
         from spacy.tokens import Doc as doc_cls
+    words, spaces, tags = doc_words(text, tokens)
+    doc = doc_cls(vocab, words=words, spaces=spaces, tags=tags)
+    # Doc.text is rebuilt from the tokens at every access; rules read it many times
+    doc.user_data["text"] = text
+    doc.user_data["tokens"] = list(tokens)
+    return doc
+
+
+def doc_words(text: str, tokens: Sequence[Token]) -> tuple[list[str], list[bool], list[str]]:
+    """The words, trailing spaces and tags of the Doc `doc_from_tokens` builds (white space
+    between tokens becomes the space after the token before it, or a word of its own)."""
     words: list[str] = []
     spaces: list[bool] = []
     tags: list[str] = []
@@ -384,11 +408,7 @@ def doc_from_tokens(vocab, text: str, tokens: Sequence[Token], doc_cls=None):
         words.append(text[pos:])
         spaces.append(False)
         tags.append("x")
-    doc = doc_cls(vocab, words=words, spaces=spaces, tags=tags)
-    # Doc.text is rebuilt from the tokens at every access; rules read it many times
-    doc.user_data["text"] = text
-    doc.user_data["tokens"] = list(tokens)
-    return doc
+    return words, spaces, tags
 
 
 def make_nlp(segmenter: Segmenter):

@@ -7,8 +7,9 @@ sections), figures (coherence.png: coherence by K; topic_terms.png: the top term
 topic; doc_topics.png: heatmap of topic share by report), the stage metrics (K, how it was
 chosen, the coherence of the model and of each topic, the coherence curve).
 Params: ``topics.model`` (lda | nmf), ``topics.k`` (0 = choose from ``topics.k_candidates`` by
-coherence), ``topics.coherence`` (npmi | cv), ``topics.top_terms``, ``topics.min_df``,
-``topics.max_df``, ``topics.min_paragraph_terms``, ``topics.iterations``, ``topics.seed``.
+coherence, fitting them on at most ``topics.k_search_paragraphs``), ``topics.coherence``
+(npmi | cv), ``topics.top_terms``, ``topics.min_df``, ``topics.max_df``,
+``topics.min_paragraph_terms``, ``topics.iterations``, ``topics.seed``.
 
 The documents of the model are paragraphs with at least ``min_paragraph_terms`` terms of the
 vocabulary (terms in at least ``min_df`` paragraphs and at most a ``max_df`` share of them).
@@ -266,17 +267,49 @@ def binary_matrix(corpus: Corpus):
     return x.tocsc()
 
 
+# A sample costs one more fit (the chosen K on all paragraphs): it pays when it is a small
+# share of them. Five candidates on two processes take about 2.5 fits' time, on a sample of
+# share f about 2.5 f + 1: below a third, the search costs at most about two thirds.
+SEARCH_SAMPLE_MAX_SHARE = 1 / 3
+
+
+def search_sample(corpus: Corpus, limit: int) -> Corpus:
+    """The paragraphs the candidate Ks are fitted on: a fixed sample of `limit` when that is
+    at most `SEARCH_SAMPLE_MAX_SHARE` of them, else all of them (also for `limit` 0); in
+    corpus order.
+
+    A paragraph's place in the sample depends only on its report and its position among the
+    report's paragraphs (a hash of both; no random state), so a report that joins the corpus
+    leaves the other reports' sampled paragraphs as they were, except those it displaces.
+    """
+    import hashlib
+
+    if limit <= 0 or limit > SEARCH_SAMPLE_MAX_SHARE * len(corpus.paragraphs):
+        return corpus
+    seen: Counter[str] = Counter()
+    ranked = []
+    for i, (doc_id, _) in enumerate(corpus.keys):
+        digest = hashlib.sha256(f"{doc_id}\0{seen[doc_id]}".encode()).digest()[:8]
+        seen[doc_id] += 1
+        ranked.append((digest, i))
+    keep = sorted(i for _, i in sorted(ranked)[:limit])
+    return Corpus(
+        corpus.vocab, [corpus.paragraphs[i] for i in keep], [corpus.keys[i] for i in keep]
+    )
+
+
 _WORKER: dict = {}
 
 
-def _init_worker(corpus: Corpus, params: TopicsParams) -> None:
-    _WORKER.update(corpus=corpus, params=params, binary=binary_matrix(corpus))
+def _init_worker(search: Corpus, corpus: Corpus, params: TopicsParams) -> None:
+    _WORKER.update(search=search, params=params, binary=binary_matrix(corpus))
 
 
 def _fit_candidate(k: int) -> tuple[TopicModel, list[float]]:
-    """One candidate K: its model and the coherence of each of its topics."""
-    corpus, params = _WORKER["corpus"], _WORKER["params"]
-    model = fit(corpus, k, params)
+    """One candidate K: its model (fitted on the search sample) and the coherence of each of
+    its topics (measured on the whole corpus)."""
+    search, params = _WORKER["search"], _WORKER["params"]
+    model = fit(search, k, params)
     tops = top_indices(model, params.top_terms)
     return model, topic_coherence(_WORKER["binary"], tops, params.coherence)
 
@@ -287,20 +320,30 @@ def select_k(
     """The model with K from params, or the most coherent of the candidates.
 
     The candidates are fitted in `jobs` processes (each fit is deterministic on one thread, so
-    the choice and the model do not depend on the number of processes).
+    the choice and the model do not depend on the number of processes), on the paragraphs of
+    `search_sample` (``topics.k_search_paragraphs``); when that is not all of them, the
+    chosen K is fitted again on all. Coherence is always measured on all paragraphs.
 
     Returns:
-        (model, coherence by K, coherence of each topic of the model).
+        (model, coherence by K (of the candidates' models), coherence of each topic of the
+        model).
     """
     from pipeline.parallel import map_reports
 
     candidates = [params.k] if params.k > 0 else sorted(set(params.k_candidates))
     if not candidates or min(candidates) < 1:
         raise ValueError("topics.k_candidates must list numbers of topics >= 1 when topics.k=0")
-    fitted = map_reports(
-        _fit_candidate, candidates, jobs=jobs, initializer=_init_worker,
-        initargs=(corpus, params), desc="topics",
+    if params.k_search_paragraphs < 0:
+        raise ValueError("topics.k_search_paragraphs must be >= 0 (0 = all paragraphs)")
+    search = corpus if params.k > 0 else search_sample(corpus, params.k_search_paragraphs)
+    # the largest K first: a fit takes longer the more topics it has, and the processes finish
+    # together when the long fits start first (the choice below goes by ascending K)
+    by_size = sorted(candidates, reverse=True)
+    models = map_reports(
+        _fit_candidate, by_size, jobs=jobs, initializer=_init_worker,
+        initargs=(search, corpus, params), desc="topics",
     )  # fmt: skip
+    fitted = [dict(zip(by_size, models, strict=True))[k] for k in candidates]
     best: tuple[float, int, TopicModel, list[float]] | None = None
     curve: dict[int, float] = {}
     for k, (model, per_topic) in zip(candidates, fitted, strict=True):
@@ -310,6 +353,12 @@ def select_k(
             best = (score, k, model, per_topic)
         log.info("topics: K=%d coherence (%s) %.4f", k, params.coherence, score)
     assert best is not None
+    if search is not corpus:
+        log.info("topics: K=%d chosen on %d of %d paragraphs; fitted on all", best[1],
+                 len(search.paragraphs), len(corpus.paragraphs))  # fmt: skip
+        model = fit(corpus, best[1], params)
+        tops = top_indices(model, params.top_terms)
+        return model, curve, topic_coherence(binary_matrix(corpus), tops, params.coherence)
     return best[2], curve, best[3]
 
 
@@ -467,13 +516,16 @@ def analyse(docs: Sequence[TermDoc], params: TopicsParams, *, jobs: int = 1) -> 
         docs, min_df=params.min_df, max_df=params.max_df, min_terms=params.min_paragraph_terms
     )
     model, curve, per_topic = select_k(corpus, params, jobs=jobs)
+    search = corpus if params.k > 0 else search_sample(corpus, params.k_search_paragraphs)
     order = topic_order(corpus, model)
     labels = labels_of(corpus, model, order)
     topics = topic_rows(corpus, model, order, labels, params.top_terms)
     return {
         "corpus": corpus,
+        "search": search,
         "model": model,
         "curve": curve,
+        "coherence": round(sum(per_topic) / len(per_topic), 6),
         "per_topic": [round(per_topic[z], 6) for z in order],
         "topics": topics,
         "docs": doc_share_rows(docs, corpus, model, order, labels),
@@ -503,7 +555,7 @@ def run(
         "k": model.k,
         "k_chosen_by": "params" if params.k > 0 else "coherence",
         "coherence_measure": params.coherence,
-        "coherence": result["curve"][model.k],
+        "coherence": result["coherence"],
         "coherence_by_k": {str(k): v for k, v in result["curve"].items()},
         "topic_coherence": {
             f"T{t} {label}": c
@@ -512,6 +564,7 @@ def run(
             )
         },
         "paragraphs": len(corpus.paragraphs),
+        "k_search_paragraphs": len(result["search"].paragraphs),
         "vocabulary": len(corpus.vocab),
         "documents": len(docs),
     }

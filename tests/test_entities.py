@@ -202,3 +202,60 @@ def test_model_orgs_before_zones_and_institutions_are_not_firms(pipeline) -> Non
     assert resolve._from_model(0, 3, "陆家嘴", "ORG", after="金融城建设") == []  # a zone
     assert resolve._from_model(0, 4, "北京证券", "ORG", after="交易所开市") == []  # an exchange
     assert resolve._from_model(0, 6, "零碳煤基能源", "ORG", after="基地建设") == []  # a sector
+
+
+def test_phrase_patterns_from_cut_words_match_as_spacys_add_patterns(pipeline, tmp_path) -> None:
+    from pipeline.entities import add_phrase_patterns, pattern_words
+    from pipeline.segment import make_nlp
+
+    seg, _ = pipeline
+    patterns = [
+        {"label": "PLACE", "pattern": name} for name in ("威海", "荣成市", "乳山市", "黄河流域")
+    ] + [
+        {"label": "PROGRAM", "pattern": p} for p in ("乡村振兴", "威海英才计划", "放管服 改革")
+    ]  # a pattern with a space in it: the space is a token's trailing white space
+    texts = [
+        "荣成市、乳山市加快发展，深入实施威海英才计划，全面推进乡村振兴。",
+        "威海市推进黄河流域生态保护和放管服 改革。",
+    ]
+
+    def spans(nlp) -> list[list[tuple[int, int, str]]]:
+        docs = [nlp(t) for t in texts]
+        return [[(s.start_char, s.end_char, s.label_) for s in d.spans["ruler"]] for d in docs]
+
+    reference = make_nlp(seg)
+    ruler = reference.add_pipe("span_ruler", config={"spans_key": "ruler", "overwrite": True})
+    ruler.add_patterns(patterns)
+    expected = spans(reference)
+    assert ("PLACE" in {lab for s in expected for *_, lab in s}) and len(expected[0]) >= 4
+
+    cache = tmp_path / "cache"
+    for _ in range(2):  # cut, then read from the cache
+        fast = make_nlp(seg)
+        ruler = fast.add_pipe("span_ruler", config={"spans_key": "ruler", "overwrite": True})
+        add_phrase_patterns(ruler, patterns, pattern_words(patterns, seg, cache))
+        assert spans(fast) == expected
+        assert ruler.patterns == patterns and ruler.labels == ("PLACE", "PROGRAM")
+    files = list(cache.iterdir())
+    assert len(files) == 1 and files[0].name.startswith("span-ruler-words-")
+    # other patterns: another file, and the stale one removed
+    pattern_words(patterns[:2], seg, cache)
+    assert [f.name for f in cache.iterdir()] != [files[0].name] and len(list(cache.iterdir())) == 1
+
+
+def test_cached_pattern_words_are_cut_again_when_the_file_is_damaged(pipeline, tmp_path) -> None:
+    from pipeline.entities import pattern_words
+
+    seg, _ = pipeline
+    patterns = [
+        {"label": "PLACE", "pattern": "荣成市"},
+        {"label": "PROGRAM", "pattern": "乡村振兴"},
+    ]
+    words = pattern_words(patterns, seg, tmp_path)
+    assert words == [["荣成市"], ["乡村振兴"]]
+    (path,) = tmp_path.iterdir()
+    path.write_text("[[", "utf-8")
+    assert pattern_words(patterns, seg, tmp_path) == words
+    path.write_text('[["荣成"]]', "utf-8")  # the wrong number of patterns
+    assert pattern_words(patterns, seg, tmp_path) == words
+    assert pattern_words(patterns, seg, None) == words

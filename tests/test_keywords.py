@@ -196,3 +196,65 @@ def test_relative_scores_put_the_top_keyword_at_100() -> None:
         ("精致城市", 100.0), ("威海", 50.0), ("海洋", 0.0)
     ]  # fmt: skip
     assert relative([]) == []
+
+
+def test_figures_are_kept_when_the_corpus_moves_scores_a_little(tmp_path: Path) -> None:
+    from pipeline.keywords import write_figures
+
+    docs = [WEIHAI, SHANGHAI]
+    p = params(idf_min_docs=2, top_n=3, cloud_terms=4)
+    scores, _ = keyword_scores(docs, p)
+    folder = tmp_path / "fig"
+    write_figures(docs, scores, folder, p)
+    stamps = {f.name: f.stat().st_mtime_ns for f in folder.iterdir()}
+
+    def redrawn() -> list[str]:
+        return sorted(f.name for f in folder.iterdir() if f.stat().st_mtime_ns != stamps[f.name])
+
+    # a report joined elsewhere: Weihai's second keyword, tied with others, now a little lower,
+    # so it leaves the top 3 and the cloud's 4 terms; the figures shown stay right: kept
+    nudged = {d: {m: dict(s) for m, s in by.items()} for d, by in scores.items()}
+    ranked = top_terms(scores["weihai"]["tfidf"], 5)
+    assert ranked[1][1] == ranked[4][1]  # tied
+    nudged["weihai"]["tfidf"][ranked[1][0]] *= 0.995
+    assert top_terms(nudged["weihai"]["tfidf"], 5)[4][0] == ranked[1][0]
+    write_figures(docs, nudged, folder, p)
+    assert redrawn() == []
+    # a new top keyword: both of Weihai's figures redrawn, Shanghai's kept
+    nudged["weihai"]["tfidf"]["新兴产业"] = 2 * ranked[0][1]
+    write_figures(docs, nudged, folder, p)
+    assert redrawn() == ["weihai_bars.png", "weihai_cloud.png"]
+
+
+def test_bars_are_laid_out_from_their_labels_without_a_layout_pass() -> None:
+    from pipeline.keywords import bars_figure
+
+    long = [("新质生产力发展示范区", 100.0), ("海洋", 50.0)]
+    fig = bars_figure(long, [("港口", 100.0)], "标题", 2)
+    assert fig.get_layout_engine() is None  # no tight layout: no extra draw
+    left, right = (ax.get_position() for ax in fig.axes)
+    width = fig.get_figwidth()
+    # room for the longest label left of each panel; the panels do not overlap
+    assert left.x0 * width >= plotting.text_width(["新质生产力发展示范区"], 10.0)
+    assert (right.x0 - left.x1) * width >= plotting.text_width(["港口"], 10.0)
+    assert right.x1 < 1.0 and left.width == pytest.approx(right.width)
+
+
+def test_a_cloud_tolerates_what_moves_its_words_as_little_as_the_bars(tmp_path: Path) -> None:
+    from pipeline.keywords import CLOUD_TOLERANCE, FIGURE_TOLERANCE, write_figures
+
+    assert CLOUD_TOLERANCE == 2 * FIGURE_TOLERANCE  # font sizes follow weights at half rate
+    docs = [WEIHAI]
+    p = params(idf="jieba", top_n=3, cloud_terms=4)
+    scores, _ = keyword_scores(docs, p)
+    folder = tmp_path / "fig"
+    write_figures(docs, scores, folder, p)
+    stamps = {f.name: f.stat().st_mtime_ns for f in folder.iterdir()}
+    # the third keyword 3 points lighter: its bar is redrawn, the cloud kept
+    ranked = top_terms(scores["weihai"]["tfidf"], 3)
+    moved = {"weihai": {m: dict(s) for m, s in scores["weihai"].items()}}
+    moved["weihai"]["tfidf"][ranked[2][0]] -= 0.03 * ranked[0][1]
+    assert top_terms(moved["weihai"]["tfidf"], 3)[2][0] == ranked[2][0]
+    write_figures(docs, moved, folder, p)
+    changed = sorted(f.name for f in folder.iterdir() if f.stat().st_mtime_ns != stamps[f.name])
+    assert changed == ["weihai_bars.png"]

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from pipeline.parallel import map_reports, resolve_jobs
 
 
@@ -27,3 +29,30 @@ def test_no_items_builds_no_models() -> None:
         raise AssertionError("initializer called for no items")
 
     assert map_reports(len, [], jobs=2, initializer=fail) == []
+
+
+def _failing_initializer() -> None:
+    raise ValueError("no model here")
+
+
+def test_a_failing_initializer_stops_the_run_instead_of_hanging() -> None:
+    # multiprocessing.Pool would replace the failed workers forever
+    with pytest.raises(RuntimeError, match=r"worker start-up failed.*no model here"):
+        map_reports(str.upper, ["a", "b", "c"], jobs=2, initializer=_failing_initializer)
+
+
+def test_the_initializer_runs_in_each_worker() -> None:
+    out = map_reports(_read_marker, ["x", "y", "z"], jobs=2, initializer=_set_marker,
+                      initargs=("ready",))  # fmt: skip
+    assert out == ["ready:x", "ready:y", "ready:z"]
+
+
+_MARKER: list[str] = []
+
+
+def _set_marker(value: str) -> None:
+    _MARKER[:] = [value]
+
+
+def _read_marker(item: str) -> str:
+    return f"{_MARKER[0]}:{item}"

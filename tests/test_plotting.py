@@ -44,7 +44,7 @@ def test_setup_registers_the_packaged_font() -> None:
     path = _resolve(family)
     assert path.is_file()
     assert path == plotting.font_path()
-    assert path.parent == Path(pylopdf_fonts_zh_cn.__file__).parent
+    assert path.parent == Path(pylopdf_fonts_zh_cn.__file__).resolve().parent
     assert matplotlib.rcParams["font.family"][0] == family
     assert matplotlib.rcParams["axes.unicode_minus"] is False
     assert matplotlib.rcParams["svg.fonttype"] == "path"
@@ -67,6 +67,22 @@ def test_font_path_names_the_package_when_it_is_not_installed(
         plotting.font_path()
 
 
+def test_font_reached_through_a_symlink_registers_as_its_real_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a venv reached through a symlink: findfont answers with the real path, which must be
+    # the path registered (it once failed every figure worker of such a venv)
+    real = Path(pylopdf_fonts_zh_cn.__file__).resolve().parent
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "linked_font_pkg").symlink_to(real, target_is_directory=True)
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    monkeypatch.setattr(plotting, "FONT_PACKAGE", "linked_font_pkg")
+    path = plotting.font_path()
+    assert path == real / "NotoSansSC-Regular.otf"
+    assert plotting._register_font(path) == "Noto Sans SC"
+    assert _resolve("Noto Sans SC") == path
+
+
 def test_packaged_font_wins_over_a_same_named_system_font(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -78,7 +94,7 @@ def test_packaged_font_wins_over_a_same_named_system_font(
     monkeypatch.setattr(manager, "ttflist", [impostor, *manager.ttflist])
     manager._findfont_cached.cache_clear()
     try:
-        assert _resolve("Noto Sans SC") == pylopdf_fonts_zh_cn.serif_path()  # the trap is set
+        assert _resolve("Noto Sans SC") == pylopdf_fonts_zh_cn.serif_path().resolve()  # the trap
         assert plotting._register_font(plotting.font_path()) == "Noto Sans SC"
         assert _resolve("Noto Sans SC") == plotting.font_path()
     finally:
@@ -313,3 +329,72 @@ def test_figure_key_changes_with_the_drawing_code(tmp_path, monkeypatch) -> None
     edited.write_text(Path(plotting.__file__).read_text(encoding="utf-8") + "\\n# edit\\n")
     monkeypatch.setattr(plotting, "__file__", str(edited))
     assert plotting.figure_key("hbar", [("乡村振兴", 1.0)]) != key  # plotting.py was edited
+
+
+def test_a_ranking_is_drawn_within_tolerance_when_near_ties_swap() -> None:
+    drawn = [["乡村振兴", 100.0], ["高质量发展", 60.0], ["海洋", 59.0]]
+    same = plotting.Ranking((("乡村振兴", 100.0), ("高质量发展", 60.0), ("海洋", 59.0)), 3)
+    assert plotting.ranking_within(drawn, same, 2.0)
+    # two near-tied terms swap places: the figure drawn still shows them within tolerance
+    swapped = plotting.Ranking((("乡村振兴", 100.0), ("海洋", 60.5), ("高质量发展", 59.5)), 3)
+    assert plotting.ranking_within(drawn, swapped, 2.0)
+    assert not plotting.ranking_within(drawn, swapped, 0.1)
+    # the last term shown and the first left out swap: kept while within tolerance
+    edge = plotting.Ranking(
+        (("乡村振兴", 100.0), ("高质量发展", 60.0), ("港口", 59.5), ("海洋", 58.9)), 3
+    )
+    assert plotting.ranking_within(drawn, edge, 2.0)
+    # a term left out that now beats the weakest shown by more than the tolerance: redrawn
+    beaten = plotting.Ranking(
+        (("乡村振兴", 100.0), ("港口", 70.0), ("高质量发展", 60.0), ("海洋", 59.0)), 3
+    )
+    assert not plotting.ranking_within(drawn, beaten, 2.0)
+    moved = plotting.Ranking((("乡村振兴", 100.0), ("高质量发展", 63.0), ("海洋", 59.0)), 3)
+    assert not plotting.ranking_within(drawn, moved, 2.0)  # a bar moved by 3 points
+    gone = plotting.Ranking((("乡村振兴", 100.0), ("高质量发展", 60.0), ("港口", 58.5)), 3)
+    assert not plotting.ranking_within(drawn, gone, 2.0)  # a term shown is no candidate now
+    fewer = plotting.Ranking((("乡村振兴", 100.0), ("高质量发展", 60.0)), 2)
+    assert not plotting.ranking_within(drawn, fewer, 2.0)
+    assert plotting.ranking_within([], plotting.Ranking((), 0), 2.0)
+
+
+def test_a_figure_of_rankings_records_them_and_is_kept_within_tolerance(tmp_path) -> None:
+    def task(items, shown=2):
+        ranking = plotting.Ranking(tuple(items), shown)
+        return plotting.FigureTask(
+            plotting.hbar_figure, (list(ranking.drawn),), tmp_path / "f.png",
+            plotting.figure_key("ranked"), {"title": "标题", "xlabel": "相对得分"},
+            tolerance=2.0, rankings=(ranking,),
+        )  # fmt: skip
+
+    assert plotting.draw_all([task([("乡村振兴", 100.0), ("海洋", 60.0), ("港口", 59.5)])]) == 1
+    recorded = plotting.png_text(tmp_path / "f.png")[plotting.FIGURE_RANKED]
+    assert recorded.isascii() and '"\\u4e61\\u6751\\u632f\\u5174"' in recorded
+    assert plotting.draw_all([task([("乡村振兴", 100.0), ("港口", 60.2), ("海洋", 59.9)])]) == 0
+    assert plotting.draw_all([task([("乡村振兴", 100.0), ("港口", 65.0), ("海洋", 59.9)])]) == 1
+    assert plotting.draw_all([task([("乡村振兴", 100.0), ("港口", 65.0)], shown=1)]) == 1
+    # a figure drawn without its rankings recorded is not current for rankings
+    plain = tmp_path / "plain.png"
+    plotting.save(plotting.hbar_figure([("海洋", 1.0)], title="t", xlabel="x"), plain, "k")
+    assert not plotting.is_current(plain, "k", rankings=(plotting.Ranking((("海洋", 1.0),), 1),))
+
+
+def _zlib_level(path: Path) -> int:
+    """FLEVEL of the first IDAT chunk's zlib header (0 = fastest … 3 = best)."""
+    import struct
+
+    data = path.read_bytes()
+    at = data.index(b"IDAT")
+    assert struct.unpack(">I", data[at - 4 : at])[0] > 2
+    return data[at + 5] >> 6
+
+
+def test_pngs_are_written_with_the_fast_zlib_level(tmp_path: Path) -> None:
+    from PIL import Image
+
+    assert plotting.PNG_COMPRESS_LEVEL == 1
+    fig_path, image_path = tmp_path / "f.png", tmp_path / "i.png"
+    plotting.save(plotting.hbar_figure([("海洋", 1.0)], title="标题", xlabel="次数"), fig_path)
+    plotting.save_image(Image.new("RGB", (40, 30), "white"), image_path, key="k")
+    assert _zlib_level(fig_path) == _zlib_level(image_path) == 0  # zlib levels 0–1
+    assert plotting.png_text(image_path)[plotting.FIGURE_KEY] == "k"

@@ -18,6 +18,7 @@ from pipeline.topics import (
     build_corpus,
     npmi_matrix,
     run,
+    search_sample,
     topic_coherence,
 )
 
@@ -49,7 +50,8 @@ DOCS = [
 
 
 def params(**kw) -> TopicsParams:
-    base = dict(model="lda", k=3, k_candidates=[2, 3, 4], coherence="npmi", top_terms=5,
+    base = dict(model="lda", k=3, k_candidates=[2, 3, 4], k_search_paragraphs=0,
+                coherence="npmi", top_terms=5,
                 min_df=2, max_df=0.9, min_paragraph_terms=3, iterations=60, seed=7)  # fmt: skip
     base.update(kw)
     return TopicsParams(**base)
@@ -152,3 +154,55 @@ def test_candidates_fitted_in_processes_give_the_same_choice_and_tables() -> Non
     p = params(k=0, k_candidates=[2, 3])
     assert tables(analyse(DOCS, p, jobs=2)) == tables(analyse(DOCS, p, jobs=1))
     assert analyse(DOCS, p, jobs=2)["curve"] == analyse(DOCS, p, jobs=1)["curve"]
+
+
+def test_the_k_search_sample_is_fixed_and_kept_when_a_report_joins() -> None:
+    corpus = build_corpus(DOCS, min_df=2, max_df=0.9, min_terms=3)
+    n = len(corpus.paragraphs)
+    assert search_sample(corpus, 0) is corpus and search_sample(corpus, n) is corpus
+    assert search_sample(corpus, n // 3 + 1) is corpus  # more than a third: not worth a sample
+    sample = search_sample(corpus, 5)
+    assert len(sample.paragraphs) == 5 and sample.vocab == corpus.vocab and n > 3 * 5
+    assert sample == search_sample(corpus, 5)  # no random state
+    picked = [corpus.keys.index(k) for k in sample.keys]
+    assert picked == sorted(picked)  # in corpus order
+    # another report joins: of the earlier reports' paragraphs, only some leave the sample
+    extra = term_doc("e_sea", [("s01", rotate(SEA, i) + rotate(FARM, i)) for i in range(6)])
+    bigger = build_corpus([*DOCS, extra], min_df=2, max_df=0.9, min_terms=3)
+    assert bigger.paragraphs[:n] == corpus.paragraphs  # same paragraphs, same vocabulary use
+    kept = [(k, p) for k, p in zip(sample.keys, sample.paragraphs, strict=True)]
+    joined = search_sample(bigger, 5)
+    old = [(k, p) for k, p in zip(joined.keys, joined.paragraphs, strict=True) if k[0] != "e_sea"]
+    assert all(item in kept for item in old)
+
+
+def test_k_chosen_on_a_sample_is_then_fitted_on_every_paragraph() -> None:
+    corpus = build_corpus(DOCS, min_df=2, max_df=0.9, min_terms=3)
+    p = params(k=0, k_candidates=[2, 3, 4], k_search_paragraphs=len(corpus.paragraphs) // 3)
+    result = analyse(DOCS, p)
+    assert len(result["search"].paragraphs) == len(corpus.paragraphs) // 3
+    chosen = result["model"].k
+    best = max(result["curve"].values())
+    assert result["curve"][chosen] == best
+    assert result["model"].doc_topic.shape[0] == len(corpus.paragraphs)
+    # the tables are those of K fixed to the chosen value, fitted on all paragraphs
+    assert tables(result) == tables(analyse(DOCS, params(k=chosen)))
+    assert analyse(DOCS, p, jobs=2)["curve"] == result["curve"]
+    with pytest.raises(ValueError, match="k_search_paragraphs"):
+        analyse(DOCS, params(k=0, k_search_paragraphs=-1))
+
+
+def test_the_largest_candidates_are_fitted_first(monkeypatch) -> None:
+    from pipeline import parallel
+
+    real = parallel.map_reports
+    order: list[list[int]] = []
+
+    def recording(fn, items, **kw):
+        order.append(list(items))
+        return real(fn, items, **kw)
+
+    monkeypatch.setattr(parallel, "map_reports", recording)
+    result = analyse(DOCS, params(k=0, k_candidates=[3, 2, 4]))
+    assert order == [[4, 3, 2]]
+    assert list(result["curve"]) == [2, 3, 4]  # the curve and the choice go by ascending K
