@@ -428,6 +428,8 @@ class ResolveComponent:
                     out.append((s + a, s + b, PLACE, "model"))
             return out
         if tag == "ORG":
+            if text.endswith("交易所") or after.startswith("交易所"):
+                return []  # 北京证券交易所: an exchange, not a securities firm
             if any(x in text[:-1] for x in ner_rules.INNER_INSTITUTIONS):
                 return []  # 南开路小学|标准化学(校): a school's name cut by the model
             if lex.word_pos(text) in ("v", "vn", "a", "ad", "d"):

@@ -662,7 +662,7 @@ SECTOR_LIST_RE = re.compile(
     r"(?=等[\u4e00-\u9fff]{0,6}?(?:产业|行业|领域|业态))"
 )
 # Zone words after a sector suffix (远遥科技|湾区): the name is a zone's.
-ZONE_WORDS = ("湾区", "园区", "小镇", "新城", "走廊", "城", "园", "谷")
+ZONE_WORDS = ("湾区", "园区", "小镇", "新城", "走廊", "商圈", "城", "园", "谷")
 
 
 def _group_name_start(text: str, tokens: Sequence[Tok], i: int, lex: Lexicons) -> int | None:
@@ -1023,6 +1023,8 @@ def _firm_name_alone(name: str, lex: Lexicons) -> bool:
     """A firm's short name standing without a suffix: a brand or an unknown proper name."""
     if name[0] in "至到及和与的在对把将了着过" or not _CJK_NAME_RE.fullmatch(name):
         return False  # (德州)至宁津: the end of a route, a particle; 1.2, 700: numbers
+    if name[-1] in "百千万亿两" or name[:2] in _LIST_VERBS_SET:
+        return False  # 大兴安岭百|万平方米: a number cut; 扶持|蒙西: a verb before the name
     if any(name[p:] in lex.known_firms for p in (1, 2, 3)):
         return False  # 深汕|比亚迪: a known firm's plant at a place; the firm is 比亚迪
     if len(name) == 2 and name[0] in PROVINCE_ABBREVIATIONS and not brand_name(name, lex):

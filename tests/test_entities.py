@@ -259,3 +259,9 @@ def test_cached_pattern_words_are_cut_again_when_the_file_is_damaged(pipeline, t
     path.write_text('[["荣成"]]', "utf-8")  # the wrong number of patterns
     assert pattern_words(patterns, seg, tmp_path) == words
     assert pattern_words(patterns, seg, None) == words
+
+
+def test_an_exchange_is_not_a_securities_firm(pipeline) -> None:
+    _seg, nlp = pipeline
+    resolve = nlp.get_pipe("gwr_resolve")
+    assert resolve._from_model(0, 7, "北京证券交易所", "ORG", after="，") == []

@@ -379,3 +379,8 @@ def test_places_works_and_fuel_switches_are_not_firms() -> None:
     assert R.slot_firms(text, toks(text), FIRM_LEX) == []
     text = "推进EDA软件、GEP智能核算攻关。"  # acronyms of technologies
     assert R.company_suffix_names(text, toks(text), FIRM_LEX) == []
+
+
+def test_cut_numbers_and_verbs_do_not_open_or_close_firm_names() -> None:
+    assert not R._firm_name_alone("大兴安岭百", FIRM_LEX)  # 百|万平方米 cut in two
+    assert not R._firm_name_alone("扶持蒙西", FIRM_LEX)  # the list's verb before the name
