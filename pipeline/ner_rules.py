@@ -803,7 +803,8 @@ _ITEM = r"(?:(?!等)[\u4e00-\u9fffA-Za-z]){2,10}?"
 FIRM_LIST_RE = re.compile(rf"((?:{_ITEM}、)+{_ITEM})(?={FIRM_LIST_TAIL_RE.pattern[1:]})")
 # longest first, then by the word itself: a set's order changes from run to run
 _LIST_VERBS = sorted(
-    GOVERNING | {"引进", "培育", "支持", "推动", "引导", "成功引进"}, key=lambda w: (-len(w), w)
+    GOVERNING | {"引进", "培育", "支持", "推动", "引导", "成功引进", "扶持", "鼓励", "帮助"},
+    key=lambda w: (-len(w), w),
 )
 
 
