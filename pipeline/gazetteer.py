@@ -79,6 +79,8 @@ NATURAL_FEATURES_TSV = RESOURCES / "natural_features.tsv"
 WORLD_REGIONS_TSV = RESOURCES / "world_regions.tsv"
 EXTRA_ALIASES_TSV = RESOURCES / "gaz_extra_aliases.tsv"
 NOT_PLACES_TSV = RESOURCES / "gaz_not_places.tsv"
+# What the gazetteer reads from the project (a cache key of its users covers these files).
+RESOURCE_FILES = (NATURAL_FEATURES_TSV, WORLD_REGIONS_TSV, EXTRA_ALIASES_TSV, NOT_PLACES_TSV)
 
 LABEL = "PLACE"
 MIN_LENGTH = 2

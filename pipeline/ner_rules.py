@@ -589,14 +589,17 @@ def title_programs(text: str) -> list[Cand]:
 INNER_INSTITUTIONS = ("小学", "中学", "大学", "学院", "医院", "学校", "幼儿园", "研究院")
 
 
+def _ordinary_word(name: str, lex: Lexicons) -> bool:
+    """A word of the dictionary, unless a rare proper noun (前沿, 港航; not 恒通)."""
+    freq = lex.word_freq(name)
+    return bool(freq) and not (lex.word_pos(name) in PROPER_POS and freq < 100)
+
+
 def rare_brand(name: str, lex: Lexicons) -> bool:
     """A registered brand that is not an ordinary word (恒通, 鑫源; not 前沿, 港航, 国漫)."""
     if name in lex.known_firms:
         return True
-    if not brand_name(name, lex):
-        return False
-    freq = lex.word_freq(name)
-    return not freq or (lex.word_pos(name) in PROPER_POS and freq < 100)
+    return brand_name(name, lex) and not _ordinary_word(name, lex)
 
 
 def brand_with_trade(text: str, after: str, lex: Lexicons) -> int:
@@ -608,8 +611,7 @@ def brand_with_trade(text: str, after: str, lex: Lexicons) -> int:
             continue
         if lex.word_pos(name) in ("v", "vn", "a", "ad", "d", "ns"):
             continue  # 宜居|城市, 欧亚|班列: a verb, an adjective or a region
-        freq = lex.word_freq(name)
-        if freq and not (lex.word_pos(name) in PROPER_POS and freq < 100):
+        if _ordinary_word(name, lex):
             continue  # 前沿|科技, 港航|物流: an ordinary word that is also someone's brand
         rest = text[k:] + after
         for n in (3, 2):
@@ -850,10 +852,12 @@ def _firm_item(item: str, lex: Lexicons) -> bool:
     return _proper_name(item, lex) or lex.word_pos(item) in ("nr", "nz", "nt", "nrt")
 
 
+# After 等: not a kind of area (…等区域, …等城市: the items are places, see PLACE_LIST_RE).
+_NOT_AREAS = r"(?!(?:[\d一二三四五六七八九十两]+个)?(?:重点)?(?:区域|地区|片区|城市|地方|地))"
 # …、…等重大项目 / 等148个行业大模型: lists whose items open with a firm's name
 PROJECT_LIST_RE = re.compile(
     r"((?:[^，。；：、“”（）\s]{2,16}、)+[^，。；：、“”（）\s]{2,16}?)"
-    r"(?=等(?!(?:[\d一二三四五六七八九十两]+个)?(?:重点)?(?:区域|地区|片区|城市|地方|地))[^，。；]{0,12}?(?:项目|工程|企业|公司|集团|模型|基地|工厂|生产线))"
+    r"(?=等" + _NOT_AREAS + r"[^，。；]{0,12}?(?:项目|工程|企业|公司|集团|模型|基地|工厂|生产线))"
 )
 
 
@@ -908,11 +912,13 @@ VENUE_ENDINGS: tuple[str, ...] = (
 # … the items of lists of projects (the firm behind a project: 亘富200万吨褐煤提质, 浪潮海若) …
 PROJECT_FIRM_LIST_RE = re.compile(
     r"((?:[^，。；：、“”（）\s]{2,16}、)+[^，。；：、“”（）\s]{2,16}?)"
-    r"(?=等(?!(?:[\d一二三四五六七八九十两]+个)?(?:重点)?(?:区域|地区|片区|城市|地方|地))[^，。；]{0,12}?(?:项目|工程|工厂|生产线|大模型))"
+    r"(?=等" + _NOT_AREAS + r"[^，。；]{0,12}?(?:项目|工程|工厂|生产线|大模型))"
 )
 # …and a single project or firm named before 等N个项目 (宝威新材料等5个项目成为…).
 SINGLE_PROJECT_RE = re.compile(
-    r"(?:^|(?<=[，。；：]))([^，。；：、“”（）\s]{2,16}?)(?=等(?!(?:[\d一二三四五六七八九十两]+个)?(?:重点)?(?:区域|地区|片区|城市|地方|地))[^，。；、]{0,12}?(?:项目|企业))"
+    r"(?:^|(?<=[，。；：]))([^，。；：、“”（）\s]{2,16}?)(?=等"
+    + _NOT_AREAS
+    + r"[^，。；、]{0,12}?(?:项目|企业))"
 )
 
 
@@ -1275,14 +1281,11 @@ _ITEM_STOP = "，。；：！？、“”（）《》\n"
 
 def _item_bounds(text: str, s: int, e: int) -> tuple[int, int] | None:
     """The 、-list item (start, end) whose start is `s`, if `s` opens an item of a list."""
-    before = text[s - 1] if s else ""
-    a = s
     b = e
     while b < len(text) and b - s <= 12 and text[b] not in _ITEM_STOP:
         b += 1
-    after = text[b] if b < len(text) else ""
-    if before == "、" or after == "、":
-        return a, b
+    if text[s - 1 : s] == "、" or text[b : b + 1] == "、":
+        return s, b
     return None
 
 
@@ -1696,7 +1699,8 @@ def names_a_street(text: str, end: int) -> bool:
 # 巴斯夫核心装置、埃克森美孚一期…等一批重大项目), written with its qualifiers; 项目 dropped.
 PROJECT_ITEMS_RE = re.compile(
     r"((?:[^，。；：、“”（）()等\s]{2,24}、)*[^，。；：、“”（）()等\s]{2,24}?)"
-    r"(?=(?:项目)?等(?!(?:[\d一二三四五六七八九十两]+个)?(?:重点)?(?:区域|地区|片区|城市|地方|地))(?:[\d一二三四五六七八九十百千万两多余]+[个项批]|一批)?[^，。；、]{0,8}?(?:项目|重大工程|基础设施|交通线))"
+    r"(?=(?:项目)?等" + _NOT_AREAS + r"(?:[\d一二三四五六七八九十百千万两多余]+[个项批]|一批)?"
+    r"[^，。；、]{0,8}?(?:项目|重大工程|基础设施|交通线))"
 )
 PHASE_RE = re.compile(r"^(?:第?[一二三四五六七八九十\d]+期)$")
 _ITEM_LEAD_POS = ("v", "d", "ad", "p", "c", "u", "r", "m", "q", "f")

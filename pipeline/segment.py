@@ -551,9 +551,7 @@ def _fingerprint(params: SegmentParams, policy_terms: Path) -> str:
     # the files the stage's dvc.yaml entry depends on, no more: an entity stoplist or a tone
     # lexicon does not change tokens, and a key that moved with them would make the cache
     # folder (an output in dvc.lock) differ from a fresh build's
-    paths = [here / "segment.py", here / "gazetteer.py", policy_terms,
-             gazetteer.NATURAL_FEATURES_TSV, gazetteer.WORLD_REGIONS_TSV,
-             gazetteer.EXTRA_ALIASES_TSV, gazetteer.NOT_PLACES_TSV]  # fmt: skip
+    paths = [here / "segment.py", here / "gazetteer.py", policy_terms, *gazetteer.RESOURCE_FILES]
     return fingerprint(paths, params=params, packages=("jieba", "jionlp", "spacy"))
 
 

@@ -298,6 +298,11 @@ def search_sample(corpus: Corpus, limit: int) -> Corpus:
     )
 
 
+def search_paragraphs(corpus: Corpus, params: TopicsParams) -> Corpus:
+    """The paragraphs the candidate Ks are fitted on (all of them when K is given)."""
+    return corpus if params.k > 0 else search_sample(corpus, params.k_search_paragraphs)
+
+
 _WORKER: dict = {}
 
 
@@ -315,7 +320,7 @@ def _fit_candidate(k: int) -> tuple[TopicModel, list[float]]:
 
 
 def select_k(
-    corpus: Corpus, params: TopicsParams, *, jobs: int = 1
+    corpus: Corpus, params: TopicsParams, *, jobs: int = 1, search: Corpus | None = None
 ) -> tuple[TopicModel, dict[int, float], list[float]]:
     """The model with K from params, or the most coherent of the candidates.
 
@@ -335,7 +340,8 @@ def select_k(
         raise ValueError("topics.k_candidates must list numbers of topics >= 1 when topics.k=0")
     if params.k_search_paragraphs < 0:
         raise ValueError("topics.k_search_paragraphs must be >= 0 (0 = all paragraphs)")
-    search = corpus if params.k > 0 else search_sample(corpus, params.k_search_paragraphs)
+    if search is None:
+        search = search_paragraphs(corpus, params)
     # the largest K first: a fit takes longer the more topics it has, and the processes finish
     # together when the long fits start first (the choice below goes by ascending K)
     by_size = sorted(candidates, reverse=True)
@@ -515,8 +521,8 @@ def analyse(docs: Sequence[TermDoc], params: TopicsParams, *, jobs: int = 1) -> 
     corpus = build_corpus(
         docs, min_df=params.min_df, max_df=params.max_df, min_terms=params.min_paragraph_terms
     )
-    model, curve, per_topic = select_k(corpus, params, jobs=jobs)
-    search = corpus if params.k > 0 else search_sample(corpus, params.k_search_paragraphs)
+    search = search_paragraphs(corpus, params)
+    model, curve, per_topic = select_k(corpus, params, jobs=jobs, search=search)
     order = topic_order(corpus, model)
     labels = labels_of(corpus, model, order)
     topics = topic_rows(corpus, model, order, labels, params.top_terms)
