@@ -361,6 +361,15 @@ class ResolveComponent:
                     pending.append((s, e))
                     continue
                 cands.append((s, e, span.label_, key))
+        # 松根海尔汗区: a brand inside a district's name the model reads as a place
+        cands = [
+            c
+            for c in cands
+            if c[2] != COMPANY
+            or not any(
+                a <= c[0] and c[1] < b and text[b - 1] in "区县市州省镇乡村" for a, b in model_loc
+            )
+        ]
         tokens = doc.user_data.get("tokens") or [(t.idx, t.idx + len(t), t.tag_) for t in doc]
         coordinated = ner_rules.coordinated_places(text, pending, cands, self.lex, tokens)
         cands += [(s, e, PLACE, "list") for s, e in coordinated]
@@ -421,6 +430,8 @@ class ResolveComponent:
         if tag == "LOC":
             if text.startswith("环") and lex.is_place(text[1:]):
                 s, text = s + 1, text[1:]  # 环北部湾: around a place
+            if text[:2] in ("城北", "城南", "城东", "城西") and len(text) > 4:
+                s, text = s + 2, text[2:]  # 城北|海拉尔河湿地: where in the city
             out = []
             for a, b in ner_rules.split_place(text, lex):
                 part = text[a:b]
@@ -951,4 +962,8 @@ def main(
 
 
 if __name__ == "__main__":
-    typer.run(main)
+    # The importable module's main, so that what workers and caches pickle is named
+    # pipeline.entities.…, not __main__.… (which only this entry point could load).
+    from pipeline.entities import main as _main
+
+    typer.run(_main)

@@ -1416,8 +1416,12 @@ def _row_from_csv(r: dict[str, str]) -> IndicatorRow:
 
 
 if __name__ == "__main__":
+    # The importable module's functions, so that what workers pickle is named
+    # pipeline.indicators.…, not __main__.… (which only this entry point could load).
+    from pipeline import indicators as _module
+
     if len(sys.argv) > 1 and sys.argv[1] == "evaluate":
         sys.argv.pop(1)
-        typer.run(evaluate_main)
+        typer.run(_module.evaluate_main)
     else:
-        typer.run(main)
+        typer.run(_module.main)

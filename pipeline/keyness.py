@@ -548,4 +548,8 @@ def main(
 
 
 if __name__ == "__main__":
-    typer.run(main)
+    # The importable module's main, so that what workers and caches pickle is named
+    # pipeline.keyness.…, not __main__.… (which only this entry point could load).
+    from pipeline.keyness import main as _main
+
+    typer.run(_main)

@@ -538,4 +538,8 @@ def main(
 
 
 if __name__ == "__main__":
-    typer.run(main)
+    # The importable module's main, so that what workers and caches pickle is named
+    # pipeline.keywords.…, not __main__.… (which only this entry point could load).
+    from pipeline.keywords import main as _main
+
+    typer.run(_main)

@@ -154,4 +154,8 @@ def main(
 
 
 if __name__ == "__main__":
-    typer.run(main)
+    # The importable module's main, so that what workers and caches pickle is named
+    # pipeline.kwic.…, not __main__.… (which only this entry point could load).
+    from pipeline.kwic import main as _main
+
+    typer.run(_main)

@@ -537,6 +537,10 @@ def _service_app(name: str, lex: Lexicons) -> bool:
 APP_ENDINGS = ("通", "办", "码", "云", "执法")
 
 
+# A quote + these is a region named by abbreviations of its cities (“宜荆荆恩”城市群).
+QUOTED_REGION_HEADS = ("城市群", "都市圈", "经济圈", "城市圈")
+
+
 def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Quoted slogans and initiatives (“六稳”), merged with a head word that follows."""
     out: list[Cand] = []
@@ -548,6 +552,10 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
         if inner.endswith(OUTCOME_ENDINGS):
             continue  # “双下降”, “五连冠”, “全域一片红”: a result, not a program
         after = m.end()
+        region = next((z for z in QUOTED_REGION_HEADS if text.startswith(z, after)), "")
+        if region:
+            out.append((m.start(), after + len(region), PLACE, "quote+zone"))
+            continue  # “襄十随神”城市群: a city cluster named by its cities' abbreviations
         nxt = by_start.get(after)
         next_word = text[nxt[0] : nxt[1]] if nxt else ""
         head = _head_suffix(next_word, PROGRAM_HEADS)
@@ -1030,8 +1038,10 @@ def _firm_name_alone(name: str, lex: Lexicons) -> bool:
     """A firm's short name standing without a suffix: a brand or an unknown proper name."""
     if name[0] in "至到及和与的在对把将了着过" or not _CJK_NAME_RE.fullmatch(name):
         return False  # (德州)至宁津: the end of a route, a particle; 1.2, 700: numbers
-    if name[-1] in "百千万亿两" or name[:2] in _LIST_VERBS_SET:
-        return False  # 大兴安岭百|万平方米: a number cut; 扶持|蒙西: a verb before the name
+    if (name[-1] in "百千万亿两" and (len(name) > 2 or lex.word_freq(name))) or name[
+        :2
+    ] in _LIST_VERBS_SET:
+        return False  # 大兴安岭百|万平方米: a number cut (银亿 is a name); 扶持|蒙西: a verb
     if any(name[p:] in lex.known_firms for p in (1, 2, 3)):
         return False  # 深汕|比亚迪: a known firm's plant at a place; the firm is 比亚迪
     if len(name) == 2 and name[0] in PROVINCE_ABBREVIATIONS and not brand_name(name, lex):
@@ -1205,7 +1215,8 @@ def known_firm_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Ca
         s, e = m.span()
         if s not in starts or e not in ends:
             continue
-        tail = re.match(r"[\u4e00-\u9fff]{1,10}", text[e:])
+        # the words that go on from the name, up to a particle (中国华能|等一批中央企业)
+        tail = re.match(r"(?:(?![等和与及的在])[\u4e00-\u9fff]){1,10}", text[e:])
         if tail and (lex.is_place(tail.group()[:2]) or tail.group().startswith(FIRM_FACILITIES)):
             tail = None  # 华为|青浦研发中心: the firm's own facility at a place
         if tail and any(
@@ -1245,7 +1256,8 @@ ZONE_SUFFIXES: tuple[str, ...] = tuple(
             "合作区", "保税区", "开发区", "组团", "新城", "地区", "经济带", "湾区",
             "园区", "工业园区", "物流园区", "产业园区", "科技园区", "工业园", "经济区",
             "特别合作区", "试验区", "功能区", "综保区", "科学城", "科技城", "智慧城", "创新城",
-            "产业带", "创新带", "科技创新带", "文化产业带", "旅游度假区",
+            "产业带", "创新带", "科技创新带", "文化产业带", "旅游度假区", "大都市圈", "城市圈",
+            "大学城", "高教园", "商务区",
         ),
         key=lambda z: (-len(z), z),
     )
@@ -1457,8 +1469,11 @@ def place_candidate(name: str, lex: Lexicons) -> bool:
         return False
     if lex.is_place(name):
         return True
-    if foreign_name(name, lex):
-        return True  # 伊尔库茨克, 乌兰乌德: a foreign place the gazetteer lacks
+    if foreign_name(name, lex) or (
+        name[-1] in "市州省"
+        and (foreign_name(name[:-1], lex) or lex.place_kind(name[:-1]) == "world_city")
+    ):
+        return True  # 伊尔库茨克, 乌兰巴托市: a foreign place the gazetteer lacks
     for suffixes in (TOWN_SUFFIXES, ZONE_SUFFIXES, NATURAL_SUFFIXES):
         suffix = _head_suffix(name, suffixes)
         if suffix:
@@ -1547,15 +1562,28 @@ def split_place(name: str, lex: Lexicons) -> list[tuple[int, int]]:
     """Parts of a place span that are places: 武隆仙女山 → 武隆 + 仙女山; 哈克奶源基地 → 哈克."""
     for cut in range(len(name) - 1, 1, -1):
         head, rest = name[:cut], name[cut:]
+        facility = rest in FACILITY_NOUNS or rest.endswith(FACILITY_NOUNS)
         if not lex.is_place(head):
+            if facility and _natural_feature(head, lex):
+                return [(0, cut)]  # 温榆河公园 → 温榆河: a river the gazetteer lacks
             continue
-        if rest in FACILITY_NOUNS or rest.endswith(FACILITY_NOUNS) or rest in PEOPLE_TAILS:
+        if facility or rest in PEOPLE_TAILS:
             return [(0, cut)]
         if len(rest) >= 2 and (
             lex.is_place(rest) or rest.endswith(("山", "岛", "湖", "河", "湾", "峰"))
         ):
             return [(0, cut), (cut, len(name))]
     return [(0, len(name))]
+
+
+def _natural_feature(name: str, lex: Lexicons) -> bool:
+    """A proper name + 河/湖/山/岛/湾/江 of three or more characters (温榆河, 雁栖湖)."""
+    return (
+        len(name) >= 3
+        and name[-1] in "河湖山岛湾江"
+        and lex.word_freq(name) < 1000
+        and _feature_name(name[:-1], False, lex)
+    )
 
 
 # A river or lake + these is a named region (黄河流域, 黄河口, 珠江口, 长江沿岸).

@@ -616,4 +616,8 @@ def main(
 
 
 if __name__ == "__main__":
-    typer.run(main)
+    # The importable module's main, so that what workers and caches pickle is named
+    # pipeline.terms.…, not __main__.… (which only this entry point could load).
+    from pipeline.terms import main as _main
+
+    typer.run(_main)

@@ -384,3 +384,42 @@ def test_places_works_and_fuel_switches_are_not_firms() -> None:
 def test_cut_numbers_and_verbs_do_not_open_or_close_firm_names() -> None:
     assert not R._firm_name_alone("大兴安岭百", FIRM_LEX)  # 百|万平方米 cut in two
     assert not R._firm_name_alone("扶持蒙西", FIRM_LEX)  # the list's verb before the name
+
+
+def test_a_name_ending_in_a_numeral_character_is_a_name_when_unknown() -> None:
+    assert R._firm_name_alone("银亿", FIRM_LEX)  # unknown to the dictionary: a firm's name
+    assert not R._firm_name_alone("百亿", dataclasses.replace(FIRM_LEX, word_freq=lambda w: 50))
+
+
+def test_a_known_firm_before_a_list_particle_is_not_a_bodys_name() -> None:
+    lex = dataclasses.replace(FIRM_LEX, known_firms=frozenset({"中国华能", "中国银行"}))
+    # 中央 ends government bodies' names, but 等 closes the firm's name first
+    text = "服务保障中国华能等一批中央企业迁入。"
+    assert texts(text, R.known_firm_names(text, toks(text), lex)) == ["中国华能"]
+    text = "设立中国银行保险监督管理委员会。"
+    assert R.known_firm_names(text, toks(text), lex) == []
+
+
+def test_quoted_city_clusters_are_places() -> None:
+    text = "带动“襄十随神”城市群、“宜荆荆恩”城市群协同发展，落实“六稳”。"
+    cands = R.quoted_programs(text, toks(text), LEX)
+    assert [(text[s:e], lab) for s, e, lab, _ in cands] == [
+        ("“襄十随神”城市群", "PLACE"), ("“宜荆荆恩”城市群", "PLACE"), ("六稳", "PROGRAM"),
+    ]  # fmt: skip
+
+
+def test_rivers_before_facilities_and_foreign_cities_with_their_suffix() -> None:
+    # 温榆河公园 → 温榆河: a river the gazetteer lacks, before a facility noun
+    assert R.split_place("温榆河公园", LEX) == [(0, 3)]
+    assert R.split_place("幸福河公园", dataclasses.replace(LEX, word_freq=lambda w: 5000)) == [
+        (0, 5)
+    ]  # (an ordinary word + 河 is no river's name)
+    lex = dataclasses.replace(LEX, place_kind=lambda w: "world_city" if w == "乌兰巴托" else "")
+    assert R.place_candidate("乌兰巴托市", lex)
+    assert not R.place_candidate("幸福市", lex)
+
+
+def test_zones_on_places_include_metropolitan_areas_and_university_towns() -> None:
+    lex = dataclasses.replace(LEX, is_place=lambda w: w in PLACES | {"武汉", "良乡"})
+    text = "规划打造武汉大都市圈，建设良乡大学城。"
+    assert texts(text, R.zone_places(text, toks(text), lex)) == ["武汉大都市圈", "良乡大学城"]

@@ -56,3 +56,23 @@ def _set_marker(value: str) -> None:
 
 def _read_marker(item: str) -> str:
     return f"{_MARKER[0]}:{item}"
+
+
+STAGES = ("ingest", "segment", "entities", "indicators", "sentiment", "terms", "keywords",
+          "keyness", "topics", "compare", "report", "kwic")  # fmt: skip
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_a_stage_run_as_a_script_runs_its_importable_modules_main(stage, monkeypatch) -> None:
+    """``python -m pipeline.<stage>`` must hand typer the function of ``pipeline.<stage>``, not
+    of ``__main__``: what that function's workers and caches pickle must load from anywhere
+    (a model cached by the stage, then read by ``gwr analyze`` or under a profiler)."""
+    import runpy
+
+    import typer
+
+    ran = []
+    monkeypatch.setattr(typer, "run", ran.append)
+    monkeypatch.setattr("sys.argv", [stage])
+    runpy.run_module(f"pipeline.{stage}", run_name="__main__")
+    assert [(f.__module__, f.__name__) for f in ran] == [(f"pipeline.{stage}", "main")]
