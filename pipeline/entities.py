@@ -795,8 +795,10 @@ def _init_worker(
     cache_dir: Path | None, docs_dir: Path, seg_dir: Path,
 ) -> None:  # fmt: skip
     """Build the pipeline once per worker process."""
+    from pipeline import gazetteer
     from pipeline.segment import make_segmenter
 
+    gazetteer.use_cache(cache_dir)
     lexicon = load_lexicon(policy_terms)
     segmenter = make_segmenter(
         seg_params.backend, lexicon, hmm=seg_params.hmm, cache_dir=cache_dir, pos=seg_params.pos

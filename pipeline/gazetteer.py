@@ -466,8 +466,54 @@ def _sort_key(entry: GazetteerEntry) -> tuple[int, int, str, str]:
     return (KIND_PRIORITY[entry.kind], entry.name != entry.canonical, entry.canonical, entry.name)
 
 
+_CACHE_DIR: list[Path] = []
+
+
+def use_cache(folder: Path | None) -> None:
+    """Keep the built gazetteer in `folder` for later processes (building it takes about a
+    second: every division's short forms are checked against jieba's dictionary). The file is
+    keyed by this module's code, its resource files and the versions of the packages it reads."""
+    _CACHE_DIR[:] = [Path(folder)] if folder is not None else []
+
+
+def _fingerprint(include_towns: bool) -> str:
+    import hashlib
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for path in RESOURCE_FILES:
+        digest.update(path.read_bytes())
+    for package in ("jionlp", "jieba"):
+        digest.update(version(package).encode())
+    digest.update(b"towns" if include_towns else b"no towns")
+    return digest.hexdigest()[:16]
+
+
 @lru_cache(maxsize=2)
 def _load(include_towns: bool) -> tuple[GazetteerEntry, ...]:
+    if not _CACHE_DIR:
+        return _build(include_towns)
+    import os
+    import pickle
+
+    path = _CACHE_DIR[0] / f"gazetteer-{_fingerprint(include_towns)}.pkl"
+    try:
+        with open(path, "rb") as fh:
+            entries = pickle.load(fh)
+        if isinstance(entries, tuple):
+            return entries
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        pass  # absent or damaged: build it again
+    entries = _build(include_towns)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as fh:
+        pickle.dump(entries, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+    return entries
+
+
+def _build(include_towns: bool) -> tuple[GazetteerEntry, ...]:
     banned = not_places()
     entries: set[GazetteerEntry] = set()
     for entry in _all_candidates(include_towns):

@@ -527,7 +527,7 @@ def _draw_task(task: FigureTask) -> str:
 
 
 # Below this many figures to draw, worker start-up (matplotlib, fonts) costs more than it saves.
-PARALLEL_MIN_FIGURES = 24
+PARALLEL_MIN_FIGURES = 8
 
 
 def draw_all(tasks: Sequence[FigureTask], *, jobs: int = 1) -> int:

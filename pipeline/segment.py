@@ -559,6 +559,9 @@ _WORKER: dict = {}
 
 
 def _init_worker(params: SegmentParams, policy_terms: Path, cache_dir: Path | None) -> None:
+    from pipeline import gazetteer
+
+    gazetteer.use_cache(cache_dir)
     lexicon = load_lexicon(policy_terms)
     _WORKER["segmenter"] = make_segmenter(
         params.backend, lexicon, hmm=params.hmm, cache_dir=cache_dir, pos=params.pos

@@ -155,3 +155,26 @@ def test_resource_files_start_with_a_source_comment() -> None:
 def test_missing_package_error_names_the_package() -> None:
     with pytest.raises(ModuleNotFoundError, match="no_such_pkg"):
         gz._package_dir("no_such_pkg")
+
+
+def test_the_built_gazetteer_is_kept_on_disk_and_rebuilt_when_damaged(tmp_path, monkeypatch):
+    built = gz.load_places()
+    calls = []
+    build = gz._build
+    monkeypatch.setattr(gz, "_build", lambda towns: calls.append(towns) or build(towns))
+    try:
+        gz.use_cache(tmp_path)
+        gz._load.cache_clear()
+        assert gz.load_places() == built and calls == [False]
+        (path,) = tmp_path.glob("gazetteer-*.pkl")
+        gz._load.cache_clear()
+        assert gz.load_places() == built and calls == [False]  # read back, not built
+        path.write_bytes(b"not a pickle")
+        gz._load.cache_clear()
+        assert gz.load_places() == built and calls == [False, False]  # damaged: built again
+        # another resource file is another gazetteer
+        monkeypatch.setattr(gz, "RESOURCE_FILES", gz.RESOURCE_FILES[:-1])
+        assert gz._fingerprint(False) not in path.name
+    finally:
+        gz.use_cache(None)
+        gz._load.cache_clear()
