@@ -305,6 +305,15 @@ class RulesComponent:
             *ner_rules.elliptical_lines(text, tokens, self.lex),
             *ner_rules.project_items(text, tokens, self.lex),
         ]
+        trimmed = []
+        for s, e, label, source in cands:
+            if label == PROGRAM:
+                bounds = ner_rules.trim_program(text, s, e)
+                if bounds is None:
+                    continue
+                s, e = bounds
+            trimmed.append((s, e, label, source))
+        cands = trimmed
         spans = []
         sources: dict[tuple[int, int, str], str] = {}
         for s, e, label, source in cands:

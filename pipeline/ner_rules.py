@@ -537,6 +537,8 @@ def _service_app(name: str, lex: Lexicons) -> bool:
 APP_ENDINGS = ("通", "办", "码", "云", "执法")
 
 
+# Heads that make a program with a quote before them only (“九五”普法; 普法 alone is a duty).
+QUOTE_HEADS = frozenset(("普法",))
 # A quote + these is a region named by abbreviations of its cities (“宜荆荆恩”城市群).
 QUOTED_REGION_HEADS = ("城市群", "都市圈", "经济圈", "城市圈")
 
@@ -558,12 +560,14 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
             continue  # “襄十随神”城市群: a city cluster named by its cities' abbreviations
         nxt = by_start.get(after)
         next_word = text[nxt[0] : nxt[1]] if nxt else ""
-        head = _head_suffix(next_word, PROGRAM_HEADS)
+        head = _head_suffix(next_word, PROGRAM_HEADS) or (
+            next_word if next_word in QUOTE_HEADS else ""
+        )
         after_head = by_start.get(nxt[1]) if nxt else None
         compound = bool(
             after_head and after_head[2] in ("n", "vn") and after_head[1] - after_head[0] >= 2
         )
-        if head and next_word == head and not compound:
+        if head and next_word == head and (not compound or head in QUOTE_HEADS):
             out.append((m.start(), nxt[1], PROGRAM, "quote+head"))  # type: ignore[index]
             continue
         slogan = bool(NUMERAL_START_RE.match(inner) or SLOGAN_CHARS_RE.search(inner))
@@ -1730,6 +1734,11 @@ PROJECT_ITEMS_RE = re.compile(
     r"(?=(?:项目)?等" + _NOT_AREAS + r"(?:[\d一二三四五六七八九十百千万两多余]+[个项批]|一批)?"
     r"[^，。；、]{0,8}?(?:项目|重大工程|基础设施|交通线))"
 )
+_COUNTED_KIND_RE = re.compile(r"\d+个$")
+# …and lists closed by 项目 itself (华润雪花啤酒迁建、亘富200万吨褐煤提质项目核准).
+PROJECT_BARE_LIST_RE = re.compile(
+    r"((?:[^，。；：、“”（）()等\s]{2,24}、)+[^，。；：、“”（）()等\s]{2,24}?)(?=项目)"
+)
 PHASE_RE = re.compile(r"^(?:第?[一二三四五六七八九十\d]+期)$")
 _ITEM_LEAD_POS = ("v", "d", "ad", "p", "c", "u", "r", "m", "q", "f")
 
@@ -1787,12 +1796,22 @@ def _named_project(text: str, tokens: Sequence[Tok], start: int, end: int, lex: 
     return bool(_firm_at(name, lex, head_only=True) or (rx and rx.search(name)))
 
 
+def _after_zone(text: str, starts: set[int], a: int, b: int) -> int:
+    """Where a project item's name begins after the zone it is in (中俄蒙国际物流园区|中网科技
+    云计算): the zone is a place of its own."""
+    for m in ZONE_RE.finditer(text, a, b):
+        if m.end() in starts and b - m.end() >= 4 and m.start() - a >= 2:
+            return m.end()
+    return a
+
+
 def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Named projects: the items of a list closed by 等…项目; names with a phase (裕龙石化一期)."""
     starts = {s for s, _, _ in tokens}
     ends = {e for _, e, _ in tokens}
     out: list[Cand] = []
-    for m in PROJECT_ITEMS_RE.finditer(text):
+    found = [*PROJECT_ITEMS_RE.finditer(text), *PROJECT_BARE_LIST_RE.finditer(text)]
+    for m in found:
         pos = m.start(1)
         spans = []
         for k, item in enumerate(m.group(1).split("、")):
@@ -1807,11 +1826,14 @@ def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
         for a, b in spans:
             if text[a:b].endswith("项目"):
                 b -= 2
+            a = _after_zone(text, starts, a, b)
             if a not in starts or b not in ends or b - a < 3 or AMOUNT_START_RE.match(text[a:b]):
                 continue  # (10万亩马铃薯种薯基地: an amount of a kind of works; 两港大道 is a name)
             name = text[a:b]
             if name in GENERIC_PROGRAM or name in lex.concepts or _generic_bare(name):
                 continue
+            if _COUNTED_KIND_RE.search(name) or name.startswith("投资"):
+                continue  # 工业投资项目270个, 投资2000万元以上的技改: kinds of projects
             if _firm_at(name, lex, head_only=False) == len(name) or lex.is_place(name):
                 continue  # 东营富海等项目: the firm (or the place), not a project name
             if not _named_project(text, tokens, a, b, lex):
@@ -1866,3 +1888,22 @@ def foreign_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand
         if pos == "ns" or any(w in text[a:b] for w in FOREIGN_PLACE_CONTEXT):
             out.append((s, e, PLACE, "foreign"))
     return out
+
+
+# What opens a program's span without belonging to its name: an enumerator (八是|深化改革), the
+# body that adopts the plan (市委|十五五规划).
+_PROGRAM_LEAD_RE = re.compile(r"^(?:[一二三四五六七八九十]+是|(?:党中央|中央|省委|市委|区委|县委|州委)(?=“?十))")
+# A count of things, not a name (2家中试平台, 7大要素交易服务平台).
+# (四个意识, 三大攻坚战 — Chinese numerals — are slogans.)
+_COUNTED_RE = re.compile(r"^\d+(?:家|个|项|类|座|条|大)")
+
+
+def trim_program(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """A program span without what opens it but is not its name; None if it is a count."""
+    m = _PROGRAM_LEAD_RE.match(text[s:e])
+    if m:
+        s += m.end()
+    name = text[s:e]
+    if _COUNTED_RE.match(name) or e - s < 2:
+        return None
+    return s, e

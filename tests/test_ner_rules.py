@@ -423,3 +423,28 @@ def test_zones_on_places_include_metropolitan_areas_and_university_towns() -> No
     lex = dataclasses.replace(LEX, is_place=lambda w: w in PLACES | {"武汉", "良乡"})
     text = "规划打造武汉大都市圈，建设良乡大学城。"
     assert texts(text, R.zone_places(text, toks(text), lex)) == ["武汉大都市圈", "良乡大学城"]
+
+
+def test_program_spans_lose_enumerators_and_adopting_bodies_and_counts_are_dropped() -> None:
+    text = "八是深化改革；落实市委十五五规划；建设2家中试平台。"
+    assert R.trim_program(text, 0, 6) == (2, 6)
+    s = text.index("市委")
+    assert text[slice(*R.trim_program(text, s, s + 7))] == "十五五规划"
+    s = text.index("2家")
+    assert R.trim_program(text, s, s + 6) is None
+    s = text.index("深化")
+    assert R.trim_program(text, s, s + 4) == (s, s + 4)  # nothing to trim
+
+
+def test_a_quote_before_a_quote_only_head_is_one_program() -> None:
+    text = "深入开展“六五”普法工作。"
+    assert texts(text, R.quoted_programs(text, toks(text), LEX)) == ["六五普法"]
+
+
+def test_project_lists_closed_by_the_word_project_and_projects_inside_zones() -> None:
+    text = "确保华润雪花啤酒迁建、亘富200万吨褐煤提质项目核准，推进工业投资项目270个。"
+    found = texts(text, R.project_items(text, toks(text), LEX))
+    assert "亘富200万吨褐煤提质" in found and not any("270个" in f for f in found)
+    starts = {s for s, _, _ in toks("威海物流园区中网科技云计算")}
+    text = "威海物流园区中网科技云计算"
+    assert text[R._after_zone(text, starts, 0, len(text)) :] == "中网科技云计算"
