@@ -23,6 +23,7 @@ import bisect
 import dataclasses
 import itertools
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -346,7 +347,11 @@ class ResolveComponent:
             if span.label_ == "LOC" and not found:
                 pending.append((span.start_char, span.end_char))
             if span.start_char in item_starts and span.label_ in ("ORG", "PER", "nz"):
-                cands.extend(self._firm_in_list(span.start_char, span.end_char, span.text))
+                cands.extend(
+                    self._firm_in_list(
+                        span.start_char, span.end_char, span.text, text[span.end_char :]
+                    )
+                )
         model_loc = [
             (sp.start_char, sp.end_char) for sp in doc.spans.get("model", []) if sp.label_ == "LOC"
         ]
@@ -356,16 +361,23 @@ class ResolveComponent:
             for span in doc.spans.get(key, []):
                 s, e = span.start_char, span.end_char
                 if rule_sources.get((s, e, span.label_)) == "suffix-weak" and not any(
-                    a < e and s < b for a, b in model_any
+                    a < e and s < b and (b <= e or not _zone_follows(text[e:b]))
+                    for a, b in model_any
                 ):
-                    continue  # 冷链物流: a sector word after a name the model does not see
+                    # 冷链物流: a sector word after a name the model does not see; 市西软件|
+                    # 信息园: the model reads a zone's name
+                    continue
                 # a two-character county or town name is also an ordinary word too often
                 # (东海, 建华, 正阳): keep it where the model reads a place there too
                 if (
                     key == "ruler"
                     and span.label_ == PLACE
                     and self._needs_model(span.text)
-                    and not any(a <= s and e <= b for a, b in model_loc)
+                    # (木兰|溪源: the model reads a river named after the place, not the place)
+                    and not any(
+                        a <= s and e <= b and not (e < b and text[e] in "溪河江湖山岛湾")
+                        for a, b in model_loc
+                    )
                 ):
                     pending.append((s, e))
                     continue
@@ -384,11 +396,21 @@ class ResolveComponent:
         cands += [(s, e, PLACE, "list") for s, e in coordinated]
         # 建华路, 栖霞街, 东海写字楼: a street or a building named after a place; 跨太平洋伙伴
         # 关系协定: a place inside an agreement's title
+        one_char = {t_s for t_s, t_e, _ in tokens if t_e - t_s == 1}
         cands = [
             c
             for c in cands
             if c[2] != PLACE
-            or not (ner_rules.names_a_street(text, c[1]) or ner_rules.in_agreement(text, c[1]))
+            or not (
+                ner_rules.names_a_street(text, c[1])
+                or ner_rules.in_agreement(text, c[1])
+                # 中|印尼: two countries fused (中印尼合作), not 印尼 alone
+                or (
+                    c[0] - 1 in one_char
+                    and text[c[0] - 1] in ner_rules.COUNTRY_ABBREVIATIONS
+                    and self.lex.place_kind(text[c[0] : c[1]]) == "country"
+                )
+            )
         ]
         # 粤北地区: the region is 粤北
         cands = [
@@ -413,12 +435,21 @@ class ResolveComponent:
         doc.user_data["entities"] = chosen
         return doc
 
-    def _firm_in_list(self, s: int, e: int, text: str) -> list[tuple[int, int, str, str]]:
+    def _firm_in_list(
+        self, s: int, e: int, text: str, after: str = ""
+    ) -> list[tuple[int, int, str, str]]:
         """A name the model found at the head of an item of a project list: the firm behind
         the project (山钢日照基地二期 → 山钢, 潍柴齐天 → 潍柴)."""
         lex = self.lex
         if not 2 <= len(text) <= 6 or lex.is_place(text) or text in lex.concepts:
             return []
+        if _zone_follows(after) or lex.place_kind(text + "镇"):
+            return []  # 陆家嘴|商圈: a place's zone; 奔子栏: a town
+        closer = re.split(r"[，。；]", after, maxsplit=1)[0]
+        if any(w in closer for w in ner_rules.PLACE_FACILITIES):
+            return []  # 旭龙、奔子栏…等水电站: facilities named after their places
+        if lex.word_freq(text) and not ner_rules.rare_brand(text, lex):
+            return []  # 同位素(应用): a word of the dictionary, not a firm's name
         if ner_rules.classify_org(text) not in ("company", "unknown"):
             return []
         if lex.word_freq(text) > 500 or not ner_rules._firm_name_alone(text, lex):
@@ -439,6 +470,9 @@ class ResolveComponent:
         if tag == "LOC":
             if text.startswith("环") and lex.is_place(text[1:]):
                 s, text = s + 1, text[1:]  # 环北部湾: around a place
+            region = next((z for z in ner_rules.QUOTED_REGION_HEADS if after.startswith(z)), "")
+            if region and len(text) >= 2 and not self.lex.is_place(text):
+                return [(s, e + len(region), PLACE, "model")]  # 厦漳泉|都市圈
             if text[:2] in ("城北", "城南", "城东", "城西") and len(text) > 4:
                 s, text = s + 2, text[2:]  # 城北|海拉尔河湿地: where in the city
             out = []

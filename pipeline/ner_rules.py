@@ -676,7 +676,7 @@ SECTOR_LIST_RE = re.compile(
     r"(?=等[\u4e00-\u9fff]{0,6}?(?:产业|行业|领域|业态))"
 )
 # Zone words after a sector suffix (远遥科技|湾区): the name is a zone's.
-ZONE_WORDS = ("湾区", "园区", "小镇", "新城", "走廊", "商圈", "城", "园", "谷")
+ZONE_WORDS = ("湾区", "园区", "小镇", "新城", "走廊", "商圈", "先行区", "城", "园", "谷")
 
 
 def _group_name_start(text: str, tokens: Sequence[Tok], i: int, lex: Lexicons) -> int | None:
@@ -1261,7 +1261,7 @@ ZONE_SUFFIXES: tuple[str, ...] = tuple(
             "园区", "工业园区", "物流园区", "产业园区", "科技园区", "工业园", "经济区",
             "特别合作区", "试验区", "功能区", "综保区", "科学城", "科技城", "智慧城", "创新城",
             "产业带", "创新带", "科技创新带", "文化产业带", "旅游度假区", "大都市圈", "城市圈",
-            "大学城", "高教园", "商务区",
+            "大学城", "高教园", "商务区", "科技园", "国际旅游岛",
         ),
         key=lambda z: (-len(z), z),
     )
@@ -1487,6 +1487,8 @@ def place_candidate(name: str, lex: Lexicons) -> bool:
                 return False  # 融湾: a verb + 湾 (崮山, 泰山 are names)
             if prefix in GENERIC_PLACES or lex.word_freq(prefix) >= 3000:
                 return False  # 城区
+            if prefix.startswith(("国家", "省级", "市级", "全国")):
+                return False  # 国家大学科技园: a rank and a kind, not a name
             if all(ch in "省市县区镇乡村" for ch in prefix):
                 return False  # 镇村片区
             if suffixes is ZONE_SUFFIXES or lex.is_place(prefix):
@@ -1522,6 +1524,8 @@ def _place_like(word: str, pos: str, lex: Lexicons) -> bool:
 
 
 ZONE_RE = re.compile("|".join(map(re.escape, ZONE_SUFFIXES)))
+# A count inside a zone phrase makes it a description (闽东南高优三大特色农业产业带).
+_NUMBERED_RE = re.compile(r"[一二三四五六七八九十两\d]+大")
 
 
 def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
@@ -1537,6 +1541,13 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             continue  # 上海示范区线: a metro line
         # the last token that ends at or before the zone word
         before = [i for i, (_, e, _) in enumerate(tokens) if e <= m.start()]
+        inside = next((t for t in tokens if t[0] < m.start() < t[1]), None)
+        if inside and m.start() - inside[0] >= 2 and lex.is_place(text[inside[0] : m.start()]):
+            # 福州大学|城: the segmenter read a university; the name is 福州 + 大学城
+            name = text[inside[0] : m.end()]
+            if not _NUMBERED_RE.search(name):
+                out.append((inside[0], m.end(), PLACE, "zone"))
+            continue
         if not before or tokens[before[-1]][1] != m.start():
             continue
         last = before[-1]
@@ -1557,7 +1568,7 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
         elif len(placed) == 2 and lex.is_place(text[first[1][0] : first[1][1]]):
             start = placed[1]  # 松江|长三角G60科创走廊: a district, then a zone of its own
         name = text[start : m.end()]
-        if name not in GENERIC_PLACES and "“" not in name:
+        if name not in GENERIC_PLACES and "“" not in name and not _NUMBERED_RE.search(name):
             out.append((start, m.end(), PLACE, "zone"))
     return out
 

@@ -265,3 +265,23 @@ def test_an_exchange_is_not_a_securities_firm(pipeline) -> None:
     _seg, nlp = pipeline
     resolve = nlp.get_pipe("gwr_resolve")
     assert resolve._from_model(0, 7, "北京证券交易所", "ORG", after="，") == []
+
+
+def test_model_names_heading_list_items_that_are_words_zones_or_places_facilities(pipeline):
+    _seg, nlp = pipeline
+    resolve = nlp.get_pipe("gwr_resolve")
+    assert resolve._firm_in_list(0, 3, "同位素", "应用等项目建设") == []  # a dictionary word
+    assert resolve._firm_in_list(0, 3, "陆家嘴", "商圈、豫园商城等改造") == []  # a zone
+    assert resolve._firm_in_list(0, 3, "橄榄坝", "等水电站建设") == []  # a power station
+    assert resolve._firm_in_list(0, 3, "玉佳禾", "面粉和方便面加工等项目") == [
+        (0, 3, "COMPANY", "model")
+    ]
+
+
+def test_a_country_fused_with_china_is_not_a_place_alone(pipeline) -> None:
+    seg, nlp = pipeline
+    params = config.load_params(ROOT / "params.yaml", "ingest")
+    text = "推进中印尼“两国双园”合作，扩大对印尼出口。"
+    doc = ingest_bytes(text.encode(), ManifestRow("x", "x.txt"), params)
+    rows = recognize_document(nlp, doc, segment_document(doc, seg))
+    assert [(r.text, r.start) for r in rows if r.label == "PLACE"] == [("印尼", text.index("对印尼") + 1)]

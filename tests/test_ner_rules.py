@@ -448,3 +448,15 @@ def test_project_lists_closed_by_the_word_project_and_projects_inside_zones() ->
     starts = {s for s, _, _ in toks("威海物流园区中网科技云计算")}
     text = "威海物流园区中网科技云计算"
     assert text[R._after_zone(text, starts, 0, len(text)) :] == "中网科技云计算"
+
+
+def test_zones_cut_by_the_segmenter_and_described_zones() -> None:
+    lex = dataclasses.replace(LEX, is_place=lambda w: w in PLACES | {"福州", "闽东南"})
+    # 福州大学|城: the zone word starts inside the token the segmenter made
+    text = "支持福州大学城建设。"
+    assert texts(text, R.zone_places(text, toks(text), lex)) == ["福州大学城"]
+    # a count inside makes a description, not a zone's name
+    text = "做优闽东南高优三大特色农业产业带。"
+    assert R.zone_places(text, toks(text), lex) == []
+    # a rank and a kind are no name
+    assert not R.place_candidate("国家大学科技园", LEX)
