@@ -1903,7 +1903,9 @@ def foreign_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand
 
 # What opens a program's span without belonging to its name: an enumerator (八是|深化改革), the
 # body that adopts the plan (市委|十五五规划).
-_PROGRAM_LEAD_RE = re.compile(r"^(?:[一二三四五六七八九十]+是|(?:党中央|中央|省委|市委|区委|县委|州委)(?=“?十))")
+_PROGRAM_LEAD_RE = re.compile(
+    r"^(?:[一二三四五六七八九十]+是|(?:党中央|中央|省委|市委|区委|县委|州委)(?=“?十))"
+)
 # A count of things, not a name (2家中试平台, 7大要素交易服务平台).
 # (四个意识, 三大攻坚战 — Chinese numerals — are slogans.)
 _COUNTED_RE = re.compile(r"^\d+(?:家|个|项|类|座|条|大)")

@@ -284,4 +284,6 @@ def test_a_country_fused_with_china_is_not_a_place_alone(pipeline) -> None:
     text = "推进中印尼“两国双园”合作，扩大对印尼出口。"
     doc = ingest_bytes(text.encode(), ManifestRow("x", "x.txt"), params)
     rows = recognize_document(nlp, doc, segment_document(doc, seg))
-    assert [(r.text, r.start) for r in rows if r.label == "PLACE"] == [("印尼", text.index("对印尼") + 1)]
+    assert [(r.text, r.start) for r in rows if r.label == "PLACE"] == [
+        ("印尼", text.index("对印尼") + 1)
+    ]

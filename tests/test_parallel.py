@@ -63,6 +63,7 @@ STAGES = ("ingest", "segment", "entities", "indicators", "sentiment", "terms", "
 
 
 @pytest.mark.parametrize("stage", STAGES)
+@pytest.mark.filterwarnings("ignore:'pipeline.*' found in sys.modules:RuntimeWarning")
 def test_a_stage_run_as_a_script_runs_its_importable_modules_main(stage, monkeypatch) -> None:
     """``python -m pipeline.<stage>`` must hand typer the function of ``pipeline.<stage>``, not
     of ``__main__``: what that function's workers and caches pickle must load from anywhere
