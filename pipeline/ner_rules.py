@@ -1536,13 +1536,19 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """
     out: list[Cand] = []
     ends = {e: i for i, (_, e, _) in enumerate(tokens)}
+    starts = {s for s, _, _ in tokens}
     for m in ZONE_RE.finditer(text):
         if m.end() not in ends or text[m.end() : m.end() + 1] in ("线", "路", "站"):
             continue  # 上海示范区线: a metro line
         # the last token that ends at or before the zone word
         before = [i for i, (_, e, _) in enumerate(tokens) if e <= m.start()]
         inside = next((t for t in tokens if t[0] < m.start() < t[1]), None)
-        if inside and m.start() - inside[0] >= 2 and lex.is_place(text[inside[0] : m.start()]):
+        if (
+            inside
+            and inside[1] < m.end()  # (台湾地区 is one word: the region's, see resolve)
+            and m.start() - inside[0] >= 2
+            and lex.is_place(text[inside[0] : m.start()])
+        ):
             # 福州大学|城: the segmenter read a university; the name is 福州 + 大学城
             name = text[inside[0] : m.end()]
             if not _NUMBERED_RE.search(name):
@@ -1567,6 +1573,17 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             start = placed[0]  # 入驻|中俄蒙国际汽车产业园: a verb before the name
         elif len(placed) == 2 and lex.is_place(text[first[1][0] : first[1][1]]):
             start = placed[1]  # 松江|长三角G60科创走廊: a district, then a zone of its own
+        elif town := next(
+            (
+                k
+                for k in range(3, 6)
+                if lex.place_kind(text[start : start + k]) == "town"
+                and start + k in starts
+                and m.start() - (start + k) >= 2
+            ),
+            0,
+        ):
+            start += town  # 哈克镇|滨河新区: a town, then a named area of its own
         name = text[start : m.end()]
         if name not in GENERIC_PLACES and "“" not in name and not _NUMBERED_RE.search(name):
             out.append((start, m.end(), PLACE, "zone"))

@@ -287,3 +287,26 @@ def test_a_country_fused_with_china_is_not_a_place_alone(pipeline) -> None:
     assert [(r.text, r.start) for r in rows if r.label == "PLACE"] == [
         ("印尼", text.index("对印尼") + 1)
     ]
+
+
+def test_a_town_named_in_full_is_a_place_where_the_report_shortens_it(pipeline) -> None:
+    seg, nlp = pipeline
+    params = config.load_params(ROOT / "params.yaml", "ingest")
+    text = "实施奋斗镇新镇区和哈克镇滨河新区建设。力争将哈克遗址列入名录，扩建哈克卫生院。"
+    doc = ingest_bytes(text.encode(), ManifestRow("x", "x.txt"), params)
+    rows = recognize_document(nlp, doc, segment_document(doc, seg))
+    towns = [(r.text, r.start) for r in rows if r.source == "town"]
+    assert towns == [("哈克", text.index("哈克遗址")), ("哈克", text.index("哈克卫生院"))]
+    assert all(doc.text[r.start : r.end] == r.text for r in rows)
+    assert [r.start for r in rows] == sorted(r.start for r in rows)  # in the text's order
+    # 奋斗 is an ordinary word: no short form for 奋斗镇
+    assert "奋斗" not in {r.text for r in rows}
+
+
+def test_model_places_lose_a_conjunction_they_took_along(pipeline) -> None:
+    _seg, nlp = pipeline
+    resolve = nlp.get_pipe("gwr_resolve")
+    assert resolve._from_model(10, 14, "和哈克镇", "LOC") == [(11, 14, "PLACE", "model")]
+    assert resolve._from_model(0, 3, "厦漳泉", "LOC", after="都市圈，提升") == [
+        (0, 6, "PLACE", "model")
+    ]

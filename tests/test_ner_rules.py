@@ -460,3 +460,13 @@ def test_zones_cut_by_the_segmenter_and_described_zones() -> None:
     assert R.zone_places(text, toks(text), lex) == []
     # a rank and a kind are no name
     assert not R.place_candidate("国家大学科技园", LEX)
+
+
+def test_a_town_then_a_named_area_gives_the_area_alone() -> None:
+    lex = dataclasses.replace(
+        LEX,
+        is_place=lambda w: w in PLACES | {"哈克镇"},
+        place_kind=lambda w: "town" if w == "哈克镇" else "",
+    )
+    text = "继续实施哈克镇滨河新区建设。"
+    assert texts(text, R.zone_places(text, toks(text), lex)) == ["滨河新区"]
