@@ -382,6 +382,20 @@ class ResolveComponent:
                     pending.append((s, e))
                     continue
                 cands.append((s, e, span.label_, key))
+        # the model's firm in a list of sectors (空天信息、零碳煤基能源等未来产业) or beside a
+        # place in a 、-list (外滩、陆家嘴、北外滩): no firm; beside a place it may be one
+        sectors = [m.span(1) for m in ner_rules.SECTOR_LIST_RE.finditer(text)]
+        places = {(c[0], c[1]) for c in cands if c[2] == PLACE and c[3] in ("ruler", "model")}
+        kept = []
+        for c in cands:
+            if c[2] == COMPANY and c[3] == "model":
+                if any(a <= c[0] and c[1] <= b for a, b in sectors):
+                    continue
+                if _beside_place(text, c[0], c[1], places):
+                    pending.append((c[0], c[1]))
+                    continue
+            kept.append(c)
+        cands = kept
         # 松根海尔汗区: a brand inside a district's name the model reads as a place
         cands = [
             c
@@ -542,6 +556,10 @@ class ResolveComponent:
                 # 河海联运, 文旅融合: a name does not end in a verb
                 and not (len(text) >= 4 and lex.word_pos(text[-2:]) in ("v", "vn"))
                 and not _contains_place(text, lex)  # 平安威海, 威海国际: slogans, brands
+                # 清华国际|创新中心: the opening of an institution's name
+                and not any(
+                    (text + after[:k]).endswith(ner_rules.INSTITUTION_SUFFIXES) for k in range(1, 5)
+                )
                 and text not in lex.concepts
                 and ner_rules._proper_name(text, lex)
                 # the model's ORG alone reads too many phrases as firms (普惠托育, 危化品):
@@ -550,6 +568,19 @@ class ResolveComponent:
             ):
                 return [(s, e, COMPANY, "model")]
         return []
+
+
+def _beside_place(text: str, s: int, e: int, places: Collection[tuple[int, int]]) -> bool:
+    """Whether the name at s:e is an item of a 、-list whose item before or after is a place
+    (the whole item: 美国|喜达屋集团 is a firm's)."""
+    ends = "、等，。；和及"
+    before = text[s - 1 : s] == "、" and any(
+        b == s - 1 and (a == 0 or text[a - 1] in ends) for a, b in places
+    )
+    after = text[e : e + 1] == "、" and any(
+        a == e + 1 and text[b : b + 1] in ends for a, b in places
+    )
+    return before or after
 
 
 def _zone_follows(after: str) -> bool:

@@ -959,7 +959,7 @@ def _firm_at(item: str, lex: Lexicons, *, head_only: bool) -> int:
             continue  # 氢能|装备: a sector, not a firm's name
         if head_only and suffix not in STRONG_COMPANY_SUFFIXES and len(rest) > len(suffix):
             continue  # 松辽电力|外送通道: a sector word opening a project's name
-        if suffix in STRONG_COMPANY_SUFFIXES or brand_name(name, lex) or not lex.word_freq(name):
+        if suffix in STRONG_COMPANY_SUFFIXES or rare_brand(name, lex) or not lex.word_freq(name):
             return k + len(suffix)
     if not head_only:  # in a slot for firms: a brand + sector (有研稀土), a name + firm suffix
         for k in range(min(4, len(item) - 2), 1, -1):

@@ -310,3 +310,27 @@ def test_model_places_lose_a_conjunction_they_took_along(pipeline) -> None:
     assert resolve._from_model(0, 3, "厦漳泉", "LOC", after="都市圈，提升") == [
         (0, 6, "PLACE", "model")
     ]
+
+
+def test_model_firms_in_sector_lists_beside_places_or_opening_institutions(pipeline) -> None:
+    seg, nlp = pipeline
+    params = config.load_params(ROOT / "params.yaml", "ingest")
+
+    def firms(text: str) -> list[str]:
+        doc = ingest_bytes(text.encode(), ManifestRow("x", "x.txt"), params)
+        rows = recognize_document(nlp, doc, segment_document(doc, seg))
+        return [r.text for r in rows if r.label == "COMPANY"]
+
+    assert firms("规划布局空天信息、零碳煤基能源等未来产业。") == []
+    assert firms("量子研究中心、清华国际创新中心等新型研发机构相继成立。") == []
+    # a firm beside a firm whose name opens with a country is still a firm
+    assert "美国喜达屋集团" in firms("加快红星美凯龙、美国喜达屋集团、广东昌明集团等企业入驻。")
+
+
+def test_beside_place_needs_the_whole_neighbouring_item() -> None:
+    from pipeline.entities import _beside_place
+
+    text = "外滩、陆家嘴、北外滩"
+    assert _beside_place(text, 3, 6, {(7, 10)})  # 北外滩 is the whole next item
+    text = "陆家嘴、美国喜达屋集团"
+    assert not _beside_place(text, 0, 3, {(4, 6)})  # 美国 only opens the next item
