@@ -482,8 +482,12 @@ class ResolveComponent:
     ) -> list[tuple[int, int, str, str]]:
         lex = self.lex
         if tag == "LOC":
-            if text.startswith("环") and lex.is_place(text[1:]):
-                s, text = s + 1, text[1:]  # 环北部湾: around a place
+            if text.startswith("环") and (
+                lex.is_place(text[1:]) or ner_rules.place_candidate(text[1:], lex)
+            ):
+                s, text = s + 1, text[1:]  # 环北部湾, 环万绿湖: around a place
+            if text.endswith(("沿河", "沿江", "沿岸", "沿线", "沿海")) and len(text) > 4:
+                text = text[:-2]  # 伊敏河|沿河: along the river
             if text[0] in "和与及同跟在对向到从" and (
                 lex.is_place(text[1:]) or lex.place_kind(text[1:])
             ):

@@ -189,7 +189,7 @@ GENERIC_PLACES = _words(
     境外 国外 国内 城乡 乡镇 街道 村庄 美丽乡村 金山银山 绿水青山 东部
     西部 南部 北部 中部 东北 西南 西北 东南 中西部 东中西部 经济技术开发区
     高新技术产业开发区 国家级新区 示范区 先导区 合作区 湿地 城市群 都市圈
-    经济圈 省 市 县 区 城中村 新农村 示范村 中心村 行政村 自然村 空心村 贫困村
+    经济圈 自贸试验区 省 市 县 区 城中村 新农村 示范村 中心村 行政村 自然村 空心村 贫困村
     薄弱村 美乡村 美丽乡村示范村
     """
 )
@@ -1613,6 +1613,7 @@ def _natural_feature(name: str, lex: Lexicons) -> bool:
     return (
         len(name) >= 3
         and name[-1] in "河湖山岛湾江"
+        and name[-2] != "沿"  # 伊敏河沿河: along a river
         and lex.word_freq(name) < 1000
         and _feature_name(name[:-1], False, lex)
     )
@@ -1739,6 +1740,7 @@ def _route_end(name: str, lex: Lexicons) -> bool:
 
 
 # Streets, buildings and housing estates named after a place are not that place (建华路, 栖霞街).
+# (not 出口: 对印尼出口 is an export, more often than a road's exit)
 STREET_NOUNS = ("路", "街", "大街", "大道", "巷", "胡同", "写字楼", "大厦", "小区", "家园", "花园")
 
 

@@ -334,3 +334,11 @@ def test_beside_place_needs_the_whole_neighbouring_item() -> None:
     assert _beside_place(text, 3, 6, {(7, 10)})  # 北外滩 is the whole next item
     text = "陆家嘴、美国喜达屋集团"
     assert not _beside_place(text, 0, 3, {(4, 6)})  # 美国 only opens the next item
+
+
+def test_model_places_along_rivers_and_around_lakes(pipeline) -> None:
+    _seg, nlp = pipeline
+    resolve = nlp.get_pipe("gwr_resolve")
+    assert resolve._from_model(0, 5, "伊敏河沿河", "LOC") == [(0, 3, "PLACE", "model")]
+    assert resolve._from_model(0, 4, "环万绿湖", "LOC") == [(1, 4, "PLACE", "model")]
+    assert resolve._from_model(0, 5, "自贸试验区", "LOC") == []  # a kind of zone, no name

@@ -470,3 +470,8 @@ def test_a_town_then_a_named_area_gives_the_area_alone() -> None:
     )
     text = "继续实施哈克镇滨河新区建设。"
     assert texts(text, R.zone_places(text, toks(text), lex)) == ["滨河新区"]
+
+
+def test_along_a_river_is_no_river() -> None:
+    lex = dataclasses.replace(LEX, is_place=lambda w: w in PLACES | {"伊敏河"})
+    assert R.split_place("伊敏河沿河公园", lex) == [(0, 3)]
