@@ -95,7 +95,7 @@ def read_stoplist(path: Path) -> dict[str, frozenset[str]]:
 
 def make_lexicons(lexicon: Lexicon, stoplist: Path) -> Lexicons:
     from pipeline.firms import firm_names, load_known_firms, load_trades
-    from pipeline.gazetteer import is_place, jieba_lexicon, load_places
+    from pipeline.gazetteer import is_place, jieba_lexicon, load_places, provinces_of
 
     words = jieba_lexicon()
     known = load_known_firms()
@@ -109,6 +109,7 @@ def make_lexicons(lexicon: Lexicon, stoplist: Path) -> Lexicons:
         word_freq=lambda w: words.get(w, (0, ""))[0],
         stop=read_stoplist(stoplist),
         place_kind=lambda name: kinds.get(name, ""),
+        provinces_of=provinces_of,
         word_pos=lambda w: words.get(w, (0, ""))[1],
         is_brand=firm_names().__contains__,
         known_firms=frozenset(n for n, f in known.items() if not f.ambiguous),
@@ -373,6 +374,8 @@ class ResolveComponent:
                     key == "ruler"
                     and span.label_ == PLACE
                     and self._needs_model(span.text)
+                    # a county of the report's own province (嘉定 in Shanghai's report) is one
+                    and not self.lex.provinces_of(span.text) & doc.user_data.get("home", set())
                     # (木兰|溪源: the model reads a river named after the place, not the place)
                     and not any(
                         a <= s and e <= b and not (e < b and text[e] in "溪河江湖山岛湾")
@@ -690,6 +693,8 @@ def recognize_document(
         if k >= 0:
             by_unit[k].append(t)
     model = nlp.get_pipe("gwr_ner_model")
+    lex = nlp.get_pipe("gwr_resolve").lex
+    home = lex.provinces_of(doc.place) if doc.place else frozenset()
     texts = [doc.text[s:e] for _, s, e in units]
     model_spans = model.backend.spans(texts)
     rows: list[EntityRow] = []
@@ -698,6 +703,7 @@ def recognize_document(
         rel = split_at_model_spans(rel, model_spans[k])
         sdoc = doc_from_tokens(nlp.vocab, texts[k], rel)
         sdoc = ModelComponent.pipe_one(sdoc, model_spans[k])
+        sdoc.user_data["home"] = home  # the report's provinces
         for name, proc in nlp.pipeline:
             if name != "gwr_ner_model":
                 sdoc = proc(sdoc)
@@ -710,7 +716,7 @@ def recognize_document(
                     source=source,
                 )
             )  # fmt: skip
-    rows += town_short_forms(doc, units, rows, nlp.get_pipe("gwr_resolve").lex)
+    rows += town_short_forms(doc, units, rows, lex)
     return sorted(rows, key=lambda r: (r.start, r.end, r.label, r.source))
 
 

@@ -546,6 +546,23 @@ def _index(include_towns: bool) -> dict[str, str]:
     return {name: entry.canonical for name, entry in best.items()}
 
 
+@lru_cache(maxsize=1)
+def _provinces_by_name() -> dict[str, frozenset[str]]:
+    names: dict[str, set[str]] = {}
+    for div in china_divisions(include_towns=False):
+        if len(div.adcode) < 2 or not div.adcode[:2].isdigit():
+            continue
+        for form in (div.name, *_division_short_forms(div)):
+            names.setdefault(form, set()).add(div.adcode[:2])
+    return {name: frozenset(codes) for name, codes in names.items()}
+
+
+def provinces_of(name: str) -> frozenset[str]:
+    """The provinces (first two digits of the adcode) of the divisions called `name` (full
+    name or short form: 嘉定 → {"31"}; 朝阳区 → Beijing's and Jilin's); empty for others."""
+    return _provinces_by_name().get(name.strip(), frozenset())
+
+
 def is_place(name: str, *, include_towns: bool = False) -> bool:
     """Whether ``name`` (stripped of surrounding white space) is a gazetteer name."""
     return name.strip() in _index(include_towns)

@@ -214,6 +214,8 @@ class Lexicons:
     word_freq: Callable[[str], int]  # frequency of a word in a general dictionary, 0 if absent
     stop: dict[str, frozenset[str]]  # label → surface forms measured as false positives
     place_kind: Callable[[str], str] = lambda _name: ""  # gazetteer kind (county, town, …)
+    # the provinces (adcode's first two digits) of the divisions of that name
+    provinces_of: Callable[[str], frozenset[str]] = lambda _name: frozenset()
     word_pos: Callable[[str], str] = lambda _word: ""  # POS of a word in a general dictionary
     is_brand: Callable[[str], bool] = lambda _name: False  # a registered firm's short name
     is_sector: Callable[[str], bool] = lambda _word: False  # a sector word of firm names

@@ -342,3 +342,17 @@ def test_model_places_along_rivers_and_around_lakes(pipeline) -> None:
     assert resolve._from_model(0, 5, "伊敏河沿河", "LOC") == [(0, 3, "PLACE", "model")]
     assert resolve._from_model(0, 4, "环万绿湖", "LOC") == [(1, 4, "PLACE", "model")]
     assert resolve._from_model(0, 5, "自贸试验区", "LOC") == []  # a kind of zone, no name
+
+
+def test_a_short_county_name_of_the_reports_own_province_needs_no_model(pipeline) -> None:
+    seg, nlp = pipeline
+    params = config.load_params(ROOT / "params.yaml", "ingest")
+    text = "加快建设北方工业大学延庆校区等市属高校新校区。"
+
+    def places(place: str) -> list[str]:
+        doc = ingest_bytes(text.encode(), ManifestRow("x", "x.txt", place=place), params)
+        rows = recognize_document(nlp, doc, segment_document(doc, seg))
+        return [r.text for r in rows if r.label == "PLACE"]
+
+    assert "延庆" in places("北京市")  # Beijing's district in Beijing's report
+    assert "延庆" not in places("威海市")  # elsewhere the word needs the model's support

@@ -178,3 +178,10 @@ def test_the_built_gazetteer_is_kept_on_disk_and_rebuilt_when_damaged(tmp_path, 
     finally:
         gz.use_cache(None)
         gz._load.cache_clear()
+
+
+def test_provinces_of_divisions_by_full_name_and_short_form() -> None:
+    assert gz.provinces_of("嘉定") == gz.provinces_of("嘉定区") == {"31"}
+    assert gz.provinces_of("朝阳区") >= {"11", "22"}  # Beijing's and Changchun's
+    assert gz.provinces_of("山东省") == gz.provinces_of("威海市") == {"37"}
+    assert gz.provinces_of("国务院") == frozenset()
