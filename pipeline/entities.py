@@ -421,6 +421,7 @@ class ResolveComponent:
             or not (
                 ner_rules.names_a_street(text, c[1])
                 or ner_rules.in_agreement(text, c[1])
+                or _in_title(text, c[0], c[1])  # 《中华人民共和国…法》: a title's words
                 # 中|印尼: two countries fused (中印尼合作), not 印尼 alone
                 or (
                     c[0] - 1 in one_char
@@ -477,8 +478,11 @@ class ResolveComponent:
         kind = self.lex.place_kind(name)
         if len(name) <= 2 and kind in ("county", "town", "natural", ""):
             return True
-        # 中心镇, 小城镇: a town whose name is an ordinary word + 镇/乡
-        return kind == "town" and self.lex.word_freq(name[:-1]) >= 300
+        # 中心镇, 小城镇: a town whose name is an ordinary word + 镇/乡; 于城镇: a word before
+        # 城镇 (快于城镇居民)
+        return kind == "town" and (
+            self.lex.word_freq(name[:-1]) >= 300 or name[-2:] in ("城镇", "乡镇", "村镇")
+        )
 
     def _from_model(
         self, s: int, e: int, text: str, tag: str, after: str = ""
@@ -575,6 +579,12 @@ class ResolveComponent:
             ):
                 return [(s, e, COMPANY, "model")]
         return []
+
+
+def _in_title(text: str, s: int, e: int) -> bool:
+    """Whether s:e lies inside a 《…》 title (of a law, a plan or a work)."""
+    opened = text.rfind("《", 0, s)
+    return opened >= 0 and text.rfind("》", opened, s) < 0 and text.find("》", e) >= 0
 
 
 def _beside_place(text: str, s: int, e: int, places: Collection[tuple[int, int]]) -> bool:

@@ -1930,6 +1930,8 @@ _PROGRAM_LEAD_RE = re.compile(
 # A count of things, not a name (2家中试平台, 7大要素交易服务平台).
 # (四个意识, 三大攻坚战 — Chinese numerals — are slogans.)
 _COUNTED_RE = re.compile(r"^\d+(?:家|个|项|类|座|条|大)")
+# …or counts the places it is about (碌曲、玛曲、镇原4县高速项目).
+_COUNT_INSIDE_RE = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:县|市|区|个|家|项)")
 
 
 def trim_program(text: str, s: int, e: int) -> tuple[int, int] | None:
@@ -1938,6 +1940,6 @@ def trim_program(text: str, s: int, e: int) -> tuple[int, int] | None:
     if m:
         s += m.end()
     name = text[s:e]
-    if _COUNTED_RE.match(name) or e - s < 2:
+    if _COUNTED_RE.match(name) or _COUNT_INSIDE_RE.search(name) or e - s < 2:
         return None
     return s, e

@@ -356,3 +356,14 @@ def test_a_short_county_name_of_the_reports_own_province_needs_no_model(pipeline
 
     assert "延庆" in places("北京市")  # Beijing's district in Beijing's report
     assert "延庆" not in places("威海市")  # elsewhere the word needs the model's support
+
+
+def test_places_inside_titles_and_towns_named_like_words(pipeline) -> None:
+    from pipeline.entities import _in_title
+
+    text = "落实《中华人民共和国海南自由贸易港法》，服务中华人民共和国。"
+    assert _in_title(text, 3, 10)
+    assert not _in_title(text, text.rindex("中华"), text.rindex("国") + 1)
+    _seg, nlp = pipeline
+    resolve = nlp.get_pipe("gwr_resolve")
+    assert resolve._needs_model("于城镇")  # 快于城镇居民

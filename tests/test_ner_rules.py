@@ -475,3 +475,12 @@ def test_a_town_then_a_named_area_gives_the_area_alone() -> None:
 def test_along_a_river_is_no_river() -> None:
     lex = dataclasses.replace(LEX, is_place=lambda w: w in PLACES | {"伊敏河"})
     assert R.split_place("伊敏河沿河公园", lex) == [(0, 3)]
+
+
+def test_programs_that_count_the_places_they_are_about_are_none() -> None:
+    text = "推进碌曲、玛曲、镇原4县高速项目。"
+    s = text.index("镇原")
+    assert R.trim_program(text, s, s + 7) is None
+    text = "建设轨道交通14号线。"
+    s = text.index("轨道")
+    assert R.trim_program(text, s, s + 8) == (s, s + 8)  # a line's number is no count
