@@ -330,6 +330,23 @@ def _governed_pair(
     return False
 
 
+# Technical units that belong to a project's name with their number (500千伏, 20万吨级).
+TECH_UNITS = frozenset(("千伏", "万伏", "万吨级", "吨级", "千瓦", "万千瓦", "兆瓦"))
+_ORDINAL_RE = re.compile(r"^第[一二三四五六七八九十\d]+[回期批条]$")
+
+
+def _spec_in_name(text: str, tokens: Sequence[Tok], j: int) -> bool:
+    """Whether tokens[j] is a technical spec inside a name: a number before a technical unit,
+    the unit itself, or an ordinal (第三回), with a content word before it."""
+    word = text[tokens[j][0] : tokens[j][1]]
+    if j == 0 or (_is_boundary(text, tokens[j - 1]) and tokens[j - 1][2] != "m"):
+        return False
+    if _ORDINAL_RE.match(word) or word in TECH_UNITS:
+        return True
+    nxt = text[tokens[j + 1][0] : tokens[j + 1][1]] if j + 1 < len(tokens) else ""
+    return (tokens[j][2] == "m" or word.isdigit()) and nxt in TECH_UNITS
+
+
 def _extend_left(text: str, tokens: Sequence[Tok], head_index: int, max_chars: int) -> int:
     """Start of the name ending with tokens[head_index]: left over content tokens."""
     start = tokens[head_index][0]
@@ -341,6 +358,17 @@ def _extend_left(text: str, tokens: Sequence[Tok], head_index: int, max_chars: i
             depth += 1
         elif word in _QUOTE_OPEN and depth:
             depth -= 1
+        elif _spec_in_name(text, tokens, j):
+            pass  # 500|千伏, 第三回: a line's voltage or circuit inside the project's name
+        elif word in PROJECT_HEADS and j > 0 and tokens[j - 1][2] != "x":
+            pass  # G98环岛|高速(/d)|提档扩容工程: the expressway, whatever its tag
+        elif (
+            word in ("—", "－", "-")
+            and 0 < j < head_index
+            and tokens[j - 1][2] == "ns"
+            and tokens[j + 1][2] == "ns"
+        ):
+            pass  # 海南—广东…线路工程: a line between two places
         elif (
             (word in MEASURE_WORDS or word in UNIT_WORDS)
             and j > 0

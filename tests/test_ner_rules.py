@@ -484,3 +484,15 @@ def test_programs_that_count_the_places_they_are_about_are_none() -> None:
     text = "建设轨道交通14号线。"
     s = text.index("轨道")
     assert R.trim_program(text, s, s + 8) == (s, s + 8)  # a line's number is no count
+
+
+def test_project_names_keep_voltages_circuits_and_expressway_codes() -> None:
+    lex = dataclasses.replace(LEX, is_place=lambda w: w in PLACES | {"海南", "广东"})
+    for text, name in (
+        ("建成海南电网500千伏主网架工程。", "海南电网500千伏主网架工程"),
+        ("推进G98环岛高速提档扩容工程。", "G98环岛高速提档扩容工程"),
+    ):
+        assert name in texts(text, R.program_head_names(text, toks(text), lex)), text
+    # an amount still ends the name on its left (投资|5亿元|…)
+    text = "投资5亿元实施水系连通工程。"
+    assert "水系连通工程" in texts(text, R.program_head_names(text, toks(text), lex))
