@@ -292,6 +292,7 @@ class RulesComponent:
         cands = [
             *ner_rules.quoted_programs(text, tokens, self.lex),
             *ner_rules.title_programs(text),
+            *ner_rules.national_programs(text),
             *ner_rules.program_head_names(text, tokens, self.lex),
             *ner_rules.company_suffix_names(text, tokens, self.lex),
             *ner_rules.listed_firms(text, self.lex),

@@ -615,6 +615,19 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
     return out
 
 
+# National programs whose names vary only in their numerals, written out in most provincial
+# reports since 2024 (第二轮土地承包到期后再延长30年整省试点 / 三十年 / 整县 / 二轮…).
+NATIONAL_PROGRAM_RES = (
+    re.compile(r"第?二轮土地承包到期后再延长(?:30|三十)年(?:整省|整县|整市)?试点"),
+)
+
+
+def national_programs(text: str) -> list[Cand]:
+    """Occurrences of the national programs of NATIONAL_PROGRAM_RES."""
+    return [(m.start(), m.end(), PROGRAM, "national") for rx in NATIONAL_PROGRAM_RES
+            for m in rx.finditer(text)]  # fmt: skip
+
+
 def title_programs(text: str) -> list[Cand]:
     """《…规划》-like titles of plans (titles of laws and works are not programs)."""
     return [

@@ -496,3 +496,14 @@ def test_project_names_keep_voltages_circuits_and_expressway_codes() -> None:
     # an amount still ends the name on its left (投资|5亿元|…)
     text = "投资5亿元实施水系连通工程。"
     assert "水系连通工程" in texts(text, R.program_head_names(text, toks(text), lex))
+
+
+def test_the_land_contract_extension_pilot_in_its_variants() -> None:
+    for text, name in (
+        ("稳妥推进第二轮土地承包到期后再延长30年试点。", "第二轮土地承包到期后再延长30年试点"),
+        ("全面开展第二轮土地承包到期后再延长三十年整省试点。",
+         "第二轮土地承包到期后再延长三十年整省试点"),
+        ("稳妥推进二轮土地承包到期后再延长30年试点工作。", "二轮土地承包到期后再延长30年试点"),
+    ):  # fmt: skip
+        assert texts(text, R.national_programs(text)) == [name]
+    assert R.national_programs("落实国家关于土地承包期再延长30年的政策。") == []
