@@ -1275,6 +1275,21 @@ def known_firm_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Ca
     return out
 
 
+# A capacity after a known firm that is also a word makes it the firm's project (大唐|700万吨
+# 露天矿, 三峡|100万千瓦…).
+_CAPACITY_RE = re.compile(r"\d+(?:\.\d+)?(?:万吨|万千瓦|千瓦|兆瓦|吨|万辆)")
+
+
+def ambiguous_firm_projects(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """Known firms whose names are also words (大唐, 三峡), where a capacity follows them."""
+    out: list[Cand] = []
+    starts = {s for s, _, _ in tokens}
+    for s, e, _ in tokens:
+        if text[s:e] in lex.ambiguous_firms and _CAPACITY_RE.match(text, e) and s in starts:
+            out.append((s, e, COMPANY, "known"))
+    return out
+
+
 def _known_firm_end(text: str, e: int, lex: Lexicons) -> int:
     """A known firm's name goes on with a firm suffix (华润|雪花啤酒) or with a sector word
     that ends the name (华润|微电子|12英寸产线)."""

@@ -507,3 +507,11 @@ def test_the_land_contract_extension_pilot_in_its_variants() -> None:
     ):  # fmt: skip
         assert texts(text, R.national_programs(text)) == [name]
     assert R.national_programs("落实国家关于土地承包期再延长30年的政策。") == []
+
+
+def test_a_known_firm_that_is_a_word_before_a_capacity() -> None:
+    lex = dataclasses.replace(FIRM_LEX, ambiguous_firms=frozenset({"大唐"}))
+    text = "加快推进大唐700万吨露天矿前期工作。"
+    assert texts(text, R.ambiguous_firm_projects(text, toks(text), lex)) == ["大唐"]
+    text = "弘扬大唐文化。"
+    assert R.ambiguous_firm_projects(text, toks(text), lex) == []
