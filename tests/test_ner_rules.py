@@ -515,3 +515,9 @@ def test_a_known_firm_that_is_a_word_before_a_capacity() -> None:
     assert texts(text, R.ambiguous_firm_projects(text, toks(text), lex)) == ["大唐"]
     text = "弘扬大唐文化。"
     assert R.ambiguous_firm_projects(text, toks(text), lex) == []
+
+
+def test_science_towns_and_chemical_parks_on_places_are_zones() -> None:
+    lex = dataclasses.replace(LEX, is_place=lambda w: w in PLACES | {"上海", "临港"})
+    text = "建设上海化工区和临港科创城。"
+    assert texts(text, R.zone_places(text, toks(text), lex)) == ["上海化工区", "临港科创城"]
