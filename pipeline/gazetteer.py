@@ -496,7 +496,12 @@ def _load(include_towns: bool) -> tuple[GazetteerEntry, ...]:
     import os
     import pickle
 
-    path = _CACHE_DIR[0] / f"gazetteer-{_fingerprint(include_towns)}.pkl"
+    folder = _CACHE_DIR[0]
+    path = folder / f"gazetteer-{_fingerprint(include_towns)}.pkl"
+    current = {f"gazetteer-{_fingerprint(towns)}.pkl" for towns in (False, True)}
+    for stale in folder.glob("gazetteer-*.pkl"):
+        if stale.name not in current:
+            stale.unlink(missing_ok=True)  # built by other code or resources: never read again
     try:
         with open(path, "rb") as fh:
             entries = pickle.load(fh)

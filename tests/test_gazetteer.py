@@ -172,6 +172,12 @@ def test_the_built_gazetteer_is_kept_on_disk_and_rebuilt_when_damaged(tmp_path, 
         path.write_bytes(b"not a pickle")
         gz._load.cache_clear()
         assert gz.load_places() == built and calls == [False, False]  # damaged: built again
+        # a gazetteer of other code or resources is removed when the folder is next used
+        stale = tmp_path / "gazetteer-0000000000000000.pkl"
+        stale.write_bytes(path.read_bytes())
+        gz._load.cache_clear()
+        gz.load_places()
+        assert not stale.exists() and path.exists()
         # another resource file is another gazetteer
         monkeypatch.setattr(gz, "RESOURCE_FILES", gz.RESOURCE_FILES[:-1])
         assert gz._fingerprint(False) not in path.name
