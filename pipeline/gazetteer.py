@@ -473,7 +473,8 @@ def use_cache(folder: Path | None) -> None:
     """Keep the built gazetteer in `folder` for later processes (building it takes about a
     second: every division's short forms are checked against jieba's dictionary). The file is
     keyed by this module's code, its resource files and the versions of the packages it reads."""
-    _CACHE_DIR[:] = [Path(folder)] if folder is not None else []
+    # absolute now: the process may change its working folder before the gazetteer is built
+    _CACHE_DIR[:] = [Path(folder).resolve()] if folder is not None else []
 
 
 def _fingerprint(include_towns: bool) -> str:

@@ -191,3 +191,13 @@ def test_provinces_of_divisions_by_full_name_and_short_form() -> None:
     assert gz.provinces_of("朝阳区") >= {"11", "22"}  # Beijing's and Changchun's
     assert gz.provinces_of("山东省") == gz.provinces_of("威海市") == {"37"}
     assert gz.provinces_of("国务院") == frozenset()
+
+
+def test_the_cache_folder_is_fixed_when_it_is_named(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    try:
+        gz.use_cache("cache")
+        monkeypatch.chdir("/")
+        assert gz._CACHE_DIR == [tmp_path / "cache"]
+    finally:
+        gz.use_cache(None)
