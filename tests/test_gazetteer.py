@@ -198,6 +198,6 @@ def test_the_cache_folder_is_fixed_when_it_is_named(tmp_path, monkeypatch):
     try:
         gz.use_cache("cache")
         monkeypatch.chdir("/")
-        assert gz._CACHE_DIR == [tmp_path / "cache"]
+        assert [tmp_path / "cache"] == gz._CACHE_DIR
     finally:
         gz.use_cache(None)
