@@ -376,6 +376,9 @@ def _division_short_forms(div: Division) -> list[str]:
             forms.append(stem)  # 陈巴尔虎旗 → 陈巴尔虎
     if div.is_function_zone:
         forms.extend(_zone_short_forms(div.name))
+    for full, short in (("自治州", "州"), ("自治县", "县")):
+        if div.name.endswith(full):  # 大理白族自治州 → 大理州, 长阳土家族自治县 → 长阳县
+            forms.extend(a + short for a in div.aliases if not a.endswith(short) and len(a) >= 2)
     return list(dict.fromkeys(forms))
 
 

@@ -570,7 +570,7 @@ APP_ENDINGS = ("通", "办", "码", "云", "执法")
 # Heads that make a program with a quote before them only (“九五”普法; 普法 alone is a duty).
 QUOTE_HEADS = frozenset(("普法",))
 # A quote + these is a region named by abbreviations of its cities (“宜荆荆恩”城市群).
-QUOTED_REGION_HEADS = ("城市群", "都市圈", "经济圈", "城市圈")
+QUOTED_REGION_HEADS = ("城市群", "都市圈", "经济圈", "城市圈", "城镇群")
 
 
 def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
@@ -1319,7 +1319,7 @@ ZONE_SUFFIXES: tuple[str, ...] = tuple(
             "园区", "工业园区", "物流园区", "产业园区", "科技园区", "工业园", "经济区",
             "特别合作区", "试验区", "功能区", "综保区", "科学城", "科技城", "智慧城", "创新城",
             "产业带", "创新带", "科技创新带", "文化产业带", "旅游度假区", "大都市圈", "城市圈",
-            "大学城", "高教园", "商务区", "科技园", "国际旅游岛", "科创城", "化工区",
+            "大学城", "高教园", "商务区", "科技园", "国际旅游岛", "科创城", "化工区", "城镇群",
         ),
         key=lambda z: (-len(z), z),
     )
@@ -1626,7 +1626,15 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             if _place_like(text[a:b], p, lex) or _FUSED_PLACE_RE.fullmatch(text[a:b])
         ]
         if not placed:
-            continue
+            # 调整优化|上海化工区: verbs the name took along, then the place
+            span = [t for t in tokens if start <= t[0] < m.start()]
+            at = next(
+                (k for k, (a, b, p) in enumerate(span) if _place_like(text[a:b], p, lex)), None
+            )
+            if at is None or not at or not all(p.startswith("v") for _, _, p in span[:at]):
+                continue
+            start = span[at][0]
+            first, placed = span[at : at + 2], [start]
         if first[0][2].startswith("v") and placed[0] != first[0][0]:
             start = placed[0]  # 入驻|中俄蒙国际汽车产业园: a verb before the name
         elif len(placed) == 2 and lex.is_place(text[first[1][0] : first[1][1]]):

@@ -201,3 +201,9 @@ def test_the_cache_folder_is_fixed_when_it_is_named(tmp_path, monkeypatch):
         assert [tmp_path / "cache"] == gz._CACHE_DIR
     finally:
         gz.use_cache(None)
+
+
+def test_autonomous_prefectures_and_counties_by_their_short_forms() -> None:
+    assert gz.canonical("大理州") == "大理白族自治州"
+    assert gz.canonical("恩施州") == "恩施土家族苗族自治州"
+    assert gz.canonical("长阳县") == "长阳土家族自治县"

@@ -521,3 +521,11 @@ def test_science_towns_and_chemical_parks_on_places_are_zones() -> None:
     lex = dataclasses.replace(LEX, is_place=lambda w: w in PLACES | {"上海", "临港"})
     text = "建设上海化工区和临港科创城。"
     assert texts(text, R.zone_places(text, toks(text), lex)) == ["上海化工区", "临港科创城"]
+
+
+def test_zones_after_verbs_the_name_took_along_and_town_clusters() -> None:
+    lex = dataclasses.replace(LEX, is_place=lambda w: w in PLACES | {"上海", "滇西"})
+    text = "调整优化上海化工区管理职能。"
+    assert texts(text, R.zone_places(text, toks(text), lex)) == ["上海化工区"]
+    text = "提升滇西城镇群发展水平。"
+    assert texts(text, R.zone_places(text, toks(text), lex)) == ["滇西城镇群"]
