@@ -19,7 +19,7 @@ from pipeline.entities import (
 )
 from pipeline.ingest import ingest_bytes
 from pipeline.segment import default_policy_terms, load_lexicon, make_segmenter, segment_document
-from pipeline.types import ManifestRow
+from pipeline.types import Document, ManifestRow
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORT = (
@@ -44,6 +44,14 @@ def result(pipeline):
     seg, nlp = pipeline
     params = config.load_params(ROOT / "params.yaml", "ingest")
     doc = ingest_bytes(REPORT.encode(), ManifestRow("weihai", "w.txt"), params)
+    return doc, recognize_document(nlp, doc, segment_document(doc, seg))
+
+
+def recognize_text(pipeline, text: str, place: str = "") -> tuple[Document, list[EntityRow]]:
+    """`text` ingested as a report of `place`, and its entity rows."""
+    seg, nlp = pipeline
+    params = config.load_params(ROOT / "params.yaml", "ingest")
+    doc = ingest_bytes(text.encode(), ManifestRow("x", "x.txt", place=place), params)
     return doc, recognize_document(nlp, doc, segment_document(doc, seg))
 
 
@@ -279,22 +287,16 @@ def test_model_names_heading_list_items_that_are_words_zones_or_places_facilitie
 
 
 def test_a_country_fused_with_china_is_not_a_place_alone(pipeline) -> None:
-    seg, nlp = pipeline
-    params = config.load_params(ROOT / "params.yaml", "ingest")
     text = "推进中印尼“两国双园”合作，扩大对印尼出口。"
-    doc = ingest_bytes(text.encode(), ManifestRow("x", "x.txt"), params)
-    rows = recognize_document(nlp, doc, segment_document(doc, seg))
+    _doc, rows = recognize_text(pipeline, text)
     assert [(r.text, r.start) for r in rows if r.label == "PLACE"] == [
         ("印尼", text.index("对印尼") + 1)
     ]
 
 
 def test_a_town_named_in_full_is_a_place_where_the_report_shortens_it(pipeline) -> None:
-    seg, nlp = pipeline
-    params = config.load_params(ROOT / "params.yaml", "ingest")
     text = "实施奋斗镇新镇区和哈克镇滨河新区建设。力争将哈克遗址列入名录，扩建哈克卫生院。"
-    doc = ingest_bytes(text.encode(), ManifestRow("x", "x.txt"), params)
-    rows = recognize_document(nlp, doc, segment_document(doc, seg))
+    doc, rows = recognize_text(pipeline, text)
     towns = [(r.text, r.start) for r in rows if r.source == "town"]
     assert towns == [("哈克", text.index("哈克遗址")), ("哈克", text.index("哈克卫生院"))]
     assert all(doc.text[r.start : r.end] == r.text for r in rows)
@@ -313,13 +315,8 @@ def test_model_places_lose_a_conjunction_they_took_along(pipeline) -> None:
 
 
 def test_model_firms_in_sector_lists_beside_places_or_opening_institutions(pipeline) -> None:
-    seg, nlp = pipeline
-    params = config.load_params(ROOT / "params.yaml", "ingest")
-
     def firms(text: str) -> list[str]:
-        doc = ingest_bytes(text.encode(), ManifestRow("x", "x.txt"), params)
-        rows = recognize_document(nlp, doc, segment_document(doc, seg))
-        return [r.text for r in rows if r.label == "COMPANY"]
+        return [r.text for r in recognize_text(pipeline, text)[1] if r.label == "COMPANY"]
 
     assert firms("规划布局空天信息、零碳煤基能源等未来产业。") == []
     assert firms("量子研究中心、清华国际创新中心等新型研发机构相继成立。") == []
@@ -345,14 +342,10 @@ def test_model_places_along_rivers_and_around_lakes(pipeline) -> None:
 
 
 def test_a_short_county_name_of_the_reports_own_province_needs_no_model(pipeline) -> None:
-    seg, nlp = pipeline
-    params = config.load_params(ROOT / "params.yaml", "ingest")
     text = "加快建设北方工业大学延庆校区等市属高校新校区。"
 
     def places(place: str) -> list[str]:
-        doc = ingest_bytes(text.encode(), ManifestRow("x", "x.txt", place=place), params)
-        rows = recognize_document(nlp, doc, segment_document(doc, seg))
-        return [r.text for r in rows if r.label == "PLACE"]
+        return [r.text for r in recognize_text(pipeline, text, place)[1] if r.label == "PLACE"]
 
     assert "延庆" in places("北京市")  # Beijing's district in Beijing's report
     assert "延庆" not in places("威海市")  # elsewhere the word needs the model's support
