@@ -1416,12 +1416,10 @@ def _row_from_csv(r: dict[str, str]) -> IndicatorRow:
 
 
 if __name__ == "__main__":
-    # The importable module's functions, so that what workers pickle is named
-    # pipeline.indicators.…, not __main__.… (which only this entry point could load).
-    from pipeline import indicators as _module
+    from pipeline import run_script
 
     if len(sys.argv) > 1 and sys.argv[1] == "evaluate":
         sys.argv.pop(1)
-        typer.run(_module.evaluate_main)
+        run_script("pipeline.indicators", "evaluate_main")
     else:
-        typer.run(_module.main)
+        run_script("pipeline.indicators")

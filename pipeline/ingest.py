@@ -368,8 +368,6 @@ def main(
 
 
 if __name__ == "__main__":
-    # The importable module's main, so that what workers and caches pickle is named
-    # pipeline.ingest.…, not __main__.… (which only this entry point could load).
-    from pipeline.ingest import main as _main
+    from pipeline import run_script
 
-    typer.run(_main)
+    run_script("pipeline.ingest")

@@ -546,8 +546,6 @@ def main(
 
 
 if __name__ == "__main__":
-    # The importable module's main, so that what workers and caches pickle is named
-    # pipeline.keywords.…, not __main__.… (which only this entry point could load).
-    from pipeline.keywords import main as _main
+    from pipeline import run_script
 
-    typer.run(_main)
+    run_script("pipeline.keywords")

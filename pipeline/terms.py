@@ -616,8 +616,6 @@ def main(
 
 
 if __name__ == "__main__":
-    # The importable module's main, so that what workers and caches pickle is named
-    # pipeline.terms.…, not __main__.… (which only this entry point could load).
-    from pipeline.terms import main as _main
+    from pipeline import run_script
 
-    typer.run(_main)
+    run_script("pipeline.terms")
