@@ -551,10 +551,7 @@ class ResolveComponent:
                     and (strong or not lex.is_place(name))
                     and (strong or lex.word_freq(name) == 0 or ner_rules.rare_brand(name, lex))
                     # the model cut an institution's name (…科技|研究院)
-                    and not any(
-                        (text + after[:k]).endswith(ner_rules.INSTITUTION_SUFFIXES)
-                        for k in (1, 2, 3)
-                    )
+                    and not _opens_institution(text, after, 3)
                 )
                 return [(s, e, COMPANY, "model")] if ok else []
             if (
@@ -569,10 +566,7 @@ class ResolveComponent:
                 # 河海联运, 文旅融合: a name does not end in a verb
                 and not (len(text) >= 4 and lex.word_pos(text[-2:]) in ("v", "vn"))
                 and not _contains_place(text, lex)  # 平安威海, 威海国际: slogans, brands
-                # 清华国际|创新中心: the opening of an institution's name
-                and not any(
-                    (text + after[:k]).endswith(ner_rules.INSTITUTION_SUFFIXES) for k in range(1, 5)
-                )
+                and not _opens_institution(text, after, 4)  # 清华国际|创新中心
                 and text not in lex.concepts
                 and ner_rules._proper_name(text, lex)
                 # the model's ORG alone reads too many phrases as firms (普惠托育, 危化品):
@@ -581,6 +575,13 @@ class ResolveComponent:
             ):
                 return [(s, e, COMPANY, "model")]
         return []
+
+
+def _opens_institution(text: str, after: str, most: int) -> bool:
+    """Whether `text` and at most `most` characters after it end an institution's name."""
+    return any(
+        (text + after[:k]).endswith(ner_rules.INSTITUTION_SUFFIXES) for k in range(1, most + 1)
+    )
 
 
 def _in_title(text: str, s: int, e: int) -> bool:
@@ -756,7 +757,7 @@ def town_short_forms(
     }
     if not shorts:
         return []
-    taken = sorted((r.start, r.end) for r in rows)
+    taken = [(r.start, r.end) for r in rows]
     pattern = re.compile("|".join(map(re.escape, sorted(shorts, key=lambda w: (-len(w), w)))))
     out: list[EntityRow] = []
     for sentence_id, start, end in units:

@@ -480,7 +480,8 @@ def use_cache(folder: Path | None) -> None:
     _CACHE_DIR[:] = [Path(folder).resolve()] if folder is not None else []
 
 
-def _fingerprint(include_towns: bool) -> str:
+def _cache_names() -> dict[bool, str]:
+    """The cache file's name for each `include_towns`."""
     import hashlib
     from importlib.metadata import version
 
@@ -489,8 +490,12 @@ def _fingerprint(include_towns: bool) -> str:
         digest.update(path.read_bytes())
     for package in ("jionlp", "jieba"):
         digest.update(version(package).encode())
-    digest.update(b"towns" if include_towns else b"no towns")
-    return digest.hexdigest()[:16]
+    names = {}
+    for towns in (False, True):
+        kind = digest.copy()
+        kind.update(b"towns" if towns else b"no towns")
+        names[towns] = f"gazetteer-{kind.hexdigest()[:16]}.pkl"
+    return names
 
 
 @lru_cache(maxsize=2)
@@ -501,10 +506,10 @@ def _load(include_towns: bool) -> tuple[GazetteerEntry, ...]:
     import pickle
 
     folder = _CACHE_DIR[0]
-    path = folder / f"gazetteer-{_fingerprint(include_towns)}.pkl"
-    current = {f"gazetteer-{_fingerprint(towns)}.pkl" for towns in (False, True)}
+    names = _cache_names()
+    path = folder / names[include_towns]
     for stale in folder.glob("gazetteer-*.pkl"):
-        if stale.name not in current:
+        if stale.name not in names.values():
             stale.unlink(missing_ok=True)  # built by other code or resources: never read again
     try:
         with open(path, "rb") as fh:

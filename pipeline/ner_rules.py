@@ -624,8 +624,11 @@ NATIONAL_PROGRAM_RES = (
 
 def national_programs(text: str) -> list[Cand]:
     """Occurrences of the national programs of NATIONAL_PROGRAM_RES."""
-    return [(m.start(), m.end(), PROGRAM, "national") for rx in NATIONAL_PROGRAM_RES
-            for m in rx.finditer(text)]  # fmt: skip
+    return [
+        (m.start(), m.end(), PROGRAM, "national")
+        for rx in NATIONAL_PROGRAM_RES
+        for m in rx.finditer(text)
+    ]
 
 
 def title_programs(text: str) -> list[Cand]:
@@ -1282,12 +1285,11 @@ _CAPACITY_RE = re.compile(r"\d+(?:\.\d+)?(?:万吨|万千瓦|千瓦|兆瓦|吨|�
 
 def ambiguous_firm_projects(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Known firms whose names are also words (大唐, 三峡), where a capacity follows them."""
-    out: list[Cand] = []
-    starts = {s for s, _, _ in tokens}
-    for s, e, _ in tokens:
-        if text[s:e] in lex.ambiguous_firms and _CAPACITY_RE.match(text, e) and s in starts:
-            out.append((s, e, COMPANY, "known"))
-    return out
+    return [
+        (s, e, COMPANY, "known")
+        for s, e, _ in tokens
+        if text[s:e] in lex.ambiguous_firms and _CAPACITY_RE.match(text, e)
+    ]
 
 
 def _known_firm_end(text: str, e: int, lex: Lexicons) -> int:

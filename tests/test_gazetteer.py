@@ -180,7 +180,7 @@ def test_the_built_gazetteer_is_kept_on_disk_and_rebuilt_when_damaged(tmp_path, 
         assert not stale.exists() and path.exists()
         # another resource file is another gazetteer
         monkeypatch.setattr(gz, "RESOURCE_FILES", gz.RESOURCE_FILES[:-1])
-        assert gz._fingerprint(False) not in path.name
+        assert gz._cache_names()[False] != path.name
     finally:
         gz.use_cache(None)
         gz._load.cache_clear()
