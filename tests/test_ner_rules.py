@@ -265,6 +265,11 @@ def test_lists_closed_by_a_kind_of_area_are_places() -> None:
     assert texts(text, R.listed_places(text, toks(text), CITY_LEX)) == ["吴泾", "桃浦", "高桥"]
     text = "统筹社会、物流等地方事务。"  # common words, not names
     assert R.listed_places(text, toks(text), CITY_LEX) == []
+    # a kind of area after 等 (整体转型区域); the last item may name a zone with a road code
+    text = "推动桃浦、吴泾、高桥等整体转型区域发展，提升吴泾、高桥、松江G60科创走廊等区域功能。"
+    assert set(texts(text, R.listed_places(text, toks(text), CITY_LEX))) >= {"吴泾", "桃浦", "高桥"}
+    text = "深化杭州科创金融、丽水普惠金融等国家级区域金融改革试点。"  # a rank, not a kind of area
+    assert R.listed_places(text, toks(text), CITY_LEX) == []
 
 
 def test_unsure_names_beside_a_place_in_a_list() -> None:
@@ -283,6 +288,9 @@ def test_a_place_and_its_people() -> None:
 
 def test_titles_and_results_are_not_programs() -> None:
     text = "茂名入选国家级深化普惠金融改革试点城市，争创国家绿色金融改革创新试验区。"
+    assert R.program_head_names(text, toks(text), LEX) == []
+    # a verb inside the span is not part of a name (列入 … 试点: a title; 处于 … 攻坚)
+    text = "南平市和莆田高新区列入国家碳达峰试点，发展仍处于攻坚期。"
     assert R.program_head_names(text, toks(text), LEX) == []
     text = "生产安全事故“双下降”，全运会“五连冠”，继续做好“六稳”工作。"
     assert texts(text, R.quoted_programs(text, toks(text), LEX)) == ["六稳"]
