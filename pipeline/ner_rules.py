@@ -1309,6 +1309,18 @@ def _known_firm_end(text: str, e: int, lex: Lexicons) -> int:
 
 
 TOWN_SUFFIXES = ("镇", "乡", "村", "街道", "苏木", "嘎查")
+# Kinds of park that a name of their own opens, place or not (大飞机创新谷, 市北高新园, 联影小镇)
+PARK_SUFFIXES = (
+    "创新谷", "智慧谷", "创谷", "汽车城", "航天城", "教育城", "软件园", "创新园", "高新园", "信息园",
+    "物流园", "汽车园", "小镇",
+)  # fmt: skip
+# … and the zone words after which such a name also makes a place (吴淞创新城, 南大智慧城)
+_NAMED_PARK_SUFFIXES = (*PARK_SUFFIXES, "科学城", "创新城", "智慧城", "科技城", "大学城", "科技园", "产业园")
+# What opens a kind of park, not a name (国际汽车城, 现代农业产业园, 特色小镇)
+_PARK_KIND_OPENINGS = (
+    *GENERIC_MODIFIERS, "国际", "现代", "特色", "专业", "未来", "智慧", "数字", "绿色", "科技",
+    "科学", "创新", "生态", "文化", "农业", "工业", "产业", "大学", "中小", "高新", "物流",
+)  # fmt: skip
 # one-character abbreviations of provinces and of their capitals that fuse into zone names
 PROVINCE_ABBREVIATIONS_ZONE = frozenset(
     "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏陕甘青宁港澳台穗深广清济青烟威潍"
@@ -1323,6 +1335,7 @@ ZONE_SUFFIXES: tuple[str, ...] = tuple(
             "特别合作区", "试验区", "功能区", "综保区", "科学城", "科技城", "智慧城", "创新城",
             "产业带", "创新带", "科技创新带", "文化产业带", "旅游度假区", "大都市圈", "城市圈",
             "大学城", "高教园", "商务区", "科技园", "国际旅游岛", "科创城", "化工区", "城镇群",
+            *PARK_SUFFIXES,
         ),
         key=lambda z: (-len(z), z),
     )
@@ -1631,6 +1644,10 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             if _place_like(text[a:b], p, lex) or _FUSED_PLACE_RE.fullmatch(text[a:b])
         ]
         if not placed:
+            park = _named_park(text, tokens, last, m, lex)
+            if park is not None:
+                out.append((park, m.end(), PLACE, "zone"))
+                continue
             # 调整优化|上海化工区: verbs the name took along, then the place
             span = [t for t in tokens if start <= t[0] < m.start()]
             at = next(
@@ -1659,6 +1676,38 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
         if name not in GENERIC_PLACES and "“" not in name and not _NUMBERED_RE.search(name):
             out.append((start, m.end(), PLACE, "zone"))
     return out
+
+
+def _named_park(text: str, tokens: Sequence[Tok], last: int, m: re.Match, lex: Lexicons) -> int | None:
+    """Start of a park's own name before its kind (大飞机|创新谷, 市北|高新园, 吴淞|创新城): one
+    or two tokens after a list mark, punctuation or a verb, that make no ordinary word, sector
+    or kind of park. None if there is no such name."""
+    if m.group() not in _NAMED_PARK_SUFFIXES:
+        return None
+    for first in (last, last - 1):
+        if first < 0:
+            return None
+        a = tokens[first][0]
+        bare = text[a : m.start()]
+        before = tokens[first - 1] if first else None
+        opens = before is None or text[before[0] : before[1]] in ("、", "，", "；", "和", "与", "及")
+        opens = opens or before[2].startswith("v")
+        if not opens:
+            continue
+        if (
+            not 2 <= len(bare) <= 4
+            or not _CJK_NAME_RE.fullmatch(bare)
+            or bare.startswith(_PARK_KIND_OPENINGS)
+            or bare in lex.concepts
+            or bare in lex.programs
+            or lex.is_sector(bare)
+            or lex.word_freq(bare) >= 1000
+            or any(p.startswith(("v", "m", "q", "d")) for _, _, p in tokens[first : last + 1])
+            or (lex.word_freq(bare) == 0 and _common_compound(bare, lex))
+        ):
+            return None
+        return a
+    return None
 
 
 def split_place(name: str, lex: Lexicons) -> list[tuple[int, int]]:

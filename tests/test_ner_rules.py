@@ -537,3 +537,14 @@ def test_zones_after_verbs_the_name_took_along_and_town_clusters() -> None:
     assert texts(text, R.zone_places(text, toks(text), lex)) == ["上海化工区"]
     text = "提升滇西城镇群发展水平。"
     assert texts(text, R.zone_places(text, toks(text), lex)) == ["滇西城镇群"]
+
+
+def test_parks_named_by_a_name_of_their_own() -> None:
+    # a park's own name before its kind, place or not (LEX knows none of these names)
+    text = "推动大飞机创新谷、市北高新园、吴淞创新城建设，提升中俄蒙物流园功能。"
+    assert texts(text, R.zone_places(text, toks(text), LEX)) == [
+        "中俄蒙物流园", "吴淞创新城", "大飞机创新谷", "市北高新园",
+    ]  # fmt: skip
+    # a kind of park, a sector or a common word is no name
+    text = "建设现代农业产业园、国际汽车城，推动社会治理小镇建设。"
+    assert R.zone_places(text, toks(text), LEX) == []
