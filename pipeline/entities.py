@@ -390,7 +390,7 @@ class ResolveComponent:
         # the model's firm in a list of sectors (空天信息、零碳煤基能源等未来产业) or beside a
         # place in a 、-list (外滩、陆家嘴、北外滩): no firm; beside a place it may be one
         sectors = [m.span(1) for m in ner_rules.SECTOR_LIST_RE.finditer(text)]
-        places = {(c[0], c[1]) for c in cands if c[2] == PLACE and c[3] in ("ruler", "model")}
+        places = {(c[0], c[1]) for c in cands if c[2] == PLACE}
         kept = []
         for c in cands:
             if c[2] == COMPANY and c[3] == "model":

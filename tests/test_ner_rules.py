@@ -268,6 +268,8 @@ def test_lists_closed_by_a_kind_of_area_are_places() -> None:
     # a kind of area after 等 (整体转型区域); the last item may name a zone with a road code
     text = "推动桃浦、吴泾、高桥等整体转型区域发展，提升吴泾、高桥、松江G60科创走廊等区域功能。"
     assert set(texts(text, R.listed_places(text, toks(text), CITY_LEX))) >= {"吴泾", "桃浦", "高桥"}
+    text = "推进陆家嘴、徐家汇等重点商圈提质升级。"  # business districts are areas too
+    assert texts(text, R.listed_places(text, toks(text), CITY_LEX)) == ["徐家汇", "陆家嘴"]
     text = "深化杭州科创金融、丽水普惠金融等国家级区域金融改革试点。"  # a rank, not a kind of area
     assert R.listed_places(text, toks(text), CITY_LEX) == []
 
