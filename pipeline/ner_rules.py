@@ -1600,6 +1600,7 @@ def _place_like(word: str, pos: str, lex: Lexicons) -> bool:
 
 
 ZONE_RE = re.compile("|".join(map(re.escape, ZONE_SUFFIXES)))
+_ROAD_CODE_RE = re.compile(r"[A-Z]\d+$")  # a national road's number: G60, S4
 # A count inside a zone phrase makes it a description (闽东南高优三大特色农业产业带).
 _NUMBERED_RE = re.compile(r"[一二三四五六七八九十两\d]+大")
 
@@ -1645,6 +1646,13 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
         ]
         if not placed:
             park = _named_park(text, tokens, last, m, lex)
+            if park is None and m.group().endswith(("走廊", "带")):
+                # G60科创走廊: a corridor named by the road it runs along
+                park = next(
+                    (a for a, b, _ in tokens[max(0, last - 2) : last + 1]
+                     if _ROAD_CODE_RE.match(text[a:b]) and a >= start),
+                    None,
+                )  # fmt: skip
             if park is not None:
                 out.append((park, m.end(), PLACE, "zone"))
                 continue
@@ -1661,6 +1669,10 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             start = placed[0]  # 入驻|中俄蒙国际汽车产业园: a verb before the name
         elif len(placed) == 2 and lex.is_place(text[first[1][0] : first[1][1]]):
             start = placed[1]  # 松江|长三角G60科创走廊: a district, then a zone of its own
+        elif len(first) == 2 and placed == [first[0][0]] and _ROAD_CODE_RE.match(
+            text[first[1][0] : first[1][1]]
+        ):
+            start = first[1][0]  # 松江|G60科创走廊: a district, then a corridor named by a road
         elif town := next(
             (
                 k

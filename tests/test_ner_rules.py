@@ -550,3 +550,11 @@ def test_parks_named_by_a_name_of_their_own() -> None:
     # a kind of park, a sector or a common word is no name
     text = "建设现代农业产业园、国际汽车城，推动社会治理小镇建设。"
     assert R.zone_places(text, toks(text), LEX) == []
+
+
+def test_corridors_named_by_a_road() -> None:
+    lex = dataclasses.replace(LEX, is_place=lambda w: w in PLACES | {"松江"})
+    text = "提升G60科创走廊能级，建设松江G60科创走廊。"
+    # alone, or after the district it starts in (the district is found on its own)
+    found = R.zone_places(text, toks(text), lex)
+    assert [text[s:e] for s, e, *_ in found] == ["G60科创走廊", "G60科创走廊"]
