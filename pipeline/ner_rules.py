@@ -801,6 +801,8 @@ def company_suffix_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> lis
                 or lex.word_freq(suffix + nxt)
             ):
                 continue  # 冷链物流|产业集群, 京鲁科技|成果: a sector or a longer word
+            if not strong and lex.is_sector(nxt) and brand_name(name, lex):
+                continue  # 特斯拉|新能源汽车: a brand, then its product (the brand is found alone)
         if not strong and lex.word_freq(name) > 0 and not brand_name(name, lex):
             continue  # 跨境物流, 蓝海工业: a sector word needs a name no dictionary knows
         # after a weak suffix (物流, 科技…) the entity stage also wants the model's support
@@ -829,10 +831,18 @@ PROPER_POS = frozenset(("nz", "nt", "nr", "nrt", "nrfg", "ns"))
 
 
 def _common_compound(name: str, lex: Lexicons) -> bool:
-    """Whether a name splits into two common dictionary words (冷链|物流, 文化|交流)."""
+    """Whether a name splits into two or more common dictionary words of two characters or
+    more (冷链|物流, 文化|交流, 民航|发展|基金|航空)."""
+    n = len(name)
+    # whole[i]: name[i:] splits into common words
+    whole = [False] * (n + 1)
+    whole[n] = True
+    for i in range(n - 2, -1, -1):
+        whole[i] = any(
+            whole[j] and lex.word_freq(name[i:j]) >= 200 for j in range(i + 2, n + 1)
+        )
     return any(
-        lex.word_freq(name[:cut]) >= 200 and lex.word_freq(name[cut:]) >= 200
-        for cut in range(2, len(name) - 1)
+        whole[j] and lex.word_freq(name[:j]) >= 200 for j in range(2, n - 1)
     )
 
 
