@@ -358,6 +358,7 @@ class ResolveComponent:
         model_loc = [
             (sp.start_char, sp.end_char) for sp in doc.spans.get("model", []) if sp.label_ == "LOC"
         ]
+        tokens = doc.user_data.get("tokens") or [(t.idx, t.idx + len(t), t.tag_) for t in doc]
         model_any = [(sp.start_char, sp.end_char) for sp in doc.spans.get("model", [])]
         rule_sources = doc.user_data.get("rule_sources", {})
         for key in ("ruler", "rules"):
@@ -372,20 +373,22 @@ class ResolveComponent:
                     continue
                 # a two-character county or town name is also an ordinary word too often
                 # (东海, 建华, 正阳): keep it where the model reads a place there too
-                if (
-                    key == "ruler"
-                    and span.label_ == PLACE
-                    and self._needs_model(span.text)
-                    # a county of the report's own province (嘉定 in Shanghai's report) is one
-                    and not self.lex.provinces_of(span.text) & doc.user_data.get("home", set())
-                    # (木兰|溪源: the model reads a river named after the place, not the place)
-                    and not any(
-                        a <= s and e <= b and not (e < b and text[e] in "溪河江湖山岛湾")
-                        for a, b in model_loc
-                    )
-                ):
-                    pending.append((s, e))
-                    continue
+                if key == "ruler" and span.label_ == PLACE:
+                    # a short name glued to a character before it may end a longer name
+                    # (白|龙港污水处理厂): then the model's place must start with it
+                    glued = _glued_after_char(s, e, tokens)
+                    if (self._needs_model(span.text) or glued) and not (
+                        # a county of the report's own province (嘉定 in Shanghai's report)
+                        (not glued and self.lex.provinces_of(span.text) & doc.user_data.get("home", set()))
+                        # (木兰|溪源: the model reads a river named after the place, not the place)
+                        or any(
+                            a <= s and e <= b and (a == s or not glued)
+                            and not (e < b and text[e] in "溪河江湖山岛湾")
+                            for a, b in model_loc
+                        )
+                    ):  # fmt: skip
+                        pending.append((s, e))
+                        continue
                 cands.append((s, e, span.label_, key))
         # the model's firm in a list of sectors (空天信息、零碳煤基能源等未来产业) or beside a
         # place in a 、-list (外滩、陆家嘴、北外滩): no firm; beside a place it may be one
@@ -410,7 +413,6 @@ class ResolveComponent:
                 a <= c[0] and c[1] < b and text[b - 1] in "区县市州省镇乡村" for a, b in model_loc
             )
         ]
-        tokens = doc.user_data.get("tokens") or [(t.idx, t.idx + len(t), t.tag_) for t in doc]
         coordinated = ner_rules.coordinated_places(text, pending, cands, self.lex, tokens)
         cands += [(s, e, PLACE, "list") for s, e in coordinated]
         # 建华路, 栖霞街, 东海写字楼: a street or a building named after a place; 跨太平洋伙伴
@@ -601,6 +603,21 @@ def _beside_place(text: str, s: int, e: int, places: Collection[tuple[int, int]]
         a == e + 1 and text[b : b + 1] in ends for a, b in places
     )
     return before or after
+
+
+# Parts of speech of a one-character word that may stand before a place name (在|威海, 赴|京)
+_BEFORE_PLACE_POS = ("p", "c", "v", "d", "u", "x", "w", "f", "m", "q", "r", "y", "e", "o", "zg")
+
+
+def _glued_after_char(s: int, e: int, tokens: Sequence[tuple[int, int, str]]) -> bool:
+    """Whether the short name at s:e follows a one-character word that is not a preposition,
+    a verb or a mark, so that it may be the end of a longer name (白|龙港污水处理厂)."""
+    if e - s > 3:
+        return False
+    before = next((t for t in tokens if t[1] == s), None)
+    return (
+        before is not None and before[1] - before[0] == 1 and not before[2].startswith(_BEFORE_PLACE_POS)
+    )
 
 
 def _zone_follows(after: str) -> bool:

@@ -1894,7 +1894,11 @@ def in_agreement(text: str, end: int) -> bool:
 
 def names_a_street(text: str, end: int) -> bool:
     """Whether the place ending at `end` opens the name of a street or building."""
-    return text[end : end + 3].startswith(STREET_NOUNS)
+    after = text[end : end + 4]
+    # 南京|东路: a street named after a place and a direction
+    return after.startswith(STREET_NOUNS) or (
+        after[:1] in "东西南北中" and after[1:].startswith(("路", "街", "大街", "大道"))
+    )
 
 
 # ---------------------------------------------------------------- named projects

@@ -210,6 +210,8 @@ def test_place_and_route_rules(text: str, rule, expected: list[str]) -> None:
 def test_streets_and_phrases_are_not_places() -> None:
     assert R.names_a_street("建华路等道路工程", 2)
     assert not R.names_a_street("哈克镇", 2)
+    assert R.names_a_street("南京东路、南京西路", 2)  # a place, a direction and 路
+    assert not R.names_a_street("南京东部", 2)
     assert not R.place_candidate("幸福河湖", FIRM_LEX)
     assert not R.place_candidate("千里山海", FIRM_LEX)
     assert R.place_candidate("伊敏河", FIRM_LEX)
