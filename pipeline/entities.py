@@ -377,9 +377,10 @@ class ResolveComponent:
                     # a short name glued to a character before it may end a longer name
                     # (白|龙港污水处理厂): then the model's place must start with it
                     glued = _glued_after_char(s, e, tokens)
+                    home = doc.user_data.get("home", set())
                     if (self._needs_model(span.text) or glued) and not (
                         # a county of the report's own province (嘉定 in Shanghai's report)
-                        (not glued and self.lex.provinces_of(span.text) & doc.user_data.get("home", set()))
+                        (not glued and self.lex.provinces_of(span.text) & home)
                         # (木兰|溪源: the model reads a river named after the place, not the place)
                         or any(
                             a <= s and e <= b and (a == s or not glued)
@@ -616,7 +617,9 @@ def _glued_after_char(s: int, e: int, tokens: Sequence[tuple[int, int, str]]) ->
         return False
     before = next((t for t in tokens if t[1] == s), None)
     return (
-        before is not None and before[1] - before[0] == 1 and not before[2].startswith(_BEFORE_PLACE_POS)
+        before is not None
+        and before[1] - before[0] == 1
+        and not before[2].startswith(_BEFORE_PLACE_POS)
     )
 
 

@@ -838,12 +838,8 @@ def _common_compound(name: str, lex: Lexicons) -> bool:
     whole = [False] * (n + 1)
     whole[n] = True
     for i in range(n - 2, -1, -1):
-        whole[i] = any(
-            whole[j] and lex.word_freq(name[i:j]) >= 200 for j in range(i + 2, n + 1)
-        )
-    return any(
-        whole[j] and lex.word_freq(name[:j]) >= 200 for j in range(2, n - 1)
-    )
+        whole[i] = any(whole[j] and lex.word_freq(name[i:j]) >= 200 for j in range(i + 2, n + 1))
+    return any(whole[j] and lex.word_freq(name[:j]) >= 200 for j in range(2, n - 1))
 
 
 def _proper_name(name: str, lex: Lexicons) -> bool:
@@ -1321,11 +1317,20 @@ def _known_firm_end(text: str, e: int, lex: Lexicons) -> int:
 TOWN_SUFFIXES = ("镇", "乡", "村", "街道", "苏木", "嘎查")
 # Kinds of park that a name of their own opens, place or not (大飞机创新谷, 市北高新园, 联影小镇)
 PARK_SUFFIXES = (
-    "创新谷", "智慧谷", "创谷", "汽车城", "航天城", "教育城", "软件园", "创新园", "高新园", "信息园",
-    "物流园", "汽车园", "小镇",
+    "创新谷", "智慧谷", "创谷", "汽车城", "航天城", "教育城", "软件园", "创新园", "高新园",
+    "信息园", "物流园", "汽车园", "小镇",
 )  # fmt: skip
 # … and the zone words after which such a name also makes a place (吴淞创新城, 南大智慧城)
-_NAMED_PARK_SUFFIXES = (*PARK_SUFFIXES, "科学城", "创新城", "智慧城", "科技城", "大学城", "科技园", "产业园")
+_NAMED_PARK_SUFFIXES = (
+    *PARK_SUFFIXES,
+    "科学城",
+    "创新城",
+    "智慧城",
+    "科技城",
+    "大学城",
+    "科技园",
+    "产业园",
+)
 # What opens a kind of park, not a name (国际汽车城, 现代农业产业园, 特色小镇)
 _PARK_KIND_OPENINGS = (
     *GENERIC_MODIFIERS, "国际", "现代", "特色", "专业", "未来", "智慧", "数字", "绿色", "科技",
@@ -1679,8 +1684,10 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             start = placed[0]  # 入驻|中俄蒙国际汽车产业园: a verb before the name
         elif len(placed) == 2 and lex.is_place(text[first[1][0] : first[1][1]]):
             start = placed[1]  # 松江|长三角G60科创走廊: a district, then a zone of its own
-        elif len(first) == 2 and placed == [first[0][0]] and _ROAD_CODE_RE.match(
-            text[first[1][0] : first[1][1]]
+        elif (
+            len(first) == 2
+            and placed == [first[0][0]]
+            and _ROAD_CODE_RE.match(text[first[1][0] : first[1][1]])
         ):
             start = first[1][0]  # 松江|G60科创走廊: a district, then a corridor named by a road
         elif town := next(
@@ -1700,7 +1707,9 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     return out
 
 
-def _named_park(text: str, tokens: Sequence[Tok], last: int, m: re.Match, lex: Lexicons) -> int | None:
+def _named_park(
+    text: str, tokens: Sequence[Tok], last: int, m: re.Match, lex: Lexicons
+) -> int | None:
     """Start of a park's own name before its kind (大飞机|创新谷, 市北|高新园, 吴淞|创新城): one
     or two tokens after a list mark, punctuation or a verb, that make no ordinary word, sector
     or kind of park. None if there is no such name."""
@@ -1712,7 +1721,14 @@ def _named_park(text: str, tokens: Sequence[Tok], last: int, m: re.Match, lex: L
         a = tokens[first][0]
         bare = text[a : m.start()]
         before = tokens[first - 1] if first else None
-        opens = before is None or text[before[0] : before[1]] in ("、", "，", "；", "和", "与", "及")
+        opens = before is None or text[before[0] : before[1]] in (
+            "、",
+            "，",
+            "；",
+            "和",
+            "与",
+            "及",
+        )
         opens = opens or before[2].startswith("v")
         if not opens:
             continue

@@ -564,13 +564,16 @@ def test_corridors_named_by_a_road() -> None:
 
 def test_phrases_of_common_words_and_brands_before_products_are_no_firm_names() -> None:
     lex = dataclasses.replace(
-        FIRM_LEX, word_freq=lambda w: {"民航": 900, "发展": 9000, "基金": 3000, "航空": 2000}.get(w, 0)
+        FIRM_LEX,
+        word_freq=lambda w: {"民航": 900, "发展": 9000, "基金": 3000, "航空": 2000}.get(w, 0),
     )
     assert R._common_compound("民航发展基金航空", lex)  # four common words: a phrase
     assert not R._proper_name("民航发展基金航空", lex)
     assert not R._common_compound("金锐航空", lex)  # a name, then a word
     lex = dataclasses.replace(
-        FIRM_LEX, is_sector=lambda w: w in SECTORS | {"新能源", "汽车"}, is_brand=lambda w: w == "特斯拉"
+        FIRM_LEX,
+        is_sector=lambda w: w in SECTORS | {"新能源", "汽车"},
+        is_brand=lambda w: w == "特斯拉",
     )
     text = "特斯拉新能源汽车投产。"  # the brand, then its product: no firm 特斯拉新能源
     tokens = [(0, 3, "nrt"), (3, 6, "n"), (6, 8, "n"), (8, 10, "vn"), (10, 11, "x")]
