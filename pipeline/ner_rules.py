@@ -1908,6 +1908,19 @@ def in_agreement(text: str, end: int) -> bool:
     return bool(tail) and tail.group().endswith(("协定", "协议"))
 
 
+# Events named after the place they are held in (博鳌亚洲论坛, 北京冬奥会): the place inside
+# is the event's name, not a place of the report (the spec's places inside event names).
+_EVENT_RE = re.compile(
+    r"[^\W\d_个两三四五六七八九十分的和与及等]{0,4}?(?:论坛|博览会|运动会|峰会|交易会|洽谈会|冬奥会|奥运会|亚运会|"
+    r"世博会|进博会|广交会|电影节|艺术节|文化节)"
+)
+
+
+def in_event_name(text: str, end: int) -> bool:
+    """Whether the place ending at `end` is inside the name of an event (博鳌亚洲|论坛)."""
+    return bool(_EVENT_RE.match(text, end))
+
+
 def names_a_street(text: str, end: int) -> bool:
     """Whether the place ending at `end` opens the name of a street or building."""
     after = text[end : end + 4]

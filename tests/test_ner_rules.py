@@ -212,6 +212,9 @@ def test_streets_and_phrases_are_not_places() -> None:
     assert not R.names_a_street("哈克镇", 2)
     assert R.names_a_street("南京东路、南京西路", 2)  # a place, a direction and 路
     assert not R.names_a_street("南京东部", 2)
+    # a place inside an event's name is the event's (博鳌亚洲论坛); a count is no name
+    assert R.in_event_name("博鳌亚洲论坛年会", 4)
+    assert not R.in_event_name("浦东、虹桥两个分论坛", 5)
     assert not R.place_candidate("幸福河湖", FIRM_LEX)
     assert not R.place_candidate("千里山海", FIRM_LEX)
     assert R.place_candidate("伊敏河", FIRM_LEX)
