@@ -1357,7 +1357,7 @@ ZONE_SUFFIXES: tuple[str, ...] = tuple(
 )  # fmt: skip
 NATURAL_SUFFIXES = (
     "岛", "湾", "河", "江", "湖", "山", "峰", "岭", "峡", "泉", "湿地", "草原", "海", "半岛",
-    "群岛", "水库", "盆地", "平原", "高原", "沙漠", "三角洲", "流域",
+    "群岛", "水库", "盆地", "平原", "高原", "沙漠", "三角洲", "流域", "屿", "礁", "澳",
 )  # fmt: skip
 
 
@@ -1582,6 +1582,8 @@ def place_candidate(name: str, lex: Lexicons) -> bool:
                 return False  # 国家大学科技园: a rank and a kind, not a name
             if all(ch in "省市县区镇乡村" for ch in prefix):
                 return False  # 镇村片区
+            if suffix == "澳" and ("港" in prefix or "澳" in prefix):
+                return False  # 治港治澳: Hong Kong and Macao, not a bay
             if suffixes is ZONE_SUFFIXES or lex.is_place(prefix):
                 return True
             return _feature_name(prefix, suffixes is TOWN_SUFFIXES, lex)
@@ -1754,8 +1756,11 @@ def split_place(name: str, lex: Lexicons) -> list[tuple[int, int]]:
         head, rest = name[:cut], name[cut:]
         facility = rest in FACILITY_NOUNS or rest.endswith(FACILITY_NOUNS)
         if not lex.is_place(head):
-            if facility and _natural_feature(head, lex):
-                return [(0, cut)]  # 温榆河公园 → 温榆河: a river the gazetteer lacks
+            if (
+                facility or (len(rest) >= 2 and lex.word_freq(head[-2:]) < 1000)
+            ) and _natural_feature(head, lex):  # (湘桂内河|航运: 内河 is a kind of river)
+                # 温榆河公园 → 温榆河, 景迈山古茶林 → 景迈山: a feature the gazetteer lacks
+                return [(0, cut)]
             continue
         if facility or rest in PEOPLE_TAILS:
             return [(0, cut)]

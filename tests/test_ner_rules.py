@@ -219,6 +219,12 @@ def test_streets_and_phrases_are_not_places() -> None:
     assert not R.place_candidate("千里山海", FIRM_LEX)
     assert R.place_candidate("伊敏河", FIRM_LEX)
     assert R.place_candidate("母猪河", FIRM_LEX)
+    assert R.place_candidate("三都澳", FIRM_LEX)  # a bay
+    assert not R.place_candidate("治港治澳", FIRM_LEX)  # Hong Kong and Macao
+    # a feature before what it is known for; not a kind of river
+    assert R.split_place("景迈山古茶林", FIRM_LEX) == [(0, 3)]
+    lex = dataclasses.replace(FIRM_LEX, word_freq=lambda w: 3000 if w == "内河" else 0)
+    assert R.split_place("湘桂内河航运", lex) == [(0, 6)]
 
 
 def test_foreign_places_need_transliteration_and_a_place_context() -> None:
