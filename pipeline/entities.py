@@ -962,9 +962,12 @@ def _init_worker(
 
     gazetteer.use_cache(cache_dir)
     lexicon = load_lexicon(policy_terms)
+    # The reports come segmented; the segmenter cuts only the ruler's patterns, when their
+    # cache misses, so jieba's dictionary is loaded only then.
     segmenter = make_segmenter(
-        seg_params.backend, lexicon, hmm=seg_params.hmm, cache_dir=cache_dir, pos=seg_params.pos
-    )
+        seg_params.backend, lexicon, hmm=seg_params.hmm, cache_dir=cache_dir,
+        pos=seg_params.pos, lazy=True,
+    )  # fmt: skip
     lex = make_lexicons(lexicon, stoplist)
     _WORKER.update(
         nlp=build_nlp(segmenter, lexicon, lex, make_backend(params), cache_dir=cache_dir),

@@ -229,17 +229,35 @@ class JiebaSegmenter:
     name = "jieba"
 
     def __init__(
-        self, lexicon: Lexicon, *, hmm: bool, cache_dir: Path | None, pos: str = "posseg"
+        self,
+        lexicon: Lexicon,
+        *,
+        hmm: bool,
+        cache_dir: Path | None,
+        pos: str = "posseg",
+        lazy: bool = False,
     ) -> None:
+        self._lexicon = lexicon
+        self._cache_dir = cache_dir
+        self._tk = self._pos = None
+        if not lazy:  # lazy: the dictionary (~1 s to load) waits for the first cut
+            self._load()
+        self._pos_mode = pos
+        self._hmm = hmm
+        self._merge = TermMerger(dict(lexicon.words))
+        self._lexicon_words = lexicon.words
+
+    def _load(self) -> None:
         import jieba
         import jieba.posseg
 
         jieba.setLogLevel(logging.WARNING)
+        cache_dir = self._cache_dir
         self._tk = jieba.Tokenizer()
         if cache_dir is not None:
             Path(cache_dir).mkdir(parents=True, exist_ok=True)
             self._tk.tmp_dir = str(cache_dir)
-        prepared = _load_prepared(lexicon, cache_dir)
+        prepared = _load_prepared(self._lexicon, cache_dir)
         if prepared is not None:
             # The dictionary with the user words, as built below by an earlier run: loading it
             # skips jieba's dictionary, ~40,000 suggest_freq calls and posseg's tag table.
@@ -250,7 +268,7 @@ class JiebaSegmenter:
             self._pos.word_tag_tab = word_tag_tab
         else:
             self._tk.initialize()
-            for word, tag in lexicon.words:
+            for word, tag in self._lexicon.words:
                 # Policy terms get a frequency high enough that the DAG keeps them whole in
                 # running text; place names only what keeps them whole on their own, so that a
                 # short form (兴海, 惠农) does not break the ordinary words around it (振兴海洋,
@@ -262,11 +280,7 @@ class JiebaSegmenter:
             self._pos = jieba.posseg.POSTokenizer(self._tk)
             self._pos.makesure_userdict_loaded()
             if cache_dir is not None:
-                _save_prepared(lexicon, cache_dir, self._tk, self._pos.word_tag_tab)
-        self._pos_mode = pos
-        self._hmm = hmm
-        self._merge = TermMerger(dict(lexicon.words))
-        self._lexicon_words = lexicon.words
+                _save_prepared(self._lexicon, cache_dir, self._tk, self._pos.word_tag_tab)
 
     def signature(self) -> str:
         """A key for how this segmenter cuts: its dictionary, modes, jieba and this code (what
@@ -284,6 +298,8 @@ class JiebaSegmenter:
         return self._merge.cut(text, self._raw)
 
     def _raw(self, text: str) -> list[tuple[str, str]]:
+        if self._tk is None:
+            self._load()
         if self._pos_mode == "lexicon":
             tags = self._pos.word_tag_tab
             return [(w, tags.get(w) or _guess_tag(w)) for w in self._tk.cut(text, HMM=self._hmm)]
@@ -341,11 +357,14 @@ def make_segmenter(
     hmm: bool = True,
     cache_dir: Path | None = None,
     pos: str = "posseg",
+    lazy: bool = False,
 ) -> Segmenter:
+    """The segmenter of `backend`; `lazy`: jieba's dictionary is loaded at the first cut only
+    (a stage that may find every cut in its cache need not load it)."""
     if pos not in ("posseg", "lexicon"):
         raise ValueError(f"segment.pos {pos!r} is not one of ['posseg', 'lexicon']")
     if backend == "jieba":
-        return JiebaSegmenter(lexicon, hmm=hmm, cache_dir=cache_dir, pos=pos)
+        return JiebaSegmenter(lexicon, hmm=hmm, cache_dir=cache_dir, pos=pos, lazy=lazy)
     if backend == "pkuseg":
         return PkusegSegmenter(lexicon, hmm=hmm, cache_dir=cache_dir)
     raise ValueError(f"segment.backend {backend!r} is not one of ['jieba', 'pkuseg']")

@@ -68,6 +68,15 @@ def test_cache_file_goes_to_the_given_folder(tmp_path) -> None:
     assert list(tmp_path.glob("*.cache"))
 
 
+def test_a_lazy_segmenter_loads_its_dictionary_at_the_first_cut(seg, tmp_path) -> None:
+    lazy = make_segmenter("jieba", LEX, cache_dir=tmp_path, lazy=True)
+    assert lazy._tk is None  # nothing loaded yet; the signature needs no dictionary
+    assert lazy.signature() == make_segmenter("jieba", LEX, lazy=True).signature()
+    text = "威海坚持乡村振兴，推进揭榜挂帅。"
+    assert lazy.cut(text) == seg.cut(text)
+    assert lazy._tk is not None
+
+
 def test_unknown_backend_is_refused() -> None:
     with pytest.raises(ValueError, match=r"segment\.backend"):
         make_segmenter("thulac", LEX)
