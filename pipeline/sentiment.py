@@ -246,6 +246,9 @@ def dense_features(it: Item, generic_weight: float) -> list[float]:
     return out
 
 
+_MULTI_SPACE_RE = re.compile(r"\s\s+")  # as scikit-learn's char analyzer
+
+
 class SupervisedModel:
     """Logistic regression on character n-grams plus :func:`dense_features`.
 
@@ -263,26 +266,22 @@ class SupervisedModel:
         self.c = c
         self.generic_weight = generic_weight
         self._vectorizer = None
-        self._model = None
+        self._fitted = False
 
-    def _matrix(self, items: Sequence[Item], fit: bool = False):
+    def _fit_matrix(self, items: Sequence[Item]):
         import numpy as np
         from scipy import sparse
+        from sklearn.feature_extraction.text import TfidfVectorizer
 
         texts = [it.text for it in items]
-        if fit:
-            from sklearn.feature_extraction.text import TfidfVectorizer
-
-            self._vectorizer = TfidfVectorizer(
-                analyzer="char",
-                ngram_range=(1, self.ngram_max),
-                min_df=2,
-                sublinear_tf=True,
-                dtype=np.float64,
-            )
-            grams = self._vectorizer.fit_transform(texts)
-        else:
-            grams = self._vectorizer.transform(texts)
+        self._vectorizer = TfidfVectorizer(
+            analyzer="char",
+            ngram_range=(1, self.ngram_max),
+            min_df=2,
+            sublinear_tf=True,
+            dtype=np.float64,
+        )
+        grams = self._vectorizer.fit_transform(texts)
         dense = np.array([dense_features(it, self.generic_weight) for it in items], dtype=float)
         return sparse.hstack([grams, sparse.csr_matrix(dense)], format="csr")
 
@@ -296,23 +295,67 @@ class SupervisedModel:
             raise ValueError(f"the train sentences have no {', '.join(missing)} label")
         from threadpoolctl import threadpool_limits
 
-        x = self._matrix(items, fit=True)
-        self._model = LogisticRegression(C=self.c, class_weight="balanced", max_iter=5000)
+        x = self._fit_matrix(items)
+        model = LogisticRegression(C=self.c, class_weight="balanced", max_iter=5000)
         with threadpool_limits(limits=1):
-            self._model.fit(x, list(labels))
+            model.fit(x, list(labels))
+        # What prediction needs, as plain arrays: a fitted model pickled with scikit-learn's
+        # objects makes every stage that labels one report import scikit-learn (1.2 s).
+        self._vocabulary = {str(k): int(v) for k, v in self._vectorizer.vocabulary_.items()}
+        self._idf = self._vectorizer.idf_.copy()
+        self._coef = model.coef_.copy()
+        self._intercept = model.intercept_.copy()
+        self._classes = [str(c) for c in model.classes_]
+        self._vectorizer = None
+        self._fitted = True
         return self
+
+    def _grams(self, items: Sequence[Item]):
+        """The TF-IDF character n-gram rows of `items`, as scikit-learn's TfidfVectorizer
+        (analyzer="char", lowercase, sublinear tf, l2 norm) fitted above makes them."""
+        import numpy as np
+        from scipy import sparse
+
+        rows, cols, vals = [], [], []
+        vocab, idf = self._vocabulary, self._idf
+        for r, it in enumerate(items):
+            text = _MULTI_SPACE_RE.sub(" ", it.text.lower())
+            counts: dict[int, int] = {}
+            for n in range(1, self.ngram_max + 1):
+                for i in range(len(text) - n + 1):
+                    j = vocab.get(text[i : i + n])
+                    if j is not None:
+                        counts[j] = counts.get(j, 0) + 1
+            if not counts:
+                continue
+            idx = np.fromiter(counts, dtype=np.int64, count=len(counts))
+            w = np.log(np.fromiter(counts.values(), dtype=float, count=len(counts))) + 1.0
+            w *= idf[idx]
+            w /= np.sqrt(np.dot(w, w))
+            rows.extend([r] * len(idx))
+            cols.extend(idx.tolist())
+            vals.extend(w.tolist())
+        shape = (len(items), len(vocab))
+        return sparse.csr_matrix((vals, (rows, cols)), shape=shape, dtype=float)
 
     def predict(self, items: Sequence[Item]) -> list[tuple[str, float]]:
         """(label, score) per item; score = P(positive) − P(negative)."""
-        if self._model is None:
+        if not self._fitted:
             raise RuntimeError("SupervisedModel.predict before fit")
         if not items:
             return []
-        from threadpoolctl import threadpool_limits
+        import numpy as np
+        from scipy import sparse
 
-        with threadpool_limits(limits=1):
-            proba = self._model.predict_proba(self._matrix(items))
-        classes = list(self._model.classes_)
+        dense = np.array([dense_features(it, self.generic_weight) for it in items], dtype=float)
+        x = sparse.hstack([self._grams(items), sparse.csr_matrix(dense)], format="csr")
+        scores = np.asarray(x @ self._coef.T) + self._intercept
+        if scores.shape[1] == 1:  # two classes: scikit-learn's logistic of the one score
+            scores = np.hstack([np.zeros_like(scores), scores])
+        scores -= scores.max(axis=1, keepdims=True)
+        proba = np.exp(scores)
+        proba /= proba.sum(axis=1, keepdims=True)
+        classes = self._classes
         ipos, ineg = classes.index("positive"), classes.index("negative")
         out = []
         for row in proba:

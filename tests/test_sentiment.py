@@ -274,6 +274,37 @@ def test_supervised_model_is_deterministic(lexicon) -> None:
     assert {lab for lab, _ in a} == set(S.LABELS)
 
 
+def test_supervised_model_predicts_as_scikit_learn_without_it(lexicon) -> None:
+    import pickle
+
+    import numpy as np
+    from scipy import sparse
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    items, labels = _train_items(lexicon)
+    test = S.document_items(DOCS[2], lexicon)
+    model = S.SupervisedModel(ngram_max=3, c=3.0, generic_weight=0.0).fit(items, labels)
+    # the same fit, in scikit-learn alone
+    vec = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), min_df=2, sublinear_tf=True)
+
+    def matrix(its, fit=False):
+        texts = [it.text for it in its]
+        grams = vec.fit_transform(texts) if fit else vec.transform(texts)
+        dense = np.array([S.dense_features(it, 0.0) for it in its], dtype=float)
+        return sparse.hstack([grams, sparse.csr_matrix(dense)], format="csr")
+
+    lr = LogisticRegression(C=3.0, class_weight="balanced", max_iter=5000)
+    lr.fit(matrix(items, fit=True), labels)
+    proba = lr.predict_proba(matrix(test))
+    ipos, ineg = list(lr.classes_).index("positive"), list(lr.classes_).index("negative")
+    got = model.predict(test)
+    assert [lab for lab, _ in got] == [lr.classes_[int(r.argmax())] for r in proba]
+    assert [s for _, s in got] == pytest.approx([r[ipos] - r[ineg] for r in proba], abs=1e-4)
+    # the fitted model holds no scikit-learn object: labelling needs no scikit-learn import
+    assert b"sklearn" not in pickle.dumps(model)
+
+
 def test_supervised_model_errors(lexicon) -> None:
     items, labels = _train_items(lexicon)
     with pytest.raises(ValueError, match="ngram_max"):
