@@ -467,6 +467,9 @@ class ResolveComponent:
         lex = self.lex
         if not 2 <= len(text) <= 6 or lex.is_place(text) or text in lex.concepts:
             return []
+        brand = ner_rules.brand_with_trade(text, after, lex)
+        if 0 < brand < len(text):
+            return [(s, s + brand, COMPANY, "model")]  # 发那科|智能|工厂: the brand, its plant
         if _zone_follows(after) or lex.place_kind(text + "镇"):
             return []  # 陆家嘴|商圈: a place's zone; 奔子栏: a town
         closer = re.split(r"[，。；]", after, maxsplit=1)[0]
@@ -687,8 +690,8 @@ def resolve(
     ]  # (no firm heads a road, a railway or an airport: 莱荣高铁, 兰海高速)
     firms: list[tuple[int, int]] = []
     for s, e, label, src in keep:
-        if label != COMPANY or src == "model":
-            continue
+        if label != COMPANY or (src == "model" and not ner_rules.brand_name(text[s:e], lex)):
+            continue  # (the model alone names a firm inside a project if it is a brand)
         # the firm opens the project, or follows the project's place (杭州|海康机器人)
         if not any(
             (a == s and e < b)

@@ -681,6 +681,8 @@ def brand_with_trade(text: str, after: str, lex: Lexicons) -> int:
                 continue  # 苹果|产业: a product's sector
             if lex.word_freq(trade) >= 20000 or lex.word_pos(trade)[:1] not in ("n", "j"):
                 continue  # 城市, 发展, 海外: words of every clause, not trades
+            if tail.startswith(tuple(PLANT_NOUNS)):
+                return k  # 发那科|智能|工厂: the brand, then its plant
             longer = bool(tail) and lex.word_freq(trade + tail[:2]) > 0
             if longer or tail.startswith(_AFTER_TRADE_STOPS):
                 continue  # 京鲁科技|成果, 龙腾果蔬|批发市场: a longer word, a venue
@@ -720,8 +722,8 @@ def classify_org(name: str) -> str:
 # A list closed by a kind of sector (绿色石化、船舶海工、临港装备等优势产业): no firms.
 SECTOR_LIST_RE = re.compile(
     r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8}?)"
-    r"(?=等[\u4e00-\u9fff]{0,6}?(?:产业|行业|领域|业态))"
-)
+    r"(?=等[\u4e00-\u9fff]{0,6}?(?:产业|行业|领域|业态)(?!项目|园|基地|集群项目))"
+)  # (…等重大产业项目: a list of projects, not of sectors)
 # Zone words after a sector suffix (远遥科技|湾区): the name is a zone's.
 ZONE_WORDS = ("湾区", "园区", "小镇", "新城", "走廊", "商圈", "先行区", "城", "园", "谷")
 
@@ -801,8 +803,10 @@ def company_suffix_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> lis
                 or lex.word_freq(suffix + nxt)
             ):
                 continue  # 冷链物流|产业集群, 京鲁科技|成果: a sector or a longer word
-            if not strong and lex.is_sector(nxt) and brand_name(name, lex):
-                continue  # 特斯拉|新能源汽车: a brand, then its product (the brand is found alone)
+            if not strong and (lex.is_sector(nxt) or nxt in PLANT_NOUNS) and brand_name(name, lex):
+                # 特斯拉|新能源汽车, 发那科|智能|工厂: a brand, then its product or plant (the
+                # brand is found alone)
+                continue
         if not strong and lex.word_freq(name) > 0 and not brand_name(name, lex):
             continue  # 跨境物流, 蓝海工业: a sector word needs a name no dictionary knows
         # after a weak suffix (物流, 科技…) the entity stage also wants the model's support
@@ -987,6 +991,8 @@ SINGLE_PROJECT_RE = re.compile(
 )
 
 
+# A firm's plant after its short name and a trade word (发那科|智能|工厂)
+PLANT_NOUNS = frozenset(("工厂", "超级工厂", "生产线", "产线", "基地", "生产基地", "产业园"))
 # … and a firm's plant or production line (浪潮服务器生产线, 比亚迪超级工厂).
 PLANT_RE = re.compile(
     r"(?:^|(?<=[，。；：、]))([^，。；：、“”（）等\s]{2,16}?)(?=(?:生产线|产线|超级工厂))"

@@ -322,6 +322,8 @@ def test_model_firms_in_sector_lists_beside_places_or_opening_institutions(pipel
     assert firms("量子研究中心、清华国际创新中心等新型研发机构相继成立。") == []
     # a firm beside a firm whose name opens with a country is still a firm
     assert "美国喜达屋集团" in firms("加快红星美凯龙、美国喜达屋集团、广东昌明集团等企业入驻。")
+    # a registered brand heading its plant in a list of projects (not of sectors): the firm
+    assert "发那科" in firms("推动达闼机器人、发那科智能工厂、英威达等重大产业项目落地。")
 
 
 def test_beside_place_needs_the_whole_neighbouring_item() -> None:

@@ -320,6 +320,10 @@ def test_brand_with_trade_names_a_firm() -> None:
     assert R.brand_with_trade("华川", "物流园", lex) == 0  # a longer word: a venue
     assert R.brand_with_trade("泓宇", "物流产业", lex) == 0  # a sector, not a firm
     assert R.brand_with_trade("博泰", "稀土", lex) == 0  # not a registered brand
+    assert R.brand_with_trade("金锐稀土", "工厂", lex) == 2  # the brand, then its plant
+    # a list closed by …等重大产业项目 lists projects, not sectors
+    text = "推动金锐稀土工厂、华川工具等重大产业项目落地，发展冷链物流、高端装备等新兴产业。"
+    assert [m.group(1) for m in R.SECTOR_LIST_RE.finditer(text)] == ["发展冷链物流、高端装备"]
 
 
 def test_generic_works_are_not_named_projects() -> None:
