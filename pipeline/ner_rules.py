@@ -1501,6 +1501,8 @@ def listed_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
 def _area_name(item: str, pos: str, lex: Lexicons) -> bool:
     if lex.is_place(item):
         return True
+    if not _CJK_NAME_RE.fullmatch(item):
+        return False  # 松江G60科创走廊: a zone, found as one (and its district) by zone_places
     if item in GENERIC_PLACES or item in lex.concepts or item in lex.programs:
         return False
     if lex.word_pos(item[-2:]) in ("v", "vn", "a", "ad") or item[-1] in "等和及与":
@@ -1619,6 +1621,8 @@ def _place_like(word: str, pos: str, lex: Lexicons) -> bool:
     """A gazetteer place, or a rarer word the segmenter tags as a place (not 城市, 农村)."""
     if lex.is_place(word):
         return True
+    if len(word) >= 2 and lex.word_freq(word) < 100 and lex.place_kind(word + "镇") == "town":
+        return True  # 博鳌|乐城…先行区: a town by its short name opens a zone's name
     return pos == "ns" and word not in GENERIC_PLACES and lex.word_freq(word) < 2000
 
 
@@ -1638,7 +1642,7 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     ends = {e: i for i, (_, e, _) in enumerate(tokens)}
     starts = {s for s, _, _ in tokens}
     for m in ZONE_RE.finditer(text):
-        if m.end() not in ends or text[m.end() : m.end() + 1] in ("线", "路", "站"):
+        if m.end() not in ends or text[m.end() : m.end() + 1] in ("线", "路", "站", "化"):
             continue  # 上海示范区线: a metro line
         # the last token that ends at or before the zone word
         before = [i for i, (_, e, _) in enumerate(tokens) if e <= m.start()]

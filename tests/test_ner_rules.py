@@ -593,3 +593,13 @@ def test_phrases_of_common_words_and_brands_before_products_are_no_firm_names() 
     assert "特斯拉新能源" not in texts(text, R.company_suffix_names(text, tokens, lex))
     text = "特斯拉新能源公司投产。"  # no product after the sector word: brand + trade is kept
     assert "特斯拉新能源" in texts(text, R.company_suffix_names(text, tokens, lex))
+
+
+def test_zones_opened_by_a_town_and_area_lists_with_a_zone() -> None:
+    # a town known by its short name opens a zone (博鳌 of 博鳌镇); …片区化 is a way of working
+    lex = dataclasses.replace(LEX, place_kind=lambda w: "town" if w == "博鳌镇" else "")
+    text = "建设博鳌零碳示范区，推进崖州、博鳌潭门片区化建设。"
+    assert texts(text, R.zone_places(text, toks(text), lex)) == ["博鳌零碳示范区"]
+    # the zone in a list of areas is no area's name (its district is found on its own)
+    text = "提升紫竹、杨浦、松江G60科创走廊等区域能级。"
+    assert "松江G60科创走廊" not in texts(text, R.listed_places(text, toks(text), CITY_LEX))
