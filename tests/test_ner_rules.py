@@ -305,6 +305,8 @@ def test_titles_and_results_are_not_programs() -> None:
     # a verb inside the span is not part of a name (列入 … 试点: a title; 处于 … 攻坚)
     text = "南平市和莆田高新区列入国家碳达峰试点，发展仍处于攻坚期。"
     assert R.program_head_names(text, toks(text), LEX) == []
+    text = "加强与黄河流域省份战略协同。"  # 战略|协同: a longer word, not a strategy's name
+    assert R.program_head_names(text, toks(text), LEX) == []
     text = "生产安全事故“双下降”，全运会“五连冠”，继续做好“六稳”工作。"
     assert texts(text, R.quoted_programs(text, toks(text), LEX)) == ["六稳"]
 
