@@ -75,10 +75,11 @@ class LacModel:
         back = np.empty((b, t_max, k), dtype=np.int32)
         back[:, 0] = np.arange(k)
         identity = np.broadcast_to(np.arange(k), (b, k))
+        trans_to = np.ascontiguousarray(trans.T)  # (to, from): argmax runs along memory
         for t in range(1, t_max):
-            cand = score[:, :, None] + trans[None, :, :]  # (batch, from, to)
-            bp = cand.argmax(axis=1)
-            new = np.take_along_axis(cand, bp[:, None, :], axis=1)[:, 0] + em[:, t]
+            cand = score[:, None, :] + trans_to[None, :, :]  # (batch, to, from)
+            bp = cand.argmax(axis=2)
+            new = np.take_along_axis(cand, bp[:, :, None], axis=2)[:, :, 0] + em[:, t]
             live = (t < lengths)[:, None]
             score = np.where(live, new, score)
             back[:, t] = np.where(live, bp, identity)
