@@ -212,10 +212,16 @@ def _save_prepared(lexicon: Lexicon, cache_dir: Path, tk, word_tag_tab: dict) ->
     from pipeline.io import atomic_write_bytes
 
     path = _prepared_path(lexicon, cache_dir)
-    atomic_write_bytes(path, marshal.dumps((tk.FREQ, tk.total, word_tag_tab)))
+    # marshal version 2 writes no back-references, whose choice follows the objects' reference
+    # counts in the writing process: the file's bytes depend on the dictionary alone, as a DVC
+    # output's should (version 4 wrote different bytes from a stage that had loaded more).
+    atomic_write_bytes(path, marshal.dumps((tk.FREQ, tk.total, word_tag_tab), 2))
     for stale in Path(cache_dir).glob(f"{_PREPARED_PREFIX}*"):
         if stale != path:
             stale.unlink(missing_ok=True)
+    # jieba's own cache of its dictionary (jieba.cache, written by marshal in the same way)
+    # served only this build: later runs load the file above
+    Path(cache_dir, "jieba.cache").unlink(missing_ok=True)
 
 
 class JiebaSegmenter:

@@ -64,8 +64,15 @@ def test_private_tokenizer_leaves_global_jieba_alone(seg, tmp_path) -> None:
 
 
 def test_cache_file_goes_to_the_given_folder(tmp_path) -> None:
-    make_segmenter("jieba", LEX, cache_dir=tmp_path)
-    assert list(tmp_path.glob("*.cache"))
+    make_segmenter("jieba", LEX, cache_dir=tmp_path / "a")
+    # the prepared dictionary is the cache; jieba's own (jieba.cache) served its build only
+    prepared = list((tmp_path / "a").glob("gwr-prepared-*.marshal"))
+    assert len(prepared) == 1 and not (tmp_path / "a" / "jieba.cache").exists()
+    # its bytes depend on the dictionary alone (it is a DVC output)
+    keep = [bytes(range(256)) for _ in range(1000)]  # (other objects alive in this process)
+    make_segmenter("jieba", LEX, cache_dir=tmp_path / "b")
+    again = list((tmp_path / "b").glob("gwr-prepared-*.marshal"))
+    assert keep and again[0].read_bytes() == prepared[0].read_bytes()
 
 
 def test_a_lazy_segmenter_loads_its_dictionary_at_the_first_cut(seg, tmp_path) -> None:
