@@ -359,6 +359,7 @@ class ResolveComponent:
             (sp.start_char, sp.end_char) for sp in doc.spans.get("model", []) if sp.label_ == "LOC"
         ]
         tokens = doc.user_data.get("tokens") or [(t.idx, t.idx + len(t), t.tag_) for t in doc]
+        ending_at = {t[1]: t for t in tokens}
         model_any = [(sp.start_char, sp.end_char) for sp in doc.spans.get("model", [])]
         rule_sources = doc.user_data.get("rule_sources", {})
         for key in ("ruler", "rules"):
@@ -376,7 +377,7 @@ class ResolveComponent:
                 if key == "ruler" and span.label_ == PLACE:
                     # a short name glued to a character before it may end a longer name
                     # (白|龙港污水处理厂): then the model's place must start with it
-                    glued = _glued_after_char(s, e, tokens)
+                    glued = _glued_after_char(s, e, ending_at)
                     home = doc.user_data.get("home", set())
                     if (self._needs_model(span.text) or glued) and not (
                         # a county of the report's own province (嘉定 in Shanghai's report)
@@ -614,12 +615,13 @@ def _beside_place(text: str, s: int, e: int, places: Collection[tuple[int, int]]
 _BEFORE_PLACE_POS = ("p", "c", "v", "d", "u", "x", "w", "f", "m", "q", "r", "y", "e", "o", "zg")
 
 
-def _glued_after_char(s: int, e: int, tokens: Sequence[tuple[int, int, str]]) -> bool:
+def _glued_after_char(s: int, e: int, ending_at: dict[int, tuple[int, int, str]]) -> bool:
     """Whether the short name at s:e follows a one-character word that is not a preposition,
-    a verb or a mark, so that it may be the end of a longer name (白|龙港污水处理厂)."""
+    a verb or a mark, so that it may be the end of a longer name (白|龙港污水处理厂).
+    `ending_at`: the sentence's tokens by their end."""
     if e - s > 3:
         return False
-    before = next((t for t in tokens if t[1] == s), None)
+    before = ending_at.get(s)
     return (
         before is not None
         and before[1] - before[0] == 1

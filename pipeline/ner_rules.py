@@ -1644,7 +1644,7 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     starts = {s for s, _, _ in tokens}
     for m in ZONE_RE.finditer(text):
         if m.end() not in ends or text[m.end() : m.end() + 1] in ("线", "路", "站", "化"):
-            continue  # 上海示范区线: a metro line
+            continue  # 上海示范区线: a metro line; 片区化: a way of working, not a zone
         # the last token that ends at or before the zone word
         before = [i for i, (_, e, _) in enumerate(tokens) if e <= m.start()]
         inside = next((t for t in tokens if t[0] < m.start() < t[1]), None)
@@ -1720,6 +1720,10 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     return out
 
 
+# What may stand before a park's own name: a list mark, a comma, a conjunction (or a verb)
+_PARK_NAME_OPENERS = frozenset("、，；和与及")
+
+
 def _named_park(
     text: str, tokens: Sequence[Tok], last: int, m: re.Match, lex: Lexicons
 ) -> int | None:
@@ -1734,16 +1738,11 @@ def _named_park(
         a = tokens[first][0]
         bare = text[a : m.start()]
         before = tokens[first - 1] if first else None
-        opens = before is None or text[before[0] : before[1]] in (
-            "、",
-            "，",
-            "；",
-            "和",
-            "与",
-            "及",
-        )
-        opens = opens or before[2].startswith("v")
-        if not opens:
+        if not (
+            before is None
+            or text[before[0] : before[1]] in _PARK_NAME_OPENERS
+            or before[2].startswith("v")
+        ):
             continue
         if (
             not 2 <= len(bare) <= 4

@@ -251,7 +251,6 @@ class JiebaSegmenter:
         self._pos_mode = pos
         self._hmm = hmm
         self._merge = TermMerger(dict(lexicon.words))
-        self._lexicon_words = lexicon.words
 
     def _load(self) -> None:
         import jieba
@@ -295,7 +294,7 @@ class JiebaSegmenter:
 
         return hashlib.sha256(
             repr(
-                (self._lexicon_words, self._hmm, self._pos_mode, version("jieba"),
+                (self._lexicon.words, self._hmm, self._pos_mode, version("jieba"),
                  Path(__file__).read_bytes())
             ).encode("utf-8")
         ).hexdigest()  # fmt: skip

@@ -265,48 +265,45 @@ class SupervisedModel:
         self.ngram_max = ngram_max
         self.c = c
         self.generic_weight = generic_weight
-        self._vectorizer = None
         self._fitted = False
 
-    def _fit_matrix(self, items: Sequence[Item]):
+    def _with_dense(self, grams, items: Sequence[Item]):
+        """The n-gram rows of `items` with their :func:`dense_features` appended."""
         import numpy as np
         from scipy import sparse
-        from sklearn.feature_extraction.text import TfidfVectorizer
 
-        texts = [it.text for it in items]
-        self._vectorizer = TfidfVectorizer(
+        dense = np.array([dense_features(it, self.generic_weight) for it in items], dtype=float)
+        return sparse.hstack([grams, sparse.csr_matrix(dense)], format="csr")
+
+    def fit(self, items: Sequence[Item], labels: Sequence[str]) -> SupervisedModel:
+        if not items:
+            raise ValueError("the supervised method needs labelled train sentences; none matched")
+        missing = sorted(set(LABELS) - set(labels))
+        if missing:
+            raise ValueError(f"the train sentences have no {', '.join(missing)} label")
+        import numpy as np
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+        from threadpoolctl import threadpool_limits
+
+        vectorizer = TfidfVectorizer(
             analyzer="char",
             ngram_range=(1, self.ngram_max),
             min_df=2,
             sublinear_tf=True,
             dtype=np.float64,
         )
-        grams = self._vectorizer.fit_transform(texts)
-        dense = np.array([dense_features(it, self.generic_weight) for it in items], dtype=float)
-        return sparse.hstack([grams, sparse.csr_matrix(dense)], format="csr")
-
-    def fit(self, items: Sequence[Item], labels: Sequence[str]) -> SupervisedModel:
-        from sklearn.linear_model import LogisticRegression
-
-        if not items:
-            raise ValueError("the supervised method needs labelled train sentences; none matched")
-        missing = sorted(set(LABELS) - set(labels))
-        if missing:
-            raise ValueError(f"the train sentences have no {', '.join(missing)} label")
-        from threadpoolctl import threadpool_limits
-
-        x = self._fit_matrix(items)
+        x = self._with_dense(vectorizer.fit_transform([it.text for it in items]), items)
         model = LogisticRegression(C=self.c, class_weight="balanced", max_iter=5000)
         with threadpool_limits(limits=1):
             model.fit(x, list(labels))
         # What prediction needs, as plain arrays: a fitted model pickled with scikit-learn's
         # objects makes every stage that labels one report import scikit-learn (1.2 s).
-        self._vocabulary = {str(k): int(v) for k, v in self._vectorizer.vocabulary_.items()}
-        self._idf = self._vectorizer.idf_.copy()
+        self._vocabulary = {str(k): int(v) for k, v in vectorizer.vocabulary_.items()}
+        self._idf = vectorizer.idf_.copy()
         self._coef = model.coef_.copy()
         self._intercept = model.intercept_.copy()
         self._classes = [str(c) for c in model.classes_]
-        self._vectorizer = None
         self._fitted = True
         return self
 
@@ -345,10 +342,8 @@ class SupervisedModel:
         if not items:
             return []
         import numpy as np
-        from scipy import sparse
 
-        dense = np.array([dense_features(it, self.generic_weight) for it in items], dtype=float)
-        x = sparse.hstack([self._grams(items), sparse.csr_matrix(dense)], format="csr")
+        x = self._with_dense(self._grams(items), items)
         scores = np.asarray(x @ self._coef.T) + self._intercept
         if scores.shape[1] == 1:  # two classes: scikit-learn's logistic of the one score
             scores = np.hstack([np.zeros_like(scores), scores])

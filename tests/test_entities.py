@@ -367,11 +367,14 @@ def test_places_inside_titles_and_towns_named_like_words(pipeline) -> None:
 def test_a_short_place_glued_to_a_character_before_it() -> None:
     from pipeline.entities import _glued_after_char
 
+    def by_end(tokens):
+        return {t[1]: t for t in tokens}
+
     # 完成|白|龙港|污水处理厂: 白 (an adjective) may open a longer name with 龙港
     tokens = [(0, 2, "v"), (2, 3, "a"), (3, 5, "ns"), (5, 7, "n")]
-    assert _glued_after_char(3, 5, tokens)
+    assert _glued_after_char(3, 5, by_end(tokens))
     # 在|威海: a preposition stands before places
-    assert not _glued_after_char(3, 5, [(0, 2, "v"), (2, 3, "p"), (3, 5, "ns")])
+    assert not _glued_after_char(3, 5, by_end([(0, 2, "v"), (2, 3, "p"), (3, 5, "ns")]))
     # a longer word before it, or a longer name: not glued
-    assert not _glued_after_char(2, 4, [(0, 2, "v"), (2, 4, "ns")])
-    assert not _glued_after_char(3, 7, tokens)
+    assert not _glued_after_char(2, 4, by_end([(0, 2, "v"), (2, 4, "ns")]))
+    assert not _glued_after_char(3, 7, by_end(tokens))
