@@ -636,13 +636,21 @@ def _zone_follows(after: str) -> bool:
 
 
 def _firm_prefix(text: str) -> str:
-    """An organisation name cut after a firm suffix inside it (包商银行培训中心 → 包商银行)."""
+    """An organisation name cut after a firm suffix inside it (包商银行培训中心 → 包商银行);
+    none when the rest is a firm suffix too (省工业控股|集团, 某某银行|股份有限公司)."""
     for i in range(len(text) - 1, 1, -1):
         head = text[:i]
         suffix = ner_rules._head_suffix(head, ner_rules.STRONG_COMPANY_SUFFIXES)
         if suffix and len(head) > len(suffix) + 1:
-            return head
+            rest = text[i:]
+            return "" if rest in _FIRM_FORM_TAILS else head
     return ""
+
+
+# What may follow a firm's suffix inside its own name: the legal form (…控股|集团).
+_FIRM_FORM_TAILS = frozenset(
+    ("集团", "公司", "有限公司", "股份公司", "股份有限公司", "集团公司", "集团有限公司", "股份")
+)
 
 
 def inner_len(inner: str, text: str) -> int:

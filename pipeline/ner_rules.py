@@ -810,6 +810,10 @@ def company_suffix_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> lis
                 continue
         if not strong and lex.word_freq(name) > 0 and not brand_name(name, lex):
             continue  # 跨境物流, 蓝海工业: a sector word needs a name no dictionary knows
+        if not strong and i + 1 < len(tokens) and not brand_name(name, lex):
+            nxt, npos = text[tokens[i + 1][0] : tokens[i + 1][1]], tokens[i + 1][2]
+            if npos[:1] in ("n", "v") and nxt not in PROJECT_TAILS and _CJK_RE.fullmatch(nxt):
+                continue  # 宝汉天工业|母机, 昆楚工业|协同: the suffix opens a compound word
         # after a weak suffix (物流, 科技…) the entity stage also wants the model's support
         out.append((name_start, e, COMPANY, "suffix" if strong else "suffix-weak"))
     return out
@@ -993,6 +997,8 @@ SINGLE_PROJECT_RE = re.compile(
 
 
 # A firm's plant after its short name and a trade word (发那科|智能|工厂)
+# Words after a firm's name in a project's name (天力电源|项目, 时利物流|二期).
+PROJECT_TAILS = frozenset(("项目", "工程", "一期", "二期", "三期", "四期", "扩建", "技改", "新建"))
 PLANT_NOUNS = frozenset(("工厂", "超级工厂", "生产线", "产线", "基地", "生产基地", "产业园"))
 # … and a firm's plant or production line (浪潮服务器生产线, 比亚迪超级工厂).
 PLANT_RE = re.compile(
@@ -1085,6 +1091,7 @@ def _product_rest(rest: str, lex: Lexicons) -> bool:
 
 
 _CJK_NAME_RE = re.compile(r"[\u4e00-\u9fff]{2,8}")
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
 # One-character abbreviations of China's provinces, which open regional product brands.
 PROVINCE_ABBREVIATIONS = frozenset(
     "京津沪渝冀晋蒙辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕秦甘陇青宁新港澳台"

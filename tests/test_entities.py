@@ -204,6 +204,18 @@ def test_model_orgs_that_are_verbs_schools_or_brands_with_a_trade(pipeline) -> N
     assert resolve._from_model(0, 2, "恒通", "ORG", after="化纤、") == [(0, 4, "COMPANY", "model")]
 
 
+def test_a_model_firm_keeps_its_legal_form_after_an_inner_suffix(pipeline) -> None:
+    _seg, nlp = pipeline
+    resolve = nlp.get_pipe("gwr_resolve")
+    # 控股|集团: one firm's name; 银行|培训中心: a firm's body, cut after the firm
+    assert resolve._from_model(0, 7, "省工业控股集团", "ORG", after="，推动") == [
+        (0, 7, "COMPANY", "model")
+    ]
+    assert resolve._from_model(0, 8, "包商银行培训中心", "ORG", after="建成") == [
+        (0, 4, "COMPANY", "model")
+    ]
+
+
 def test_model_orgs_before_zones_and_institutions_are_not_firms(pipeline) -> None:
     _seg, nlp = pipeline
     resolve = nlp.get_pipe("gwr_resolve")

@@ -98,6 +98,10 @@ def test_titles_of_plans_are_programs_but_laws_are_not() -> None:
         ("支持威高集团做大做强。", ["威高集团"]),
         ("发展冷链物流和高端装备。", []),
         ("齐鲁石化鲁油鲁炼项目投产。", ["齐鲁石化"]),  # a strong suffix after a short name
+        # a weak suffix opening a compound word after a name no brand list knows
+        ("创建宝汉天工业母机集群。", []),
+        ("推进昆楚工业协同。", []),
+        ("推进宝汉天工业项目。", ["宝汉天工业"]),
     ],
 )
 def test_company_suffix_names(text: str, expected: list[str]) -> None:
