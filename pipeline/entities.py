@@ -552,7 +552,7 @@ class ResolveComponent:
                     or _zone_follows(after)
                 ):
                     return []  # 京鲁科技|成果, 电信网络|诈骗: a longer word, a sector phrase
-                ok = (
+                ok = _place_bank(text, lex) or (
                     len(name) >= 2
                     and ner_rules._proper_name(name, lex)
                     # 山东科技(大市场), 山东能源: a place and a sector word
@@ -583,6 +583,16 @@ class ResolveComponent:
             ):
                 return [(s, e, COMPANY, "model")]
         return []
+
+
+# Kinds of bank that a place's name makes a named bank (云南|农村商业银行, 重庆|农商银行).
+_BANK_KINDS = ("农村商业银行", "农商银行", "商业银行", "农商行", "银行")
+
+
+def _place_bank(text: str, lex: Lexicons) -> bool:
+    """A place and a kind of bank: the bank of that place (云南农村商业银行)."""
+    kind = next((k for k in _BANK_KINDS if text.endswith(k)), "")
+    return bool(kind) and len(text) > len(kind) + 1 and lex.is_place(text[: -len(kind)])
 
 
 def _opens_institution(text: str, after: str, most: int) -> bool:

@@ -926,6 +926,15 @@ def _firm_item(item: str, lex: Lexicons) -> bool:
     return _proper_name(item, lex) or lex.word_pos(item) in ("nr", "nz", "nt", "nrt")
 
 
+def _brand_and_trade(item: str, lex: Lexicons) -> bool:
+    """A registered brand and a word for its trade, among firms (有研|稀土, 迪尚|集团)."""
+    return 4 <= len(item) <= 6 and any(
+        brand_name(item[:k], lex) and lex.word_freq(item[k:]) > 0 and not lex.is_place(item[k:])
+        for k in (2, 3)
+        if len(item) - k >= 2
+    )
+
+
 # After 等: not a kind of area (…等区域, …等城市: the items are places, see PLACE_LIST_RE).
 _NOT_AREAS = r"(?!(?:[\d一二三四五六七八九十两]+个)?(?:重点)?(?:区域|地区|片区|城市|地方|地))"
 # …、…等重大项目 / 等148个行业大模型: lists whose items open with a firm's name
@@ -955,7 +964,7 @@ def listed_firms(text: str, lex: Lexicons) -> list[Cand]:
         if sum(_firm_item(item, lex) for _, item in items) * 2 <= len(items):
             continue  # a list of sectors or measures (…等传统工业企业), not of firms
         for offset, item in items:
-            if _firm_item(item, lex):
+            if _firm_item(item, lex) or _brand_and_trade(item, lex):
                 out.append((offset, offset + len(item), COMPANY, "list"))
     return out
 
@@ -966,6 +975,11 @@ AWARD_SUBJECT_RE = re.compile(
     r"(?:^|(?<=[，。；：！？]))([^，。；：！？“”（）\s]{2,30}?)"
     r"(?=(?:入选|获批|获评|荣获|获得|成为|跻身|上榜|入围|被评为|被认定为|被授予)"
     r"[^，。；]{0,30}?(?:企业|工厂|技术中心|设计中心|奖|冠军|小巨人|独角兽|瞪羚|链主|500强))"
+)
+# … the subject of a firm's opening for business (招银金投、信银金投开业运营) …
+OPENING_SUBJECT_RE = re.compile(
+    r"(?:^|(?<=[，。；：！？]))(?:[^，。；：！？“”（）\s]*(?:公司|银行|企业))?"
+    r"([^，。；：！？“”（）\s]{2,20}?)(?=(?:获批|正式|挂牌)?开业)"
 )
 # … lists closed by a kind of firm (三元、元盛、鼎盛等传统工业企业) …
 FIRM_KIND_LIST_RE = re.compile(
@@ -1231,6 +1245,12 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     for m in AWARD_SUBJECT_RE.finditer(text):
         for k, (offset, item) in enumerate(_list_items(text, m.start(1), m.group(1))):
             take(offset, item, False, k == 0)
+    for m in OPENING_SUBJECT_RE.finditer(text):
+        for offset, item in _list_items(text, m.start(1), m.group(1)):
+            n = len(out)
+            take(offset, item, False, False)  # the whole item (世界最大单体免税店 is none)
+            if len(out) > n and lex.word_freq(text[out[-1][0] : out[-1][1]]):
+                del out[-1]  # 免税店开业, 农商行开业: a kind of business, not a name
     for m in FIRM_KIND_LIST_RE.finditer(text):
         items = _list_items(text, m.start(), m.group(1))
         if (

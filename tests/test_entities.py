@@ -216,6 +216,15 @@ def test_a_model_firm_keeps_its_legal_form_after_an_inner_suffix(pipeline) -> No
     ]
 
 
+def test_a_place_and_a_kind_of_bank_is_a_named_bank(pipeline) -> None:
+    _seg, nlp = pipeline
+    resolve = nlp.get_pipe("gwr_resolve")
+    assert resolve._from_model(0, 8, "云南农村商业银行", "ORG", after="。") == [
+        (0, 8, "COMPANY", "model")
+    ]
+    assert resolve._from_model(0, 6, "农村商业银行", "ORG", after="。") == []
+
+
 def test_model_orgs_before_zones_and_institutions_are_not_firms(pipeline) -> None:
     _seg, nlp = pipeline
     resolve = nlp.get_pipe("gwr_resolve")

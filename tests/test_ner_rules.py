@@ -180,10 +180,28 @@ FIRM_LEX = Lexicons(
         ("提升洪涝干旱、台风、地质灾害等防御工程标准。", []),
         ("推动川酒、川茶等企业做大做强。", []),
         ("发展华川演艺、泓宇服务等项目。", []),  # brand + sector in a project list
+        # firms opening for business; a kind of shop is no name
+        ("金锐金投、泓宇投资开业运营。", ["泓宇投资", "金锐金投"]),
     ],
 )
 def test_slot_firms(text: str, expected: list[str]) -> None:
     assert texts(text, R.slot_firms(text, toks(text), FIRM_LEX)) == expected
+
+
+def test_a_kind_of_shop_opening_is_no_firm() -> None:
+    lex = dataclasses.replace(FIRM_LEX, word_freq=lambda w: 400 if w == "免税店" else 0)
+    text = "世界最大单体免税店开业。"
+    assert R.slot_firms(text, toks(text), lex) == []
+    text = "金锐免税店开业。"
+    assert texts(text, R.slot_firms(text, toks(text), lex)) == ["金锐免税店"]
+
+
+def test_a_brand_and_its_trade_among_listed_firms() -> None:
+    lex = dataclasses.replace(FIRM_LEX, word_freq=lambda w: {**FIRM_COMMON, "稀土": 162}.get(w, 0))
+    text = "金锐集团、华川稀土、泓宇控股3家企业入选。"
+    assert texts(text, R.listed_firms(text, lex)) == ["华川稀土", "泓宇控股", "金锐集团"]
+    text = "金锐集团、济南稀土、泓宇控股3家企业入选。"  # a place and a trade: no brand
+    assert texts(text, R.listed_firms(text, lex)) == ["泓宇控股", "金锐集团"]
 
 
 def test_known_firms_not_inside_a_body() -> None:
