@@ -1490,6 +1490,72 @@ def coordinated_places(
     return out
 
 
+_LIST_ITEM_RE = re.compile(r"(?<=、)[\u4e00-\u9fff]{2,4}(?=、)")
+_DIVISION_KINDS = frozenset(("county", "prefecture"))
+_SIBLING_WATERS = "河江湖海溪"
+
+
+def sibling_places(text: str, cands: Sequence[Cand], lex: Lexicons) -> list[tuple[int, int]]:
+    """Inner items of a 、-list, between places of their own kind, that the gazetteer and the
+    dictionary leave out: a county's short name that is also a word (文昌、琼海、东方、澄迈 —
+    东方市), a river or lake beside rivers (黄垒河、母猪河、米山河)."""
+    places = {(s, e) for s, e, label, _ in cands if label == PLACE}
+    starts = {s for s, _ in places}
+    ends = {e for _, e in places}
+    covered = {i for s, e, *_ in cands for i in range(s, e)}
+    out: list[tuple[int, int]] = []
+    for m in _LIST_ITEM_RE.finditer(text):
+        s, e = m.span()
+        name = m.group()
+        if covered & set(range(s, e)) or name in GENERIC_PLACES or name in lex.concepts:
+            continue
+        before = next((a for a in range(s - 2, max(s - 8, -1), -1) if (a, s - 1) in places), None)
+        after = next((b for b in range(e + 3, min(e + 9, len(text) + 1)) if (e + 1, b) in places),
+                     None)  # fmt: skip
+        if before is None or after is None or s - 1 not in ends or e + 1 not in starts:
+            continue
+        sides = (text[before : s - 1], text[e + 1 : after])
+        if _division_sibling(name, sides, lex) or _water_sibling(name, sides, lex):
+            out.append((s, e))
+    # the list's last item, a river or lake after rivers or lakes (黄垒河、母猪河|地下水系)
+    for m in _LAST_WATER_RE.finditer(text):
+        s, e = m.span(1)
+        before = next((a for a in range(s - 2, max(s - 8, -1), -1) if (a, s - 1) in places), None)
+        if before is None or covered & set(range(s, e)):
+            continue
+        if _water_sibling(m.group(1), (text[before : s - 1],), lex):
+            out.append((s, e))
+    return out
+
+
+_LAST_WATER_RE = re.compile(
+    r"(?<=、)([\u4e00-\u9fff]{2,3}?[" + _SIBLING_WATERS + r"])(?![、\u4e00-\u9fff]*、)"
+)
+
+
+def _division_sibling(name: str, sides: Sequence[str], lex: Lexicons) -> bool:
+    """A county's or city's short name between two of the same province (琼海、东方、澄迈)."""
+    for c in "市县区旗":
+        full = name + c
+        if lex.place_kind(full) in _DIVISION_KINDS:
+            home = lex.provinces_of(full)
+            return all(
+                lex.place_kind(x) in _DIVISION_KINDS and lex.provinces_of(x) & home for x in sides
+            )
+    return False
+
+
+def _water_sibling(name: str, sides: Sequence[str], lex: Lexicons) -> bool:
+    """A river or lake between named rivers or lakes (黄垒河、母猪河、米山河)."""
+    return (
+        len(name) >= 3
+        and name[-1] in _SIBLING_WATERS
+        and name[-2] not in _SIBLING_WATERS
+        and (lex.word_freq(name) < 50 or lex.word_pos(name) == "ns")
+        and all(x[-1] in _SIBLING_WATERS and len(x) >= 3 for x in sides)
+    )
+
+
 # …、…等区域 / 等地 / 等城市: lists whose items are places (桃浦、吴泾、高桥等区域转型发展;
 # …等整体转型区域: a kind of area after 等; the last item may name a zone: 松江G60科创走廊)
 PLACE_LIST_RE = re.compile(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import jieba.posseg
 import pytest
@@ -630,3 +631,29 @@ def test_zones_opened_by_a_town_and_area_lists_with_a_zone() -> None:
     # the zone in a list of areas is no area's name (its district is found on its own)
     text = "提升紫竹、杨浦、松江G60科创走廊等区域能级。"
     assert "松江G60科创走廊" not in texts(text, R.listed_places(text, toks(text), CITY_LEX))
+
+
+def test_sibling_places_between_places_of_their_own_kind() -> None:
+    kinds = {"琼海": "county", "澄迈": "county", "东方市": "county", "宜昌": "prefecture"}
+    provinces = {"琼海": "海南", "澄迈": "海南", "东方市": "海南", "宜昌": "湖北"}
+    lex = dataclasses.replace(
+        LEX,
+        place_kind=lambda w: kinds.get(w, ""),
+        provinces_of=lambda w: frozenset({provinces[w]}) if w in provinces else frozenset(),
+        word_freq=lambda w: {"东方": 3993, "阳宗海": 12}.get(w, 0),
+        word_pos=lambda w: "ns" if w == "阳宗海" else "",
+    )
+
+    def places(text: str, *names: str) -> list[tuple[int, int, str, str]]:
+        return [(m.start(), m.end(), R.PLACE, "ruler") for n in names for m in re.finditer(n, text)]
+
+    text = "支持琼海、东方、澄迈打造重点园区。"
+    found = R.sibling_places(text, places(text, "琼海", "澄迈"), lex)
+    assert [text[s:e] for s, e in found] == ["东方"]
+    text = "支持琼海、东方、宜昌打造重点园区。"  # neighbours of another province
+    assert R.sibling_places(text, places(text, "琼海", "宜昌"), lex) == []
+    text = "支持琼海、东方发展。"  # one neighbour is not enough for a word
+    assert R.sibling_places(text, places(text, "琼海"), lex) == []
+    text = "打通黄垒河、母猪河地下水系，治理独龙江、阳宗海。整治独龙江、内河。"
+    found = R.sibling_places(text, places(text, "黄垒河", "独龙江"), lex)
+    assert [text[s:e] for s, e in found] == ["母猪河", "阳宗海"]
