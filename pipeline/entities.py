@@ -429,6 +429,8 @@ class ResolveComponent:
                 ner_rules.names_a_street(text, c[1])
                 or ner_rules.in_agreement(text, c[1])
                 or ner_rules.in_event_name(text, c[1])
+                or ner_rules.governs_a_style(text, c[1])
+                or text[c[0] : c[1]].endswith(ner_rules.STREET_ENDINGS)  # streets: not scored
                 or _in_title(text, c[0], c[1])  # 《中华人民共和国…法》: a title's words
                 # 中|印尼: two countries fused (中印尼合作), not 印尼 alone
                 or (

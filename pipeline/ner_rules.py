@@ -187,7 +187,7 @@ GENERIC_PLACES = _words(
     自由贸易试验区 园区 产业园 景区 社区 乡村 农村 城市 城镇 山区 库区
     牧区 林区 矿区 海域 流域 地区 片区 老区 革命老区 边境 沿海 内陆 全国
     全省 全市 全区 全县 本市 本省 我市 我省 我区 我县 各地 基层 海外
-    境外 国外 国内 城乡 乡镇 街道 村庄 美丽乡村 金山银山 绿水青山 东部
+    境外 国外 国内 城乡 乡镇 街道 村庄 美丽乡村 金山银山 绿水青山 东部 中心镇 新市镇 重点镇
     西部 南部 北部 中部 东北 西南 西北 东南 中西部 东中西部 经济技术开发区
     高新技术产业开发区 国家级新区 示范区 先导区 合作区 湿地 城市群 都市圈
     经济圈 自贸试验区 省 市 县 区 城中村 新农村 示范村 中心村 行政村 自然村 空心村 贫困村
@@ -2005,6 +2005,8 @@ def _route_end(name: str, lex: Lexicons) -> bool:
     )
 
 
+# A place's name ending so is a street's or a road's (尼尔基路): the spec does not score them.
+STREET_ENDINGS = ("路", "街", "大道", "胡同", "巷")
 # Streets, buildings and housing estates named after a place are not that place (建华路, 栖霞街).
 # (not 出口: 对印尼出口 is an export, more often than a road's exit)
 STREET_NOUNS = ("路", "街", "大街", "大道", "巷", "胡同", "写字楼", "大厦", "小区", "家园", "花园")
@@ -2024,6 +2026,15 @@ _EVENT_RE = re.compile(
 )
 
 
+# 大兴|调查研究之风: a place's name used as the verb of "promote … a style of work".
+_STYLE_OBJECT_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?之风")
+
+
+def governs_a_style(text: str, end: int) -> bool:
+    """Whether the word ending at `end` governs "…之风" (大兴学习之风): a verb, not a place."""
+    return bool(_STYLE_OBJECT_RE.match(text, end))
+
+
 def in_event_name(text: str, end: int) -> bool:
     """Whether the place ending at `end` is inside the name of an event (博鳌亚洲|论坛)."""
     return bool(_EVENT_RE.match(text, end))
@@ -2033,9 +2044,26 @@ def names_a_street(text: str, end: int) -> bool:
     """Whether the place ending at `end` opens the name of a street or building."""
     after = text[end : end + 4]
     # 南京|东路: a street named after a place and a direction
-    return after.startswith(STREET_NOUNS) or (
-        after[:1] in "东西南北中" and after[1:].startswith(("路", "街", "大街", "大道"))
+    return (
+        after.startswith(STREET_NOUNS)
+        or (after[:1] in "东西南北中" and after[1:].startswith(("路", "街", "大街", "大道")))
+        # 巴彦|托海路: a street whose name opens with a place's short name (not 高铁路网,
+        # 丝绸之路; 麒麟区|西门街 is a district and its street)
+        or (
+            text[end - 1 : end] not in ("", *"省市县区州盟旗镇乡村")
+            and _CJK_NAME_RE.fullmatch(after[:2]) is not None
+            and after[2:3] in ("路", "街")
+            and after[1:3] not in _NOT_STREETS
+            and after[:3] not in _NOT_STREETS
+        )
     )
+
+
+# Words ending in 路/街 that are not a street's name (高铁路网, 发展之路, 步行街).
+_NOT_STREETS = frozenset(
+    ("铁路", "公路", "道路", "线路", "水路", "思路", "出路", "之路", "马路", "网路", "电路",
+     "步行街", "商业街", "美食街", "特色街")
+)  # fmt: skip
 
 
 # ---------------------------------------------------------------- named projects

@@ -399,3 +399,15 @@ def test_a_short_place_glued_to_a_character_before_it() -> None:
     # a longer word before it, or a longer name: not glued
     assert not _glued_after_char(2, 4, by_end([(0, 2, "v"), (2, 4, "ns")]))
     assert not _glued_after_char(3, 7, by_end(tokens))
+
+
+def test_streets_generic_towns_and_a_verb_named_like_a_district_are_no_places(pipeline) -> None:
+    text = (
+        "政府工作报告\n各位代表：\n集中对加格达奇路、尼尔基路改造。推动郊区新城和新市镇发展。"
+        "大兴调查研究之风。大兴、通州加快发展。\n"
+    )
+    _doc, rows = recognize_text(pipeline, text)
+    places = {r.norm for r in rows if r.label == "PLACE"}
+    assert "大兴" in places  # the district in a list of districts
+    assert not places & {"加格达奇路", "尼尔基路", "新市镇"}
+    assert sum(r.norm == "大兴" for r in rows) == 1  # not the verb of 大兴…之风

@@ -234,6 +234,11 @@ def test_streets_and_phrases_are_not_places() -> None:
     assert R.names_a_street("建华路等道路工程", 2)
     assert not R.names_a_street("哈克镇", 2)
     assert R.names_a_street("南京东路、南京西路", 2)  # a place, a direction and 路
+    assert R.names_a_street("改造巴彦托海路和胜利大街", 4)  # a street opening with a place
+    assert not R.names_a_street("济南高铁路网", 2)  # 铁路: not a street's name
+    assert not R.names_a_street("推广麒麟区西门街老街更新", 5)  # a district and its street
+    assert R.governs_a_style("大兴调查研究之风", 2)  # a verb, not the district
+    assert not R.governs_a_style("大兴国际机场之外", 2)
     assert not R.names_a_street("南京东部", 2)
     # a place inside an event's name is the event's (博鳌亚洲论坛); a count is no name
     assert R.in_event_name("博鳌亚洲论坛年会", 4)
