@@ -474,8 +474,8 @@ class ResolveComponent:
         brand = ner_rules.brand_with_trade(text, after, lex)
         if 0 < brand < len(text):
             return [(s, s + brand, COMPANY, "model")]  # 发那科|智能|工厂: the brand, its plant
-        if _zone_follows(after) or lex.place_kind(text + "镇"):
-            return []  # 陆家嘴|商圈: a place's zone; 奔子栏: a town
+        if _zone_follows(after) or lex.place_kind(text + "镇") or after.startswith(_ROAD_WORDS):
+            return []  # 陆家嘴|商圈: a place's zone; 奔子栏: a town; 崧泽|高架: a road
         closer = re.split(r"[，。；]", after, maxsplit=1)[0]
         if any(w in closer for w in ner_rules.PLACE_FACILITIES):
             return []  # 旭龙、奔子栏…等水电站: facilities named after their places
@@ -568,6 +568,7 @@ class ResolveComponent:
             if (
                 kind == "unknown"
                 and not _zone_follows(after)  # 陆家嘴|金融城: a place's zone
+                and not after.startswith(_ROAD_WORDS)  # 崧泽|高架: a road named after a place
                 and not lex.place_kind(text + "镇")  # 奔子栏: a town
                 and 2 <= len(text) <= 8
                 # two characters are a firm's short name only when a dictionary says so
@@ -640,6 +641,10 @@ def _glued_after_char(s: int, e: int, ending_at: dict[int, tuple[int, int, str]]
         and before[1] - before[0] == 1
         and not before[2].startswith(_BEFORE_PLACE_POS)
     )
+
+
+# Roads and crossings named after a place (崧泽|高架, 长江|大桥).
+_ROAD_WORDS = ("高架", "大道", "隧道", "大桥", "高速", "快速路", "立交", "铁路", "公路", "路", "街")
 
 
 def _zone_follows(after: str) -> bool:

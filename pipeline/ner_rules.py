@@ -997,6 +997,8 @@ VENUE_ENDINGS: tuple[str, ...] = (
 )  # fmt: skip
 
 
+# Housing estates, buildings and venues: projects named so are not a firm's (春晓安置小区).
+ESTATE_ENDINGS = ("小区", "家园", "公寓", "住宅", "商厦", "大厦", "酒店", "宾馆", "商城", "商场")
 # … the items of lists of projects (the firm behind a project: 亘富200万吨褐煤提质, 浪潮海若) …
 PROJECT_FIRM_LIST_RE = re.compile(
     r"((?:[^，。；：、“”（）\s]{2,16}、)+[^，。；：、“”（）\s]{2,16}?)"
@@ -1080,7 +1082,14 @@ def _firm_at(item: str, lex: Lexicons, *, head_only: bool) -> int:
             if brand_name(name, lex) and _firm_name_alone(name, lex) and _product_rest(rest, lex):
                 return k
     for p in range(2, 4):  # a place + brand (东营富海), unless the brand is a known firm
-        if len(item) - p in (2, 3) and lex.is_place(item[:p]) and brand_name(item[p:], lex):
+        brand = item[p:]
+        if (
+            len(brand) in (2, 3)
+            and lex.is_place(item[:p])
+            and brand_name(brand, lex)
+            # 崆峒|胜境, 海东|春晓: a common noun after a place names a scenic area or an estate
+            and (not lex.word_freq(brand) or lex.word_pos(brand) in PROPER_POS)
+        ):
             if item[p:] in lex.known_firms or not _firm_name_alone(item[p:], lex):
                 return 0
             return len(item)
@@ -1175,8 +1184,8 @@ def _firm_after_place(rest: str, at: int, starts: set[int], ends: set[int], lex:
     """Length of a firm's name after the place opening a project item, 0 if none: one or two
     whole tokens, a registered brand or a name the dictionary does not know, followed by the
     product (杭州|海康|机器人, 丽水|富乐德|传感技术) — not by a route or a port (台州|温玉铁路)."""
-    if at not in starts or rest.endswith(_PLACE_WORKS) or "堤" in rest:
-        return 0
+    if at not in starts or rest.endswith(_PLACE_WORKS + ESTATE_ENDINGS) or "堤" in rest:
+        return 0  # (海东|春晓回迁安置小区: a housing estate)
     names = [
         k
         for k in range(min(4, len(rest) - 2), 1, -1)

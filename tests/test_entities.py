@@ -216,6 +216,13 @@ def test_a_model_firm_keeps_its_legal_form_after_an_inner_suffix(pipeline) -> No
     ]
 
 
+def test_a_name_before_a_road_word_is_no_firm(pipeline) -> None:
+    _seg, nlp = pipeline
+    resolve = nlp.get_pipe("gwr_resolve")
+    assert resolve._firm_in_list(0, 2, "崧泽", "高架西延伸等重点交通项目") == []
+    assert resolve._firm_in_list(0, 2, "崧泽", "二期等重点产业项目") == [(0, 2, "COMPANY", "model")]
+
+
 def test_a_place_and_a_kind_of_bank_is_a_named_bank(pipeline) -> None:
     _seg, nlp = pipeline
     resolve = nlp.get_pipe("gwr_resolve")

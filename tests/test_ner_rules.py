@@ -189,6 +189,19 @@ def test_slot_firms(text: str, expected: list[str]) -> None:
     assert texts(text, R.slot_firms(text, toks(text), FIRM_LEX)) == expected
 
 
+def test_projects_named_after_a_place_and_a_common_noun_or_an_estate_have_no_firm() -> None:
+    lex = dataclasses.replace(
+        FIRM_LEX,
+        is_brand=lambda w: w in BRANDS | {"春晓", "胜境"},
+        word_freq=lambda w: {**FIRM_COMMON, "春晓": 27, "胜境": 18}.get(w, 0),
+        word_pos=lambda w: {"春晓": "t", "胜境": "n"}.get(w, ""),
+    )
+    text = "建成济南胜境、威海春晓回迁安置小区等项目。"
+    assert R.slot_firms(text, toks(text), lex) == []
+    text = "建成济南金锐等项目。"  # a place and a registered brand: a firm's project
+    assert texts(text, R.slot_firms(text, toks(text), lex)) == ["济南金锐"]
+
+
 def test_a_kind_of_shop_opening_is_no_firm() -> None:
     lex = dataclasses.replace(FIRM_LEX, word_freq=lambda w: 400 if w == "免税店" else 0)
     text = "世界最大单体免税店开业。"
