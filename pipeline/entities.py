@@ -471,6 +471,8 @@ class ResolveComponent:
         lex = self.lex
         if not 2 <= len(text) <= 6 or lex.is_place(text) or text in lex.concepts:
             return []
+        if _SERIES_END_RE.search(text) or ner_rules.SERIES_RE.match(after):
+            return []  # 华龙一号, 国和|一号: a product's series, not a firm
         brand = ner_rules.brand_with_trade(text, after, lex)
         if 0 < brand < len(text):
             return [(s, s + brand, COMPANY, "model")]  # 发那科|智能|工厂: the brand, its plant
@@ -534,6 +536,14 @@ class ResolveComponent:
                 lex.is_place(after[:2]) or lex.is_place(after[:3]) or after[:2] in _OBJECTS
             ):
                 return []  # 联通|海外, 联通|俄蒙: a verb with its object
+            if _SERIES_END_RE.search(text):
+                return []  # 华龙一号: a product's series, not a firm
+            if after.startswith(tuple(ner_rules.PLANT_NOUNS)):
+                known = next(
+                    (k for k in range(len(text) - 1, 1, -1) if text[:k] in lex.known_firms), 0
+                )
+                if known:  # 中国一汽|新能源|工厂: a well-known firm, then its plant
+                    return [(s, s + known, COMPANY, "model")]
             firm = ner_rules.brand_with_trade(text, after, lex)
             if firm:
                 return [(s, s + firm, COMPANY, "model")]  # 恒通钼业, 鑫源|化纤
@@ -643,6 +653,7 @@ def _glued_after_char(s: int, e: int, ending_at: dict[int, tuple[int, int, str]]
     )
 
 
+_SERIES_END_RE = re.compile(r"[一二三四五六七八九十\d]号$")
 # Roads and crossings named after a place (崧泽|高架, 长江|大桥).
 _ROAD_WORDS = ("高架", "大道", "隧道", "大桥", "高速", "快速路", "立交", "铁路", "公路", "路", "街")
 

@@ -216,6 +216,16 @@ def test_a_model_firm_keeps_its_legal_form_after_an_inner_suffix(pipeline) -> No
     ]
 
 
+def test_a_reactor_series_is_no_firm_and_a_known_firm_keeps_off_its_plant(pipeline) -> None:
+    _seg, nlp = pipeline
+    resolve = nlp.get_pipe("gwr_resolve")
+    assert resolve._firm_in_list(0, 4, "华龙一号", "、国和一号等核电项目") == []
+    assert resolve._from_model(0, 4, "华龙一号", "ORG", after="核电项目") == []
+    assert resolve._from_model(0, 7, "中国一汽新能源", "ORG", after="工厂投产") == [
+        (0, 4, "COMPANY", "model")
+    ]
+
+
 def test_a_name_before_a_road_word_is_no_firm(pipeline) -> None:
     _seg, nlp = pipeline
     resolve = nlp.get_pipe("gwr_resolve")
