@@ -729,6 +729,11 @@ SECTOR_LIST_RE = re.compile(
 ZONE_WORDS = ("湾区", "园区", "小镇", "新城", "走廊", "商圈", "先行区", "城", "园", "谷")
 
 
+# Suffixes that close a state group's name of a place and sector words (山东|港口|集团,
+# 大连|船舶|重工, 上海|农村|商业|银行).
+_GROUP_FORMS = frozenset(("集团", "公司", "有限公司", "重工", "银行", "证券", "控股"))
+
+
 def _group_name_start(text: str, tokens: Sequence[Tok], i: int, lex: Lexicons) -> int | None:
     """Start of a group's name made of sector words before 集团/公司, opened by a place or a
     sector word (中国|电气|装备|集团, 山东|港口|集团), if there are two or more name words."""
@@ -762,7 +767,7 @@ def company_suffix_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> lis
         suffix = _head_suffix(word, COMPANY_SUFFIXES)
         if not suffix:
             continue
-        if word == suffix and suffix in ("集团", "公司", "有限公司"):
+        if word == suffix and suffix in _GROUP_FORMS:
             start = _group_name_start(text, tokens, i, lex)
             if start is not None:
                 out.append((start, e, COMPANY, "suffix"))
@@ -1321,6 +1326,7 @@ def known_firm_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Ca
             tail = None  # 华为|青浦研发中心: the firm's own facility at a place
         if tail and any(
             tail.group()[:k].endswith(GOV_SUFFIXES + INSTITUTION_SUFFIXES)
+            and not tail.group()[:k].endswith(FIRM_FACILITIES)  # 富士康|新事业总部
             for k in range(2, len(tail.group()) + 1)
         ):
             continue  # the firm's name opens a body's: 中国银行|保险监督管理委员会

@@ -221,6 +221,15 @@ def test_a_brand_and_its_trade_among_listed_firms() -> None:
 def test_known_firms_not_inside_a_body() -> None:
     text = "国家电网参与调峰，中国银行保险监督管理委员会加强监管。"
     assert texts(text, R.known_firm_names(text, toks(text), FIRM_LEX)) == ["国家电网"]
+    text = "国家电网新事业总部落地。"  # 总部: the firm's own headquarters, not a ministry (部)
+    assert texts(text, R.known_firm_names(text, toks(text), FIRM_LEX)) == ["国家电网"]
+
+
+def test_a_state_groups_name_of_a_place_and_sector_words() -> None:
+    lex = dataclasses.replace(FIRM_LEX, is_sector=lambda w: w in SECTORS | {"船舶", "港口"})
+    text = "支持威海船舶重工、济南港口集团做强做优。"
+    found = texts(text, R.company_suffix_names(text, toks(text), lex))
+    assert found == ["威海船舶重工", "济南港口集团"]
 
 
 def test_brand_name_needs_a_registered_rare_word() -> None:
