@@ -283,7 +283,7 @@ PHYSICAL_WORKS = (
 # Words that make a head word part of a longer noun (战略|机遇, 战略|腹地, 行动|上).
 HEAD_CONTINUATIONS = (
     "机遇", "优势", "指导", "性", "意义", "眼光", "定力", "支点", "腹地", "上", "自觉", "方向",
-    "目标", "布局", "合作伙伴", "科学家", "储备", "人才", "公司", "企业", "协同", "对接",
+    "目标", "布局", "合作", "科学家", "储备", "人才", "公司", "企业", "协同", "对接",
     "地位", "通道", "高地",
 )  # fmt: skip
 
@@ -1320,8 +1320,10 @@ def known_firm_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Ca
         s, e = m.span()
         if s not in starts or e not in ends:
             continue
-        # the words that go on from the name, up to a particle (中国华能|等一批中央企业)
-        tail = re.match(r"(?:(?![等和与及的在])[\u4e00-\u9fff]){1,10}", text[e:])
+        # the words that go on from the name, up to a particle (中国华能|等一批中央企业) or a
+        # verb (国家能源集团|签署…: 署 ends a verb here, not a body's name)
+        verb_at = next((a for a, _, p in tokens if a >= e and p == "v"), len(text))
+        tail = re.match(r"(?:(?![等和与及的在])[\u4e00-\u9fff]){1,10}", text[e:verb_at])
         if tail and (lex.is_place(tail.group()[:2]) or tail.group().startswith(FIRM_FACILITIES)):
             tail = None  # 华为|青浦研发中心: the firm's own facility at a place
         if tail and any(

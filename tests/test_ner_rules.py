@@ -223,6 +223,9 @@ def test_known_firms_not_inside_a_body() -> None:
     assert texts(text, R.known_firm_names(text, toks(text), FIRM_LEX)) == ["国家电网"]
     text = "国家电网新事业总部落地。"  # 总部: the firm's own headquarters, not a ministry (部)
     assert texts(text, R.known_firm_names(text, toks(text), FIRM_LEX)) == ["国家电网"]
+    text = "与国家电网签署战略合作协议。"  # 签署 is a verb, not a body's name ending in 署
+    assert texts(text, R.known_firm_names(text, toks(text), FIRM_LEX)) == ["国家电网"]
+    assert R.program_head_names(text, toks(text), FIRM_LEX) == []  # 战略|合作: no strategy
 
 
 def test_a_state_groups_name_of_a_place_and_sector_words() -> None:
