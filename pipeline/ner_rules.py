@@ -757,6 +757,21 @@ def _group_name_start(text: str, tokens: Sequence[Tok], i: int, lex: Lexicons) -
     return start
 
 
+def _opens_body(text: str, tokens: Sequence[Tok], j: int) -> bool:
+    """Whether the nouns from tokens[j] on close a body's name (中国证券|监督管理|委员会)."""
+    words = []
+    for s, e, pos in tokens[j : j + 4]:
+        if pos[:1] != "n":
+            break
+        words.append(text[s:e])
+        joined = "".join(words)
+        if joined.endswith(("委员会", "管理局", "监督管理局", "总局")) and not joined.endswith(
+            FIRM_FACILITIES
+        ):
+            return True
+    return False
+
+
 def company_suffix_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Short name + firm suffix (威高集团, 三角轮胎, 恒丰银行), name not a common word; a
     state group's name of sector words (中国|电气|装备|集团)."""
@@ -800,8 +815,10 @@ def company_suffix_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> lis
         if i + 1 < len(tokens):
             nxt = text[tokens[i + 1][0] : tokens[i + 1][1]]
             nxt2 = text[tokens[i + 1][0] : tokens[min(i + 2, len(tokens) - 1)][1]]
-            if nxt.endswith(INSTITUTION_SUFFIXES + GOV_SUFFIXES) or (
-                not strong and nxt2.endswith(("中心", "研究院", "实验室"))
+            if (
+                nxt.endswith(INSTITUTION_SUFFIXES + GOV_SUFFIXES)
+                or (not strong and nxt2.endswith(("中心", "研究院", "实验室")))
+                or _opens_body(text, tokens, i + 1)
             ):
                 continue  # 空天信息|大学, 具身智能|创新中心: part of an institution's name
             if not strong and (

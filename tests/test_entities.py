@@ -216,6 +216,15 @@ def test_a_model_firm_keeps_its_legal_form_after_an_inner_suffix(pipeline) -> No
     ]
 
 
+def test_a_regulator_named_by_its_sectors_holds_no_firm(pipeline) -> None:
+    _seg, nlp = pipeline
+    resolve = nlp.get_pipe("gwr_resolve")
+    body = "中国银行保险监督管理委员会"
+    assert resolve._from_model(0, len(body), body, "ORG", after="加强监管") == []
+    _doc, rows = recognize_text(pipeline, "政府工作报告\n中国证券监督管理委员会批准上市。\n")
+    assert not [r for r in rows if r.label == "COMPANY"]
+
+
 def test_a_reactor_series_is_no_firm_and_a_known_firm_keeps_off_its_plant(pipeline) -> None:
     _seg, nlp = pipeline
     resolve = nlp.get_pipe("gwr_resolve")
