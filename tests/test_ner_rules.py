@@ -103,6 +103,7 @@ def test_titles_of_plans_are_programs_but_laws_are_not() -> None:
         ("创建宝汉天工业母机集群。", []),
         ("推进昆楚工业协同。", []),
         ("推进宝汉天工业项目。", ["宝汉天工业"]),
+        ("推进金锐化纤项目。", ["金锐化纤"]),  # a trade suffix of a firm's name
     ],
 )
 def test_company_suffix_names(text: str, expected: list[str]) -> None:
