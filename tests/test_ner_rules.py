@@ -82,6 +82,7 @@ def test_quoted_programs(text: str, expected: list[str]) -> None:
         # a head word inside a longer noun (战略|机遇期, 平台|公司)
         ("我国发展仍处于重要战略机遇期。", []),
         ("成立上海国有资本投资平台公司。", []),
+        ("推动威海地方金融改革创新。", []),  # 改革|创新: reform and innovation, no reform's name
     ],
 )
 def test_head_word_programs(text: str, expected: list[str]) -> None:
