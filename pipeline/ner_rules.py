@@ -458,12 +458,18 @@ def _governing_verb(text: str, tokens: Sequence[Tok], start: int) -> str:
     return word[-2:] if len(word) > 2 else word
 
 
-GENERIC_MODIFIERS = ("国家", "重大", "重点", "省级", "市级", "全国", "各类", "有关", "相关")
+GENERIC_MODIFIERS = ("国家", "重大", "重点", "关键", "省级", "市级", "全国", "各类", "有关", "相关")
 GENERIC_BARES = _words("领域 水利 生态 环节 关键 方面 行业 部门 地方 五年 三年 十年 年度 中长期")
 
 
 def _generic_bare(bare: str) -> bool:
-    """A name part made of generic modifiers only (国家重大, 重点领域, 五年)."""
+    """A name part made of generic modifiers only (国家重大, 重点领域, 五年), also when several
+    are joined (重点领域和关键环节)."""
+    parts = [p for p in re.split(r"[和与及、]", bare) if p]
+    if len(parts) > 1:
+        return all(_generic_bare(p) for p in parts)
+    if bare.endswith(("领域", "环节", "方面", "促")):
+        return True  # 民生领域|改革: a domain's reforms; 以开放促|改革: a slogan's verb
     core = bare
     changed = True
     while changed:

@@ -83,6 +83,11 @@ def test_quoted_programs(text: str, expected: list[str]) -> None:
         ("我国发展仍处于重要战略机遇期。", []),
         ("成立上海国有资本投资平台公司。", []),
         ("推动威海地方金融改革创新。", []),  # 改革|创新: reform and innovation, no reform's name
+        # reforms of a domain or of generic parts, a slogan's verb: no reform's name
+        ("推进重点领域和关键环节改革。", []),
+        ("推进民生领域改革。", []),
+        ("以开放促改革。", []),
+        ("深化教育领域综合改革。", ["教育领域综合改革"]),
     ],
 )
 def test_head_word_programs(text: str, expected: list[str]) -> None:
