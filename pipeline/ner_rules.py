@@ -462,6 +462,9 @@ GENERIC_MODIFIERS = ("国家", "重大", "重点", "关键", "省级", "市级",
 GENERIC_BARES = _words("领域 水利 生态 环节 关键 方面 行业 部门 地方 五年 三年 十年 年度 中长期")
 
 
+_COUNT_BARE_RE = re.compile(r"[\d一二三四五六七八九十百千两几多]+余?[大项个级类批]")
+
+
 def _generic_bare(bare: str) -> bool:
     """A name part made of generic modifiers only (国家重大, 重点领域, 五年), also when several
     are joined (重点领域和关键环节)."""
@@ -470,6 +473,8 @@ def _generic_bare(bare: str) -> bool:
         return all(_generic_bare(p) for p in parts)
     if bare.endswith(("领域", "环节", "方面", "促")):
         return True  # 民生领域|改革: a domain's reforms; 以开放促|改革: a slogan's verb
+    if _COUNT_BARE_RE.fullmatch(bare):
+        return True  # 三大|攻坚, 30余项|试点, 三级|平台: a count of a kind
     core = bare
     changed = True
     while changed:

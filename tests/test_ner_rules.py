@@ -87,6 +87,7 @@ def test_quoted_programs(text: str, expected: list[str]) -> None:
         ("推进重点领域和关键环节改革。", []),
         ("推进民生领域改革。", []),
         ("以开放促改革。", []),
+        ("开展30余项试点，建设三级平台。", []),  # a count of a kind
         ("深化教育领域综合改革。", ["教育领域综合改革"]),
     ],
 )
