@@ -462,6 +462,8 @@ GENERIC_MODIFIERS = ("国家", "重大", "重点", "关键", "省级", "市级",
 GENERIC_BARES = _words("领域 水利 生态 环节 关键 方面 行业 部门 地方 五年 三年 十年 年度 中长期")
 
 
+# Verbs that, fused with a head word into one token (深化改革), make it a clause's predicate.
+_CLAUSE_VERBS = frozenset(("深化", "全面深化", "推进", "推动", "加快", "加强", "实施", "开展"))
 _COUNT_BARE_RE = re.compile(r"[\d一二三四五六七八九十百千两几多]+余?[大项个级类批]")
 
 
@@ -510,6 +512,8 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
             continue  # 通用机场, 病险水库: a kind of facility, not a named project
         if bare.endswith("等"):
             continue  # 商事登记确认制等改革: a kind of reform after a list
+        if start < s and head and word[: -len(head)] in _CLAUSE_VERBS:
+            continue  # 龙江森工集团|深化改革: a subject, then a verb and the head in one word
         if head and _title_follows(text, tokens, i):
             continue  # 入选全国…试点城市, …改革创新试验区: a title won, not a program
         if head and i + 1 < len(tokens) and tokens[i + 1][0] == e:

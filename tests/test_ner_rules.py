@@ -88,6 +88,7 @@ def test_quoted_programs(text: str, expected: list[str]) -> None:
         ("推进民生领域改革。", []),
         ("以开放促改革。", []),
         ("开展30余项试点，建设三级平台。", []),  # a count of a kind
+        ("支持威海港口集团深化改革。", []),  # a subject, then 深化改革: no reform's name
         ("深化教育领域综合改革。", ["教育领域综合改革"]),
     ],
 )
