@@ -1337,7 +1337,10 @@ def _known_firm_re(names: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n)))))
 
 
-FIRM_FACILITIES = ("研发中心", "总部", "基地", "工厂", "生产线", "产线")
+FIRM_FACILITIES = (
+    "研发中心", "总部", "基地", "工厂", "生产线", "产线", "数据中心", "计算中心", "算力中心",
+    "智算中心", "运营中心", "结算中心",
+)  # fmt: skip
 
 
 def known_firm_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:

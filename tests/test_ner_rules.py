@@ -232,6 +232,8 @@ def test_known_firms_not_inside_a_body() -> None:
     assert texts(text, R.known_firm_names(text, toks(text), FIRM_LEX)) == ["国家电网"]
     text = "国家电网新事业总部落地。"  # 总部: the firm's own headquarters, not a ministry (部)
     assert texts(text, R.known_firm_names(text, toks(text), FIRM_LEX)) == ["国家电网"]
+    text = "开工建设国家电网先进计算中心。"  # the firm's own computing centre, not a body
+    assert texts(text, R.known_firm_names(text, toks(text), FIRM_LEX)) == ["国家电网"]
     text = "与国家电网签署战略合作协议。"  # 签署 is a verb, not a body's name ending in 署
     assert texts(text, R.known_firm_names(text, toks(text), FIRM_LEX)) == ["国家电网"]
     assert R.program_head_names(text, toks(text), FIRM_LEX) == []  # 战略|合作: no strategy
