@@ -1378,12 +1378,26 @@ _CAPACITY_RE = re.compile(r"\d+(?:\.\d+)?(?:万吨|万千瓦|千瓦|兆瓦|吨|�
 
 
 def ambiguous_firm_projects(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
-    """Known firms whose names are also words (大唐, 三峡), where a capacity follows them."""
-    return [
-        (s, e, COMPANY, "known")
-        for s, e, _ in tokens
-        if text[s:e] in lex.ambiguous_firms and _CAPACITY_RE.match(text, e)
-    ]
+    """Known firms whose names are also words (大唐, 三峡, 中国建筑), where a capacity follows
+    them or they are a party to an agreement (与中国建筑签约)."""
+    out: list[Cand] = []
+    for s, e, _ in tokens:
+        if text[s:e] in lex.ambiguous_firms and _CAPACITY_RE.match(text, e):
+            out.append((s, e, COMPANY, "known"))
+    for m in _known_firm_re(lex.ambiguous_firms).finditer(text) if lex.ambiguous_firms else ():
+        s, e = m.span()
+        if not text.startswith(_PARTY_VERBS, e):
+            continue
+        clause = re.split(r"[，。；：！？\n]", text[max(0, s - 30) : s])[-1]
+        if text[s - 1 : s] in ("与", "同") or (
+            text[s - 1 : s] == "、" and ("与" in clause or "同" in clause)
+        ):  # 与招商局集团、中国建筑签约: the last of the parties
+            out.append((s, e, COMPANY, "known"))
+    return out
+
+
+# Verbs of an agreement after its party (与中国建筑|签约).
+_PARTY_VERBS = ("签约", "签署", "签订", "达成", "开展合作", "深化合作", "战略合作", "合作")
 
 
 def _known_firm_end(text: str, e: int, lex: Lexicons) -> int:
@@ -2199,6 +2213,9 @@ def _after_zone(text: str, starts: set[int], a: int, b: int) -> int:
     return a
 
 
+_COUNT_TAIL_RE = re.compile(r"(?:一批|一系列|若干|[\d一二三四五六七八九十百千]+[个项批])$")
+
+
 def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Named projects: the items of a list closed by 等…项目; names with a phase (裕龙石化一期)."""
     starts = {s for s, _, _ in tokens}
@@ -2206,6 +2223,8 @@ def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
     out: list[Cand] = []
     found = [*PROJECT_ITEMS_RE.finditer(text), *PROJECT_BARE_LIST_RE.finditer(text)]
     for m in found:
+        if _COUNT_TAIL_RE.search(m.group(1)):
+            continue  # 与招商局集团、中国建筑签约一批|项目: a count of projects, not their names
         pos = m.start(1)
         spans = []
         for k, item in enumerate(m.group(1).split("、")):

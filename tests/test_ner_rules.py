@@ -539,6 +539,8 @@ def test_project_lists_closed_by_the_word_project_and_projects_inside_zones() ->
     text = "确保华润雪花啤酒迁建、亘富200万吨褐煤提质项目核准，推进工业投资项目270个。"
     found = texts(text, R.project_items(text, toks(text), LEX))
     assert "亘富200万吨褐煤提质" in found and not any("270个" in f for f in found)
+    text = "与招商局集团、中国建筑签约一批项目。"  # a count of projects, not their names
+    assert R.project_items(text, toks(text), LEX) == []
     starts = {s for s, _, _ in toks("威海物流园区中网科技云计算")}
     text = "威海物流园区中网科技云计算"
     assert text[R._after_zone(text, starts, 0, len(text)) :] == "中网科技云计算"
@@ -609,6 +611,9 @@ def test_a_known_firm_that_is_a_word_before_a_capacity() -> None:
     assert texts(text, R.ambiguous_firm_projects(text, toks(text), lex)) == ["大唐"]
     text = "弘扬大唐文化。"
     assert R.ambiguous_firm_projects(text, toks(text), lex) == []
+    # a party to an agreement, alone or last in a list of parties
+    text = "与大唐签约。与招商局集团、大唐签署合作协议。同大唐文化交流。"
+    assert texts(text, R.ambiguous_firm_projects(text, toks(text), lex)) == ["大唐", "大唐"]
 
 
 def test_science_towns_and_chemical_parks_on_places_are_zones() -> None:
