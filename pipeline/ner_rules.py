@@ -2213,6 +2213,7 @@ def _after_zone(text: str, starts: set[int], a: int, b: int) -> int:
     return a
 
 
+_IN_HOME_RE = re.compile(r"在(?:我|本|全)[省市区县州旗]")
 _COUNT_TAIL_RE = re.compile(r"(?:一批|一系列|若干|[\d一二三四五六七八九十百千]+[个项批])$")
 
 
@@ -2247,6 +2248,8 @@ def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
                 continue
             if _COUNTED_KIND_RE.search(name) or name.startswith("投资"):
                 continue  # 工业投资项目270个, 投资2000万元以上的技改: kinds of projects
+            if _IN_HOME_RE.search(name):
+                continue  # 奇瑞汽车在我省布局整车|项目: a clause about projects, not a name
             if _firm_at(name, lex, head_only=False) == len(name) or lex.is_place(name):
                 continue  # 东营富海等项目: the firm (or the place), not a project name
             if not _named_project(text, tokens, a, b, lex):

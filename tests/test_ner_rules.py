@@ -541,6 +541,8 @@ def test_project_lists_closed_by_the_word_project_and_projects_inside_zones() ->
     assert "亘富200万吨褐煤提质" in found and not any("270个" in f for f in found)
     text = "与招商局集团、中国建筑签约一批项目。"  # a count of projects, not their names
     assert R.project_items(text, toks(text), LEX) == []
+    text = "吉利汽车、奇瑞汽车在我省布局整车项目。"  # a clause about projects
+    assert R.project_items(text, toks(text), LEX) == []
     starts = {s for s, _, _ in toks("威海物流园区中网科技云计算")}
     text = "威海物流园区中网科技云计算"
     assert text[R._after_zone(text, starts, 0, len(text)) :] == "中网科技云计算"
