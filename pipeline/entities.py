@@ -672,13 +672,12 @@ def _firm_prefix(text: str) -> str:
         suffix = ner_rules._head_suffix(head, ner_rules.STRONG_COMPANY_SUFFIXES)
         if suffix and len(head) > len(suffix) + 1:
             rest = text[i:]
-            if rest in _FIRM_FORM_TAILS or rest.endswith(_REGULATOR_ENDINGS):
+            if rest in _FIRM_FORM_TAILS or rest.endswith(ner_rules.REGULATOR_ENDINGS):
                 return ""  # (中国银行|保险监督管理委员会: a regulator named by its sectors)
             return head
     return ""
 
 
-_REGULATOR_ENDINGS = ("委员会", "管理局", "监管局", "总局")
 # What may follow a firm's suffix inside its own name: the legal form (…控股|集团).
 _FIRM_FORM_TAILS = frozenset(
     ("集团", "公司", "有限公司", "股份公司", "股份有限公司", "集团公司", "集团有限公司", "股份")

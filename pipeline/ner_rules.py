@@ -8,6 +8,7 @@ words, quotation and enumeration patterns of government prose, never names from 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -773,6 +774,10 @@ def _group_name_start(text: str, tokens: Sequence[Tok], i: int, lex: Lexicons) -
     return start
 
 
+# Endings of a regulator's name, which may open with a firm's words (中国银行|保险监督管理委员会).
+REGULATOR_ENDINGS = ("委员会", "管理局", "监管局", "总局")
+
+
 def _opens_body(text: str, tokens: Sequence[Tok], j: int) -> bool:
     """Whether the nouns from tokens[j] on close a body's name (中国证券|监督管理|委员会)."""
     words = []
@@ -781,9 +786,7 @@ def _opens_body(text: str, tokens: Sequence[Tok], j: int) -> bool:
             break
         words.append(text[s:e])
         joined = "".join(words)
-        if joined.endswith(("委员会", "管理局", "监督管理局", "总局")) and not joined.endswith(
-            FIRM_FACILITIES
-        ):
+        if joined.endswith(REGULATOR_ENDINGS) and not joined.endswith(FIRM_FACILITIES):
             return True
     return False
 
@@ -1050,9 +1053,9 @@ SINGLE_PROJECT_RE = re.compile(
 )
 
 
-# A firm's plant after its short name and a trade word (发那科|智能|工厂)
 # Words after a firm's name in a project's name (天力电源|项目, 时利物流|二期).
 PROJECT_TAILS = frozenset(("项目", "工程", "一期", "二期", "三期", "四期", "扩建", "技改", "新建"))
+# A firm's plant after its short name and a trade word (发那科|智能|工厂)
 PLANT_NOUNS = frozenset(("工厂", "超级工厂", "生产线", "产线", "基地", "生产基地", "产业园"))
 # … and a firm's plant or production line (浪潮服务器生产线, 比亚迪超级工厂).
 PLANT_RE = re.compile(
@@ -1351,6 +1354,7 @@ def known_firm_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Ca
         return []
     starts = {s for s, _, _ in tokens}
     ends = {e for _, e, _ in tokens}
+    verbs = sorted(a for a, _, p in tokens if p == "v")
     out: list[Cand] = []
     for m in rx.finditer(text):
         s, e = m.span()
@@ -1358,7 +1362,8 @@ def known_firm_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Ca
             continue
         # the words that go on from the name, up to a particle (中国华能|等一批中央企业) or a
         # verb (国家能源集团|签署…: 署 ends a verb here, not a body's name)
-        verb_at = next((a for a, _, p in tokens if a >= e and p == "v"), len(text))
+        k = bisect.bisect_left(verbs, e)
+        verb_at = verbs[k] if k < len(verbs) else len(text)
         tail = re.match(r"(?:(?![等和与及的在])[\u4e00-\u9fff]){1,10}", text[e:verb_at])
         if tail and (lex.is_place(tail.group()[:2]) or tail.group().startswith(FIRM_FACILITIES)):
             tail = None  # 华为|青浦研发中心: the firm's own facility at a place
