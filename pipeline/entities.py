@@ -958,7 +958,7 @@ def write_figures(
 
     Files: ``<doc_id>_<label>.png``; stale files of the folder are removed.
     """
-    from pipeline import plotting
+    from pipeline import barchart, plotting
 
     folder.mkdir(parents=True, exist_ok=True)
     by_key: dict[tuple[str, str], list[SummaryRow]] = defaultdict(list)
@@ -978,7 +978,7 @@ def write_figures(
             key = plotting.hbar_key(items, title=title, xlabel="提及次数", color=color)
             tasks.append(
                 plotting.FigureTask(
-                    plotting.hbar_figure, (items,), path, key,
+                    barchart.hbar_image, (items,), path, key,
                     {"title": title, "xlabel": "提及次数", "color": color},
                 )
             )  # fmt: skip

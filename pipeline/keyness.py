@@ -386,25 +386,16 @@ def keyness_figure(doc: TermDoc, rows: Sequence[KeynessRow], label: str, top_n: 
 
 
 def build_keyness_figure(items: Sequence[tuple[str, float]], title: str):
-    from pipeline import plotting
+    """Two-sided bars (a PIL image): over-used terms to the right, under-used to the left."""
+    from pipeline import barchart, plotting
 
-    fig, ax = plotting.new_figure(8.0, max(2.5, 1.2 + 0.28 * len(items)))
-    ax.set_title(title)
-    if not items:
-        ax.text(0.5, 0.5, plotting.NO_DATA, transform=ax.transAxes, ha="center")
-        ax.set_axis_off()
-    else:
-        pos = list(range(len(items)))
-        colors = [plotting.PALETTE.reports[0] if v > 0 else plotting.PALETTE.reports[2]
-                  for _, v in items]  # fmt: skip
-        ax.barh(pos, [v for _, v in items], height=0.7, color=colors)
-        ax.set_yticks(pos, [t for t, _ in items])
-        ax.invert_yaxis()
-        ax.axvline(0, color=plotting.PALETTE.muted, linewidth=0.8)
-        ax.set_xlabel("G²（右：多用；左：少用）")
-        ax.spines[["top", "right"]].set_visible(False)
-        plotting.fixed_margins(fig, ylabels=[t for t, _ in items])
-    return fig
+    colors = [plotting.PALETTE.reports[0] if v > 0 else plotting.PALETTE.reports[2]
+              for _, v in items]  # fmt: skip
+    panel = barchart.Panel(
+        barchart.simple_rows(items, colors), title=title, xlabel="G²（右：多用；左：少用）",
+        zero_line=True, empty_text=plotting.NO_DATA,
+    )  # fmt: skip
+    return barchart.render([panel], width_in=8.0, height_in=max(2.5, 1.2 + 0.28 * len(items)))
 
 
 def trend_figure(place: str, rows: Sequence[TrendRow], path: Path) -> None:

@@ -253,11 +253,10 @@ def method_overlap(rows: Sequence[KeywordRow]) -> float:
 
 def missing_glyphs(words: Iterable[str], font: Path) -> list[str]:
     """Characters of `words` that the font file cannot draw (white space excepted)."""
-    from matplotlib.ft2font import FT2Font
+    from pipeline.barchart import charmap
 
-    face = FT2Font(str(font))
-    chars = sorted({c for w in words for c in w if not c.isspace()})
-    return [c for c in chars if face.get_char_index(ord(c)) == 0]
+    cmap = charmap(str(font))
+    return sorted({c for w in words for c in w if not c.isspace() and ord(c) not in cmap})
 
 
 RELATIVE_SCALING = 0.5  # wordcloud: how much a word's size follows its weight
@@ -367,58 +366,38 @@ def cloud_image(freqs: Sequence[tuple[str, float]], *, title: str, font: Path, s
     return canvas
 
 
+def bars_layout(
+    tfidf: Sequence[tuple[str, float]], textrank: Sequence[tuple[str, float]], title: str, n: int
+):
+    """The layout (`pipeline.barchart.Layout`) of a report's two-panel keyword chart."""
+    from pipeline import barchart, plotting
+
+    panels = [
+        barchart.Panel(
+            barchart.simple_rows(items, color), title=method, xlabel="相对得分（最高 = 100）",
+            empty_text=plotting.NO_DATA,
+        )
+        for items, method, color in (
+            (tfidf, "TF-IDF", plotting.PALETTE.reports[0]),
+            (textrank, "TextRank", plotting.PALETTE.reports[1]),
+        )
+    ]  # fmt: skip
+    return barchart.layout(panels, width_in=11.0, height_in=max(2.5, 1.2 + 0.3 * n),
+                           suptitle=title)  # fmt: skip
+
+
 def bars_figure(
     tfidf: Sequence[tuple[str, float]], textrank: Sequence[tuple[str, float]], title: str, n: int
 ):
-    """The two-panel bar chart of a report's top `n` keywords by each method."""
-    from matplotlib.figure import Figure
+    """The two-panel bar chart of a report's top `n` keywords by each method (a PIL image)."""
+    from pipeline import barchart
 
-    from pipeline import plotting
-
-    plotting.setup()
-    width, height = 11.0, max(2.5, 1.2 + 0.3 * n)
-    fig = Figure(figsize=(width, height), layout=None)
-    # Panels placed from their tick labels' measured widths, in inches, in place of the tight
-    # layout (which lays every text out in an extra draw: 40 % of the chart's time).
-    labels = [
-        plotting.text_width([t for t, _ in items], 10.0) + 0.25 for items in (tfidf, textrank)
-    ]
-    top, bottom, right, gap = 0.85, 0.55, 0.3, 0.3
-    panel = (width - labels[0] - gap - labels[1] - right) / 2
-    rects = [
-        (labels[0], panel),
-        (labels[0] + panel + gap + labels[1], panel),
-    ]
-    axes = [
-        fig.add_axes((x / width, bottom / height, w / width, (height - top - bottom) / height))
-        for x, w in rects
-    ]
-    _bars(axes[0], tfidf, "TF-IDF", plotting.PALETTE.reports[0])
-    _bars(axes[1], textrank, "TextRank", plotting.PALETTE.reports[1])
-    fig.suptitle(title, y=1 - 0.1 / height, va="top")
-    return fig
+    return barchart.draw(bars_layout(tfidf, textrank, title, n))
 
 
 def _title(doc: TermDoc) -> str:
     year = f"{doc.year}年" if doc.year else ""
     return f"{doc.place or doc.doc_id}{year}政府工作报告"
-
-
-def _bars(ax, items: Sequence[tuple[str, float]], title: str, color: str) -> None:
-    from pipeline.plotting import NO_DATA, PALETTE
-
-    ax.set_title(title)
-    if not items:
-        ax.text(0.5, 0.5, NO_DATA, transform=ax.transAxes, ha="center", color=PALETTE.muted)
-        ax.set_axis_off()
-        return
-    pos = list(range(len(items)))
-    ax.barh(pos, [v for _, v in items], height=0.7, color=color)
-    ax.set_yticks(pos, [t for t, _ in items])
-    ax.invert_yaxis()
-    ax.set_xlim(left=0)
-    ax.set_xlabel("相对得分（最高 = 100）")
-    ax.spines[["top", "right"]].set_visible(False)
 
 
 # Figures show scores relative to the report's top keyword (= 100). TF-IDF moves a little for

@@ -267,6 +267,7 @@ def _temp_path(path: Path) -> Path:
 
 
 FIGURE_KEY = "gwr-key"  # PNG text chunk: the inputs the figure was drawn from
+BARCHART_SOURCE = str(Path(__file__).with_name("barchart.py"))  # draws the PIL bar charts
 
 
 @functools.cache
@@ -276,10 +277,14 @@ def _source_digest(path: str) -> str:
 
 def figure_key(*parts: object) -> str:
     """A key for what a figure shows: its data, titles and this module's drawing settings,
-    and the drawing code — this module's source and that of the module asking for the key
-    (an edit to a chart's layout redraws the charts drawn before it)."""
+    and the drawing code — the source of this module, of `pipeline.barchart` and of the module
+    asking for the key (an edit to a chart's layout redraws the charts drawn before it)."""
     caller = sys._getframe(1).f_globals.get("__file__") or ""
-    code = (_source_digest(__file__), _source_digest(caller) if caller else "")
+    code = (
+        _source_digest(__file__),
+        _source_digest(BARCHART_SOURCE),
+        _source_digest(caller) if caller else "",
+    )
     h = hashlib.sha256(
         repr((parts, DPI, FONT_DISTRIBUTION, matplotlib.__version__, code)).encode("utf-8")
     )
@@ -515,11 +520,10 @@ class FigureTask:
 
 
 def _draw_task(task: FigureTask) -> str:
-    from matplotlib.figure import Figure
-
     drawn = task.build(*task.args, **task.kwargs)
     values = task.values if task.tolerance else ()
-    if isinstance(drawn, Figure):
+    # a PIL image (bar charts, clouds) needs neither matplotlib nor its set-up
+    if hasattr(drawn, "savefig"):
         save(drawn, task.path, task.key, values, task.rankings)
     else:
         save_image(drawn, task.path, task.key, values, task.rankings)
@@ -541,7 +545,7 @@ def draw_all(tasks: Sequence[FigureTask], *, jobs: int = 1) -> int:
         if t.key is None or not is_current(t.path, t.key, t.values, t.tolerance, t.rankings)
     ]
     jobs = jobs if len(todo) >= PARALLEL_MIN_FIGURES else 1
-    map_reports(_draw_task, todo, jobs=jobs, initializer=setup, desc="figures")
+    map_reports(_draw_task, todo, jobs=jobs, desc="figures")
     return len(todo)
 
 
@@ -585,17 +589,17 @@ def fixed_margins(fig: Figure, *, ylabels: Sequence[str], fontsize: float = 10.0
                         top=1 - top / height, bottom=bottom / height)  # fmt: skip
 
 
-def _format_value(value: float) -> str:
+def format_value(value: float) -> str:
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.4g}"
 
 
 # hbar geometry, in inches: a fixed width, and a height that grows with the number of bars.
-_HBAR_WIDTH = 7.0
-_HBAR_BASE_HEIGHT = 1.0
-_HBAR_PER_ITEM = 0.32
-_HBAR_MIN_HEIGHT = 2.0
+HBAR_WIDTH = 7.0
+HBAR_BASE_HEIGHT = 1.0
+HBAR_PER_ITEM = 0.32
+HBAR_MIN_HEIGHT = 2.0
 
 
 def hbar_figure(
@@ -627,8 +631,8 @@ def hbar_figure(
         if not math.isfinite(value):
             raise ValueError(f"hbar {title!r}: value for {label!r} is not finite: {value!r}")
     ordered = sorted(items, key=lambda item: -item[1])
-    height = max(_HBAR_MIN_HEIGHT, _HBAR_BASE_HEIGHT + _HBAR_PER_ITEM * len(ordered))
-    fig, ax = new_figure(_HBAR_WIDTH, height)
+    height = max(HBAR_MIN_HEIGHT, HBAR_BASE_HEIGHT + HBAR_PER_ITEM * len(ordered))
+    fig, ax = new_figure(HBAR_WIDTH, height)
     ax.set_title(title)
     if not ordered:
         ax.text(
@@ -647,7 +651,7 @@ def hbar_figure(
     values = [value for _, value in ordered]
     positions = range(len(ordered))
     bars = ax.barh(positions, values, height=0.7, color=color or PALETTE.default)
-    ax.bar_label(bars, labels=[_format_value(v) for v in values], padding=3, fontsize=9)
+    ax.bar_label(bars, labels=[format_value(v) for v in values], padding=3, fontsize=9)
     ax.set_yticks(list(positions), labels)
     ax.invert_yaxis()  # first (largest) item at the top
     ax.margins(x=0.12)  # room for the value labels at the bar ends

@@ -591,33 +591,25 @@ def _short_heading(heading: str, limit: int = 16) -> str:
 def stacked_shares_figure(
     bars: Sequence[tuple[str, dict[str, float]]], *, title: str, xlabel: str = "句子占比"
 ):
-    """Horizontal stacked bars of label shares (negative, neutral, positive), first bar on top."""
-    from pipeline import plotting
+    """Horizontal stacked bars of label shares (negative, neutral, positive), first bar on top,
+    with a legend between the title and the bars (a PIL image)."""
+    from pipeline import barchart, plotting
 
     height = plotting.capped(max(2.2, 1.2 + 0.34 * len(bars)))
-    fig, ax = plotting.new_figure(8.0, height)
-    ax.set_title(title, pad=22)  # room for the legend between title and bars
-    if not bars:
-        ax.text(0.5, 0.5, plotting.NO_DATA, transform=ax.transAxes, ha="center", va="center")
-        ax.set_axis_off()
-        return fig
-    positions = list(range(len(bars)))
-    left = [0.0] * len(bars)
-    for lab in LABELS:
-        widths = [shares[lab] for _, shares in bars]
-        ax.barh(
-            positions, widths, left=left, height=0.7, color=LABEL_COLORS[lab], label=LABEL_ZH[lab]
-        )
-        left = [a + b for a, b in zip(left, widths, strict=True)]
-    ax.set_yticks(positions, plotting.row_labels([name for name, _ in bars]))
-    ax.invert_yaxis()
-    ax.set_xlim(0, 1)
-    ax.set_xlabel(xlabel)
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False, fontsize=8)
-    ax.spines[["top", "right"]].set_visible(False)
-    # title, then the legend above the bars
-    plotting.fixed_margins(fig, ylabels=[name for name, _ in bars], top=0.8)
-    return fig
+    rows = []
+    for name, shares in zip(plotting.row_labels([n for n, _ in bars]), (s for _, s in bars),
+                            strict=True):  # fmt: skip
+        left, segments = 0.0, []
+        for lab in LABELS:
+            segments.append(barchart.Segment(left, left + shares[lab], LABEL_COLORS[lab]))
+            left += shares[lab]
+        rows.append(barchart.Row(name, tuple(segments)))
+    panel = barchart.Panel(
+        tuple(rows), title=title, xlabel=xlabel, limits=(0.0, 1.0),
+        legend=tuple((LABEL_ZH[lab], LABEL_COLORS[lab]) for lab in LABELS) if bars else (),
+        empty_text=plotting.NO_DATA,
+    )  # fmt: skip
+    return barchart.render([panel], width_in=8.0, height_in=height)
 
 
 def write_figures(

@@ -226,18 +226,23 @@ def test_figures_are_kept_when_the_corpus_moves_scores_a_little(tmp_path: Path) 
     assert redrawn() == ["weihai_bars.png", "weihai_cloud.png"]
 
 
-def test_bars_are_laid_out_from_their_labels_without_a_layout_pass() -> None:
-    from pipeline.keywords import bars_figure
+def test_bars_leave_room_for_each_panels_labels_and_do_not_overlap() -> None:
+    from pipeline import barchart
+    from pipeline.keywords import bars_figure, bars_layout
 
     long = [("新质生产力发展示范区", 100.0), ("海洋", 50.0)]
-    fig = bars_figure(long, [("港口", 100.0)], "标题", 2)
-    assert fig.get_layout_engine() is None  # no tight layout: no extra draw
-    left, right = (ax.get_position() for ax in fig.axes)
-    width = fig.get_figwidth()
+    chart = bars_layout(long, [("港口", 100.0)], "标题", 2)
+    left = [box for panel, _, box in chart.bars if panel == 0]
+    right = [box for panel, _, box in chart.bars if panel == 1]
+    assert [len(left), len(right)] == [2, 1]
     # room for the longest label left of each panel; the panels do not overlap
-    assert left.x0 * width >= plotting.text_width(["新质生产力发展示范区"], 10.0)
-    assert (right.x0 - left.x1) * width >= plotting.text_width(["港口"], 10.0)
-    assert right.x1 < 1.0 and left.width == pytest.approx(right.width)
+    assert min(b.x0 for b in left) >= barchart.text_width("新质生产力发展示范区", 10.0)
+    assert min(b.x0 for b in right) - max(b.x1 for b in left) >= barchart.text_width("港口", 10.0)
+    assert max(b.x1 for b in right) < chart.width
+    # each panel's largest bar spans the same width (equal panels)
+    assert left[0].x1 - left[0].x0 == right[0].x1 - right[0].x0
+    image = bars_figure(long, [("港口", 100.0)], "标题", 2)
+    assert image.size == (chart.width, chart.height) == (11 * 150, round(2.5 * 150))
 
 
 def test_a_cloud_tolerates_what_moves_its_words_as_little_as_the_bars(tmp_path: Path) -> None:

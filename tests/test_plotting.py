@@ -329,6 +329,12 @@ def test_figure_key_changes_with_the_drawing_code(tmp_path, monkeypatch) -> None
     edited.write_text(Path(plotting.__file__).read_text(encoding="utf-8") + "\\n# edit\\n")
     monkeypatch.setattr(plotting, "__file__", str(edited))
     assert plotting.figure_key("hbar", [("乡村振兴", 1.0)]) != key  # plotting.py was edited
+    monkeypatch.undo()
+    assert plotting.figure_key("hbar", [("乡村振兴", 1.0)]) == key
+    bars = tmp_path / "barchart_edited.py"
+    bars.write_text(Path(plotting.BARCHART_SOURCE).read_text(encoding="utf-8") + "\n# edit\n")
+    monkeypatch.setattr(plotting, "BARCHART_SOURCE", str(bars))
+    assert plotting.figure_key("hbar", [("乡村振兴", 1.0)]) != key  # barchart.py was edited
 
 
 def test_a_ranking_is_drawn_within_tolerance_when_near_ties_swap() -> None:

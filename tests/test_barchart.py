@@ -1,0 +1,145 @@
+"""The PIL bar charts: geometry from `layout`, pixels from `draw`, glyph checks."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from pipeline import barchart, plotting
+
+
+def _rgb(color: str) -> tuple[int, int, int]:
+    return tuple(int(color[i : i + 2], 16) for i in (1, 3, 5))
+
+
+def _centre(box: barchart.Box) -> tuple[int, int]:
+    return ((box.x0 + box.x1) // 2, (box.y0 + box.y1) // 2)
+
+
+def test_the_charts_use_the_figures_resolution() -> None:
+    assert barchart.DPI == plotting.DPI
+
+
+@pytest.mark.parametrize(
+    ("lo", "hi", "expected"),
+    [
+        (0.0, 26.9, [0, 5, 10, 15, 20, 25]),
+        (0.0, 1.0, [0, 0.2, 0.4, 0.6, 0.8, 1.0]),
+        (-3.2, 7.0, [-2, 0, 2, 4, 6]),
+        (0.0, 112.0, [0, 20, 40, 60, 80, 100]),
+    ],
+)
+def test_ticks_are_round_numbers_within_the_axis(lo, hi, expected) -> None:
+    assert barchart.nice_ticks(lo, hi) == pytest.approx(expected)
+
+
+def test_tick_labels_use_as_few_decimals_as_tell_them_apart() -> None:
+    assert barchart.tick_labels([0.0, 5.0, 10.0]) == ["0", "5", "10"]
+    assert barchart.tick_labels([0.0, 0.2, 0.4]) == ["0.0", "0.2", "0.4"]
+    assert barchart.tick_labels([0.0, 2.5, 5.0]) == ["0.0", "2.5", "5.0"]
+    assert barchart.tick_labels([0.0, 5000.0]) == ["0", "5,000"]
+
+
+def test_hbar_puts_the_largest_at_the_top_and_keeps_ties_in_input_order() -> None:
+    items = [("港口", 2.0), ("乡村振兴", 9.0), ("海洋", 2.0), ("高质量发展", 5.0)]
+    chart = barchart.hbar_layout(items, title="标题", xlabel="次数")
+    top_to_bottom = [label for _, label, _ in sorted(chart.bars, key=lambda b: b[2].y0)]
+    assert top_to_bottom == ["乡村振兴", "高质量发展", "港口", "海洋"]
+    # bar lengths follow the values, from one left edge
+    boxes = {label: box for _, label, box in chart.bars}
+    assert len({b.x0 for b in boxes.values()}) == 1
+    length = {label: b.x1 - b.x0 for label, b in boxes.items()}
+    assert length["乡村振兴"] == pytest.approx(9 / 5 * length["高质量发展"], rel=0.01)
+    # each bar's value is written at its end
+    values = {t.text: t for t in chart.texts if t.anchor == "lm"}
+    assert values["9"].x > boxes["乡村振兴"].x1
+    assert values["5"].x > boxes["高质量发展"].x1
+
+
+def test_hbar_height_grows_with_the_number_of_items() -> None:
+    few = barchart.hbar_layout([("甲", 1.0)], title="少", xlabel="x")
+    many = barchart.hbar_layout([(f"项{i}", float(i)) for i in range(30)], title="多", xlabel="x")
+    assert many.height > few.height
+    assert few.width == many.width == round(plotting.HBAR_WIDTH * barchart.DPI)
+
+
+def test_hbar_with_no_items_says_no_data_and_draws_no_bars() -> None:
+    chart = barchart.hbar_layout([], title="空", xlabel="次数")
+    assert chart.bars == []
+    assert plotting.NO_DATA in [t.text for t in chart.texts]
+
+
+def test_a_non_finite_value_is_rejected() -> None:
+    with pytest.raises(ValueError, match=r"乡村振兴.*not finite"):
+        barchart.hbar_layout([("乡村振兴", float("nan"))], title="t", xlabel="x")
+
+
+@pytest.mark.parametrize("text", ["𠀀", "表情😀"])
+def test_a_character_the_font_lacks_fails_the_chart(text: str) -> None:
+    with pytest.raises(plotting.MissingGlyphError, match="U\\+"):
+        barchart.hbar_layout([(text, 1.0)], title="标题", xlabel="次数")
+    with pytest.raises(plotting.MissingGlyphError):
+        barchart.hbar_layout([("海洋", 1.0)], title=f"标题{text}", xlabel="次数")
+
+
+def test_the_drawn_image_shows_the_bars_in_their_colour_and_the_labels_in_ink() -> None:
+    items = [("威高集团", 8.0), ("山东港口集团", 3.0)]
+    chart = barchart.hbar_layout(items, title="企业", xlabel="次数", color="#0072B2")
+    image = barchart.draw(chart)
+    assert image.size == (chart.width, chart.height)
+    for _, _, box in chart.bars:
+        assert image.getpixel(_centre(box)) == _rgb("#0072B2")
+    # the label left of each bar has dark pixels (the glyphs were drawn, not boxes of nothing)
+    for text in chart.texts:
+        if text.text in {"威高集团", "山东港口集团"}:
+            width = barchart.text_width(text.text, text.points)
+            region = image.crop((text.x - width, text.y - 10, text.x, text.y + 10)).convert("L")
+            assert region.getextrema()[0] < 100
+
+
+def test_two_sided_bars_meet_at_a_zero_line() -> None:
+    items = [("海洋", 40.0), ("港口", 10.0), ("煤炭", -25.0)]
+    colors = ["#4E79A7", "#4E79A7", "#E15759"]
+    panel = barchart.Panel(barchart.simple_rows(items, colors), title="关键性", zero_line=True)
+    chart = barchart.layout([panel], width_in=8.0, height_in=3.0)
+    boxes = {label: box for _, label, box in chart.bars}
+    zero = [line for line in chart.lines if line.color == barchart.MUTED]
+    assert len(zero) == 1
+    x0 = zero[0].x0
+    assert boxes["海洋"].x0 == boxes["港口"].x0 == x0
+    assert boxes["煤炭"].x1 == x0 and boxes["煤炭"].x0 < x0
+    image = barchart.draw(chart)
+    assert image.getpixel(_centre(boxes["煤炭"])) == _rgb("#E15759")
+
+
+def test_stacked_shares_fill_the_axis_and_carry_a_legend() -> None:
+    shares = [("总体", [0.1, 0.6, 0.3]), ("第二部分", [0.0, 0.5, 0.5])]
+    colors = ["#D55E00", "#BBBBBB", "#009E73"]
+    rows = []
+    for label, parts in shares:
+        left, segments = 0.0, []
+        for share, color in zip(parts, colors, strict=True):
+            segments.append(barchart.Segment(left, left + share, color))
+            left += share
+        rows.append(barchart.Row(label, tuple(segments)))
+    legend = tuple(zip(["消极", "中性", "积极"], colors, strict=True))
+    panel = barchart.Panel(tuple(rows), title="语气", limits=(0.0, 1.0), legend=legend)
+    chart = barchart.layout([panel], width_in=8.0, height_in=3.0)
+    first = [box for _, label, box in chart.bars if label == "总体"]
+    assert [b.color for b in first] == colors
+    assert all(a.x1 == b.x0 for a, b in itertools.pairwise(first))  # contiguous
+    ticks = [t.text for t in chart.texts if t.anchor == "mt" and t.text[0].isdigit()]
+    assert ticks[0] == "0.0" and ticks[-1] == "1.0"
+    assert first[-1].x1 == max(line.x1 for line in chart.lines)  # a share of 1 fills the axis
+    assert {"消极", "中性", "积极"} <= {t.text for t in chart.texts}
+
+
+def test_the_same_chart_gives_the_same_bytes(tmp_path: Path) -> None:
+    items = [("乡村振兴", 3.0), ("海洋", 1.0)]
+    for name in ("a.png", "b.png"):
+        plotting.save_image(
+            barchart.hbar_image(items, title="标题", xlabel="次数"), tmp_path / name, "k"
+        )
+    assert (tmp_path / "a.png").read_bytes() == (tmp_path / "b.png").read_bytes()
