@@ -418,6 +418,14 @@ class ResolveComponent:
         coordinated = ner_rules.coordinated_places(text, pending, cands, self.lex, tokens)
         cands += [(s, e, PLACE, "list") for s, e in coordinated]
         cands += [(s, e, PLACE, "list") for s, e in ner_rules.sibling_places(text, cands, self.lex)]
+        # 中新|济南未来产业城: the countries that run a zone open its name
+        token_starts = {t_s for t_s, _, _ in tokens}
+        cands = [
+            (ner_rules.bilateral_start(text, c[0], token_starts), *c[1:])
+            if c[2] == PLACE and text[c[0] : c[1]].endswith(ner_rules.ZONE_SUFFIXES)
+            else c
+            for c in cands
+        ]
         # 建华路, 栖霞街, 东海写字楼: a street or a building named after a place; 跨太平洋伙伴
         # 关系协定: a place inside an agreement's title
         one_char = {t_s for t_s, t_e, _ in tokens if t_e - t_s == 1}

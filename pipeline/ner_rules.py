@@ -1881,8 +1881,41 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             start += town  # 哈克镇|滨河新区: a town, then a named area of its own
         name = text[start : m.end()]
         if name not in GENERIC_PLACES and "“" not in name and not _NUMBERED_RE.search(name):
-            out.append((start, m.end(), PLACE, "zone"))
+            out.append((bilateral_start(text, start, starts), m.end(), PLACE, "zone"))
+    out += bilateral_parks(text, tokens)
     return out
+
+
+# 中 and one or two countries before a zone's name: the countries that run it together
+# (中以|常州创新园, 中新|济南未来产业城, 中俄蒙|国际物流园区)
+_BILATERAL_RE = re.compile(f"中[{''.join(sorted(COUNTRY_ABBREVIATIONS - {'中'}))}]{{1,2}}$")
+# … also with the host place in brackets (中德（沈阳）高端装备制造产业园, 中欧（保亭）…合作区)
+_BILATERAL_PARK_RE = re.compile(
+    _BILATERAL_RE.pattern[:-1]
+    + r"[（(][\u4e00-\u9fff]{2,8}[）)][\u4e00-\u9fffA-Za-z\d]{0,14}?(?:"
+    + "|".join(map(re.escape, ZONE_SUFFIXES))
+    + ")"
+)
+
+
+def bilateral_start(text: str, start: int, starts: set[int]) -> int:
+    """`start` moved left over a bilateral prefix that opens a token (中以|常州创新园)."""
+    for k in (3, 2):
+        a = start - k
+        if a >= 0 and a in starts and _BILATERAL_RE.match(text[a:start]):
+            return a
+    return start
+
+
+def bilateral_parks(text: str, tokens: Sequence[Tok]) -> list[Cand]:
+    """Bilateral parks named with their host place in brackets: 中德（沈阳）高端装备制造产业园."""
+    starts = {s for s, _, _ in tokens}
+    ends = {e for _, e, _ in tokens}
+    return [
+        (m.start(), m.end(), PLACE, "zone")
+        for m in _BILATERAL_PARK_RE.finditer(text)
+        if m.start() in starts and m.end() in ends
+    ]
 
 
 # What may stand before a park's own name: a list mark, a comma, a conjunction (or a verb)

@@ -437,3 +437,8 @@ def test_streets_generic_towns_and_a_verb_named_like_a_district_are_no_places(pi
     assert "大兴" in places  # the district in a list of districts
     assert not places & {"加格达奇路", "尼尔基路", "新市镇"}
     assert sum(r.norm == "大兴" for r in rows) == 1  # not the verb of 大兴…之风
+
+
+def test_a_zone_the_model_reads_keeps_its_bilateral_prefix(pipeline) -> None:
+    _, rows = recognize_text(pipeline, "中新济南未来产业城发布首批合作机会清单。")
+    assert ("PLACE", "中新济南未来产业城") in {(r.label, r.norm) for r in rows}

@@ -705,3 +705,15 @@ def test_sibling_places_between_places_of_their_own_kind() -> None:
     text = "打通黄垒河、母猪河地下水系，治理独龙江、阳宗海。整治独龙江、内河。"
     found = R.sibling_places(text, places(text, "黄垒河", "独龙江"), lex)
     assert [text[s:e] for s, e in found] == ["母猪河", "阳宗海"]
+
+
+def test_bilateral_zones_keep_the_countries_that_run_them() -> None:
+    lex = dataclasses.replace(LEX, is_place=lambda w: w in PLACES | {"常州", "沈阳"})
+    text = "中以常州创新园引进项目20个。"
+    assert texts(text, R.zone_places(text, toks(text), lex)) == ["中以常州创新园"]
+    # the host place in brackets
+    text = "推进中德（沈阳）高端装备制造产业园建设。"
+    assert "中德（沈阳）高端装备制造产业园" in texts(text, R.zone_places(text, toks(text), lex))
+    # 中 alone is no country pair (集中|青岛…: a verb's character)
+    assert R.bilateral_start("集中青岛产业园", 2, {0, 2}) == 2
+    assert R.bilateral_start("中俄蒙国际物流园区", 3, {0, 3}) == 0
