@@ -1022,6 +1022,13 @@ OPENING_SUBJECT_RE = re.compile(
     r"(?:^|(?<=[，。；：！？]))(?:[^，。；：！？“”（）\s]*(?:公司|银行|企业))?"
     r"([^，。；：！？“”（）\s]{2,20}?)(?=(?:获批|正式|挂牌)?开业)"
 )
+# … the subject of a listing on a stock exchange (天有为、大鹏工业成功上市; not 新药获批上市: a
+# product's approval, nor 上市公司/上市后备: kinds of firm, nor 地级以上|市) …
+LISTING_SUBJECT_RE = re.compile(
+    r"(?:^|(?<=[，。；：！？]))([^，。；：！？“”（）\s]{2,30}?)(?<![批准以])"
+    r"(?=(?:成功|正式|顺利|相继|先后|分别)?(?:(?:在[^，。；获批]{2,12})?(?:首发|挂牌)?"
+    r"上市(?![公企后辅培资板])|登陆[^，。；]{1,8}?板))"
+)
 # … lists closed by a kind of firm (三元、元盛、鼎盛等传统工业企业) …
 FIRM_KIND_LIST_RE = re.compile(
     r"((?:[^，。；：、“”（）\s]{2,10}、)+[^，。；：、“”（）\s]{2,10}?)"
@@ -1301,6 +1308,13 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             take(offset, item, False, False)  # the whole item (世界最大单体免税店 is none)
             if len(out) > n and lex.word_freq(text[out[-1][0] : out[-1][1]]):
                 del out[-1]  # 免税店开业, 农商行开业: a kind of business, not a name
+    for m in LISTING_SUBJECT_RE.finditer(text):
+        for k, (offset, item) in enumerate(_list_items(text, m.start(1), m.group(1))):
+            n = len(out)
+            take(offset, item, False, k == 0)
+            name = text[out[-1][0] : out[-1][1]] if len(out) > n else ""
+            if name and (lex.word_freq(name) or name.endswith("企业")):
+                del out[-1]  # 企业上市, 科创企业上市: a kind of firm, not a name
     for m in FIRM_KIND_LIST_RE.finditer(text):
         items = _list_items(text, m.start(), m.group(1))
         if (

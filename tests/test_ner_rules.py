@@ -717,3 +717,14 @@ def test_bilateral_zones_keep_the_countries_that_run_them() -> None:
     # 中 alone is no country pair (集中|青岛…: a verb's character)
     assert R.bilateral_start("集中青岛产业园", 2, {0, 2}) == 2
     assert R.bilateral_start("中俄蒙国际物流园区", 3, {0, 3}) == 0
+
+
+def test_the_subjects_of_a_stock_listing_are_firms() -> None:
+    text = "天有为、大鹏工业成功上市。"
+    assert texts(text, R.slot_firms(text, toks(text), LEX)) == ["大鹏工业", "天有为"]
+    text = "华熙生物在科创板上市，新锐科技登陆创业板。"
+    assert texts(text, R.slot_firms(text, toks(text), LEX)) == ["华熙生物", "新锐科技"]
+    # a product's approval, a kind of firm, 以上|市, 上市公司: no firm named
+    for text in ("34款创新药械获批上市。", "支持更多科创企业上市。",
+                 "19个地级以上市被命名。", "新增天有为等上市公司。"):  # fmt: skip
+        assert R.slot_firms(text, toks(text), LEX) == [], text
