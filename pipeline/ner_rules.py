@@ -1356,7 +1356,7 @@ def _known_firm_re(names: frozenset[str]) -> re.Pattern[str] | None:
 
 FIRM_FACILITIES = (
     "研发中心", "总部", "基地", "工厂", "生产线", "产线", "数据中心", "计算中心", "算力中心",
-    "智算中心", "运营中心", "结算中心",
+    "智算中心", "运营中心", "结算中心", "平台",
 )  # fmt: skip
 
 

@@ -451,6 +451,11 @@ def test_known_firms_in_project_slots_and_at_their_facilities() -> None:
     # a known firm's facility at a place is not a body's name
     text = "建设国家电网青浦研发中心。"
     assert texts(text, R.known_firm_names(text, toks(text), lex)) == ["国家电网"]
+    # … nor is its platform (平台 does not end in a broadcaster's 台)
+    text = "支持国家电网卡奥斯工业互联网平台建设。"
+    assert texts(text, R.known_firm_names(text, toks(text), lex)) == ["国家电网"]
+    text = "国家电网广播电台建成。"  # a body of the firm's
+    assert R.known_firm_names(text, toks(text), lex) == []
 
 
 def test_phases_branches_and_sectors_are_not_firms() -> None:
