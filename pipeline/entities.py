@@ -576,6 +576,8 @@ class ResolveComponent:
                 ok = _place_bank(text, lex) or (
                     len(name) >= 2
                     and ner_rules._proper_name(name, lex)
+                    # 中海油|三大石油公司: a count of firms, not a name
+                    and not _COUNTED_RE.search(name)
                     # 山东科技(大市场), 山东能源: a place and a sector word
                     and (strong or not lex.is_place(name))
                     and (strong or lex.word_freq(name) == 0 or ner_rules.rare_brand(name, lex))
@@ -607,6 +609,8 @@ class ResolveComponent:
         return []
 
 
+# A count inside a firm's supposed name makes it a description (三大石油公司, 两家银行).
+_COUNTED_RE = re.compile(r"[一二三四五六七八九十两\d]+(?:大|家|个)")
 # Kinds of bank that a place's name makes a named bank (云南|农村商业银行, 重庆|农商银行).
 _BANK_KINDS = ("农村商业银行", "农商银行", "商业银行", "农商行", "银行")
 

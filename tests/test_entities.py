@@ -442,3 +442,9 @@ def test_streets_generic_towns_and_a_verb_named_like_a_district_are_no_places(pi
 def test_a_zone_the_model_reads_keeps_its_bilateral_prefix(pipeline) -> None:
     _, rows = recognize_text(pipeline, "中新济南未来产业城发布首批合作机会清单。")
     assert ("PLACE", "中新济南未来产业城") in {(r.label, r.norm) for r in rows}
+
+
+def test_a_count_of_firms_is_no_firms_name(pipeline) -> None:
+    _, rows = recognize_text(pipeline, "中石油、中石化、中海油三大石油公司加大投资。")
+    firms = {r.norm for r in rows if r.label == "COMPANY"}
+    assert firms == {"中石油", "中石化", "中海油"}
