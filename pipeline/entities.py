@@ -415,9 +415,12 @@ class ResolveComponent:
                 a <= c[0] and c[1] < b and text[b - 1] in "区县市州省镇乡村" for a, b in model_loc
             )
         ]
+        named_firms = set(ner_rules.firms_named_after_places(text, cands, self.lex))
+        cands += [(s, e, COMPANY, "list") for s, e in named_firms]
         coordinated = ner_rules.coordinated_places(text, pending, cands, self.lex, tokens)
         cands += [(s, e, PLACE, "list") for s, e in coordinated]
         cands += [(s, e, PLACE, "list") for s, e in ner_rules.sibling_places(text, cands, self.lex)]
+        cands = [c for c in cands if c[2] != PLACE or (c[0], c[1]) not in named_firms]
         # 中新|济南未来产业城: the countries that run a zone open its name
         token_starts = {t_s for t_s, _, _ in tokens}
         cands = [

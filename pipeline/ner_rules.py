@@ -1033,7 +1033,7 @@ LISTING_SUBJECT_RE = re.compile(
 FIRM_KIND_LIST_RE = re.compile(
     r"((?:[^，。；：、“”（）\s]{2,10}、)+[^，。；：、“”（）\s]{2,10}?)"
     r"(?=(?:等[^，。；、]{0,10}?|[\d一二三四五六七八九十两]+家[^，。；、]{0,6}?)"
-    r"(?:企业|公司|集团|名企|外企|央企))"
+    r"(?:企业|公司|集团|名企|外企|央企|国企|民企|车企|药企|房企|险企))"
 )
 
 
@@ -1611,6 +1611,22 @@ def sibling_places(text: str, cands: Sequence[Cand], lex: Lexicons) -> list[tupl
             continue
         if _water_sibling(m.group(1), (text[before : s - 1],), lex):
             out.append((s, e))
+    return out
+
+
+def firms_named_after_places(
+    text: str, cands: Sequence[Cand], lex: Lexicons
+) -> list[tuple[int, int]]:
+    """A place's name as the one item of a list closed by a kind of firm that is not yet a firm,
+    when every other item is (奇瑞、江淮、蔚来等整车企业; 一汽、东风、长安等车企): the firm
+    named after the place."""
+    firms = {(s, e) for s, e, label, _ in cands if label == COMPANY}
+    out: list[tuple[int, int]] = []
+    for m in FIRM_KIND_LIST_RE.finditer(text):
+        items = [(a, a + len(item)) for a, item in _list_items(text, m.start(), m.group(1))]
+        others = [span for span in items if span not in firms]
+        if len(items) >= 3 and len(others) == 1 and lex.is_place(text[slice(*others[0])]):
+            out.append(others[0])
     return out
 
 

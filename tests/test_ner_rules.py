@@ -733,3 +733,23 @@ def test_the_subjects_of_a_stock_listing_are_firms() -> None:
     for text in ("34款创新药械获批上市。", "支持更多科创企业上市。",
                  "19个地级以上市被命名。", "新增天有为等上市公司。"):  # fmt: skip
         assert R.slot_firms(text, toks(text), LEX) == [], text
+
+
+def test_firms_in_lists_closed_by_a_kind_of_firm_also_named_after_places() -> None:
+    text = "华晨、宝沃、众泰等车企加快转型。"  # 车企, 药企 … close such lists too
+    assert texts(text, R.slot_firms(text, toks(text), LEX)) == ["众泰", "华晨", "宝沃"]
+    lex = dataclasses.replace(LEX, is_place=lambda w: w in PLACES | {"江淮"})
+
+    def firms(text: str, *names: str) -> list[tuple[int, int, str, str]]:
+        return [
+            (m.start(), m.end(), R.COMPANY, "rules") for n in names for m in re.finditer(n, text)
+        ]
+
+    text = "奇瑞、江淮、蔚来等整车企业产量增长。"
+    found = R.firms_named_after_places(text, firms(text, "奇瑞", "蔚来"), lex)
+    assert [text[s:e] for s, e in found] == ["江淮"]
+    # places among places, or a place beside one firm only, stay places
+    text = "威海、青岛、济南等地企业加快发展。"
+    assert R.firms_named_after_places(text, [], lex) == []
+    text = "奇瑞、江淮、青岛等整车企业产量增长。"
+    assert R.firms_named_after_places(text, firms(text, "奇瑞"), lex) == []
