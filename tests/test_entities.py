@@ -451,6 +451,6 @@ def test_a_count_of_firms_is_no_firms_name(pipeline) -> None:
 
 
 def test_a_firm_named_after_a_place_among_firms_is_no_place(pipeline) -> None:
-    _, rows = recognize_text(pipeline, "奇瑞、江淮、蔚来等整车企业产量增长。")
+    _, rows = recognize_text(pipeline, "奇瑞、江淮、比亚迪等整车企业产量增长。")
     found = {(r.label, r.norm) for r in rows}
     assert ("COMPANY", "江淮") in found and ("PLACE", "江淮") not in found
