@@ -347,6 +347,11 @@ def test_lists_closed_by_a_kind_of_area_are_places() -> None:
     assert texts(text, R.listed_places(text, toks(text), CITY_LEX)) == ["徐家汇", "陆家嘴"]
     text = "深化杭州科创金融、丽水普惠金融等国家级区域金融改革试点。"  # a rank, not a kind of area
     assert R.listed_places(text, toks(text), CITY_LEX) == []
+    # the areas' development (…等重点区域建设), but not the projects of a kind of area
+    text = "加快桃浦、吴泾、高桥等重点区域建设。"
+    assert texts(text, R.listed_places(text, toks(text), CITY_LEX)) == ["吴泾", "桃浦", "高桥"]
+    text = "推进桃浦、吴泾、高桥等城市建设项目。"
+    assert R.listed_places(text, toks(text), CITY_LEX) == []
 
 
 def test_unsure_names_beside_a_place_in_a_list() -> None:
