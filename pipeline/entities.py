@@ -362,15 +362,33 @@ class ResolveComponent:
         ending_at = {t[1]: t for t in tokens}
         model_any = [(sp.start_char, sp.end_char) for sp in doc.spans.get("model", [])]
         rule_sources = doc.user_data.get("rule_sources", {})
+
+        def seen_by_model(s: int, e: int) -> bool:
+            # (市西软件|信息园: the model reads a zone's name, not a firm's)
+            return any(
+                a < e and s < b and (b <= e or not _zone_follows(text[e:b])) for a, b in model_any
+            )
+
+        firms = {
+            (sp.start_char, sp.end_char)
+            for key in ("ruler", "rules")
+            for sp in doc.spans.get(key, [])
+            if sp.label_ == COMPANY
+            and (
+                rule_sources.get((sp.start_char, sp.end_char, COMPANY)) != "suffix-weak"
+                or seen_by_model(sp.start_char, sp.end_char)
+            )
+        }
         for key in ("ruler", "rules"):
             for span in doc.spans.get(key, []):
                 s, e = span.start_char, span.end_char
-                if rule_sources.get((s, e, span.label_)) == "suffix-weak" and not any(
-                    a < e and s < b and (b <= e or not _zone_follows(text[e:b]))
-                    for a, b in model_any
+                if (
+                    rule_sources.get((s, e, span.label_)) == "suffix-weak"
+                    and not seen_by_model(s, e)
+                    and not _beside_firm(text, s, e, firms)
                 ):
-                    # 冷链物流: a sector word after a name the model does not see; 市西软件|
-                    # 信息园: the model reads a zone's name
+                    # 冷链物流: a sector word after a name the model does not see, and no firm
+                    # beside it in a list (三安光电、乾照光电: the list is one of firms)
                     continue
                 # a two-character county or town name is also an ordinary word too often
                 # (东海, 建华, 正阳): keep it where the model reads a place there too
@@ -635,6 +653,13 @@ def _in_title(text: str, s: int, e: int) -> bool:
     """Whether s:e lies inside a 《…》 title (of a law, a plan or a work)."""
     opened = text.rfind("《", 0, s)
     return opened >= 0 and text.rfind("》", opened, s) < 0 and text.find("》", e) >= 0
+
+
+def _beside_firm(text: str, s: int, e: int, firms: Collection[tuple[int, int]]) -> bool:
+    """Whether the name at s:e is an item of a 、-list next to a firm's name."""
+    return any(
+        (b == s - 1 and text[b] == "、") or (a == e + 1 and text[e] == "、") for a, b in firms
+    )
 
 
 def _beside_place(text: str, s: int, e: int, places: Collection[tuple[int, int]]) -> bool:

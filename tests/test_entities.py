@@ -40,6 +40,19 @@ def pipeline(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def production(tmp_path_factory):
+    """The recognizer as params.yaml configures it (segment.pos: lexicon)."""
+    seg_params = config.load_params(ROOT / "params.yaml", "segment")
+    lexicon = load_lexicon(default_policy_terms())
+    seg = make_segmenter(
+        seg_params.backend, lexicon, hmm=seg_params.hmm, pos=seg_params.pos,
+        cache_dir=tmp_path_factory.mktemp("jieba-production"),
+    )  # fmt: skip
+    lex = make_lexicons(lexicon, default_stoplist())
+    return seg, build_nlp(seg, lexicon, lex, LacBackend())
+
+
+@pytest.fixture(scope="module")
 def result(pipeline):
     seg, nlp = pipeline
     params = config.load_params(ROOT / "params.yaml", "ingest")
@@ -454,3 +467,16 @@ def test_a_firm_named_after_a_place_among_firms_is_no_place(pipeline) -> None:
     _, rows = recognize_text(pipeline, "奇瑞、江淮、比亚迪等整车企业产量增长。")
     found = {(r.label, r.norm) for r in rows}
     assert ("COMPANY", "江淮") in found and ("PLACE", "江淮") not in found
+
+
+def test_a_firm_after_a_weak_suffix_is_kept_beside_a_firm_in_a_list(production) -> None:
+    # the model reads 三安 (光电 is a weak suffix); 聚飞光电 has only its neighbour for support
+    _, rows = recognize_text(production, "三安光电、聚飞光电营收增长。")
+    assert {r.norm for r in rows if r.label == "COMPANY"} == {"三安光电", "聚飞光电"}
+    _, rows = recognize_text(production, "冷链物流、聚飞光电营收增长。")  # a sector beside it
+    assert "聚飞光电" not in {r.norm for r in rows if r.label == "COMPANY"}
+
+
+def test_trade_words_of_new_industries_end_firm_names(production) -> None:
+    _, rows = recognize_text(production, "支持歌尔股份、正泰新能扩大产能。")  # 新能, 锂能, 光能 …
+    assert "正泰新能" in {r.norm for r in rows if r.label == "COMPANY"}
