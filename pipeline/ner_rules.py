@@ -1862,6 +1862,9 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
         if word in _NAME_CONJ or (_is_boundary(text, tokens[last]) and tokens[last][2] != "ns"):
             continue
         start = _extend_left(text, tokens, last, 14 - len(m.group()))
+        # 张江科学城|建设|世界一流科学城: a governing verb ends what came before the name
+        start = max([b for a, b, _ in tokens if start < a and b <= m.start()
+                     and text[a:b] in GOVERNING] or [start])  # fmt: skip
         first = [t for t in tokens if start <= t[0] < m.start()][:2]
         placed = [
             a

@@ -758,3 +758,9 @@ def test_firms_in_lists_closed_by_a_kind_of_firm_also_named_after_places() -> No
     assert R.firms_named_after_places(text, [], lex) == []
     text = "奇瑞、江淮、青岛等整车企业产量增长。"
     assert R.firms_named_after_places(text, firms(text, "奇瑞"), lex) == []
+
+
+def test_a_zones_name_does_not_reach_over_a_governing_verb() -> None:
+    lex = dataclasses.replace(LEX, is_place=lambda w: w in PLACES | {"张江"})
+    text = "支持张江科学城建设世界一流科学城。"
+    assert texts(text, R.zone_places(text, toks(text), lex)) == ["张江科学城"]
