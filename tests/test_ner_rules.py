@@ -761,6 +761,9 @@ def test_firms_in_lists_closed_by_a_kind_of_firm_also_named_after_places() -> No
 
 
 def test_a_zones_name_does_not_reach_over_a_governing_verb() -> None:
-    lex = dataclasses.replace(LEX, is_place=lambda w: w in PLACES | {"张江"})
+    freq = {**COMMON, "世界一流": 3000, "世界": 50000, "一流": 3000}
+    lex = dataclasses.replace(
+        LEX, is_place=lambda w: w in PLACES | {"张江"}, word_freq=lambda w: freq.get(w, 0)
+    )
     text = "支持张江科学城建设世界一流科学城。"
     assert texts(text, R.zone_places(text, toks(text), lex)) == ["张江科学城"]
