@@ -767,3 +767,5 @@ def test_a_zones_name_does_not_reach_over_a_governing_verb() -> None:
     )
     text = "支持张江科学城建设世界一流科学城。"
     assert texts(text, R.zone_places(text, toks(text), lex)) == ["张江科学城"]
+    text = "支持鄂州申建空港综保区。"  # 申建: to apply to set a zone up
+    assert "鄂州申建空港综保区" not in texts(text, R.zone_places(text, toks(text), lex))
