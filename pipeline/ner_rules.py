@@ -2157,6 +2157,25 @@ def in_agreement(text: str, end: int) -> bool:
     return bool(tail) and tail.group().endswith(("协定", "协议"))
 
 
+# Lists of routes counted by 条 (新昆楚大、临清等40条高速公路): their items are routes named
+# after the places they join, not those places.
+_ROUTE_LIST_RE = re.compile(
+    r"((?:[^，。；：、“”（）\s]{2,10}、)+[^，。；：、“”（）\s]{2,10}?)"
+    r"(?=等[\d一二三四五六七八九十两百]+条(?:高速公路|高速|铁路|高铁|城际铁路|城际|国省道|公路))"
+)
+
+
+def in_route_list(text: str, start: int, end: int) -> bool:
+    """Whether start:end is an item (whole) of a list of routes counted by 条."""
+    for m in _ROUTE_LIST_RE.finditer(text):
+        if m.start() <= start and end <= m.end():
+            return any(
+                a == start and a + len(item) == end
+                for a, item in _list_items(text, m.start(), m.group(1))
+            )
+    return False
+
+
 # Events named after the place they are held in (博鳌亚洲论坛, 北京冬奥会): the place inside
 # is the event's name, not a place of the report (the spec's places inside event names).
 _EVENT_RE = re.compile(

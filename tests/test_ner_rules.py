@@ -769,3 +769,14 @@ def test_a_zones_name_does_not_reach_over_a_governing_verb() -> None:
     assert texts(text, R.zone_places(text, toks(text), lex)) == ["张江科学城"]
     text = "支持鄂州申建空港综保区。"  # 申建: to apply to set a zone up
     assert "鄂州申建空港综保区" not in texts(text, R.zone_places(text, toks(text), lex))
+
+
+def test_items_of_a_counted_list_of_routes_are_routes_not_places() -> None:
+    text = "新昆楚大、临清等40条高速公路相继开通。"
+    s = text.index("临清")
+    assert R.in_route_list(text, s, s + 2)
+    assert not R.in_route_list(text, s, s + 1)  # only a whole item
+    # flights are named by where they go: their items stay places
+    text = "新开通海拉尔至香港、上海等6条航线。"
+    s = text.index("上海")
+    assert not R.in_route_list(text, s, s + 2)
