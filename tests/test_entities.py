@@ -480,3 +480,10 @@ def test_a_firm_after_a_weak_suffix_is_kept_beside_a_firm_in_a_list(production) 
 def test_trade_words_of_new_industries_end_firm_names(production) -> None:
     _, rows = recognize_text(production, "支持歌尔股份、正泰新能扩大产能。")  # 新能, 锂能, 光能 …
     assert "正泰新能" in {r.norm for r in rows if r.label == "COMPANY"}
+
+
+def test_a_route_named_after_a_place_in_a_counted_list_is_no_place(production) -> None:
+    _, rows = recognize_text(production, "新昆楚大、临清等40条高速公路相继开通。")
+    assert ("PLACE", "临清") not in {(r.label, r.norm) for r in rows}
+    _, rows = recognize_text(production, "临清、德州等城市加快发展。")
+    assert ("PLACE", "临清") in {(r.label, r.norm) for r in rows}
