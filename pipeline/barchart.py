@@ -18,6 +18,7 @@ raises `pipeline.plotting.MissingGlyphError` (a chart never ships with tofu boxe
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 from collections.abc import Sequence
@@ -34,6 +35,7 @@ VALUE_MARGIN = 0.12  # … on the side of the bar ends when the values are writt
 TICK_LEN_PT = 3.5
 SPINE_PT = 0.8
 MAX_TICKS = 7
+LABEL_SHARE = 0.45  # of a panel's share of the width, at most, for its row labels
 
 
 def px(points: float) -> int:
@@ -160,6 +162,17 @@ def text_width(text: str, points: float) -> int:
     return math.ceil(_font(points).getlength(text)) if text else 0
 
 
+def fit_text(text: str, pixels: int, points: float = LABEL_PT) -> str:
+    """`text`, or as much of it as fits in `pixels` followed by an ellipsis."""
+    if text_width(text, points) <= pixels:
+        return text
+    for n in range(len(text) - 1, 0, -1):
+        cut = text[:n] + "…"
+        if text_width(cut, points) <= pixels:
+            return cut
+    return "…"
+
+
 # ---------------------------------------------------------------- ticks
 
 
@@ -225,6 +238,14 @@ def layout(
         out.texts.append(Text(width // 2, top, suptitle, TITLE_PT, "mt"))
         top += px(TITLE_PT) + inch(0.2)
     gap, right = inch(0.3), inch(0.3)
+    # a label column takes at most LABEL_SHARE of its panel's width; longer labels are cut
+    widest = int(LABEL_SHARE * width / max(1, len(panels)))
+    panels = [
+        dataclasses.replace(
+            p, rows=tuple(dataclasses.replace(r, label=fit_text(r.label, widest)) for r in p.rows)
+        )
+        for p in panels
+    ]
     label_cols = [
         max((text_width(r.label, LABEL_PT) for r in p.rows), default=0) + inch(0.25) for p in panels
     ]

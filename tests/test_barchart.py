@@ -143,3 +143,16 @@ def test_the_same_chart_gives_the_same_bytes(tmp_path: Path) -> None:
             barchart.hbar_image(items, title="标题", xlabel="次数"), tmp_path / name, "k"
         )
     assert (tmp_path / "a.png").read_bytes() == (tmp_path / "b.png").read_bytes()
+
+
+def test_a_label_too_long_for_its_column_is_cut_with_an_ellipsis() -> None:
+    long = "通州区与北三县一体化高质量发展示范区建设三年行动计划实施方案"
+    chart = barchart.hbar_layout([(long, 3.0), ("海洋", 1.0)], title="标题", xlabel="次数")
+    labels = [t for t in chart.texts if t.anchor == "rm"]
+    cut = next(t.text for t in labels if t.text.startswith("通州区"))
+    assert cut.endswith("…") and long.startswith(cut[:-1])
+    assert barchart.text_width(cut, barchart.LABEL_PT) <= barchart.LABEL_SHARE * chart.width
+    # the bars keep room: the plot area is at least half the chart
+    bar = max(b.x1 - b.x0 for _, _, b in chart.bars)
+    assert bar > chart.width / 3
+    assert barchart.fit_text("海洋", 1000) == "海洋"
