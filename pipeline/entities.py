@@ -458,6 +458,7 @@ class ResolveComponent:
                 ner_rules.names_a_street(text, c[1])
                 or ner_rules.in_agreement(text, c[1])
                 or ner_rules.in_route_list(text, c[0], c[1])
+                or ner_rules.rank_title(text[c[0] : c[1]])
                 or ner_rules.in_event_name(text, c[1])
                 or ner_rules.governs_a_style(text, c[1])
                 or text[c[0] : c[1]].endswith(ner_rules.STREET_ENDINGS)  # streets: not scored

@@ -2157,6 +2157,15 @@ def in_agreement(text: str, end: int) -> bool:
     return bool(tail) and tail.group().endswith(("协定", "协议"))
 
 
+# A ranking's title, not a place (全国千强镇, 百强县, 十佳乡镇).
+_RANK_TITLE_RE = re.compile(r"(?:全国|全省|中国)?[一二三四五六七八九十百千万]+(?:强|佳)")
+
+
+def rank_title(name: str) -> bool:
+    """Whether `name` is a ranking's title rather than a place (千强镇, 百强县)."""
+    return _RANK_TITLE_RE.match(name) is not None
+
+
 # Lists of routes counted by 条 (新昆楚大、临清等40条高速公路): their items are routes named
 # after the places they join, not those places.
 _ROUTE_LIST_RE = re.compile(

@@ -487,3 +487,10 @@ def test_a_route_named_after_a_place_in_a_counted_list_is_no_place(production) -
     assert ("PLACE", "临清") not in {(r.label, r.norm) for r in rows}
     _, rows = recognize_text(production, "临清、德州等城市加快发展。")
     assert ("PLACE", "临清") in {(r.label, r.norm) for r in rows}
+
+
+def test_a_rankings_title_is_no_place(production) -> None:
+    _, rows = recognize_text(production, "文登区张家产镇入选全国千强镇。")
+    assert {r.norm for r in rows if r.label == "PLACE"} == {"文登区", "张家产镇"}
+    _, rows = recognize_text(production, "支持千岛湖、十堰发展。")  # names that open with numbers
+    assert {r.norm for r in rows if r.label == "PLACE"} == {"千岛湖", "十堰"}
