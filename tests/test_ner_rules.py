@@ -780,3 +780,9 @@ def test_items_of_a_counted_list_of_routes_are_routes_not_places() -> None:
     text = "新开通海拉尔至香港、上海等6条航线。"
     s = text.index("上海")
     assert not R.in_route_list(text, s, s + 2)
+
+
+def test_an_administrative_zone_named_管理区_is_a_zone() -> None:
+    lex = dataclasses.replace(LEX, is_place=lambda w: w in PLACES | {"石岛"})
+    text = "推进石岛管理区建设。"
+    assert texts(text, R.zone_places(text, toks(text), lex)) == ["石岛管理区"]
