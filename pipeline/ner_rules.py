@@ -1934,10 +1934,15 @@ _BILATERAL_PARK_RE = re.compile(
 
 
 def bilateral_start(text: str, start: int, starts: set[int]) -> int:
-    """`start` moved left over a bilateral prefix that opens a token (中以|常州创新园)."""
+    """`start` moved left over a bilateral prefix that opens a token (中以|常州创新园), or over
+    环 (around: 环|洞庭湖生态经济圈, 环新|英湾自贸港新城 where the segmenter fused 环 with the
+    name's first character)."""
     for k in (3, 2):
         a = start - k
         if a >= 0 and a in starts and _BILATERAL_RE.match(text[a:start]):
+            return a
+    for a in (start - 1, start - 2):
+        if a >= 0 and text[a] == "环" and a in starts and (start in starts or a == start - 2):
             return a
     return start
 

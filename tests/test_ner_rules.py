@@ -786,3 +786,11 @@ def test_an_administrative_zone_named_管理区_is_a_zone() -> None:
     lex = dataclasses.replace(LEX, is_place=lambda w: w in PLACES | {"石岛"})
     text = "推进石岛管理区建设。"
     assert texts(text, R.zone_places(text, toks(text), lex)) == ["石岛管理区"]
+
+
+def test_a_zone_around_a_place_keeps_its_环() -> None:
+    # 环 as its own token, or fused with the name's first character by the segmenter
+    assert R.bilateral_start("加快环洞庭湖生态经济圈建设", 3, {0, 2, 3}) == 2
+    assert R.bilateral_start("环新英湾自贸港新城", 2, {0, 2, 4}) == 0
+    # 循环经济: 环 inside a word is no prefix
+    assert R.bilateral_start("循环经济产业园", 2, {0, 2}) == 2
