@@ -1915,6 +1915,8 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
         ):
             start += town  # 哈克镇|滨河新区: a town, then a named area of its own
         name = text[start : m.end()]
+        if m.group() == "地区" and name[:-2].endswith(_AREA_KINDS):
+            continue  # 黔南|民族地区: a kind of area of the place (the place is found alone)
         if name not in GENERIC_PLACES and "“" not in name and not _NUMBERED_RE.search(name):
             out.append((bilateral_start(text, start, starts), m.end(), PLACE, "zone"))
     out += bilateral_parks(text, tokens)
@@ -1931,6 +1933,13 @@ _BILATERAL_PARK_RE = re.compile(
     + "|".join(map(re.escape, ZONE_SUFFIXES))
     + ")"
 )
+
+
+# Kinds of area before 地区 that make "place + kind + 地区" no name (黔南民族地区, 沿边贫困地区)
+_AREA_KINDS = (
+    "民族", "贫困", "边境", "边疆", "欠发达", "沿海", "沿边", "山区", "牧区", "林区", "农村",
+    "周边", "受灾", "重点",
+)  # fmt: skip
 
 
 def bilateral_start(text: str, start: int, starts: set[int]) -> int:

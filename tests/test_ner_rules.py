@@ -794,3 +794,13 @@ def test_a_zone_around_a_place_keeps_its_环() -> None:
     assert R.bilateral_start("环新英湾自贸港新城", 2, {0, 2, 4}) == 0
     # 循环经济: 环 inside a word is no prefix
     assert R.bilateral_start("循环经济产业园", 2, {0, 2}) == 2
+
+
+def test_a_kind_of_area_of_a_place_is_no_zone() -> None:
+    lex = dataclasses.replace(LEX, is_place=lambda w: w in PLACES | {"黔南", "成渝"})
+    text = "支持黔南民族地区发展。"
+    assert "黔南民族地区" not in texts(text, R.zone_places(text, toks(text), lex))
+    text = "推动成渝地区双城经济圈建设。"
+    assert "成渝地区" in texts(text, R.zone_places(text, toks(text), lex)) or (
+        "成渝地区双城经济圈" in texts(text, R.zone_places(text, toks(text), lex))
+    )
