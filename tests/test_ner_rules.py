@@ -786,6 +786,9 @@ def test_an_administrative_zone_named_管理区_is_a_zone() -> None:
     lex = dataclasses.replace(LEX, is_place=lambda w: w in PLACES | {"石岛"})
     text = "推进石岛管理区建设。"
     assert texts(text, R.zone_places(text, toks(text), lex)) == ["石岛管理区"]
+    lex = dataclasses.replace(LEX, is_place=lambda w: w in PLACES | {"皖江"})
+    text = "建设皖江城市带。"  # and 城市带
+    assert texts(text, R.zone_places(text, toks(text), lex)) == ["皖江城市带"]
 
 
 def test_a_zone_around_a_place_keeps_its_环() -> None:
