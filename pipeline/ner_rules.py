@@ -1195,6 +1195,8 @@ def _firm_name_alone(name: str, lex: Lexicons) -> bool:
         return False  # (世界级, 国家级: a rank)
     if "改" in name or (name.endswith(NATURAL_ENDINGS) and name not in lex.known_firms):
         return False  # 煤改电: a change of fuel; 龙岗山, 淖毛湖: places
+    if all(ch in ELEMENT_CHARS for ch in name):
+        return False  # 镍钴, 钒钛, 硅氟: materials named by their elements
     if len(name) > 2 and name.endswith(PLANT_ENDINGS) and not brand_name(name, lex):
         return False  # 三澳核电, 大唐风电: a power plant, not a firm's name
     if name.endswith(PROJECT_HEADS) or name.endswith(PROGRAM_HEADS):
@@ -1214,6 +1216,11 @@ def _firm_name_alone(name: str, lex: Lexicons) -> bool:
     )
 
 
+# Chemical elements (and 钢, 稀土's 稀 and 土) as written in names of materials (镍钴, 钒钛).
+ELEMENT_CHARS = frozenset(
+    "锂铍钠镁铝钾钙钪钛钒铬锰铁钴镍铜锌镓锗砷硒铷锶钇锆铌钼钌铑钯银镉铟锡锑碲铯钡镧铈镨钕钐"
+    "铕钆铽镝钬铒铥镱镥铪钽钨铼锇铱铂汞铊铅铋钍铀硅硼碳氢氧氮磷硫氯氟溴碘钢稀土"
+)
 _CITY_KINDS = ("prefecture", "county", "province")
 
 

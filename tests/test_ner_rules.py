@@ -807,3 +807,12 @@ def test_a_kind_of_area_of_a_place_is_no_zone() -> None:
     assert "成渝地区" in texts(text, R.zone_places(text, toks(text), lex)) or (
         "成渝地区双城经济圈" in texts(text, R.zone_places(text, toks(text), lex))
     )
+
+
+@pytest.mark.parametrize("name", ["镍钴", "钒钛", "硅氟"])
+def test_materials_named_by_their_elements_are_no_firms(name: str) -> None:
+    assert not R._firm_name_alone(name, LEX)
+
+
+def test_a_name_with_an_elements_character_may_still_be_a_firm() -> None:
+    assert R._firm_name_alone("锂源", LEX)  # not all its characters are elements
