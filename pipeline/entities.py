@@ -502,6 +502,8 @@ class ResolveComponent:
         lex = self.lex
         if not 2 <= len(text) <= 6 or lex.is_place(text) or text in lex.concepts:
             return []
+        if text.endswith(ner_rules.ESTATE_ENDINGS) or after.startswith(ner_rules.ESTATE_ENDINGS):
+            return []  # 天润商厦, 天润|商厦: a building's project, named after the building
         if _SERIES_END_RE.search(text) or ner_rules.SERIES_RE.match(after):
             return []  # 华龙一号, 国和|一号: a product's series, not a firm
         brand = ner_rules.brand_with_trade(text, after, lex)
@@ -618,6 +620,7 @@ class ResolveComponent:
                 and (len(text) >= 3 or lex.word_pos(text) in ("nz", "nt", "nrt"))
                 and not text.isascii()  # RCEP, WTO: agreements and bodies, rarely firms
                 and not text.endswith(ner_rules.NOT_FIRM_ENDINGS)
+                and not text.endswith(ner_rules.ESTATE_ENDINGS)  # 天润商厦: a venue
                 # 河海联运, 文旅融合: a name does not end in a verb
                 and not (len(text) >= 4 and lex.word_pos(text[-2:]) in ("v", "vn"))
                 and not _contains_place(text, lex)  # 平安威海, 威海国际: slogans, brands

@@ -1081,6 +1081,8 @@ def _firm_at(item: str, lex: Lexicons, *, head_only: bool) -> int:
     (国和一号, 康养服务, 台风), so there a short name alone must be unknown to the dictionary,
     or open the item before a number (亘富200万吨褐煤提质).
     """
+    if head_only and item.endswith(ESTATE_ENDINGS):
+        return 0  # 天润商厦, 春晓家园: a building's or an estate's project, named after it
     for k in range(min(6, len(item) - 1), 1, -1):
         name, rest = item[:k], item[k:]
         suffix = next((x for x in COMPANY_SUFFIXES if rest.startswith(x)), "")

@@ -494,3 +494,9 @@ def test_a_rankings_title_is_no_place(production) -> None:
     assert {r.norm for r in rows if r.label == "PLACE"} == {"文登区", "张家产镇"}
     _, rows = recognize_text(production, "支持千岛湖、十堰发展。")  # names that open with numbers
     assert {r.norm for r in rows if r.label == "PLACE"} == {"千岛湖", "十堰"}
+
+
+def test_a_buildings_project_names_no_firm(production) -> None:
+    _, rows = recognize_text(production, "确保华融二期、天润商厦等项目投入运营。")
+    firms = {r.norm for r in rows if r.label == "COMPANY"}
+    assert not firms & {"天润", "天润商厦"}

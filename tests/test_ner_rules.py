@@ -816,3 +816,10 @@ def test_materials_named_by_their_elements_are_no_firms(name: str) -> None:
 
 def test_a_name_with_an_elements_character_may_still_be_a_firm() -> None:
     assert R._firm_name_alone("锂源", LEX)  # not all its characters are elements
+
+
+def test_an_estates_project_names_no_firm() -> None:
+    lex = dataclasses.replace(LEX, is_brand=lambda w: w in {"天润", "春晓", "浪潮"})
+    assert R._firm_at("天润商厦", lex, head_only=True) == 0
+    assert R._firm_at("春晓家园", lex, head_only=True) == 0
+    assert R._firm_at("浪潮海若", lex, head_only=True) == 2  # a brand's product still is
