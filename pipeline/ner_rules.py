@@ -1083,6 +1083,10 @@ def _firm_at(item: str, lex: Lexicons, *, head_only: bool) -> int:
     """
     if head_only and item.endswith(ESTATE_ENDINGS):
         return 0  # 天润商厦, 春晓家园: a building's or an estate's project, named after it
+    for j in range(min(6, len(item) - 2), 1, -1):
+        known = item[:j] in lex.known_firms or item[:j] in lex.ambiguous_firms
+        if known and item[j:].startswith(PLANT_ENDINGS):
+            return j  # 大唐|风电二期: a known firm's power plant is the firm's
     for k in range(min(6, len(item) - 1), 1, -1):
         name, rest = item[:k], item[k:]
         suffix = next((x for x in COMPANY_SUFFIXES if rest.startswith(x)), "")

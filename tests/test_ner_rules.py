@@ -823,3 +823,12 @@ def test_an_estates_project_names_no_firm() -> None:
     assert R._firm_at("天润商厦", lex, head_only=True) == 0
     assert R._firm_at("春晓家园", lex, head_only=True) == 0
     assert R._firm_at("浪潮海若", lex, head_only=True) == 2  # a brand's product still is
+
+
+def test_a_known_firms_power_plant_is_the_firms() -> None:
+    lex = dataclasses.replace(
+        LEX, is_brand=lambda w: w == "大唐风电", ambiguous_firms=frozenset({"大唐"})
+    )
+    assert R._firm_at("大唐风电二期", lex, head_only=True) == 2
+    lex = dataclasses.replace(lex, ambiguous_firms=frozenset(), known_firms=frozenset({"大唐"}))
+    assert R._firm_at("大唐风电二期", lex, head_only=True) == 2
