@@ -388,7 +388,7 @@ class ResolveComponent:
                     and not _beside_firm(text, s, e, firms)
                 ):
                     # 冷链物流: a sector word after a name the model does not see, and no firm
-                    # beside it in a list (三安光电、乾照光电: the list is one of firms)
+                    # beside it in a list (三安光电、聚飞光电: the list is one of firms)
                     continue
                 # a two-character county or town name is also an ordinary word too often
                 # (东海, 建华, 正阳): keep it where the model reads a place there too
@@ -439,10 +439,10 @@ class ResolveComponent:
         cands += [(s, e, PLACE, "list") for s, e in coordinated]
         cands += [(s, e, PLACE, "list") for s, e in ner_rules.sibling_places(text, cands, self.lex)]
         cands = [c for c in cands if c[2] != PLACE or (c[0], c[1]) not in named_firms]
-        # 中新|济南未来产业城: the countries that run a zone open its name
+        # 中新|济南未来产业城, 环|洞庭湖…: the countries that run a zone, or 环, open its name
         token_starts = {t_s for t_s, _, _ in tokens}
         cands = [
-            (ner_rules.bilateral_start(text, c[0], token_starts), *c[1:])
+            (ner_rules.zone_prefix_start(text, c[0], token_starts), *c[1:])
             if c[2] == PLACE and text[c[0] : c[1]].endswith(ner_rules.ZONE_SUFFIXES)
             else c
             for c in cands

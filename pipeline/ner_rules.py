@@ -1931,7 +1931,7 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
         if m.group() == "地区" and name[:-2].endswith(_AREA_KINDS):
             continue  # 黔南|民族地区: a kind of area of the place (the place is found alone)
         if name not in GENERIC_PLACES and "“" not in name and not _NUMBERED_RE.search(name):
-            out.append((bilateral_start(text, start, starts), m.end(), PLACE, "zone"))
+            out.append((zone_prefix_start(text, start, starts), m.end(), PLACE, "zone"))
     out += bilateral_parks(text, tokens)
     return out
 
@@ -1955,10 +1955,10 @@ _AREA_KINDS = (
 )  # fmt: skip
 
 
-def bilateral_start(text: str, start: int, starts: set[int]) -> int:
-    """`start` moved left over a bilateral prefix that opens a token (中以|常州创新园), or over
-    环 (around: 环|洞庭湖生态经济圈, 环新|英湾自贸港新城 where the segmenter fused 环 with the
-    name's first character)."""
+def zone_prefix_start(text: str, start: int, starts: set[int]) -> int:
+    """Where a zone's name starts when what precedes `start` belongs to it: the countries that
+    run the zone, opening a token (中以|常州创新园), or 环, around (环|洞庭湖生态经济圈; 环新|
+    英湾自贸港新城, where the segmenter fused 环 with the name's first character)."""
     for k in (3, 2):
         a = start - k
         if a >= 0 and a in starts and _BILATERAL_RE.match(text[a:start]):

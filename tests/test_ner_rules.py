@@ -725,8 +725,8 @@ def test_bilateral_zones_keep_the_countries_that_run_them() -> None:
     text = "推进中德（沈阳）高端装备制造产业园建设。"
     assert "中德（沈阳）高端装备制造产业园" in texts(text, R.zone_places(text, toks(text), lex))
     # 中 alone is no country pair (集中|青岛…: a verb's character)
-    assert R.bilateral_start("集中青岛产业园", 2, {0, 2}) == 2
-    assert R.bilateral_start("中俄蒙国际物流园区", 3, {0, 3}) == 0
+    assert R.zone_prefix_start("集中青岛产业园", 2, {0, 2}) == 2
+    assert R.zone_prefix_start("中俄蒙国际物流园区", 3, {0, 3}) == 0
 
 
 def test_the_subjects_of_a_stock_listing_are_firms() -> None:
@@ -793,10 +793,10 @@ def test_an_administrative_zone_named_管理区_is_a_zone() -> None:
 
 def test_a_zone_around_a_place_keeps_its_环() -> None:
     # 环 as its own token, or fused with the name's first character by the segmenter
-    assert R.bilateral_start("加快环洞庭湖生态经济圈建设", 3, {0, 2, 3}) == 2
-    assert R.bilateral_start("环新英湾自贸港新城", 2, {0, 2, 4}) == 0
+    assert R.zone_prefix_start("加快环洞庭湖生态经济圈建设", 3, {0, 2, 3}) == 2
+    assert R.zone_prefix_start("环新英湾自贸港新城", 2, {0, 2, 4}) == 0
     # 循环经济: 环 inside a word is no prefix
-    assert R.bilateral_start("循环经济产业园", 2, {0, 2}) == 2
+    assert R.zone_prefix_start("循环经济产业园", 2, {0, 2}) == 2
 
 
 def test_a_kind_of_area_of_a_place_is_no_zone() -> None:
