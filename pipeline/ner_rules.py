@@ -1629,6 +1629,26 @@ def sibling_places(text: str, cands: Sequence[Cand], lex: Lexicons) -> list[tupl
     return out
 
 
+def sibling_firms(text: str, cands: Sequence[Cand], lex: Lexicons) -> list[tuple[int, int]]:
+    """Inner items of a 、-list between two firms that are registered brands or names no
+    dictionary knows (江铃、昌河、赣锋锂业: 昌河 ends like a river's name)."""
+    firms = {(s, e) for s, e, label, _ in cands if label == COMPANY}
+    ends = {e for _, e in firms}
+    starts = {s for s, _ in firms}
+    covered = {i for s, e, *_ in cands for i in range(s, e)}
+    out: list[tuple[int, int]] = []
+    for m in _LIST_ITEM_RE.finditer(text):
+        s, e = m.span()
+        name = m.group()
+        if s - 1 not in ends or e + 1 not in starts or covered & set(range(s, e)):
+            continue
+        if lex.is_place(name) or name in lex.concepts or lex.is_sector(name):
+            continue
+        if rare_brand(name, lex) or _firm_name_alone(name, lex):
+            out.append((s, e))
+    return out
+
+
 def firms_named_after_places(
     text: str, cands: Sequence[Cand], lex: Lexicons
 ) -> list[tuple[int, int]]:

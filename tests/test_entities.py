@@ -500,3 +500,8 @@ def test_a_buildings_project_names_no_firm(production) -> None:
     _, rows = recognize_text(production, "确保华融二期、天润商厦等项目投入运营。")
     firms = {r.norm for r in rows if r.label == "COMPANY"}
     assert not firms & {"天润", "天润商厦"}
+
+
+def test_a_brand_between_two_firms_is_a_firm(production) -> None:
+    _, rows = recognize_text(production, "江铃、昌河、赣锋锂业营收增长。")
+    assert "昌河" in {r.norm for r in rows if r.label == "COMPANY"}

@@ -832,3 +832,25 @@ def test_a_known_firms_power_plant_is_the_firms() -> None:
     assert R._firm_at("大唐风电二期", lex, head_only=True) == 2
     lex = dataclasses.replace(lex, ambiguous_firms=frozenset(), known_firms=frozenset({"大唐"}))
     assert R._firm_at("大唐风电二期", lex, head_only=True) == 2
+
+
+def test_sibling_firms_between_two_firms() -> None:
+    lex = dataclasses.replace(
+        LEX,
+        is_brand=lambda w: w == "昌河",
+        word_freq=lambda w: 18 if w == "昌河" else COMMON.get(w, 0),
+    )
+
+    def firms(text: str, *names: str) -> list[tuple[int, int, str, str]]:
+        return [
+            (m.start(), m.end(), R.COMPANY, "rules") for n in names for m in re.finditer(n, text)
+        ]
+
+    text = "江铃、昌河、赣锋锂业营收增长。"
+    found = R.sibling_firms(text, firms(text, "江铃", "赣锋锂业"), lex)
+    assert [text[s:e] for s, e in found] == ["昌河"]
+    # a common word between firms, or one neighbour only: no firm
+    text = "江铃、物流、赣锋锂业营收增长。"
+    assert R.sibling_firms(text, firms(text, "江铃", "赣锋锂业"), lex) == []
+    text = "江铃、昌河、高端装备营收增长。"
+    assert R.sibling_firms(text, firms(text, "江铃"), lex) == []
