@@ -839,6 +839,7 @@ def test_sibling_firms_between_two_firms() -> None:
         LEX,
         is_brand=lambda w: w == "昌河",
         word_freq=lambda w: 18 if w == "昌河" else COMMON.get(w, 0),
+        word_pos=lambda w: "nz" if w == "昌河" else POS.get(w, ""),  # a rare proper noun
     )
 
     def firms(text: str, *names: str) -> list[tuple[int, int, str, str]]:
