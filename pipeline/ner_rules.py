@@ -1975,6 +1975,9 @@ _AREA_KINDS = (
 )  # fmt: skip
 
 
+_DIRECTIONS = frozenset(("东部", "西部", "南部", "北部"))
+
+
 def zone_prefix_start(text: str, start: int, starts: set[int]) -> int:
     """Where a zone's name starts when what precedes `start` belongs to it: the countries that
     run the zone, opening a token (中以|常州创新园), or 环, around (环|洞庭湖生态经济圈; 环新|
@@ -1986,6 +1989,8 @@ def zone_prefix_start(text: str, start: int, starts: set[int]) -> int:
     for a in (start - 1, start - 2):
         if a >= 0 and text[a] == "环" and a in starts and (start in starts or a == start - 2):
             return a
+    if text[start - 2 : start] in _DIRECTIONS and start - 2 in starts:
+        return start - 2  # 东部|滨海新城: the part of the city the zone lies in
     return start
 
 

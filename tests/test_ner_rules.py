@@ -797,6 +797,9 @@ def test_a_zone_around_a_place_keeps_its_环() -> None:
     assert R.zone_prefix_start("环新英湾自贸港新城", 2, {0, 2, 4}) == 0
     # 循环经济: 环 inside a word is no prefix
     assert R.zone_prefix_start("循环经济产业园", 2, {0, 2}) == 2
+    # the part of the city a zone lies in (东部|滨海新城)
+    assert R.zone_prefix_start("促进东部滨海新城建设", 4, {0, 2, 4}) == 2
+    assert R.zone_prefix_start("促进东部滨海新城建设", 4, {0, 4}) == 4  # 东部 not a word here
 
 
 def test_a_kind_of_area_of_a_place_is_no_zone() -> None:
