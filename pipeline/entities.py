@@ -442,6 +442,15 @@ class ResolveComponent:
         cands += [(s, e, PLACE, "list") for s, e in coordinated]
         cands += [(s, e, PLACE, "list") for s, e in ner_rules.sibling_places(text, cands, self.lex)]
         cands = [c for c in cands if c[2] != PLACE or (c[0], c[1]) not in named_firms]
+        # 上海自贸试验区|临港新片区: an area of a free trade zone is named with the zone
+        places = {(c[0], c[1]) for c in cands if c[2] == PLACE}
+        cands += [
+            (a, c, PLACE, "zone")
+            for a, b in places
+            if text[a:b].endswith(_FREE_TRADE_ZONES)
+            for b2, c in places
+            if b2 == b and text[b:c].endswith("片区")
+        ]
         # 中新|济南未来产业城, 环|洞庭湖…: the countries that run a zone, or 环, open its name
         token_starts = {t_s for t_s, _, _ in tokens}
         cands = [
@@ -638,6 +647,7 @@ class ResolveComponent:
         return []
 
 
+_FREE_TRADE_ZONES = ("自贸试验区", "自由贸易试验区", "自贸区")
 # A count inside a firm's supposed name makes it a description (三大石油公司, 两家银行).
 _COUNTED_RE = re.compile(r"[一二三四五六七八九十两\d]+(?:大|家|个)")
 # Kinds of bank that a place's name makes a named bank (云南|农村商业银行, 重庆|农商银行).

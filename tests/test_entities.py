@@ -505,3 +505,8 @@ def test_a_buildings_project_names_no_firm(production) -> None:
 def test_a_brand_between_two_firms_is_a_firm(production) -> None:
     _, rows = recognize_text(production, "江铃、昌河、赣锋锂业营收增长。")
     assert "昌河" in {r.norm for r in rows if r.label == "COMPANY"}
+
+
+def test_an_area_of_a_free_trade_zone_is_named_with_the_zone(production) -> None:
+    _, rows = recognize_text(production, "上海自贸试验区临港新片区正式设立。")
+    assert "上海自贸试验区临港新片区" in {r.norm for r in rows if r.label == "PLACE"}
