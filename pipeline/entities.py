@@ -435,9 +435,8 @@ class ResolveComponent:
         ]
         named_firms = set(ner_rules.firms_named_after_places(text, cands, self.lex))
         cands += [(s, e, COMPANY, "list") for s, e in named_firms]
-        cands += [
-            (s, e, COMPANY, "list") for s, e in ner_rules.sibling_firms(text, cands, self.lex)
-        ]
+        siblings = ner_rules.sibling_firms(text, tokens, cands, self.lex)
+        cands += [(s, e, COMPANY, "list") for s, e in siblings]
         coordinated = ner_rules.coordinated_places(text, pending, cands, self.lex, tokens)
         cands += [(s, e, PLACE, "list") for s, e in coordinated]
         cands += [(s, e, PLACE, "list") for s, e in ner_rules.sibling_places(text, cands, self.lex)]

@@ -1629,20 +1629,35 @@ def sibling_places(text: str, cands: Sequence[Cand], lex: Lexicons) -> list[tupl
     return out
 
 
-def sibling_firms(text: str, cands: Sequence[Cand], lex: Lexicons) -> list[tuple[int, int]]:
-    """Inner items of a 、-list between two firms that are registered brands or names no
-    dictionary knows (江铃、昌河、赣锋锂业: 昌河 ends like a river's name)."""
+def sibling_firms(
+    text: str, tokens: Sequence[Tok], cands: Sequence[Cand], lex: Lexicons
+) -> list[tuple[int, int]]:
+    """Items of a 、-list among firms that are registered brands or names no dictionary knows:
+    an inner item between two firms (江铃、昌河、赣锋锂业: 昌河 ends like a river's name), or the
+    last item after two firms, followed by a verb (沙钢、中天钢铁、永钢|加快…)."""
     firms = {(s, e) for s, e, label, _ in cands if label == COMPANY}
     ends = {e for _, e in firms}
     starts = {s for s, _ in firms}
     covered = {i for s, e, *_ in cands for i in range(s, e)}
-    out: list[tuple[int, int]] = []
-    for m in _LIST_ITEM_RE.finditer(text):
-        s, e = m.span()
-        name = m.group()
-        if s - 1 not in ends or e + 1 not in starts or covered & set(range(s, e)):
+    verb_at = {a for a, _, p in tokens if p[:1] == "v"} | {
+        m.start() for m in re.finditer("等", text)
+    }
+    spans = [m.span() for m in _LIST_ITEM_RE.finditer(text) if m.start() - 1 in ends]
+    spans = [(s, e) for s, e in spans if e + 1 in starts]
+    for m in re.finditer(r"(?<=、)[\u4e00-\u9fff]{2,3}", text):
+        s = m.start()
+        before = next((a for a, b in firms if b == s - 1), None)
+        e = next((e for e in range(s + 3, s + 1, -1) if e in verb_at and e <= m.end() + 1), None)
+        if before is None or e is None or text[before - 1 : before] != "、":
             continue
-        if lex.is_place(name) or name in lex.concepts or lex.is_sector(name):
+        if any(b == before - 1 for _, b in firms):  # two firms before it
+            spans.append((s, e))
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        name = text[s:e]
+        if covered & set(range(s, e)) or lex.is_place(name) or name in lex.concepts:
+            continue
+        if lex.is_sector(name):
             continue
         if rare_brand(name, lex) or _firm_name_alone(name, lex):
             out.append((s, e))

@@ -510,3 +510,10 @@ def test_a_brand_between_two_firms_is_a_firm(production) -> None:
 def test_an_area_of_a_free_trade_zone_is_named_with_the_zone(production) -> None:
     _, rows = recognize_text(production, "上海自贸试验区临港新片区正式设立。")
     assert "上海自贸试验区临港新片区" in {r.norm for r in rows if r.label == "PLACE"}
+
+
+def test_the_last_item_after_two_firms_before_a_verb_is_a_firm(production) -> None:
+    _, rows = recognize_text(production, "沙钢、中天钢铁、永钢加快绿色转型。")
+    assert "永钢" in {r.norm for r in rows if r.label == "COMPANY"}
+    _, rows = recognize_text(production, "威高集团、迪尚集团、物流加快发展。")  # a common word
+    assert "物流" not in {r.norm for r in rows if r.label == "COMPANY"}

@@ -851,10 +851,10 @@ def test_sibling_firms_between_two_firms() -> None:
         ]
 
     text = "江铃、昌河、赣锋锂业营收增长。"
-    found = R.sibling_firms(text, firms(text, "江铃", "赣锋锂业"), lex)
+    found = R.sibling_firms(text, toks(text), firms(text, "江铃", "赣锋锂业"), lex)
     assert [text[s:e] for s, e in found] == ["昌河"]
     # a common word between firms, or one neighbour only: no firm
     text = "江铃、物流、赣锋锂业营收增长。"
-    assert R.sibling_firms(text, firms(text, "江铃", "赣锋锂业"), lex) == []
+    assert R.sibling_firms(text, toks(text), firms(text, "江铃", "赣锋锂业"), lex) == []
     text = "江铃、昌河、高端装备营收增长。"
-    assert R.sibling_firms(text, firms(text, "江铃"), lex) == []
+    assert R.sibling_firms(text, toks(text), firms(text, "江铃"), lex) == []
