@@ -2402,6 +2402,9 @@ def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
             if k == 0:
                 a = _after_last_verb(text, starts, a, b)
                 a = _strip_item_lead(text, tokens, a, b)
+                done = text.find("了", a, min(b, a + 4))
+                if done > a and done in starts and done + 1 in starts:
+                    a = done + 1  # 落户了|腾讯云: a verb's aspect ends the clause's verbs
             # 董家口至五莲铁路及胶新铁路扩能改造, 沪苏湖铁路上海段和轨道交通南汇支线: two projects
             cut = max(text.find("及", a, b), text.find("和", a, b))
             spans += [(a, cut), (cut + 1, b)] if cut > a else [(a, b)]

@@ -858,3 +858,10 @@ def test_sibling_firms_between_two_firms() -> None:
     assert R.sibling_firms(text, toks(text), firms(text, "江铃", "赣锋锂业"), lex) == []
     text = "江铃、昌河、高端装备营收增长。"
     assert R.sibling_firms(text, toks(text), firms(text, "江铃"), lex) == []
+
+
+def test_a_verbs_aspect_ends_the_clause_before_a_project_list() -> None:
+    text = "落户了华瑞云、百度智能云等数字经济项目。"
+    assert not any(
+        n.startswith("落户") for n in texts(text, R.project_items(text, toks(text), LEX))
+    )
