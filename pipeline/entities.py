@@ -441,6 +441,14 @@ class ResolveComponent:
         cands += [(s, e, PLACE, "list") for s, e in coordinated]
         cands += [(s, e, PLACE, "list") for s, e in ner_rules.sibling_places(text, cands, self.lex)]
         cands = [c for c in cands if c[2] != PLACE or (c[0], c[1]) not in named_firms]
+        # 一汽解放|青岛汽车有限公司: a firm's subsidiary registered under its legal name
+        firm_spans = {(c[0], c[1]) for c in cands if c[2] == COMPANY}
+        cands += [
+            (a, c, COMPANY, "suffix")
+            for a, b in firm_spans
+            for b2, c in firm_spans
+            if b2 == b and text[b:c].endswith(("有限公司", "有限责任公司"))
+        ]
         # 上海自贸试验区|临港新片区: an area of a free trade zone is named with the zone
         places = {(c[0], c[1]) for c in cands if c[2] == PLACE}
         cands += [

@@ -517,3 +517,8 @@ def test_the_last_item_after_two_firms_before_a_verb_is_a_firm(production) -> No
     assert "永钢" in {r.norm for r in rows if r.label == "COMPANY"}
     _, rows = recognize_text(production, "威高集团、迪尚集团、物流加快发展。")  # a common word
     assert "物流" not in {r.norm for r in rows if r.label == "COMPANY"}
+
+
+def test_a_subsidiary_under_its_legal_name_is_one_firm(production) -> None:
+    _, rows = recognize_text(production, "推动一汽解放青岛汽车有限公司扩能。")
+    assert {r.norm for r in rows if r.label == "COMPANY"} == {"一汽解放青岛汽车有限公司"}
