@@ -412,7 +412,7 @@ class ResolveComponent:
                 cands.append((s, e, span.label_, key))
         # the model's firm in a list of sectors (空天信息、零碳煤基能源等未来产业) or beside a
         # place in a 、-list (外滩、陆家嘴、北外滩): no firm; beside a place it may be one
-        sectors = [m.span(1) for m in ner_rules.SECTOR_LIST_RE.finditer(text)]
+        sectors = ner_rules.sector_lists(text, self.lex)
         places = {(c[0], c[1]) for c in cands if c[2] == PLACE}
         kept = []
         for c in cands:

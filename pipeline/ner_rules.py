@@ -741,8 +741,36 @@ def classify_org(name: str) -> str:
 # A list closed by a kind of sector (绿色石化、船舶海工、临港装备等优势产业): no firms.
 SECTOR_LIST_RE = re.compile(
     r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8}?)"
-    r"(?=等[\u4e00-\u9fff]{0,6}?(?:产业|行业|领域|业态)(?!项目|园|基地|集群项目))"
+    r"(?=等[\u4e00-\u9fff]{0,6}?(?:产业|行业|领域|业态|新质生产力|赛道)(?!项目|园|基地|集群项目))"
 )  # (…等重大产业项目: a list of projects, not of sectors)
+# A 、-list of at least three items (any closer)
+_ANY_LIST_RE = re.compile(r"(?:[\u4e00-\u9fff]{2,8}、){2,}[\u4e00-\u9fff]{2,8}")
+
+
+def sector_lists(text: str, lex: Lexicons) -> list[tuple[int, int]]:
+    """Spans of 、-lists of sectors: closed by …等产业/领域/赛道, or whose items are mostly two
+    common words each (低空装备、商业航天、深海科技: 深海科技 is a sector there, not a firm)."""
+    out = [m.span(1) for m in SECTOR_LIST_RE.finditer(text)]
+
+    def two_common_words(item: str) -> bool:
+        return (
+            len(item) == 4
+            and lex.word_freq(item[:2]) >= 100
+            and lex.word_freq(item[2:]) >= 100
+            and not lex.is_place(item[:2])
+        )
+
+    for m in _ANY_LIST_RE.finditer(text):
+        items = m.group().split("、")
+        # the first item may carry the clause's verb (培育|低空装备), the last what follows
+        # the list (深海科技|加快发展): they are read by their four characters next to the list
+        items[0], items[-1] = items[0][-4:], items[-1][:4]
+        if sum(map(two_common_words, items)) * 2 > len(items):
+            start = m.start() + len(m.group().split("、")[0]) - len(items[0])
+            out.append((start, start + len("、".join(items))))
+    return out
+
+
 # Zone words after a sector suffix (远遥科技|湾区): the name is a zone's.
 ZONE_WORDS = ("湾区", "园区", "小镇", "新城", "走廊", "商圈", "先行区", "城", "园", "谷")
 
@@ -796,7 +824,7 @@ def company_suffix_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> lis
     """Short name + firm suffix (威高集团, 三角轮胎, 恒丰银行), name not a common word; a
     state group's name of sector words (中国|电气|装备|集团)."""
     out: list[Cand] = []
-    sector_lists = [m.span(1) for m in SECTOR_LIST_RE.finditer(text)]
+    sectors = sector_lists(text, lex)
     for i, (s, e, _) in enumerate(tokens):
         word = text[s:e]
         suffix = _head_suffix(word, COMPANY_SUFFIXES)
@@ -828,7 +856,7 @@ def company_suffix_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> lis
         strong = suffix.endswith(STRONG_COMPANY_SUFFIXES)
         if not strong and (
             name.endswith(VENUE_ENDINGS)
-            or any(a <= s < b for a, b in sector_lists)
+            or any(a <= s < b for a, b in sectors)
             or not _CJK_NAME_RE.fullmatch(name)  # EDA软件, GEP智能: a technology's acronym
         ):
             continue  # 洋山港|智能; 船舶海工、临港装备等优势产业: a place, a list of sectors

@@ -522,3 +522,10 @@ def test_the_last_item_after_two_firms_before_a_verb_is_a_firm(production) -> No
 def test_a_subsidiary_under_its_legal_name_is_one_firm(production) -> None:
     _, rows = recognize_text(production, "推动一汽解放青岛汽车有限公司扩能。")
     assert {r.norm for r in rows if r.label == "COMPANY"} == {"一汽解放青岛汽车有限公司"}
+
+
+def test_a_sector_in_a_list_of_sectors_is_no_firm(production) -> None:
+    for text in ("培育低空装备、商业航天、深海科技等新质生产力。",
+                 "培育低空装备、商业航天、深海科技加快发展。"):  # fmt: skip
+        _, rows = recognize_text(production, text)
+        assert "深海科技" not in {r.norm for r in rows if r.label == "COMPANY"}, text

@@ -865,3 +865,15 @@ def test_a_verbs_aspect_ends_the_clause_before_a_project_list() -> None:
     assert not any(
         n.startswith("落户") for n in texts(text, R.project_items(text, toks(text), LEX))
     )
+
+
+def test_lists_of_sectors_by_their_closer_or_their_items() -> None:
+    freq = {**COMMON, "低空": 300, "装备": 2000, "商业": 5000, "航天": 800, "深海": 354,
+            "科技": 9000}  # fmt: skip
+    lex = dataclasses.replace(LEX, word_freq=lambda w: freq.get(w, 0))
+    text = "培育低空装备、商业航天、深海科技加快发展。"  # no closer: two common words per item
+    assert [text[a:b] for a, b in R.sector_lists(text, lex)] == ["低空装备、商业航天、深海科技"]
+    text = "布局量子科技、深海科技等新赛道。"  # closed by a kind of sector (赛道, 新质生产力 …)
+    assert any(text[a:b].endswith("量子科技、深海科技") for a, b in R.sector_lists(text, lex))
+    text = "支持威高集团、华天电子、时利物流发展。"  # firms' names
+    assert R.sector_lists(text, lex) == []
