@@ -289,12 +289,14 @@ class RulesComponent:
         tokens = doc.user_data.get("tokens") or [
             (t.idx, t.idx + len(t.text), t.tag_) for t in doc if not t.is_space
         ]
+        # lists of sectors, read by the suffix rule here and by the resolver for the model's firms
+        sectors = doc.user_data["sector_lists"] = ner_rules.sector_lists(text, self.lex)
         cands = [
             *ner_rules.quoted_programs(text, tokens, self.lex),
             *ner_rules.title_programs(text),
             *ner_rules.national_programs(text),
             *ner_rules.program_head_names(text, tokens, self.lex),
-            *ner_rules.company_suffix_names(text, tokens, self.lex),
+            *ner_rules.company_suffix_names(text, tokens, self.lex, sectors),
             *ner_rules.listed_firms(text, self.lex),
             *ner_rules.slot_firms(text, tokens, self.lex),
             *ner_rules.known_firm_names(text, tokens, self.lex),
@@ -412,7 +414,9 @@ class ResolveComponent:
                 cands.append((s, e, span.label_, key))
         # the model's firm in a list of sectors (空天信息、零碳煤基能源等未来产业) or beside a
         # place in a 、-list (外滩、陆家嘴、北外滩): no firm; beside a place it may be one
-        sectors = ner_rules.sector_lists(text, self.lex)
+        sectors = doc.user_data.get("sector_lists")
+        if sectors is None:  # (a pipeline without the rules component)
+            sectors = ner_rules.sector_lists(text, self.lex)
         places = {(c[0], c[1]) for c in cands if c[2] == PLACE}
         kept = []
         for c in cands:
@@ -469,6 +473,7 @@ class ResolveComponent:
         # 建华路, 栖霞街, 东海写字楼: a street or a building named after a place; 跨太平洋伙伴
         # 关系协定: a place inside an agreement's title
         one_char = {t_s for t_s, t_e, _ in tokens if t_e - t_s == 1}
+        routes = ner_rules.route_list_items(text)
         cands = [
             c
             for c in cands
@@ -476,7 +481,7 @@ class ResolveComponent:
             or not (
                 ner_rules.names_a_street(text, c[1])
                 or ner_rules.in_agreement(text, c[1])
-                or ner_rules.in_route_list(text, c[0], c[1])
+                or (c[0], c[1]) in routes  # 新昆楚大、临清等40条高速公路: routes
                 or ner_rules.rank_title(text[c[0] : c[1]])
                 or ner_rules.in_event_name(text, c[1])
                 or ner_rules.governs_a_style(text, c[1])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -761,12 +761,12 @@ def sector_lists(text: str, lex: Lexicons) -> list[tuple[int, int]]:
         )
 
     for m in _ANY_LIST_RE.finditer(text):
-        items = m.group().split("、")
+        raw = m.group().split("、")
         # the first item may carry the clause's verb (培育|低空装备), the last what follows
         # the list (深海科技|加快发展): they are read by their four characters next to the list
-        items[0], items[-1] = items[0][-4:], items[-1][:4]
+        items = [raw[0][-4:], *raw[1:-1], raw[-1][:4]]
         if sum(map(two_common_words, items)) * 2 > len(items):
-            start = m.start() + len(m.group().split("、")[0]) - len(items[0])
+            start = m.start() + len(raw[0]) - len(items[0])
             out.append((start, start + len("、".join(items))))
     return out
 
@@ -820,11 +820,17 @@ def _opens_body(text: str, tokens: Sequence[Tok], j: int) -> bool:
     return False
 
 
-def company_suffix_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+def company_suffix_names(
+    text: str,
+    tokens: Sequence[Tok],
+    lex: Lexicons,
+    sectors: Sequence[tuple[int, int]] | None = None,
+) -> list[Cand]:
     """Short name + firm suffix (威高集团, 三角轮胎, 恒丰银行), name not a common word; a
-    state group's name of sector words (中国|电气|装备|集团)."""
+    state group's name of sector words (中国|电气|装备|集团). `sectors`: the sentence's
+    `sector_lists`, when the caller has them already."""
     out: list[Cand] = []
-    sectors = sector_lists(text, lex)
+    sectors = sector_lists(text, lex) if sectors is None else sectors
     for i, (s, e, _) in enumerate(tokens):
         word = text[s:e]
         suffix = _head_suffix(word, COMPANY_SUFFIXES)
@@ -1675,7 +1681,7 @@ def sibling_firms(
     for m in re.finditer(r"(?<=、)[\u4e00-\u9fff]{2,3}", text):
         s = m.start()
         before = next((a for a, b in firms if b == s - 1), None)
-        e = next((e for e in range(s + 3, s + 1, -1) if e in verb_at and e <= m.end() + 1), None)
+        e = next((e for e in (m.end(), m.end() - 1) if e in verb_at and e - s >= 2), None)
         if before is None or e is None or text[before - 1 : before] != "、":
             continue
         if any(b == before - 1 for _, b in firms):  # two firms before it
@@ -1995,7 +2001,7 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             continue  # 黔南|民族地区: a kind of area of the place (the place is found alone)
         if name not in GENERIC_PLACES and "“" not in name and not _NUMBERED_RE.search(name):
             out.append((zone_prefix_start(text, start, starts), m.end(), PLACE, "zone"))
-    out += bilateral_parks(text, tokens)
+    out += bilateral_parks(text, starts, ends)
     return out
 
 
@@ -2037,10 +2043,9 @@ def zone_prefix_start(text: str, start: int, starts: set[int]) -> int:
     return start
 
 
-def bilateral_parks(text: str, tokens: Sequence[Tok]) -> list[Cand]:
-    """Bilateral parks named with their host place in brackets: 中德（沈阳）高端装备制造产业园."""
-    starts = {s for s, _, _ in tokens}
-    ends = {e for _, e, _ in tokens}
+def bilateral_parks(text: str, starts: Collection[int], ends: Collection[int]) -> list[Cand]:
+    """Bilateral parks named with their host place in brackets (中德（沈阳）高端装备制造产业园),
+    starting and ending at a token's start and end."""
     return [
         (m.start(), m.end(), PLACE, "zone")
         for m in _BILATERAL_PARK_RE.finditer(text)
@@ -2270,15 +2275,18 @@ _ROUTE_LIST_RE = re.compile(
 )
 
 
+def route_list_items(text: str) -> set[tuple[int, int]]:
+    """Spans of the (whole) items of the lists of routes counted by 条 in `text`."""
+    return {
+        (a, a + len(item))
+        for m in _ROUTE_LIST_RE.finditer(text)
+        for a, item in _list_items(text, m.start(), m.group(1))
+    }
+
+
 def in_route_list(text: str, start: int, end: int) -> bool:
     """Whether start:end is an item (whole) of a list of routes counted by 条."""
-    for m in _ROUTE_LIST_RE.finditer(text):
-        if m.start() <= start and end <= m.end():
-            return any(
-                a == start and a + len(item) == end
-                for a, item in _list_items(text, m.start(), m.group(1))
-            )
-    return False
+    return (start, end) in route_list_items(text)
 
 
 # Events named after the place they are held in (博鳌亚洲论坛, 北京冬奥会): the place inside
