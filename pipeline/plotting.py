@@ -520,7 +520,10 @@ class FigureTask:
 
 
 def _draw_task(task: FigureTask) -> str:
-    drawn = task.build(*task.args, **task.kwargs)
+    try:
+        drawn = task.build(*task.args, **task.kwargs)
+    except MissingGlyphError as exc:  # raised while laying a PIL chart out: name its file
+        raise MissingGlyphError(f"{task.path}: {exc}") from exc
     values = task.values if task.tolerance else ()
     # a PIL image (bar charts, clouds) needs neither matplotlib nor its set-up
     if hasattr(drawn, "savefig"):

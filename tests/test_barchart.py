@@ -156,3 +156,13 @@ def test_a_label_too_long_for_its_column_is_cut_with_an_ellipsis() -> None:
     bar = max(b.x1 - b.x0 for _, _, b in chart.bars)
     assert bar > chart.width / 3
     assert barchart.fit_text("海洋", 1000) == "海洋"
+
+
+def test_a_missing_glyph_names_the_figures_file(tmp_path: Path) -> None:
+    task = plotting.FigureTask(
+        barchart.hbar_image, ([("𠀀", 1.0)],), tmp_path / "bad.png", "k",
+        {"title": "标题", "xlabel": "次数"},
+    )  # fmt: skip
+    with pytest.raises(plotting.MissingGlyphError, match="bad.png.*U\\+20000"):
+        plotting.draw_all([task])
+    assert not (tmp_path / "bad.png").exists()
