@@ -163,6 +163,6 @@ def test_a_missing_glyph_names_the_figures_file(tmp_path: Path) -> None:
         barchart.hbar_image, ([("𠀀", 1.0)],), tmp_path / "bad.png", "k",
         {"title": "标题", "xlabel": "次数"},
     )  # fmt: skip
-    with pytest.raises(plotting.MissingGlyphError, match="bad.png.*U\\+20000"):
+    with pytest.raises(plotting.MissingGlyphError, match=r"bad\.png.*U\+20000"):
         plotting.draw_all([task])
     assert not (tmp_path / "bad.png").exists()
