@@ -225,6 +225,9 @@ class Lexicons:
     is_sector: Callable[[str], bool] = lambda _word: False  # a sector word of firm names
     known_firms: frozenset[str] = frozenset()  # well-known firms' unambiguous names
     ambiguous_firms: frozenset[str] = frozenset()  # well-known firms' names that are words
+    # characters that stand for a city in fused names of regions (济青, 长株潭, 呼包鄂榆): those
+    # of province and prefecture names and the first of county names
+    city_chars: frozenset[str] = frozenset()
 
 
 def strip_quotes(text: str) -> str:
@@ -1956,6 +1959,8 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
         ]
         if not placed:
             park = _named_park(text, tokens, last, m, lex)
+            if park is None:
+                park = _fused_cities(text, tokens, last, m, lex)
             if park is None and m.group().endswith(("走廊", "带")):
                 # G60科创走廊: a corridor named by the road it runs along
                 park = next(
@@ -2090,6 +2095,32 @@ def _named_park(
         ):
             return None
         return a
+    return None
+
+
+# Regions named by their cities' abbreviations fused into one word (长株潭都市圈, 兰白定临城市群)
+CLUSTER_WORDS = ("都市圈", "城市群", "经济圈", "城市圈", "城镇群")
+
+
+def _fused_cities(
+    text: str, tokens: Sequence[Tok], last: int, m: re.Match, lex: Lexicons
+) -> int | None:
+    """Start of a city cluster's fused name before its kind (济青|都市圈, 兰白定|临|城市群): the
+    last tokens, the longest run of two to four characters that each stand for a city, making
+    no word of the dictionary and holding no common word. None if there is no such name."""
+    if m.group() not in CLUSTER_WORDS:
+        return None
+    for first in range(last - 3, last + 1):
+        if first < 0:
+            continue
+        a = tokens[first][0]
+        name = text[a : m.start()]
+        words = [text[s:e] for s, e, _ in tokens[first : last + 1]]
+        if 2 <= len(name) <= 4 and all(c in lex.city_chars for c in name):
+            # the longest such run decides (长株潭 a word: no name, not 株潭 either)
+            if lex.word_freq(name) or any(len(w) > 1 and lex.word_freq(w) >= 100 for w in words):
+                return None
+            return a
     return None
 
 

@@ -529,3 +529,11 @@ def test_a_sector_in_a_list_of_sectors_is_no_firm(production) -> None:
                  "培育低空装备、商业航天、深海科技加快发展。"):  # fmt: skip
         _, rows = recognize_text(production, text)
         assert "深海科技" not in {r.norm for r in rows if r.label == "COMPANY"}, text
+
+
+def test_a_city_cluster_word_stays_one_token_after_its_city(production) -> None:
+    # 都市圈 is in the segmenter's dictionary: jieba no longer cuts 都市|圈为
+    _, rows = recognize_text(production, "做强以昆明都市圈为龙头的城市群。")
+    assert ("PLACE", "昆明都市圈") in {(r.label, r.norm) for r in rows}
+    _, rows = recognize_text(production, "建设兰白定临城市群，儋洋经济圈快速发展。")
+    assert {r.norm for r in rows if r.label == "PLACE"} >= {"兰白定临城市群", "儋洋经济圈"}

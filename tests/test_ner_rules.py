@@ -529,6 +529,21 @@ def test_zones_on_places_include_metropolitan_areas_and_university_towns() -> No
     assert texts(text, R.zone_places(text, toks(text), lex)) == ["武汉大都市圈", "良乡大学城"]
 
 
+def test_city_clusters_named_by_their_cities_fused_into_one_word() -> None:
+    lex = dataclasses.replace(LEX, city_chars=frozenset("长株潭兰白定临济青宁镇扬"))
+    text = "推进长株潭都市圈建设，推动济青经济圈、宁镇扬城镇群发展。"
+    assert texts(text, R.zone_places(text, toks(text), lex)) == [
+        "宁镇扬城镇群", "济青经济圈", "长株潭都市圈",
+    ]  # fmt: skip
+    # characters that stand for no city, or another kind of zone: no name
+    text = "培育现代化都市圈，建设济青示范园区。"
+    assert R.zone_places(text, toks(text), lex) == []
+    # a word of the dictionary
+    lex = dataclasses.replace(lex, word_freq=lambda w: 500 if w == "长株潭" else 0)
+    text = "推进长株潭都市圈建设。"
+    assert R.zone_places(text, toks(text), lex) == []
+
+
 def test_program_spans_lose_enumerators_and_adopting_bodies_and_counts_are_dropped() -> None:
     text = "八是深化改革；落实市委十五五规划；建设2家中试平台。"
     assert R.trim_program(text, 0, 6) == (2, 6)
