@@ -100,15 +100,16 @@ def make_lexicons(lexicon: Lexicon, stoplist: Path) -> Lexicons:
     words = jieba_lexicon()
     known = load_known_firms()
     kinds: dict[str, str] = {}
-    city_chars = set(ner_rules.PROVINCE_ABBREVIATIONS_ZONE)
+    prefecture_chars = set(ner_rules.PROVINCE_ABBREVIATIONS_ZONE)
+    county_initials = set()
     for entry in load_places(include_towns=True):
         kinds.setdefault(entry.name, entry.kind)
         if entry.kind in ("province", "prefecture"):
             # a city's characters, from its short name (儋州市 → 儋州; 临夏回族自治州 → 临夏)
             short = entry.name if len(entry.name) <= 3 else entry.name[:2]
-            city_chars.update(short.removesuffix("市"))
+            prefecture_chars.update(short.removesuffix("市"))
         elif entry.kind == "county":
-            city_chars.add(entry.name[0])
+            county_initials.add(entry.name[0])
     return Lexicons(
         is_place=is_place,
         programs=frozenset(lexicon.programs),
@@ -122,7 +123,8 @@ def make_lexicons(lexicon: Lexicon, stoplist: Path) -> Lexicons:
         known_firms=frozenset(n for n, f in known.items() if not f.ambiguous),
         ambiguous_firms=frozenset(n for n, f in known.items() if f.ambiguous),
         is_sector=load_trades().__contains__,
-        city_chars=frozenset(city_chars),
+        city_chars=frozenset(prefecture_chars | county_initials),
+        prefecture_chars=frozenset(prefecture_chars),
     )
 
 

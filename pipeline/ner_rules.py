@@ -226,8 +226,9 @@ class Lexicons:
     known_firms: frozenset[str] = frozenset()  # well-known firms' unambiguous names
     ambiguous_firms: frozenset[str] = frozenset()  # well-known firms' names that are words
     # characters that stand for a city in fused names of regions (济青, 长株潭, 呼包鄂榆): those
-    # of province and prefecture names and the first of county names
+    # of province and prefecture names (prefecture_chars) and the first of county names
     city_chars: frozenset[str] = frozenset()
+    prefecture_chars: frozenset[str] = frozenset()
 
 
 def strip_quotes(text: str) -> str:
@@ -1521,7 +1522,7 @@ ZONE_SUFFIXES: tuple[str, ...] = tuple(
             "特别合作区", "试验区", "功能区", "综保区", "科学城", "科技城", "智慧城", "创新城",
             "产业带", "创新带", "科技创新带", "文化产业带", "旅游度假区", "大都市圈", "城市圈",
             "大学城", "高教园", "商务区", "科技园", "国际旅游岛", "科创城", "化工区", "城镇群",
-            "管理区", "城市带",
+            "管理区", "城市带", "自然保护区", "地质公园", "森林公园", "湿地公园",
             *PARK_SUFFIXES,
         ),
         key=lambda z: (-len(z), z),
@@ -1915,6 +1916,17 @@ _ROAD_CODE_RE = re.compile(r"[A-Z]\d+$")  # a national road's number: G60, S4
 _NUMBERED_RE = re.compile(r"[一二三四五六七八九十两\d]+大")
 
 
+def _fused_word(word: str, pos: str, lex: Lexicons) -> bool:
+    """Two or three characters that each stand for a province or prefecture, making no word of
+    the dictionary: the cities that run a zone together (深儋|合作产业园, 广龙|合作产业园)."""
+    return (
+        2 <= len(word) <= 3
+        and all(c in lex.prefecture_chars for c in word)
+        and not lex.word_freq(word)
+        and pos[:1] in ("n", "j", "")
+    )
+
+
 def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Named zones and regions built on a place: 青岛都市圈, 黄河口国家公园, 沂蒙革命老区.
 
@@ -1955,7 +1967,9 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
         placed = [
             a
             for a, b, p in first
-            if _place_like(text[a:b], p, lex) or _FUSED_PLACE_RE.fullmatch(text[a:b])
+            if _place_like(text[a:b], p, lex)
+            or _FUSED_PLACE_RE.fullmatch(text[a:b])
+            or _fused_word(text[a:b], p, lex)
         ]
         if not placed:
             park = _named_park(text, tokens, last, m, lex)
@@ -2005,6 +2019,7 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
         if m.group() == "地区" and name[:-2].endswith(_AREA_KINDS):
             continue  # 黔南|民族地区: a kind of area of the place (the place is found alone)
         if name not in GENERIC_PLACES and "“" not in name and not _NUMBERED_RE.search(name):
+            start = _bracketed_cities(text, start, lex)
             out.append((zone_prefix_start(text, start, starts), m.end(), PLACE, "zone"))
     out += bilateral_parks(text, starts, ends)
     return out
@@ -2100,6 +2115,22 @@ def _named_park(
 
 # Regions named by their cities' abbreviations fused into one word (长株潭都市圈, 兰白定临城市群)
 CLUSTER_WORDS = ("都市圈", "城市群", "经济圈", "城市圈", "城镇群")
+
+
+# a city's character and a bracketed one before a fused name (金（义）|衢丽城市群)
+_BRACKETED_CITY_RE = re.compile(r"[\u4e00-\u9fff][（(][\u4e00-\u9fff][）)]$")
+
+
+def _bracketed_cities(text: str, start: int, lex: Lexicons) -> int:
+    """Where a fused name starts when cities in brackets precede `start` (金（义）|衢丽…)."""
+    head = text[max(0, start - 6) : start]
+    if (
+        (b := _BRACKETED_CITY_RE.search(head))
+        and head[b.start()] not in _NAME_CONJ
+        and all(c in lex.prefecture_chars for c in head[b.start() :] if c not in "（()）")
+    ):
+        return start - (len(head) - b.start())
+    return start
 
 
 def _fused_cities(

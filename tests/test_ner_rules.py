@@ -535,12 +535,33 @@ def test_city_clusters_named_by_their_cities_fused_into_one_word() -> None:
     assert texts(text, R.zone_places(text, toks(text), lex)) == [
         "宁镇扬城镇群", "济青经济圈", "长株潭都市圈",
     ]  # fmt: skip
+    # a city in brackets belongs to the name, a conjunction does not
+    lex = dataclasses.replace(lex, prefecture_chars=frozenset("金义衢丽和"))  # 和田
+    text = "建设温州都市圈和金（义）衢丽城市群。"
+    assert "金（义）衢丽城市群" in texts(text, R.zone_places(text, toks(text), lex))
+    text = "建设温州都市圈和（义）衢丽城市群。"
+    assert "衢丽城市群" in texts(text, R.zone_places(text, toks(text), lex))
     # characters that stand for no city, or another kind of zone: no name
     text = "培育现代化都市圈，建设济青示范园区。"
     assert R.zone_places(text, toks(text), lex) == []
     # a word of the dictionary
     lex = dataclasses.replace(lex, word_freq=lambda w: 500 if w == "长株潭" else 0)
     text = "推进长株潭都市圈建设。"
+    assert R.zone_places(text, toks(text), lex) == []
+
+
+def test_nature_reserves_and_geoparks_are_named_with_their_place() -> None:
+    text = "建设青岛地质公园，威海自然保护区建立。"
+    assert texts(text, R.zone_places(text, toks(text), LEX)) == [
+        "威海自然保护区", "青岛地质公园",
+    ]  # fmt: skip
+
+
+def test_parks_run_by_two_cities_named_by_their_fused_abbreviations() -> None:
+    text = "支持苏宿合作产业园建设。"
+    lex = dataclasses.replace(LEX, prefecture_chars=frozenset("苏宿"))
+    assert texts(text, R.zone_places(text, toks(text), lex)) == ["苏宿合作产业园"]
+    lex = dataclasses.replace(LEX, prefecture_chars=frozenset("苏"))  # 宿 stands for no city
     assert R.zone_places(text, toks(text), lex) == []
 
 
