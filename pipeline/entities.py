@@ -313,6 +313,7 @@ class RulesComponent:
             *ner_rules.ambiguous_firm_projects(text, tokens, self.lex),
             *ner_rules.zone_places(text, tokens, self.lex),
             *ner_rules.listed_places(text, tokens, self.lex),
+            *ner_rules.listed_counties(text, tokens, self.lex),
             *ner_rules.heritage_places(text, tokens, self.lex),
             *ner_rules.water_regions(text, tokens, self.lex),
             *ner_rules.region_abbreviations(text, tokens, self.lex),

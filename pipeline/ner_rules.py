@@ -1782,6 +1782,49 @@ def listed_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
     return out
 
 
+_DIVISION_SUFFIXES = ("县", "市", "区", "旗")
+
+
+def token_lists(text: str, tokens: Sequence[Tok]) -> list[list[int]]:
+    """Runs of three or more single tokens joined by 、 (甲、乙、丙): the indices of the items."""
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for i, (s, e, _) in enumerate(tokens):
+        if text[s:e] == "、":
+            continue
+        joined = i > 0 and text[tokens[i - 1][0] : tokens[i - 1][1]] == "、"
+        if run and joined and run[-1] == i - 2:
+            run.append(i)
+            continue
+        if len(run) >= 3:
+            runs.append(run)
+        run = [i]
+    if len(run) >= 3:
+        runs.append(run)
+    return runs
+
+
+def listed_counties(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """A county's short name that is also an ordinary word (兴国, 永和), as an item of a list
+    whose other items are mostly places (瑞金、于都、兴国加快发展)."""
+    out: list[Cand] = []
+    for run in token_lists(text, tokens):
+        words = [text[tokens[i][0] : tokens[i][1]] for i in run]
+        places = sum(map(lex.is_place, words))
+        if places < 2:
+            continue
+        for i, word in zip(run, words, strict=True):
+            if (
+                not lex.is_place(word)
+                and len(word) >= 2
+                and places * 2 >= len(words)
+                and any(lex.place_kind(word + x) in ("county", "prefecture")
+                        for x in _DIVISION_SUFFIXES)
+            ):  # fmt: skip
+                out.append((tokens[i][0], tokens[i][1], PLACE, "list"))
+    return out
+
+
 def _area_name(item: str, pos: str, lex: Lexicons) -> bool:
     if lex.is_place(item):
         return True
@@ -2244,8 +2287,17 @@ ROUTE_HEADS = ("高速公路", "城际铁路", "铁路", "高速", "高铁", "�
 _ROUTE_HEADS_RE = "|".join(ROUTE_HEADS)
 ROUTE_RE = re.compile(
     r"([\u4e00-\u9fff]{2,12}?)至([\u4e00-\u9fff]{2,6}?)"
-    rf"({_ROUTE_HEADS_RE})?(?=等|[，。；、及和（]|项目|工程)"
+    # a road's or railway's head ends the name whatever follows (黄桶至百色铁路开工); a section
+    # (段, 线) or no head, only before punctuation or 项目 (…至平谷段 may qualify a longer name)
+    rf"(?:({'|'.join(h for h in ROUTE_HEADS if h not in ('段', '线'))})(?![段线])"
+    rf"|({_ROUTE_HEADS_RE})?(?=等|[，。；、及和（]|项目|工程))"
 )
+
+
+# A line's or road's number right before a route's ends: the route is a section of it
+_LINE = r"(?:(?:轨道交通|地铁|城市轨道)?\d+号线|[GS]\d{1,4})"
+_LINE_BEFORE_RE = re.compile(_LINE + "$")
+_LINE_SECTION_RE = re.compile(_LINE + r"[\u4e00-\u9fff]{2,6}?至[\u4e00-\u9fff]{2,6}?段")
 
 
 def route_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
@@ -2253,7 +2305,7 @@ def route_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand
     starts = {s for s, _, _ in tokens}
     out: list[Cand] = []
     for m in ROUTE_RE.finditer(text):
-        left, right, head = m.group(1), m.group(2), m.group(3) or ""
+        left, right, head = m.group(1), m.group(2), m.group(3) or m.group(4) or ""
         # the left end: the longest place-like tail of the left chunk that starts a token
         start = next(
             (
@@ -2267,8 +2319,12 @@ def route_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand
             continue
         if not head and not re.match(r"等[^，。；]{0,10}?(?:项目|工程)|项目|工程", text[m.end() :]):
             continue  # 由…增至…: a change of a figure, not a route
+        if line := _LINE_BEFORE_RE.search(text, max(0, start - 12), start):
+            start = line.start()  # G225|乐东至三亚段: the road's part
         out.append((start, m.end(), PROGRAM, "route"))
-    return out
+    # a numbered line's section between two stations, whatever follows (轨道交通22号线红庙至平谷段)
+    out += [(m.start(), m.end(), PROGRAM, "route") for m in _LINE_SECTION_RE.finditer(text)]
+    return list(dict.fromkeys(out))
 
 
 # Lines listed before the one that carries the head word (莱临、德商、日照至五莲、聊邯长铁路;
@@ -2299,8 +2355,15 @@ def elliptical_lines(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Ca
 
 
 def _route_end(name: str, lex: Lexicons) -> bool:
-    """One end of a route: a place, or a place + a short local name (晏城, 表白寺)."""
+    """One end of a route: a place, a town by its short name (黄桶), or a place + a short local
+    name (晏城, 表白寺)."""
     if lex.is_place(name):
+        return True
+    if (
+        2 <= len(name) <= 3
+        and lex.word_freq(name) < 100
+        and any(lex.place_kind(name + kind) == "town" for kind in ("镇", "乡", "街道"))
+    ):
         return True
     return (2 <= len(name) <= 4 and lex.word_pos(name) == "ns") or (
         lex.is_place(name[:2]) and len(name) <= 5

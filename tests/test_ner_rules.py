@@ -550,6 +550,32 @@ def test_city_clusters_named_by_their_cities_fused_into_one_word() -> None:
     assert R.zone_places(text, toks(text), lex) == []
 
 
+def test_a_countys_short_name_that_is_a_word_is_a_place_in_a_list_of_places() -> None:
+    lex = dataclasses.replace(
+        LEX, place_kind=lambda w: "county" if w in ("兴国县", "永和县") else "",
+    )  # fmt: skip
+    text = "青岛、济南、兴国加快发展。"
+    assert texts(text, R.listed_counties(text, toks(text), lex)) == ["兴国"]
+    text = "青岛、发展、兴国、永和等。"  # one place among four items
+    assert R.listed_counties(text, toks(text), lex) == []
+    text = "青岛、兴国加快发展。"  # two items: too little evidence
+    assert R.listed_counties(text, toks(text), lex) == []
+
+
+def test_routes_between_towns_and_sections_of_numbered_lines() -> None:
+    lex = dataclasses.replace(LEX, place_kind=lambda w: "town" if w == "黄桶街道" else "")
+    # a railway's head ends the name before a verb; a town by its short name is an end
+    text = "黄桶至济南铁路开工建设。"
+    assert texts(text, R.route_programs(text, toks(text), lex)) == ["黄桶至济南铁路"]
+    # a section of a numbered line or road, with the line's number
+    text = "轨道交通22号线红庙至平谷段基本具备开通条件，建成G225青岛至威海段。"
+    assert texts(text, R.route_programs(text, toks(text), lex)) == [
+        "G225青岛至威海段", "轨道交通22号线红庙至平谷段",
+    ]  # fmt: skip
+    text = "济南至青岛段改造完成。"  # a section alone may qualify a longer name
+    assert R.route_programs(text, toks(text), lex) == []
+
+
 def test_nature_reserves_and_geoparks_are_named_with_their_place() -> None:
     text = "建设青岛地质公园，威海自然保护区建立。"
     assert texts(text, R.zone_places(text, toks(text), LEX)) == [
