@@ -25,7 +25,7 @@ import itertools
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -859,7 +859,9 @@ def recognize_document(
     rows: list[EntityRow] = []
     for k, (sentence_id, start, _end) in enumerate(units):
         rel = [(s - start, e - start, p) for s, e, p in by_unit.get(k, [])]
-        rel = split_at_model_spans(rel, model_spans[k])
+        rel = split_at_model_spans(
+            rel, model_spans[k], lambda a, b, t=texts[k]: bool(lex.place_kind(t[a:b]))
+        )
         sdoc = doc_from_tokens(nlp.vocab, texts[k], rel)
         sdoc = ModelComponent.pipe_one(sdoc, model_spans[k])
         sdoc.user_data["home"] = home  # the report's provinces
@@ -924,21 +926,27 @@ _MODEL_POS = {"ORG": "nt", "LOC": "ns", "PER": "nr", "nz": "nz"}
 
 
 def split_at_model_spans(
-    tokens: Sequence[tuple[int, int, str]], spans: Sequence[tuple[int, int, str]]
+    tokens: Sequence[tuple[int, int, str]],
+    spans: Sequence[tuple[int, int, str]],
+    whole: Callable[[int, int], bool] = lambda _s, _e: False,
 ) -> list[tuple[int, int, str]]:
     """Split tokens where a model name begins or ends inside them.
 
     jieba sometimes glues a name to its neighbour (潍柴齐|天等 for 潍柴 + 齐天); cutting the
     token at the model's boundary keeps the name one token or more, never part of one. The
-    pieces inside a name take the name's POS.
+    pieces inside a name take the name's POS. A person's name does not cut a token for which
+    `whole(start, end)` holds (a gazetteer name: 伊敏|苏木, where the model read a person).
     """
     spans = [sp for sp in spans if sp[2] in ("ORG", "PER")]  # names of firms, not terms
     cuts = sorted({c for s, e, _ in spans for c in (s, e)})
     if not cuts:
         return list(tokens)
+    org_cuts = {c for s, e, label in spans if label == "ORG" for c in (s, e)}
     out: list[tuple[int, int, str]] = []
     for s, e, pos in tokens:
         inner = [c for c in cuts if s < c < e]
+        if inner and whole(s, e):
+            inner = [c for c in inner if c in org_cuts]
         if not inner:
             out.append((s, e, pos))
             continue

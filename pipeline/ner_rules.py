@@ -1699,6 +1699,44 @@ def sibling_firms(
             continue
         if rare_brand(name, lex) or _firm_name_alone(name, lex):
             out.append((s, e))
+    bounds = {a for a, _, _ in tokens} | {b for _, b, _ in tokens}
+    out += [
+        (s, e)
+        for s, e in _known_among_firms(text, firms, covered, lex)
+        if s in bounds and e in bounds  # 苹果|园: not a whole word
+    ]
+    return out
+
+
+def _known_among_firms(
+    text: str, firms: Collection[tuple[int, int]], covered: Collection[int], lex: Lexicons
+) -> list[tuple[int, int]]:
+    """A well-known firm whose name is a word (苹果, 长城) in a 、-list with two firms on its
+    sides together (苹果、华为、腾讯; 华为、苹果、腾讯; 华为、腾讯、苹果)."""
+    by_start = {s: e for s, e in firms}
+    by_end = {e: s for s, e in firms}
+
+    def after(e: int) -> int | None:  # the end of the firm after 、 at e
+        return by_start.get(e + 1) if text[e : e + 1] == "、" else None
+
+    def before(s: int) -> int | None:  # the start of the firm before 、 at s - 1
+        return by_end.get(s - 1) if text[s - 1 : s] == "、" else None
+
+    spans = set()
+    for s, e in firms:  # the names next to a firm, across a 、
+        for k in (2, 3, 4):
+            if text[e : e + 1] == "、" and text[e + 1 : e + 1 + k] in lex.ambiguous_firms:
+                spans.add((e + 1, e + 1 + k))
+            if text[s - 1 : s] == "、" and text[max(0, s - 1 - k) : s - 1] in lex.ambiguous_firms:
+                spans.add((s - 1 - k, s - 1))
+    out = []
+    for s, e in sorted(spans):
+        if covered & set(range(s, e)):
+            continue
+        two_after = (a := after(e)) is not None and after(a) is not None
+        two_before = (b := before(s)) is not None and before(b) is not None
+        if two_after or two_before or (after(e) is not None and before(s) is not None):
+            out.append((s, e))
     return out
 
 

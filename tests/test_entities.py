@@ -14,6 +14,7 @@ from pipeline.entities import (
     make_lexicons,
     read_stoplist,
     recognize_document,
+    split_at_model_spans,
     summarize,
     write_figures,
 )
@@ -537,3 +538,27 @@ def test_a_city_cluster_word_stays_one_token_after_its_city(production) -> None:
     assert ("PLACE", "昆明都市圈") in {(r.label, r.norm) for r in rows}
     _, rows = recognize_text(production, "建设兰白定临城市群，儋洋经济圈快速发展。")
     assert {r.norm for r in rows if r.label == "PLACE"} >= {"兰白定临城市群", "儋洋经济圈"}
+
+
+def test_a_well_known_firm_whose_name_is_a_word_is_a_firm_beside_two_firms(production) -> None:
+    for text in ("苹果、华为、腾讯数据中心落户。", "华为、苹果、腾讯加大投资。"):
+        _, rows = recognize_text(production, text)
+        assert "苹果" in {r.norm for r in rows if r.label == "COMPANY"}, text
+    for text in ("苹果、梨、桃产量增长。", "华为、腾讯、苹果园建设。"):  # no firms; a longer word
+        _, rows = recognize_text(production, text)
+        assert "苹果" not in {r.norm for r in rows if r.label == "COMPANY"}, text
+
+
+def test_a_persons_name_from_the_model_does_not_cut_a_gazetteer_name() -> None:
+    tokens = [(0, 4, "ns"), (4, 6, "n")]  # 伊敏苏木|牧民, the model reads 伊敏 as a person
+    spans = [(0, 2, "PER"), (2, 4, "LOC")]
+    assert split_at_model_spans(tokens, spans) == [(0, 2, "nr"), (2, 4, "ns"), (4, 6, "n")]
+    whole = lambda s, e: (s, e) == (0, 4)  # noqa: E731
+    assert split_at_model_spans(tokens, spans, whole) == tokens
+    # a firm's name still cuts it (潍柴齐|天: jieba glued two names)
+    assert split_at_model_spans(tokens, [(0, 2, "ORG")], whole)[0] == (0, 2, "nt")
+
+
+def test_a_town_the_model_reads_as_a_person_stays_a_place(production) -> None:
+    _, rows = recognize_text(production, "锡尼河西苏木、伊敏苏木牧民收入稳步增长。")
+    assert "伊敏苏木" in {r.norm for r in rows if r.label == "PLACE"}
