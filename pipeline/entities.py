@@ -318,6 +318,7 @@ class RulesComponent:
             *ner_rules.water_regions(text, tokens, self.lex),
             *ner_rules.region_abbreviations(text, tokens, self.lex),
             *ner_rules.foreign_places(text, tokens, self.lex),
+            *ner_rules.foreign_regions(text, tokens, self.lex),
             *ner_rules.route_programs(text, tokens, self.lex),
             *ner_rules.elliptical_lines(text, tokens, self.lex),
             *ner_rules.project_items(text, tokens, self.lex),

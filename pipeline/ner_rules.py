@@ -1276,6 +1276,13 @@ def _leading_place(item: str, lex: Lexicons) -> int:
     return 0
 
 
+def _place_and_word(item: str, lex: Lexicons) -> bool:
+    """A province's or city's name and one short word (山东|高速, 青岛|啤酒): how government
+    prose names a local firm in a list of firms."""
+    p = next((p for p in (3, 2) if lex.place_kind(item[:p]) in _CITY_KINDS), 0)
+    return bool(p) and 2 <= len(item) - p <= 3 and _CJK_NAME_RE.fullmatch(item) is not None
+
+
 # What a place's project is when it is not a firm's plant: a route, a port, a dike.
 _PLACE_WORKS = (*PROJECT_HEADS, "公路", "航道", "港区", "码头", "枢纽", "大道", "通道", "干线")
 
@@ -1375,7 +1382,11 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             and len(items) > 1
         ):
             for k, (offset, item) in enumerate(items):
+                n = len(out)
                 take(offset, item, False, k == 0)
+                if len(out) == n and _place_and_word(item, lex) and offset in starts:
+                    # 山东高速、山东港口等省属企业: a province's or city's firm by its place
+                    out.append((offset, offset + len(item), COMPANY, "slot"))
     for m in PROJECT_FIRM_LIST_RE.finditer(text):
         closer = text[m.end() : m.end() + 14].split("项目")[0]
         if any(w in closer for w in (*PLACE_FACILITIES, "资金", "政策", "方式", "领域")):
@@ -2673,6 +2684,37 @@ def foreign_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand
         b = min((i for i in (text.find(p, e) for p in "，。；：") if i >= 0), default=len(text))
         if pos == "ns" or any(w in text[a:b] for w in FOREIGN_PLACE_CONTEXT):
             out.append((s, e, PLACE, "foreign"))
+    return out
+
+
+# A foreign country's state, province or prefecture after the country (德国|巴伐利亚州,
+# 韩国|全罗北道, 日本|山口县, 俄罗斯|滨海边疆区)
+_FOREIGN_REGION_RE = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:边疆区|大区|州|省|道|县))")
+
+
+def foreign_regions(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """A region of a foreign country named right after the country, ending where a word ends:
+    a place's name or one no dictionary knows + 州/省/道/县/大区/边疆区 (德国巴伐利亚州 →
+    巴伐利亚州)."""
+    starts = {s for s, _, _ in tokens}
+    ends = {e for _, e, _ in tokens}
+    out: list[Cand] = []
+    for s, e, _ in tokens:
+        country = text[s:e]
+        if country == "中国" or lex.place_kind(country) != "country":
+            continue
+        m = _FOREIGN_REGION_RE.match(text, e)
+        if not m or e not in starts or m.end() not in ends:
+            continue
+        name = m.group(1)
+        stem = name[
+            : -len(next(x for x in ("边疆区", "大区", "州", "省", "道", "县") if name.endswith(x)))
+        ]
+        if lex.is_place(name):
+            continue  # 日本|福建省: no region of the country
+        known = "ns" in (lex.word_pos(name), lex.word_pos(stem)) or lex.word_pos(stem) == "nrt"
+        if known or not (lex.word_freq(stem) and lex.word_freq(name)):
+            out.append((m.start(), m.end(), PLACE, "foreign"))  # a place's name, or no word
     return out
 
 

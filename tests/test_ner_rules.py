@@ -576,6 +576,27 @@ def test_routes_between_towns_and_sections_of_numbered_lines() -> None:
     assert R.route_programs(text, toks(text), lex) == []
 
 
+def test_a_local_firm_named_by_its_place_and_a_word_in_a_list_of_firms() -> None:
+    lex = dataclasses.replace(
+        LEX, place_kind=lambda w: "province" if w == "山东" else "", is_place=lambda w: w == "山东"
+    )  # fmt: skip
+    text = "威高集团、山东高速、三角轮胎等企业在我市投资。"
+    assert "山东高速" in texts(text, R.slot_firms(text, toks(text), lex))
+    text = "山东高速、山东交通等领域。"  # no list of firms
+    assert R.slot_firms(text, toks(text), lex) == []
+
+
+def test_a_foreign_countrys_region_after_the_country() -> None:
+    lex = dataclasses.replace(
+        LEX, place_kind=lambda w: "country" if w in ("德国", "韩国", "中国") else ""
+    )  # fmt: skip
+    text = "与德国巴伐利亚州、韩国全罗北道建立友好关系。"
+    assert texts(text, R.foreign_regions(text, toks(text), lex)) == ["全罗北道", "巴伐利亚州"]
+    text = "中国山东省、德国山东省"  # China's own provinces, also after another country
+    lex = dataclasses.replace(lex, is_place=lambda w: w in PLACES | {"山东省"})
+    assert R.foreign_regions(text, toks(text), lex) == []
+
+
 def test_nature_reserves_and_geoparks_are_named_with_their_place() -> None:
     text = "建设青岛地质公园，威海自然保护区建立。"
     assert texts(text, R.zone_places(text, toks(text), LEX)) == [
