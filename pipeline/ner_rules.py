@@ -493,6 +493,20 @@ def _generic_bare(bare: str) -> bool:
     return not core or core in GENERIC_BARES
 
 
+_NUMBERED_NAME_RE = re.compile(r"[一二三四五六七八九十]号")
+
+
+def _numbered_name_start(text: str, tokens: Sequence[Tok], start: int) -> int:
+    """Where a name like 国和一号 starts when the segmenter cut its first word into single
+    characters (国|和|一号: 和 read as a conjunction) and the span starts at the number."""
+    if not _NUMBERED_NAME_RE.match(text, start):
+        return start
+    singles = {a for a, b, _ in tokens if b - a == 1 and _CJK_RE.fullmatch(text[a:b])}
+    if start - 2 in singles and start - 1 in singles:
+        return start - 2
+    return start
+
+
 def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Names ending with a program head word (威海英才计划, 商事制度改革, 莱荣高铁)."""
     out: list[Cand] = []
@@ -502,7 +516,7 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
         project = "" if head else _head_suffix(word, PROJECT_HEADS)
         if not head and not project:
             continue
-        start = _extend_left(text, tokens, i, _MAX_NAME)
+        start = _numbered_name_start(text, tokens, _extend_left(text, tokens, i, _MAX_NAME))
         if start == s and len(word) <= len(head or project) + 1:
             continue  # the head word alone, or one character before it
         name = text[start:e]
@@ -1225,6 +1239,8 @@ def _firm_name_alone(name: str, lex: Lexicons) -> bool:
     """A firm's short name standing without a suffix: a brand or an unknown proper name."""
     if name[0] in "至到及和与的在对把将了着过" or not _CJK_NAME_RE.fullmatch(name):
         return False  # (德州)至宁津: the end of a route, a particle; 1.2, 700: numbers
+    if "了" in name:
+        return False  # 落地了|天齐: a verb's aspect, the name comes after it
     if (name[-1] in "百千万亿两" and (len(name) > 2 or lex.word_freq(name))) or name[
         :2
     ] in _LIST_VERBS_SET:

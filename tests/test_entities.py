@@ -562,3 +562,9 @@ def test_a_persons_name_from_the_model_does_not_cut_a_gazetteer_name() -> None:
 def test_a_town_the_model_reads_as_a_person_stays_a_place(production) -> None:
     _, rows = recognize_text(production, "锡尼河西苏木、伊敏苏木牧民收入稳步增长。")
     assert "伊敏苏木" in {r.norm for r in rows if r.label == "PLACE"}
+
+
+def test_a_verbs_aspect_before_a_list_of_firms_is_no_part_of_the_first(production) -> None:
+    _, rows = recognize_text(production, "签约落地了天齐锂业、赣锋锂业、盛新锂能等企业的锂电项目。")
+    firms = {r.norm for r in rows if r.label == "COMPANY"}
+    assert "天齐锂业" in firms and not any("了" in f for f in firms)

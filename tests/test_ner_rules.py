@@ -597,6 +597,11 @@ def test_a_foreign_countrys_region_after_the_country() -> None:
     assert R.foreign_regions(text, toks(text), lex) == []
 
 
+def test_a_numbered_name_whose_first_word_the_segmenter_cut_into_characters() -> None:
+    text = "国和一号示范工程1号机组并网。"  # 国|和|一号: 和 read as a conjunction
+    assert texts(text, R.program_head_names(text, toks(text), LEX)) == ["国和一号示范工程"]
+
+
 def test_nature_reserves_and_geoparks_are_named_with_their_place() -> None:
     text = "建设青岛地质公园，威海自然保护区建立。"
     assert texts(text, R.zone_places(text, toks(text), LEX)) == [
