@@ -591,7 +591,9 @@ class ResolveComponent:
             out = []
             for a, b in ner_rules.split_place(text, lex):
                 part = text[a:b]
-                if ner_rules.place_candidate(part, lex):
+                if ner_rules.place_candidate(part, lex) or (
+                    b == len(text) and _named_before_facility(part, after, lex)
+                ):
                     out.append((s + a, s + b, PLACE, "model"))
             return out
         if tag == "ORG":
@@ -924,6 +926,22 @@ def town_short_forms(
 
 
 _MODEL_POS = {"ORG": "nt", "LOC": "ns", "PER": "nr", "nz": "nz"}
+
+
+# What follows a place the model found and names a facility or area at it (黑羊站|水源地)
+_SITE_NOUNS = ("水源地", "水厂", "湿地", "水库", "水利枢纽", "林场", "牧场", "草原")
+
+
+def _named_before_facility(name: str, after: str, lex: Lexicons) -> bool:
+    """A name the model reads as a place, no word of the dictionary, right before a site at it
+    (黑羊站|水源地, 扎罗木得|水利枢纽): the spec's place + facility noun yields the place."""
+    return (
+        after.startswith(_SITE_NOUNS)
+        and 2 <= len(name) <= 4
+        and ner_rules._CJK_RE.fullmatch(name) is not None
+        and not lex.word_freq(name)
+        and name not in ner_rules.GENERIC_PLACES
+    )
 
 
 def split_at_model_spans(

@@ -568,3 +568,11 @@ def test_a_verbs_aspect_before_a_list_of_firms_is_no_part_of_the_first(productio
     _, rows = recognize_text(production, "签约落地了天齐锂业、赣锋锂业、盛新锂能等企业的锂电项目。")
     firms = {r.norm for r in rows if r.label == "COMPANY"}
     assert "天齐锂业" in firms and not any("了" in f for f in firms)
+
+
+def test_a_name_the_model_reads_as_a_place_before_a_site_at_it_is_the_place(production) -> None:
+    # 黑羊站 is in no gazetteer; the model's place + 水厂 (the spec's place + facility noun)
+    _, rows = recognize_text(production, "实施黑羊站水厂3万吨扩建项目，缓解供水压力。")
+    assert ("PLACE", "黑羊站") in {(r.label, r.norm) for r in rows}
+    _, rows = recognize_text(production, "实施城区水厂3万吨扩建项目。")
+    assert not {r.norm for r in rows if r.label == "PLACE"}
