@@ -602,6 +602,13 @@ def test_a_numbered_name_whose_first_word_the_segmenter_cut_into_characters() ->
     assert texts(text, R.program_head_names(text, toks(text), LEX)) == ["国和一号示范工程"]
 
 
+def test_a_list_closed_by_regional_brands_is_no_list_of_areas() -> None:
+    text = "擦亮威海海参、青岛啤酒等区域公用品牌。"
+    assert R.listed_places(text, toks(text), LEX) == []
+    text = "推动威海、青岛等区域协同发展。"
+    assert texts(text, R.listed_places(text, toks(text), LEX)) == ["威海", "青岛"]
+
+
 def test_nature_reserves_and_geoparks_are_named_with_their_place() -> None:
     text = "建设青岛地质公园，威海自然保护区建立。"
     assert texts(text, R.zone_places(text, toks(text), LEX)) == [
