@@ -2126,6 +2126,8 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
         name = text[start : m.end()]
         if m.group() == "地区" and name[:-2].endswith(_AREA_KINDS):
             continue  # 黔南|民族地区: a kind of area of the place (the place is found alone)
+        if "社会主义" in name:
+            continue  # 中国特色社会主义先行示范区: a designation the city won, no zone's name
         if name not in GENERIC_PLACES and "“" not in name and not _NUMBERED_RE.search(name):
             start = _bracketed_cities(text, start, lex)
             out.append((zone_prefix_start(text, start, starts), m.end(), PLACE, "zone"))
@@ -2534,7 +2536,8 @@ _NOT_STREETS = frozenset(
 PROJECT_ITEMS_RE = re.compile(
     r"((?:[^，。；：、“”（）()等\s]{2,24}、)*[^，。；：、“”（）()等\s]{2,24}?)"
     r"(?=(?:项目)?等" + _NOT_AREAS + r"(?:[\d一二三四五六七八九十百千万两多余]+[个项批]|一批)?"
-    r"[^，。；、]{0,8}?(?:项目|重大工程|基础设施|交通线))"
+    r"[^，。；、]{0,8}?(?:项目|重大工程|基础设施|交通线"
+    r"|(?:重大|重点|骨干|战略性|标志性)?(?:水利|水网|交通|能源|防洪|供水)?(?<=[大点干性志利网通源洪水])工程))"
 )
 _COUNTED_KIND_RE = re.compile(r"\d+个$")
 # …and lists closed by 项目 itself (华润雪花啤酒迁建、亘富200万吨褐煤提质项目核准).

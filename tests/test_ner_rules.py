@@ -609,6 +609,13 @@ def test_a_list_closed_by_regional_brands_is_no_list_of_areas() -> None:
     assert texts(text, R.listed_places(text, toks(text), LEX)) == ["威海", "青岛"]
 
 
+def test_a_list_closed_by_a_kind_of_works_names_projects() -> None:
+    text = "二道河水库、迈湾水利枢纽等9个重大水利工程投入使用。"
+    assert texts(text, R.project_items(text, toks(text), LEX)) == ["二道河水库", "迈湾水利枢纽"]
+    text = "实施绿化、亮化、美化等工程。"  # no kind of works named: kinds of work, no names
+    assert R.project_items(text, toks(text), LEX) == []
+
+
 def test_nature_reserves_and_geoparks_are_named_with_their_place() -> None:
     text = "建设青岛地质公园，威海自然保护区建立。"
     assert texts(text, R.zone_places(text, toks(text), LEX)) == [
