@@ -1006,11 +1006,16 @@ def evaluate(rows: Iterable[EntityRow], gold_dir: Path) -> dict:
     """Per-label precision/recall/F1 on distinct entities per report (spec's unit).
 
     Predictions of not-scored forms are ignored; counts are summed over the gold reports.
+    ``by_label_strict`` counts them as false positives instead: the gold's not-scored rows
+    hold the spec's not-scored classes but also forms that are no entity of the label (a place
+    only inside a program's name, a boundary alternative), which a stricter reader counts
+    against the pipeline; the truth lies between the two.
     """
     predicted: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for r in rows:
         predicted[r.doc_id][r.label].add(r.norm)
     totals = {lab: [0, 0, 0] for lab in LABELS}  # tp, fp, fn
+    ignored = dict.fromkeys(LABELS, 0)  # predictions of forms the gold does not score
     per_doc: dict[str, dict] = {}
     errors: dict[str, dict] = {}
     for path in sorted(Path(gold_dir).glob("*.csv")):
@@ -1019,8 +1024,9 @@ def evaluate(rows: Iterable[EntityRow], gold_dir: Path) -> dict:
         per_doc[doc_id] = {}
         errors[doc_id] = {}
         for lab in LABELS:
-            pred = predicted.get(doc_id, {}).get(lab, set()) - gold[lab]["no"]
             yes = gold[lab]["yes"]
+            ignored[lab] += len((predicted.get(doc_id, {}).get(lab, set()) & gold[lab]["no"]) - yes)
+            pred = predicted.get(doc_id, {}).get(lab, set()) - gold[lab]["no"]
             tp, fp, fn = len(pred & yes), len(pred - yes), len(yes - pred)
             for i, v in enumerate((tp, fp, fn)):
                 totals[lab][i] += v
@@ -1029,6 +1035,10 @@ def evaluate(rows: Iterable[EntityRow], gold_dir: Path) -> dict:
     return {
         "reports": sorted(per_doc),
         "by_label": {lab: _prf(*totals[lab]) for lab in LABELS},
+        "by_label_strict": {
+            lab: _prf(totals[lab][0], totals[lab][1] + ignored[lab], totals[lab][2])
+            for lab in LABELS
+        },
         "by_report": per_doc,
         "_errors": errors,
     }

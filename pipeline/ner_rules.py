@@ -611,6 +611,22 @@ QUOTE_HEADS = frozenset(("普法",))
 QUOTED_REGION_HEADS = ("城市群", "都市圈", "经济圈", "城市圈", "城镇群")
 
 
+_FORMULA_PART_RE = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def _word_formula(inner: str) -> bool:
+    """Words joined by + (文化+旅游, 岗位需求+技能培训), no numerals or N, no 互联网+ or
+    人工智能+ (national programs), no program head: a formula of sectors or steps, not a
+    program."""
+    parts = re.split(r"[+＋]", inner)
+    return (
+        len(parts) >= 2
+        and all(_FORMULA_PART_RE.fullmatch(p) for p in parts)
+        and parts[0] not in ("互联网", "人工智能")
+        and not _head_suffix(parts[-1], PROGRAM_HEADS)
+    )
+
+
 def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Quoted slogans and initiatives (“六稳”), merged with a head word that follows."""
     out: list[Cand] = []
@@ -638,6 +654,8 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
         if head and next_word == head and (not compound or head in QUOTE_HEADS):
             out.append((m.start(), nxt[1], PROGRAM, "quote+head"))  # type: ignore[index]
             continue
+        if _word_formula(inner):
+            continue  # “文化+旅游”, “康养+旅游”: sectors joined by +, a way of working
         slogan = bool(NUMERAL_START_RE.match(inner) or SLOGAN_CHARS_RE.search(inner))
         noun_follows = bool(nxt and nxt[2][:1] in ("n", "v") and nxt[2] not in ("v", "vd"))
         named = (
@@ -2757,4 +2775,18 @@ def trim_program(text: str, s: int, e: int) -> tuple[int, int] | None:
     name = text[s:e]
     if _COUNTED_RE.match(name) or _COUNT_INSIDE_RE.search(name) or e - s < 2:
         return None
+    if _part_of_formula(text, s, e):
+        return None  # “直播+平台+跨境电商+海外仓”: a piece of a quoted formula
     return s, e
+
+
+def _part_of_formula(text: str, s: int, e: int) -> bool:
+    """Whether s:e is a strict part of a quoted formula of words joined by + (see
+    `_word_formula`)."""
+    q = text.rfind("“", 0, s + 1)
+    if q < 0 or text.find("”", q, s) >= 0:
+        return False  # not inside a quote
+    close = text.find("”", q)
+    if close < 0 or close < e or (q + 1 == s and close == e):
+        return False
+    return _word_formula(text[q + 1 : close])

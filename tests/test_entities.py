@@ -129,6 +129,9 @@ def test_evaluation_ignores_not_scored_forms(tmp_path: Path) -> None:
     assert program["precision"] == program["recall"] == program["f1"] == 0.5
     assert scores["by_label"]["PLACE"]["recall"] == 0.0
     assert scores["_errors"]["d"]["PROGRAM"] == {"fp": ["点赞"], "fn": ["六保"]}
+    # the strict count takes the not-scored prediction for a false positive
+    strict = scores["by_label_strict"]["PROGRAM"]
+    assert (strict["tp"], strict["fp"], strict["fn"]) == (1, 2, 1)
 
 
 def test_stoplist_is_validated(tmp_path: Path) -> None:

@@ -616,6 +616,15 @@ def test_a_list_closed_by_a_kind_of_works_names_projects() -> None:
     assert R.project_items(text, toks(text), LEX) == []
 
 
+def test_quoted_formulas_of_words_are_no_programs() -> None:
+    text = "推动“文化+旅游”“康养+旅游”融合，深化“互联网+政务服务”和“1+4+N”改革。"
+    assert texts(text, R.quoted_programs(text, toks(text), LEX)) == ["1+4+N改革", "互联网+政务服务"]
+    text = "发展“直播+平台+跨境电商+海外仓”模式。"  # no piece of the formula either
+    s = text.index("直播")
+    assert R.trim_program(text, s, s + len("直播+平台")) is None
+    assert R.trim_program("建设“1+N”平台。", 3, 6) == (3, 6)
+
+
 def test_nature_reserves_and_geoparks_are_named_with_their_place() -> None:
     text = "建设青岛地质公园，威海自然保护区建立。"
     assert texts(text, R.zone_places(text, toks(text), LEX)) == [
