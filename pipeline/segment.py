@@ -493,12 +493,16 @@ def segment_document(doc: Document, segmenter: Segmenter) -> list[Token]:
 
 def doc_term_coverage(doc: Document, tokens: Sequence[Token], term_set: set[str]) -> dict:
     """One report's part of :func:`term_coverage`: terms seen, occurrences, one-token ones and
-    split ones by term (parts of several reports add up with :func:`merge_coverage`)."""
+    split ones by term (parts of several reports add up with :func:`merge_coverage`).
+
+    A term inside a longer token stays whole (城市群 in the name 滇中城市群): it counts as one
+    token; it is split when a token boundary falls inside it.
+    """
     max_len = max(map(len, term_set), default=0)
     occurrences = one_token = 0
     seen_terms: set[str] = set()
     split_terms: dict[str, int] = {}
-    spans = {(s, e) for s, e, _ in tokens}
+    inner_bounds = {b for s, e, _ in tokens for b in (s, e)}
     for sent in doc.sentences:
         text = sent.text
         i = 0
@@ -514,7 +518,8 @@ def doc_term_coverage(doc: Document, tokens: Sequence[Token], term_set: set[str]
             term = text[i : i + n]
             seen_terms.add(term)
             occurrences += 1
-            if (sent.start + i, sent.start + i + n) in spans:
+            a = sent.start + i
+            if not any(b in inner_bounds for b in range(a + 1, a + n)):
                 one_token += 1
             else:
                 split_terms[term] = split_terms.get(term, 0) + 1

@@ -126,6 +126,9 @@ def test_term_coverage_counts_split_terms(seg) -> None:
     broken = [t for t in tokens if t[:2] != (2, 6)] + [(2, 4, "n"), (4, 6, "n")]
     bad = term_coverage([doc], {"d": broken}, ["乡村振兴"])
     assert (bad["one_token"], bad["share"]) == (1, 0.5)
+    # a term inside a longer token (a name that holds it) is whole
+    longer = [t for t in tokens if t[:2] != (2, 6)] + [(0, 6, "n")]
+    assert term_coverage([doc], {"d": longer}, ["乡村振兴"])["one_token"] == 2
 
 
 def test_spacy_pipeline_uses_the_segmenter(seg) -> None:
