@@ -496,7 +496,8 @@ def doc_term_coverage(doc: Document, tokens: Sequence[Token], term_set: set[str]
     split ones by term (parts of several reports add up with :func:`merge_coverage`).
 
     A term inside a longer token stays whole (城市群 in the name 滇中城市群): it counts as one
-    token; it is split when a token boundary falls inside it.
+    token; it is split when a token boundary falls inside it and one of its ends is a token's
+    (惠民|生 splits 民生; in 人民|生活 the characters of 民生 are no occurrence of it).
     """
     max_len = max(map(len, term_set), default=0)
     occurrences = one_token = 0
@@ -516,10 +517,14 @@ def doc_term_coverage(doc: Document, tokens: Sequence[Token], term_set: set[str]
                 i += 1
                 continue
             term = text[i : i + n]
+            a = sent.start + i
+            cut = any(b in inner_bounds for b in range(a + 1, a + n))
+            if cut and a not in inner_bounds and a + n not in inner_bounds:
+                i += 1  # 人民|生活: two other words overlap the characters of 民生, no occurrence
+                continue
             seen_terms.add(term)
             occurrences += 1
-            a = sent.start + i
-            if not any(b in inner_bounds for b in range(a + 1, a + n)):
+            if not cut:
                 one_token += 1
             else:
                 split_terms[term] = split_terms.get(term, 0) + 1

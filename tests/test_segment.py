@@ -129,6 +129,10 @@ def test_term_coverage_counts_split_terms(seg) -> None:
     # a term inside a longer token (a name that holds it) is whole
     longer = [t for t in tokens if t[:2] != (2, 6)] + [(0, 6, "n")]
     assert term_coverage([doc], {"d": longer}, ["乡村振兴"])["one_token"] == 2
+    # two other words over a term's characters are no occurrence of it (人民|生活 and 民生)
+    doc = _doc("提高人民生活品质。", 0, [(0, 9)])
+    words = [(0, 2, "v"), (2, 4, "n"), (4, 6, "n"), (6, 8, "n"), (8, 9, "x")]
+    assert term_coverage([doc], {"d": words}, ["民生"])["occurrences"] == 0
 
 
 def test_spacy_pipeline_uses_the_segmenter(seg) -> None:
