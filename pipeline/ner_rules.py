@@ -612,6 +612,10 @@ QUOTED_REGION_HEADS = ("城市群", "都市圈", "经济圈", "城市圈", "城�
 
 
 _FORMULA_PART_RE = re.compile(r"[\u4e00-\u9fff]{2,}")
+# A quote + these is an ideology or an idea (spec: ideology is no program)
+IDEA_HEADS = ("重要思想", "思想", "理念", "理论", "精神")
+# 的 as a particle (not in 目的, 的确)
+_PARTICLE_DE_RE = re.compile(r"(?<!目)的(?![确士])")
 
 
 def _word_formula(inner: str) -> bool:
@@ -656,6 +660,10 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
             continue
         if _word_formula(inner):
             continue  # “文化+旅游”, “康养+旅游”: sectors joined by +, a way of working
+        if _PARTICLE_DE_RE.search(inner) and not _head_suffix(inner, PROGRAM_HEADS):
+            continue  # “家门口的好去处”, “群众的小事”: a phrase with 的, not a program's name
+        if text.startswith(IDEA_HEADS, m.end()):
+            continue  # “三个代表”重要思想, “两山”理念, “一盘棋”思想: an idea, not a program
         slogan = bool(NUMERAL_START_RE.match(inner) or SLOGAN_CHARS_RE.search(inner))
         noun_follows = bool(nxt and nxt[2][:1] in ("n", "v") and nxt[2] not in ("v", "vd"))
         named = (

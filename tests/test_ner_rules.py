@@ -625,6 +625,16 @@ def test_quoted_formulas_of_words_are_no_programs() -> None:
     assert R.trim_program("建设“1+N”平台。", 3, 6) == (3, 6)
 
 
+def test_a_quoted_phrase_with_the_particle_de_is_no_program() -> None:
+    text = "打造“家门口的好去处”，建设“三基地一目的地”。"  # (目的地 is a word, not the particle)
+    assert texts(text, R.quoted_programs(text, toks(text), LEX)) == ["三基地一目的地"]
+
+
+def test_a_quote_before_thought_or_idea_is_an_ideology() -> None:
+    text = "践行“三个代表”重要思想和“两山”理念，落实“六稳”工作。"
+    assert texts(text, R.quoted_programs(text, toks(text), LEX)) == ["六稳"]
+
+
 def test_nature_reserves_and_geoparks_are_named_with_their_place() -> None:
     text = "建设青岛地质公园，威海自然保护区建立。"
     assert texts(text, R.zone_places(text, toks(text), LEX)) == [
