@@ -1024,9 +1024,10 @@ def evaluate(rows: Iterable[EntityRow], gold_dir: Path) -> dict:
         per_doc[doc_id] = {}
         errors[doc_id] = {}
         for lab in LABELS:
-            yes = gold[lab]["yes"]
-            ignored[lab] += len((predicted.get(doc_id, {}).get(lab, set()) & gold[lab]["no"]) - yes)
-            pred = predicted.get(doc_id, {}).get(lab, set()) - gold[lab]["no"]
+            yes, no = gold[lab]["yes"], gold[lab]["no"]
+            got = predicted.get(doc_id, {}).get(lab, set())
+            ignored[lab] += len((got & no) - yes)
+            pred = got - no
             tp, fp, fn = len(pred & yes), len(pred - yes), len(yes - pred)
             for i, v in enumerate((tp, fp, fn)):
                 totals[lab][i] += v

@@ -1321,7 +1321,7 @@ def _leading_place(item: str, lex: Lexicons) -> int:
 def _place_and_word(item: str, lex: Lexicons) -> bool:
     """A province's or city's name and one short word (山东|高速, 青岛|啤酒): how government
     prose names a local firm in a list of firms."""
-    p = next((p for p in (3, 2) if lex.place_kind(item[:p]) in _CITY_KINDS), 0)
+    p = _leading_place(item, lex)
     return bool(p) and 2 <= len(item) - p <= 3 and _CJK_NAME_RE.fullmatch(item) is not None
 
 
@@ -1814,16 +1814,18 @@ _LAST_WATER_RE = re.compile(
 )
 
 
+def _division_of(name: str, lex: Lexicons) -> str:
+    """The county or city whose short name `name` is (琼海 → 琼海市), "" if none."""
+    return next((name + c for c in "市县区旗" if lex.place_kind(name + c) in _DIVISION_KINDS), "")
+
+
 def _division_sibling(name: str, sides: Sequence[str], lex: Lexicons) -> bool:
     """A county's or city's short name between two of the same province (琼海、东方、澄迈)."""
-    for c in "市县区旗":
-        full = name + c
-        if lex.place_kind(full) in _DIVISION_KINDS:
-            home = lex.provinces_of(full)
-            return all(
-                lex.place_kind(x) in _DIVISION_KINDS and lex.provinces_of(x) & home for x in sides
-            )
-    return False
+    full = _division_of(name, lex)
+    if not full:
+        return False
+    home = lex.provinces_of(full)
+    return all(lex.place_kind(x) in _DIVISION_KINDS and lex.provinces_of(x) & home for x in sides)
 
 
 def _water_sibling(name: str, sides: Sequence[str], lex: Lexicons) -> bool:
@@ -1873,9 +1875,6 @@ def listed_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
     return out
 
 
-_DIVISION_SUFFIXES = ("县", "市", "区", "旗")
-
-
 def token_lists(text: str, tokens: Sequence[Tok]) -> list[list[int]]:
     """Runs of three or more single tokens joined by 、 (甲、乙、丙): the indices of the items."""
     runs: list[list[int]] = []
@@ -1902,16 +1901,10 @@ def listed_counties(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
     for run in token_lists(text, tokens):
         words = [text[tokens[i][0] : tokens[i][1]] for i in run]
         places = sum(map(lex.is_place, words))
-        if places < 2:
+        if places < 2 or places * 2 < len(words):
             continue
         for i, word in zip(run, words, strict=True):
-            if (
-                not lex.is_place(word)
-                and len(word) >= 2
-                and places * 2 >= len(words)
-                and any(lex.place_kind(word + x) in ("county", "prefecture")
-                        for x in _DIVISION_SUFFIXES)
-            ):  # fmt: skip
+            if not lex.is_place(word) and len(word) >= 2 and _division_of(word, lex):
                 out.append((tokens[i][0], tokens[i][1], PLACE, "list"))
     return out
 
@@ -2502,11 +2495,6 @@ def route_list_items(text: str) -> set[tuple[int, int]]:
     }
 
 
-def in_route_list(text: str, start: int, end: int) -> bool:
-    """Whether start:end is an item (whole) of a list of routes counted by 条."""
-    return (start, end) in route_list_items(text)
-
-
 # Events named after the place they are held in (博鳌亚洲论坛, 北京冬奥会): the place inside
 # is the event's name, not a place of the report (the spec's places inside event names).
 _EVENT_RE = re.compile(
@@ -2734,7 +2722,7 @@ def foreign_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand
 
 # A foreign country's state, province or prefecture after the country (德国|巴伐利亚州,
 # 韩国|全罗北道, 日本|山口县, 俄罗斯|滨海边疆区)
-_FOREIGN_REGION_RE = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:边疆区|大区|州|省|道|县))")
+_FOREIGN_REGION_RE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:边疆区|大区|州|省|道|县)")
 
 
 def foreign_regions(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
@@ -2751,10 +2739,7 @@ def foreign_regions(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
         m = _FOREIGN_REGION_RE.match(text, e)
         if not m or e not in starts or m.end() not in ends:
             continue
-        name = m.group(1)
-        stem = name[
-            : -len(next(x for x in ("边疆区", "大区", "州", "省", "道", "县") if name.endswith(x)))
-        ]
+        name, stem = m.group(), m.group(1)
         if lex.is_place(name):
             continue  # 日本|福建省: no region of the country
         known = "ns" in (lex.word_pos(name), lex.word_pos(stem)) or lex.word_pos(stem) == "nrt"

@@ -503,7 +503,7 @@ def doc_term_coverage(doc: Document, tokens: Sequence[Token], term_set: set[str]
     occurrences = one_token = 0
     seen_terms: set[str] = set()
     split_terms: dict[str, int] = {}
-    inner_bounds = {b for s, e, _ in tokens for b in (s, e)}
+    bounds = {b for s, e, _ in tokens for b in (s, e)}
     for sent in doc.sentences:
         text = sent.text
         i = 0
@@ -518,8 +518,8 @@ def doc_term_coverage(doc: Document, tokens: Sequence[Token], term_set: set[str]
                 continue
             term = text[i : i + n]
             a = sent.start + i
-            cut = any(b in inner_bounds for b in range(a + 1, a + n))
-            if cut and a not in inner_bounds and a + n not in inner_bounds:
+            cut = any(b in bounds for b in range(a + 1, a + n))
+            if cut and a not in bounds and a + n not in bounds:
                 i += 1  # 人民|生活: two other words overlap the characters of 民生, no occurrence
                 continue
             seen_terms.add(term)

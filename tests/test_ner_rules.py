@@ -895,12 +895,12 @@ def test_a_zones_name_does_not_reach_over_a_governing_verb() -> None:
 def test_items_of_a_counted_list_of_routes_are_routes_not_places() -> None:
     text = "新昆楚大、临清等40条高速公路相继开通。"
     s = text.index("临清")
-    assert R.in_route_list(text, s, s + 2)
-    assert not R.in_route_list(text, s, s + 1)  # only a whole item
+    assert (s, s + 2) in R.route_list_items(text)
+    assert (s, s + 1) not in R.route_list_items(text)  # only a whole item
     # flights are named by where they go: their items stay places
     text = "新开通海拉尔至香港、上海等6条航线。"
     s = text.index("上海")
-    assert not R.in_route_list(text, s, s + 2)
+    assert (s, s + 2) not in R.route_list_items(text)
 
 
 def test_an_administrative_zone_named_管理区_is_a_zone() -> None:
