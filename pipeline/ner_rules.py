@@ -356,9 +356,20 @@ def _spec_in_name(text: str, tokens: Sequence[Tok], j: int) -> bool:
     return (tokens[j][2] == "m" or word.isdigit()) and nxt in TECH_UNITS
 
 
+def _superlative(word: str) -> bool:
+    """最大, 最长, 首座: a superlative, which describes a thing rather than names it."""
+    return len(word) >= 2 and (word[0] == "最" or word in ("首个", "首座", "首条"))
+
+
+def _token_before(tokens: Sequence[Tok], start: int) -> int:
+    """Start of the token that ends at `start` (`start` itself when there is none)."""
+    return next((a for a, b, _ in tokens if b == start), start)
+
+
 def _extend_left(text: str, tokens: Sequence[Tok], head_index: int, max_chars: int) -> int:
     """Start of the name ending with tokens[head_index]: left over content tokens."""
     start = tokens[head_index][0]
+    last_is_project = text[start : tokens[head_index][1]] in PROJECT_HEADS
     depth = 0
     for j in range(head_index - 1, -1, -1):
         s, e, _ = tokens[j]
@@ -369,6 +380,8 @@ def _extend_left(text: str, tokens: Sequence[Tok], head_index: int, max_chars: i
             depth -= 1
         elif _spec_in_name(text, tokens, j):
             pass  # 500|千伏, 第三回: a line's voltage or circuit inside the project's name
+        elif word in PROJECT_HEADS and j + 1 < head_index and last_is_project:
+            break  # 货运机场|花湖|国际|机场: a facility described before the named one
         elif word in PROJECT_HEADS and j > 0 and tokens[j - 1][2] != "x":
             pass  # G98环岛|高速(/d)|提档扩容工程: the expressway, whatever its tag
         elif (
@@ -384,7 +397,11 @@ def _extend_left(text: str, tokens: Sequence[Tok], head_index: int, max_chars: i
             and (tokens[j - 1][2] == "m" or text[tokens[j - 1][0] : tokens[j - 1][1]].isdigit())
         ):
             break  # 205项重点改革, 14486亿元金融改革: a count or an amount, not part of a name
-        elif word in LEFT_STOPS or (len(word) >= 3 and word in LEFT_STOP_PHRASES):
+        elif (
+            word in LEFT_STOPS
+            or (len(word) >= 3 and word in LEFT_STOP_PHRASES)
+            or _superlative(word)
+        ):
             break  # 是|广东改革, 含|渡改桥工程: a function word before the name
         elif word == "至" and j > 0 and tokens[j - 1][2] == "ns":
             pass  # 董家口至五莲铁路: a line between two places
@@ -530,6 +547,8 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
             continue
         if project and bare in GENERIC_PROJECT_MODIFIERS:
             continue  # 通用机场, 病险水库: a kind of facility, not a named project
+        if project and start and _superlative(text[_token_before(tokens, start) : start]):
+            continue  # 亚洲最大|专业货运机场: a description of a facility, not its name
         if bare.endswith("等"):
             continue  # 商事登记确认制等改革: a kind of reform after a list
         if start < s and head and word[: -len(head)] in _CLAUSE_VERBS:
@@ -1170,8 +1189,17 @@ def _firm_at(item: str, lex: Lexicons, *, head_only: bool) -> int:
         suffix = next((x for x in COMPANY_SUFFIXES if rest.startswith(x)), "")
         if not suffix or _head_suffix(name, COMPANY_SUFFIXES) or not _firm_name_alone(name, lex):
             continue
+        if any(
+            x.endswith(suffix) and len(x) > len(suffix)
+            for x in COMPANY_SUFFIXES
+            if name.endswith(x[: -len(suffix)])
+        ):
+            continue  # 巨化硅氟新|材料: the longer suffix 新材料 starts earlier
         if lex.is_sector(name):
             continue  # 氢能|装备: a sector, not a firm's name
+        elements = _elements_tail(name, lex)
+        if head_only and elements:
+            return len(name) - elements  # 巨化|硅氟|新材料: the firm, then its material
         if head_only and suffix not in STRONG_COMPANY_SUFFIXES and len(rest) > len(suffix):
             continue  # 松辽电力|外送通道: a sector word opening a project's name
         if suffix in STRONG_COMPANY_SUFFIXES or rare_brand(name, lex) or not lex.word_freq(name):
@@ -1209,6 +1237,15 @@ def _firm_at(item: str, lex: Lexicons, *, head_only: bool) -> int:
     alone = 2 <= len(item) <= (3 if head_only else 5) and _firm_name_alone(item, lex)
     if alone and (not head_only or not lex.word_freq(item)):
         return len(item)
+    if head_only:  # a name the dictionary does not know and its trade, the whole item
+        for k in range(min(4, len(item) - 2), 1, -1):
+            name, rest = item[:k], item[k:]
+            if rest.endswith(_PLACE_WORKS) or rest in PLANT_ENDINGS:
+                continue  # 兰合|铁路, 古雷|炼化: works at a place, not a firm and its trade
+            if len(rest) < 3 or not lex.is_sector(rest):
+                continue  # 华川|演艺, 康养|服务: a project of a brand's trade, not the firm
+            if not lex.word_freq(name) and _firm_name_alone(name, lex):
+                return len(item)  # 达闼|机器人: an industry's word of three or more characters
     if head_only:  # a brand heading a product or project (浪潮|海若, 先导|激光雷达)
         for k in range(min(4, len(item) - 2), 1, -1):
             name, rest = item[:k], item[k:]
@@ -1232,9 +1269,9 @@ def _firm_at(item: str, lex: Lexicons, *, head_only: bool) -> int:
 def _product_rest(rest: str, lex: Lexicons) -> bool:
     """What follows a brand in a project item names a product, not a sector or a body."""
     for n in range(2, min(4, len(rest)) + 1):
-        longer = rest[: n + 1]
-        if lex.is_sector(rest[:n]) and not (len(longer) > n and lex.word_freq(longer) > 0):
-            return False  # 康养|服务, 华夏|演艺 (but 浪潮|服务器: a longer word)
+        longer = any(lex.word_freq(rest[:m]) for m in range(n + 1, min(n + 3, len(rest)) + 1))
+        if lex.is_sector(rest[:n]) and not longer:
+            return False  # 康养|服务, 华夏|演艺 (but 浪潮|服务器, 先导|激光雷达: a longer word)
     if rest.endswith(INSTITUTION_SUFFIXES) or rest.endswith(VENUE_ENDINGS):
         return False  # 科创|中心, 上合|资本港
     if any(h in rest for h in PROJECT_HEADS + INFRASTRUCTURE_WORDS) or "堤" in rest:
@@ -1302,6 +1339,15 @@ def _firm_name_alone(name: str, lex: Lexicons) -> bool:
     )
 
 
+def _elements_tail(name: str, lex: Lexicons) -> int:
+    """Length of the chemical elements ending a firm's name + material (巨化|硅氟), else 0:
+    two or more, after a short name that stands alone as a firm's."""
+    for n in range(len(name) - 2, 1, -1):
+        if all(ch in ELEMENT_CHARS for ch in name[-n:]) and _firm_name_alone(name[:-n], lex):
+            return n
+    return 0
+
+
 # Chemical elements (and 钢, 稀土's 稀 and 土) as written in names of materials (镍钴, 钒钛).
 ELEMENT_CHARS = frozenset(
     "锂铍钠镁铝钾钙钪钛钒铬锰铁钴镍铜锌镓锗砷硒铷锶钇锆铌钼钌铑钯银镉铟锡锑碲铯钡镧铈镨钕钐"
@@ -1359,11 +1405,14 @@ PLACE_FACILITIES = ("煤矿", "矿井", "铁矿", "金矿", "矿山", "水库", 
 def _leading_verbs_end(tokens: Sequence[Tok], start: int, end: int) -> int:
     """Where an item starts after the verbs that open it (建成投产|大唐郓城), else `start`."""
     pos = start
-    for s, e, p in tokens:
+    for k, (s, e, p) in enumerate(tokens):
         if e <= pos:
             continue
         if s > pos or e >= end or not (p[:1] == "v" or p == "j"):
             break
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else (e, e, "")
+        if e - s == 1 and nxt[1] - nxt[0] == 1 and nxt[2][:1] != "v":
+            break  # 推动|达|闼机器人: one character of an unknown name the segmenter cut off
         pos = e  # (a verb token may begin before `start`: 建成|投产 cut by the list's verbs)
     return pos
 
@@ -2342,6 +2391,28 @@ def water_regions(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
                 break
             if suffix == "口" and end + 1 in ends and lex.word_freq(text[end - 1 : end + 1]) < 100:
                 out.append((s, end, PLACE, "zone"))  # 黄河口|湿地 cut as 黄|河口湿
+                break
+    return out
+
+
+_SECTION_RE = re.compile(r"（[^（）。，]{1,10}段）")
+
+
+def sectioned_rivers(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """A river or lake named with its section in brackets: 大盈江（盈江县段）, 赤水河（云南省段）.
+    The longest proper name before the bracket that starts a token is the river."""
+    starts = {s for s, _, _ in tokens}
+    out: list[Cand] = []
+    for m in _SECTION_RE.finditer(text):
+        end = m.start()
+        if text[end - 1 : end] not in ("河", "江", "湖"):
+            continue
+        for s in range(max(0, end - 6), end - 2):
+            name = text[s:end]
+            if s not in starts or not _CJK_RE.fullmatch(name):
+                continue
+            if lex.is_place(name) or _natural_feature(name, lex):
+                out.append((s, end, PLACE, "zone"))
                 break
     return out
 

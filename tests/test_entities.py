@@ -114,24 +114,33 @@ def test_summary_counts_distinct_entities() -> None:
 def test_evaluation_ignores_not_scored_forms(tmp_path: Path) -> None:
     (tmp_path / "d.csv").write_text(
         "label,text,scored,note\nPROGRAM,六稳,yes,\nPROGRAM,六保,yes,\nPROGRAM,十四五,no,\n"
-        "PLACE,威海,yes,\n",
+        "PROGRAM,点赞,neg,quoted ordinary word\nPLACE,威海,yes,\n",
         encoding="utf-8",
     )
     rows = [
         EntityRow("d", 1, "PROGRAM", "六稳", 0, 2, "六稳", ""),
         EntityRow("d", 1, "PROGRAM", "十四五", 3, 6, "十四五", ""),  # not scored: ignored
-        EntityRow("d", 1, "PROGRAM", "点赞", 7, 9, "点赞", ""),  # a false positive
+        EntityRow("d", 1, "PROGRAM", "点赞", 7, 9, "点赞", ""),  # a negative: false positive
+        EntityRow("d", 1, "PROGRAM", "加油", 7, 9, "加油", ""),  # not in the gold: false positive
         EntityRow("other", 1, "PLACE", "青岛", 0, 2, "青岛", ""),  # no gold: not counted
     ]
     scores = evaluate(rows, tmp_path)
     program = scores["by_label"]["PROGRAM"]
-    assert (program["tp"], program["fp"], program["fn"]) == (1, 1, 1)
-    assert program["precision"] == program["recall"] == program["f1"] == 0.5
+    assert (program["tp"], program["fp"], program["fn"]) == (1, 2, 1)
+    assert program["precision"] == round(1 / 3, 4) and program["recall"] == 0.5
     assert scores["by_label"]["PLACE"]["recall"] == 0.0
-    assert scores["_errors"]["d"]["PROGRAM"] == {"fp": ["点赞"], "fn": ["六保"]}
-    # the strict count takes the not-scored prediction for a false positive
+    assert scores["_errors"]["d"]["PROGRAM"] == {"fp": sorted(["点赞", "加油"]), "fn": ["六保"]}
+    # the lenient bound ignores the negative as well, the strict one counts the not-scored form
+    lenient = scores["by_label_lenient"]["PROGRAM"]
+    assert (lenient["tp"], lenient["fp"], lenient["fn"]) == (1, 1, 1)
     strict = scores["by_label_strict"]["PROGRAM"]
-    assert (strict["tp"], strict["fp"], strict["fn"]) == (1, 2, 1)
+    assert (strict["tp"], strict["fp"], strict["fn"]) == (1, 3, 1)
+
+
+def test_gold_rejects_unknown_scored_value(tmp_path: Path) -> None:
+    (tmp_path / "d.csv").write_text("label,text,scored,note\nPLACE,威海,maybe,\n", "utf-8")
+    with pytest.raises(ValueError, match=r"d\.csv: bad gold row"):
+        evaluate([], tmp_path)
 
 
 def test_stoplist_is_validated(tmp_path: Path) -> None:
@@ -579,3 +588,19 @@ def test_a_name_the_model_reads_as_a_place_before_a_site_at_it_is_the_place(prod
     assert ("PLACE", "黑羊站") in {(r.label, r.norm) for r in rows}
     _, rows = recognize_text(production, "实施城区水厂3万吨扩建项目。")
     assert not {r.norm for r in rows if r.label == "PLACE"}
+
+
+def test_a_river_named_with_its_section_in_brackets_is_a_place(production) -> None:
+    _, rows = recognize_text(production, "赤水河（云南省段）、大盈江（盈江县段）入选幸福河湖。")
+    assert {"赤水河", "大盈江"} <= {r.norm for r in rows if r.label == "PLACE"}
+    _, rows = recognize_text(production, "推进幸福河（城区段）建设。")  # generic words, no name
+    assert not {r.norm for r in rows if r.label == "PLACE"}
+
+
+def test_a_superlative_describes_a_facility_and_does_not_start_its_name(production) -> None:
+    _, rows = recognize_text(production, "亚洲最大专业货运机场花湖国际机场投入运营。")
+    found = {(r.label, r.norm) for r in rows}
+    assert ("PLACE", "亚洲") in found and ("PROGRAM", "花湖国际机场") in found
+    assert not any("最大" in r.norm or "货运机场" in r.norm for r in rows)
+    _, rows = recognize_text(production, "加快京沪高速铁路建设。")  # an inner head right before
+    assert ("PROGRAM", "京沪高速铁路") in {(r.label, r.norm) for r in rows}

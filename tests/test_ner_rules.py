@@ -998,3 +998,32 @@ def test_lists_of_sectors_by_their_closer_or_their_items() -> None:
     assert any(text[a:b].endswith("量子科技、深海科技") for a, b in R.sector_lists(text, lex))
     text = "支持威高集团、华天电子、时利物流发展。"  # firms' names
     assert R.sector_lists(text, lex) == []
+
+
+def test_a_firm_before_the_elements_of_its_material() -> None:
+    # 巨化|硅氟|新材料: the longer suffix 新材料 decides where the name ends, then the elements
+    assert R._firm_at("泓宇硅氟新材料", FIRM_LEX, head_only=True) == 2
+    assert R._firm_at("泓宇新材料", FIRM_LEX, head_only=True) == 5  # no elements: the whole name
+
+
+def test_an_unknown_name_and_its_trade_make_a_project_lists_item_a_firm() -> None:
+    lex = dataclasses.replace(FIRM_LEX, is_sector=lambda w: w in SECTORS | {"机器人", "铁路"})
+    assert R._firm_at("博闼机器人", lex, head_only=True) == 5
+    assert R._firm_at("兰合铁路", lex, head_only=True) == 0  # works between places
+
+
+def test_a_brand_before_a_longer_word_than_a_sector_heads_a_product() -> None:
+    lex = dataclasses.replace(
+        FIRM_LEX,
+        is_sector=lambda w: w in SECTORS | {"激光"},
+        word_freq=lambda w: 30 if w == "激光雷达" else FIRM_COMMON.get(w, 0),
+    )
+    assert R._product_rest("激光雷达", lex)  # 先导|激光雷达: a product
+    assert not R._product_rest("激光加工", lex)  # a sector's work
+
+
+def test_a_one_character_verb_before_a_cut_name_does_not_open_a_list() -> None:
+    tokens = [(0, 2, "v"), (2, 3, "v"), (3, 4, "g"), (4, 7, "n")]  # 推动|达|闼|机器人
+    assert R._leading_verbs_end(tokens, 0, 7) == 2
+    tokens = [(0, 2, "v"), (2, 4, "v"), (4, 6, "nz")]  # 建成|投产|大唐
+    assert R._leading_verbs_end(tokens, 0, 6) == 4

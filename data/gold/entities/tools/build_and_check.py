@@ -22,7 +22,7 @@ def build(gold, stem):
         txt = norm(txt)
         if lab not in ORDER:
             errs.append(f"bad label {lab}")
-        if sc not in ("yes", "no"):
+        if sc not in ("yes", "no", "neg"):
             errs.append(f"bad scored {ln}")
         if txt not in rep:
             errs.append(f"NOT IN TEXT: {lab} {txt}")

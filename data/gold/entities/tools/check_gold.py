@@ -17,7 +17,7 @@ for p in [gold / f"{s}.csv" for s in stems] or sorted(gold.glob("*.csv")):
     assert rows[0] == ["label", "text", "scored", "note"], p
     seen, keys = set(), []
     for lab, txt, sc, note in rows[1:]:
-        if lab not in ORDER or sc not in ("yes", "no"):
+        if lab not in ORDER or sc not in ("yes", "no", "neg"):
             print("BAD VALUE", p.name, lab, txt, sc); ok = False
         if txt != norm(txt) or txt not in rep:
             print("NOT SUBSTRING", p.name, lab, txt); ok = False
