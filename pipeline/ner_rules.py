@@ -453,7 +453,9 @@ WEAK_HEADS = ("体系", "机制", "试点", "平台", "模式", "规划", "纲�
 def _distinctive(text: str, tokens: Sequence[Tok], start: int, end: int, lex: Lexicons) -> bool:
     """A quote, a numeric slogan, a place, or a word no general dictionary knows."""
     name = text[start:end]
-    if "“" in name or SLOGAN_CHARS_RE.search(name) or NUMERAL_START_RE.match(name):
+    if "“" in name or SLOGAN_CHARS_RE.search(name):
+        return True
+    if NUMERAL_START_RE.match(name) and not _common_numeral_word(text, tokens, start, lex):
         return True
     for s, e, _ in tokens:
         if s < start or e > end:
@@ -464,6 +466,13 @@ def _distinctive(text: str, tokens: Sequence[Tok], start: int, end: int, lex: Le
         if len(word) >= 2 and lex.word_freq(word) == 0 and word not in lex.concepts:
             return True
     return False
+
+
+def _common_numeral_word(text: str, tokens: Sequence[Tok], start: int, lex: Lexicons) -> bool:
+    """A name opening with a common word that starts with a numeral character (多层次, 多元化,
+    一体化), not with a numeric slogan (一网通办, 两学一做)."""
+    word = next((text[s:e] for s, e, _ in tokens if s == start), "")
+    return len(word) >= 3 and lex.word_freq(word) >= 100
 
 
 CARRY_VERBS = _words("开展 深化 推进 实施 启动 探索 扩大 推广 做好 抓好 完成 试行 组织")
@@ -578,8 +587,16 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
         ):
             continue  # 给排水管网工程, 区医院扩建工程: generic works, not a named project
         end = _extend_project_right(text, tokens, i) if project else e
+        if project and OPERATION_RE.match(text, end):
+            continue  # 萧山国际机场|旅客吞吐量: a facility at work, not a project being built
         out.append((start, end, PROGRAM, "head"))
     return out
+
+
+# What follows a facility in operation (机场年旅客吞吐量, 大桥车流量), not a project being built.
+OPERATION_RE = re.compile(
+    r"(?:年度?|全年)?(?:航空|国际)?(?:旅客|货邮|客货|集装箱)?(?:吞吐量|车流量|客流量|旅客|航线)"
+)
 
 
 # Qualifiers written after a construction project's head: 济南机场二期, 胶新铁路扩能改造,
@@ -626,6 +643,9 @@ APP_ENDINGS = ("通", "办", "码", "云", "执法")
 
 # Heads that make a program with a quote before them only (“九五”普法; 普法 alone is a duty).
 QUOTE_HEADS = frozenset(("普法",))
+# A head word glued by the segmenter to the work on it (工程建设, 行动建设): 建设 is no part of
+# the name (spec: trailing 建设 is not merged).
+GLUED_WORK_RE = re.compile(r"(?:工程|行动|计划)建设")
 # A quote + these is a region named by abbreviations of its cities (“宜荆荆恩”城市群).
 QUOTED_REGION_HEADS = ("城市群", "都市圈", "经济圈", "城市圈", "城镇群")
 
@@ -675,6 +695,9 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
             after_head and after_head[2] in ("n", "vn") and after_head[1] - after_head[0] >= 2
         )
         if head and next_word == head and (not compound or head in QUOTE_HEADS):
+            out.append((m.start(), nxt[1], PROGRAM, "quote+head"))  # type: ignore[index]
+            continue
+        if GLUED_WORK_RE.fullmatch(next_word):  # “三北”工程建设: one token, cut in resolve
             out.append((m.start(), nxt[1], PROGRAM, "quote+head"))  # type: ignore[index]
             continue
         if _word_formula(inner):

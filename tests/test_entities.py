@@ -604,3 +604,34 @@ def test_a_superlative_describes_a_facility_and_does_not_start_its_name(producti
     assert not any("最大" in r.norm or "货运机场" in r.norm for r in rows)
     _, rows = recognize_text(production, "加快京沪高速铁路建设。")  # an inner head right before
     assert ("PROGRAM", "京沪高速铁路") in {(r.label, r.norm) for r in rows}
+
+
+def test_a_common_word_opening_with_a_numeral_makes_no_name_distinctive(production) -> None:
+    _, rows = recognize_text(production, "健全多层次社会保障体系，构建多元化投融资体系。")
+    assert not [r.norm for r in rows if r.label == "PROGRAM"]
+    _, rows = recognize_text(production, "完善一网统管工作体系。")  # a numeric slogan still is
+    assert "一网统管工作体系" in {r.norm for r in rows if r.label == "PROGRAM"}
+
+
+def test_a_facility_at_work_is_no_project(production) -> None:
+    _, rows = recognize_text(production, "萧山国际机场旅客吞吐量突破4000万人次。")
+    assert not [r.norm for r in rows if r.label == "PROGRAM"]
+    _, rows = recognize_text(production, "加快萧山国际机场三期建设。")
+    assert "萧山国际机场三期" in {r.norm for r in rows if r.label == "PROGRAM"}
+
+
+def test_national_programs_of_the_policy_vocabulary_are_found_whole(production) -> None:
+    text = "健全防止返贫动态监测和帮扶机制，加快社会信用体系建设，常态化开展扫黑除恶斗争。"
+    _, rows = recognize_text(production, text)
+    assert {"防止返贫动态监测和帮扶机制", "社会信用体系", "扫黑除恶斗争"} <= {
+        r.norm for r in rows if r.label == "PROGRAM"
+    }
+
+
+def test_a_quoted_programs_head_glued_to_the_work_on_it(production) -> None:
+    doc, rows = recognize_text(production, "大力推进“三北”工程建设。")
+    programs = [r for r in rows if r.label == "PROGRAM"]
+    assert [r.norm for r in programs] == ["三北工程"]
+    assert all(doc.text[r.start : r.end] == r.text for r in programs)  # the exact characters
+    _, rows = recognize_text(production, "推进重大工程建设。")  # no quote: no name
+    assert not [r for r in rows if r.label == "PROGRAM"]
