@@ -468,6 +468,27 @@ def _distinctive(text: str, tokens: Sequence[Tok], start: int, end: int, lex: Le
     return False
 
 
+def _event_follows(text: str, by_start: dict[int, Tok], at: int) -> bool:
+    """Whether the one or two words at `at` name a kind of event (消费季, 购物节, 论坛)."""
+    end = at
+    for _ in range(2):
+        tok = by_start.get(end)
+        if tok is None or tok[2][:1] not in ("n", "v"):
+            return False
+        end = tok[1]
+        if end - at >= 2 and text[at:end].endswith(EVENT_ENDINGS):
+            return True
+    return False
+
+
+def _slogan_named(text: str, tokens: Sequence[Tok], start: int, end: int, lex: Lexicons) -> bool:
+    """A name that opens with a quote or a numeral slogan, or holds a formula (1+4+N)."""
+    name = text[start:end]
+    if "“" in name or SLOGAN_CHARS_RE.search(name):
+        return True
+    return bool(NUMERAL_START_RE.match(name)) and not _common_numeral_word(text, tokens, start, lex)
+
+
 def _common_numeral_word(text: str, tokens: Sequence[Tok], start: int, lex: Lexicons) -> bool:
     """A name opening with a common word that starts with a numeral character (多层次, 多元化,
     一体化), not with a numeric slogan (一网通办, 两学一做)."""
@@ -580,6 +601,8 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
                 continue
         elif head.endswith(WEAK_HEADS) and not _distinctive(text, tokens, start, s, lex):
             continue  # 社会治理体系, 长效机制: a description, not a name
+        elif head.endswith("体系") and not _slogan_named(text, tokens, start, e, lex):
+            continue  # 失能失智老年人照护体系: a system is named by a formula (315科技创新体系)
         elif (
             head.endswith("工程")
             and any(w in bare for w in PHYSICAL_WORKS)
@@ -628,7 +651,12 @@ def _extend_project_right(text: str, tokens: Sequence[Tok], head_index: int) -> 
 
 
 # Quoted results and records (“双下降”, “十一连冠”), which are not programs.
-OUTCOME_ENDINGS = ("连冠", "下降", "增长", "翻番", "清零", "满堂红", "一片红", "领先", "双赢")
+OUTCOME_ENDINGS = (
+    "连冠", "连增", "连好", "下降", "增长", "缩减", "翻番", "清零", "满堂红", "一片红", "领先",
+    "双赢", "作用", "功能", "底线",  # “五大引领作用”, “四大功能”, “两条底线”: roles and limits
+)  # fmt: skip
+# Quoted reach goals: “15分钟生活圈”, “1小时交通圈”, “同城生活圈”.
+REACH_GOAL_RE = re.compile(r".*(?:分钟|小时).*圈|.*生活圈")
 
 
 def _service_app(name: str, lex: Lexicons) -> bool:
@@ -643,6 +671,11 @@ APP_ENDINGS = ("通", "办", "码", "云", "执法")
 
 # Heads that make a program with a quote before them only (“九五”普法; 普法 alone is a duty).
 QUOTE_HEADS = frozenset(("普法",))
+# Quoted names of events (spec: meetings and events are no programs): 企业家日, 购物节, 论坛.
+EVENT_ENDINGS = (
+    "日", "节", "季", "论坛", "大展", "展会", "音乐会", "大会", "峰会", "博览会", "大赛", "联赛",
+)  # fmt: skip
+_DATE_CODE_RE = re.compile(r"\d{1,2}[·.]\d{1,2}")  # “1·22”, “4·11”: an incident by its date
 # A head word glued by the segmenter to the work on it (工程建设, 行动建设): 建设 is no part of
 # the name (spec: trailing 建设 is not merged).
 GLUED_WORK_RE = re.compile(r"(?:工程|行动|计划)建设")
@@ -678,8 +711,8 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
         inner = m.group(1).strip()
         if not inner or "、" in inner or "，" in inner or "。" in inner:
             continue
-        if inner.endswith(OUTCOME_ENDINGS):
-            continue  # “双下降”, “五连冠”, “全域一片红”: a result, not a program
+        if inner.endswith(OUTCOME_ENDINGS) or REACH_GOAL_RE.fullmatch(inner):
+            continue  # “双下降”, “五连冠”, “全域一片红”, “15分钟生活圈”: a result or a goal
         after = m.end()
         region = next((z for z in QUOTED_REGION_HEADS if text.startswith(z, after)), "")
         if region:
@@ -704,6 +737,12 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
             continue  # “文化+旅游”, “康养+旅游”: sectors joined by +, a way of working
         if _PARTICLE_DE_RE.search(inner) and not _head_suffix(inner, PROGRAM_HEADS):
             continue  # “家门口的好去处”, “群众的小事”: a phrase with 的, not a program's name
+        if inner.endswith(("式", "难")) and not inner.endswith(("模式", "方式")):
+            continue  # “一站式”, “内卷式”: a manner; “办证难”: a complaint, not a program
+        if inner.endswith(EVENT_ENDINGS) or _DATE_CODE_RE.fullmatch(inner):
+            continue  # “五五购物节”, “1·22”: an event, not a program
+        if _event_follows(text, by_start, after):
+            continue  # “上海之夏”消费季: the event's name
         if text.startswith(IDEA_HEADS, m.end()):
             continue  # “三个代表”重要思想, “两山”理念, “一盘棋”思想: an idea, not a program
         slogan = bool(NUMERAL_START_RE.match(inner) or SLOGAN_CHARS_RE.search(inner))

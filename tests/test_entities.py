@@ -635,3 +635,26 @@ def test_a_quoted_programs_head_glued_to_the_work_on_it(production) -> None:
     assert all(doc.text[r.start : r.end] == r.text for r in programs)  # the exact characters
     _, rows = recognize_text(production, "推进重大工程建设。")  # no quote: no name
     assert not [r for r in rows if r.label == "PROGRAM"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "打造“一站式”服务，坚决反对“内卷式”竞争，破解“办证难”问题。",  # manners, complaints
+        "举办“五五购物节”“上海之夏”消费季和“威海企业家日”。",  # events
+        "妥善处置“1·22”事故。",  # an incident by its date
+        "粮食生产实现“四连增”，构建“15分钟生活圈”，发挥“五大引领作用”。",  # results, goals
+        "坚持“九二共识”，践行“两山”理念，反对“一刀切”和“形象工程”。",  # ideology, words
+        "构建失能失智老年人照护体系，完善浙江特色现代化产业体系。",  # systems without a name
+    ],
+)
+def test_quoted_words_goals_events_and_described_systems_are_no_programs(production, text) -> None:
+    _, rows = recognize_text(production, text)
+    assert not [r.norm for r in rows if r.label == "PROGRAM"], text
+
+
+def test_systems_named_by_a_formula_or_a_quote_are_programs(production) -> None:
+    _, rows = recognize_text(production, "构建“1+4+N”创新平台体系和315科技创新体系。")
+    assert {"1+4+N创新平台体系", "315科技创新体系"} <= {
+        r.norm for r in rows if r.label == "PROGRAM"
+    }
