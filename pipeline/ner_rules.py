@@ -31,7 +31,7 @@ PROGRAM_HEADS: tuple[str, ...] = tuple(
     sorted(
         (
             "计划", "工程", "行动", "战略", "试点", "机制", "模式", "体系", "平台", "规划", "纲要",
-            "工作法", "改革", "专项斗争", "攻坚", "倡议", "长制", "注册制", "责任制",
+            "工作法", "改革", "专项斗争", "攻坚", "攻坚战", "倡议", "长制", "注册制", "责任制",
             "承诺制", "确认制", "负责制", "即入制", "备案制", "问责制", "首问制", "代办制",
             "三年行动", "专项行动", "行动计划", "攻坚行动", "提升行动", "示范工程", "重大工程",
         ),
@@ -56,6 +56,7 @@ GOVERNING = _words(
     高水平 全力 全速 加速 加大 继续 进一步 不断 切实 深度 率先 首批
     国家级 省级 市级 全国 全省 全市 各项 一批 一系列
     列入 列为 入围 确定为 评为 命名为 处于 处在 赋予 锚定 紧扣 履行 取得 聚力 共建
+    打 打好 打赢 获 获得 如期
     """
 )
 # Parts of speech that never sit inside a program name.
@@ -70,6 +71,7 @@ LEADING_STRIP = _words(
     首创 新一轮 首个 首批 全国首个 国内首个 省以上 以上 部分 有力 努力 新增 新建 打好 打赢
     组建 设立 开设 举办 承办 用好 做优 做大 做实 办好 擦亮 叫响 打响 实施 开展 推进 推动 好
     优先 保障 成立 利用 充分利用 执行 严格执行 策划 建好 做深做透 助力 处在 构筑 看到 更要看到
+    坚决 决战 决胜
     """
 )
 # Single-character words that never open a name: the name starts after them.
@@ -563,7 +565,10 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
         project = "" if head else _head_suffix(word, PROJECT_HEADS)
         if not head and not project:
             continue
-        start = _numbered_name_start(text, tokens, _extend_left(text, tokens, i, _MAX_NAME))
+        if head == "攻坚战" and word in lex.programs:
+            start = s  # 国家|污染防治攻坚战(成效考核): a known campaign's name is whole
+        else:
+            start = _numbered_name_start(text, tokens, _extend_left(text, tokens, i, _MAX_NAME))
         if start == s and len(word) <= len(head or project) + 1:
             continue  # the head word alone, or one character before it
         name = text[start:e]

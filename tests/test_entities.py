@@ -658,3 +658,14 @@ def test_systems_named_by_a_formula_or_a_quote_are_programs(production) -> None:
     assert {"1+4+N创新平台体系", "315科技创新体系"} <= {
         r.norm for r in rows if r.label == "PROGRAM"
     }
+
+
+def test_campaigns_named_with_the_battle_word_lose_it_and_their_verbs(production) -> None:
+    # spec: 脱贫攻坚 (not …攻坚战); 打好/打赢/坚决 govern the campaign, they are not its name
+    for text, name in [
+        ("坚决打好防范化解重大风险攻坚战。", "防范化解重大风险攻坚"),
+        ("实施重点海域综合治理攻坚战。", "重点海域综合治理攻坚"),
+        ("连续四年获得国家污染防治攻坚战成效考核优秀。", "污染防治攻坚"),
+    ]:
+        _, rows = recognize_text(production, text)
+        assert [r.norm for r in rows if r.label == "PROGRAM"] == [name], text
