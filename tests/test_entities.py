@@ -626,6 +626,13 @@ def test_national_programs_of_the_policy_vocabulary_are_found_whole(production) 
     assert {"防止返贫动态监测和帮扶机制", "社会信用体系", "扫黑除恶斗争"} <= {
         r.norm for r in rows if r.label == "PROGRAM"
     }
+    # national programs named with a system or a reform (cf. 失能失智老年人照护体系 below)
+    _, rows = recognize_text(
+        production, "完善分级诊疗体系，推进中央与地方财政事权和支出责任划分改革。"
+    )
+    assert {"分级诊疗体系", "中央与地方财政事权和支出责任划分改革"} <= {
+        r.norm for r in rows if r.label == "PROGRAM"
+    }
 
 
 def test_a_quoted_programs_head_glued_to_the_work_on_it(production) -> None:
