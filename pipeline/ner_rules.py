@@ -151,6 +151,8 @@ INSTITUTION_SUFFIXES: tuple[str, ...] = (
     "幼儿园", "图书馆", "博物馆", "科学院", "工程院", "基金会", "协会", "学会", "商会", "联合会",
     "联盟", "书院", "报社", "电视台", "日报", "出版社", "研究会", "院", "所", "馆", "站", "台",
     "校", "红十字",
+    # short names of universities (哈工大, 北师大, 华中农大, 上海交大, 中国科大)
+    "工大", "师大", "农大", "医大", "交大", "科大", "财大", "林大", "矿大", "民大", "海大",
 )  # fmt: skip
 # Model ORG spans ending so are events, campaigns or abstractions, not firms.
 NOT_FIRM_ENDINGS: tuple[str, ...] = (
@@ -356,6 +358,16 @@ def _spec_in_name(text: str, tokens: Sequence[Tok], j: int) -> bool:
         return True
     nxt = text[tokens[j + 1][0] : tokens[j + 1][1]] if j + 1 < len(tokens) else ""
     return (tokens[j][2] == "m" or word.isdigit()) and nxt in TECH_UNITS
+
+
+def _list_closer_inside(name: str, lex: Lexicons) -> bool:
+    """A 等 inside a name that is no part of a word (科技城等|创新, glued by the segmenter: the
+    closer of a list), unlike 平等 or 等级 (网络安全等级保护制度)."""
+    return any(
+        ch == "等" and not lex.word_freq(name[i - 1 : i + 1]) and not lex.word_freq(name[i : i + 2])
+        for i, ch in enumerate(name)
+        if i
+    )
 
 
 def _superlative(word: str) -> bool:
@@ -584,8 +596,8 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
             continue  # 通用机场, 病险水库: a kind of facility, not a named project
         if project and start and _superlative(text[_token_before(tokens, start) : start]):
             continue  # 亚洲最大|专业货运机场: a description of a facility, not its name
-        if bare.endswith("等"):
-            continue  # 商事登记确认制等改革: a kind of reform after a list
+        if bare.endswith("等") or _list_closer_inside(bare, lex):
+            continue  # 商事登记确认制等改革, 中原科技城等创新平台: a kind after a list
         if start < s and head and word[: -len(head)] in _CLAUSE_VERBS:
             continue  # 龙江森工集团|深化改革: a subject, then a verb and the head in one word
         if head and _title_follows(text, tokens, i):
@@ -1851,15 +1863,22 @@ def sibling_firms(
     }
     spans = [m.span() for m in _LIST_ITEM_RE.finditer(text) if m.start() - 1 in ends]
     spans = [(s, e) for s, e in spans if e + 1 in starts]
-    for m in re.finditer(r"(?<=、)[\u4e00-\u9fff]{2,3}", text):
+    place_firms: list[tuple[int, int]] = []
+    for m in re.finditer(r"(?<=、)[\u4e00-\u9fff]{2,4}", text):
         s = m.start()
         before = next((a for a, b in firms if b == s - 1), None)
-        e = next((e for e in (m.end(), m.end() - 1) if e in verb_at and e - s >= 2), None)
+        ends_at = range(m.end(), m.end() - 3, -1)
+        e = next((e for e in ends_at if e in verb_at and e - s >= 2), None)
         if before is None or e is None or text[before - 1 : before] != "、":
             continue
-        if any(b == before - 1 for _, b in firms):  # two firms before it
+        if not any(b == before - 1 for _, b in firms):
+            continue  # two firms before it
+        if e - s == 4:  # 洛阳钼业、中原银行、洛阳|轴承: a city's firm by its place and trade
+            if lex.is_place(text[s : s + 2]) and lex.is_sector(text[s + 2 : e]):
+                place_firms.append((s, e))
+        else:
             spans.append((s, e))
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int]] = list(place_firms)
     for s, e in spans:
         name = text[s:e]
         if covered & set(range(s, e)) or lex.is_place(name) or name in lex.concepts:

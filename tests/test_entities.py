@@ -676,3 +676,18 @@ def test_campaigns_named_with_the_battle_word_lose_it_and_their_verbs(production
     ]:
         _, rows = recognize_text(production, text)
         assert [r.norm for r in rows if r.label == "PROGRAM"] == [name], text
+
+
+def test_a_citys_firm_by_its_place_and_trade_after_two_firms(production) -> None:
+    _, rows = recognize_text(production, "洛阳钼业、中原银行、洛阳轴承实现扭亏为盈。")
+    assert "洛阳轴承" in {r.norm for r in rows if r.label == "COMPANY"}
+    _, rows = recognize_text(production, "郑州、开封、洛阳旅游实现增长。")  # places, no firms
+    assert not [r for r in rows if r.label == "COMPANY"]
+
+
+def test_a_universitys_short_name_is_no_firm_and_a_list_closer_ends_no_name(production) -> None:
+    from pipeline.ner_rules import classify_org
+
+    assert classify_org("哈工大") == classify_org("北师大") == "institution"
+    _, rows = recognize_text(production, "建成中原农谷、中原科技城等创新平台。")  # 城等: one token
+    assert not [r for r in rows if r.label == "PROGRAM"]
