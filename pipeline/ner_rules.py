@@ -461,7 +461,7 @@ def _specific(name: str, lex: Lexicons) -> bool:
 
 # Head words that describe as often as they name (measured on the development gold): a name
 # ending in one must show something distinctive.
-WEAK_HEADS = ("体系", "机制", "试点", "平台", "模式", "规划", "纲要")
+WEAK_HEADS = ("体系", "机制", "试点", "平台", "模式", "规划", "纲要", "责任制")
 
 
 def _distinctive(text: str, tokens: Sequence[Tok], start: int, end: int, lex: Lexicons) -> bool:
