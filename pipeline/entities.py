@@ -797,8 +797,8 @@ def resolve(
             e -= 1  # the spec's form is 脱贫攻坚, not 脱贫攻坚战
         if (
             label == PROGRAM
+            and text[max(0, e - 5) : e - 4] == "”"
             and ner_rules.GLUED_WORK_RE.fullmatch(text[e - 4 : e])
-            and text[e - 5] == "”"
         ):
             e -= 2  # “三北”工程建设 (one token): the spec's trailing 建设 is not merged
         surface = strip_quotes(text[s:e])

@@ -466,10 +466,7 @@ WEAK_HEADS = ("体系", "机制", "试点", "平台", "模式", "规划", "纲�
 
 def _distinctive(text: str, tokens: Sequence[Tok], start: int, end: int, lex: Lexicons) -> bool:
     """A quote, a numeric slogan, a place, or a word no general dictionary knows."""
-    name = text[start:end]
-    if "“" in name or SLOGAN_CHARS_RE.search(name):
-        return True
-    if NUMERAL_START_RE.match(name) and not _common_numeral_word(text, tokens, start, lex):
+    if _slogan_named(text, tokens, start, end, lex):
         return True
     for s, e, _ in tokens:
         if s < start or e > end:
@@ -1853,7 +1850,8 @@ def sibling_firms(
 ) -> list[tuple[int, int]]:
     """Items of a 、-list among firms that are registered brands or names no dictionary knows:
     an inner item between two firms (江铃、昌河、赣锋锂业: 昌河 ends like a river's name), or the
-    last item after two firms, followed by a verb (沙钢、中天钢铁、永钢|加快…)."""
+    last item after two firms, followed by a verb (沙钢、中天钢铁、永钢|加快…), where a city's
+    name + a trade also names a firm (洛阳钼业、中原银行、洛阳轴承|实现…)."""
     firms = {(s, e) for s, e, label, _ in cands if label == COMPANY}
     ends = {e for _, e in firms}
     starts = {s for s, _ in firms}
