@@ -626,6 +626,8 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
         end = _extend_project_right(text, tokens, i) if project else e
         if project and OPERATION_RE.match(text, end):
             continue  # 萧山国际机场|旅客吞吐量: a facility at work, not a project being built
+        if text[end : end + 1] == "圈":
+            continue  # “1小时高铁圈”: a reach goal, not a railway
         out.append((start, end, PROGRAM, "head"))
     return out
 

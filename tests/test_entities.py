@@ -651,6 +651,7 @@ def test_a_quoted_programs_head_glued_to_the_work_on_it(production) -> None:
         "举办“五五购物节”“上海之夏”消费季和“威海企业家日”。",  # events
         "妥善处置“1·22”事故。",  # an incident by its date
         "粮食生产实现“四连增”，构建“15分钟生活圈”，发挥“五大引领作用”。",  # results, goals
+        "“1小时高铁圈”“3小时高速公路圈”基本形成。",  # reach goals named after railways
         "坚持“九二共识”，践行“两山”理念，反对“一刀切”和“形象工程”。",  # ideology, words
         "构建失能失智老年人照护体系，完善浙江特色现代化产业体系。",  # systems without a name
         "严格落实安全生产责任制和党风廉政建设责任制。",  # generic responsibility systems
