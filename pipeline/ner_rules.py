@@ -1697,7 +1697,7 @@ ZONE_SUFFIXES: tuple[str, ...] = tuple(
         (
             "都市圈", "经济圈", "城市群", "示范区", "先导区", "片区", "老区", "国家公园", "产业城",
             "走廊", "农综区", "农高区", "产业园", "新区", "自贸港", "自贸区", "经开区", "高新区",
-            "合作区", "保税区", "开发区", "组团", "新城", "地区", "经济带", "湾区",
+            "合作区", "保税区", "开发区", "组团", "新城", "地区", "经济带", "湾区", "自创区",
             "园区", "工业园区", "物流园区", "产业园区", "科技园区", "工业园", "经济区",
             "特别合作区", "试验区", "功能区", "综保区", "科学城", "科技城", "智慧城", "创新城",
             "产业带", "创新带", "科技创新带", "文化产业带", "旅游度假区", "大都市圈", "城市圈",
@@ -2284,6 +2284,8 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             continue  # 中国特色社会主义先行示范区: a designation the city won, no zone's name
         if name not in GENERIC_PLACES and "“" not in name and not _NUMBERED_RE.search(name):
             start = _bracketed_cities(text, start, lex)
+            if start - 1 in starts and lex.is_place(text[start - 1 : start + 1]):
+                start -= 1  # 天|山北坡经济带: the segmenter cut 天山 apart
             out.append((zone_prefix_start(text, start, starts), m.end(), PLACE, "zone"))
     out += bilateral_parks(text, starts, ends)
     return out

@@ -693,3 +693,10 @@ def test_a_universitys_short_name_is_no_firm_and_a_list_closer_ends_no_name(prod
     assert classify_org("哈工大") == classify_org("北师大") == "institution"
     _, rows = recognize_text(production, "建成中原农谷、中原科技城等创新平台。")  # 城等: one token
     assert not [r for r in rows if r.label == "PROGRAM"]
+
+
+def test_zone_names_the_segmenter_cut_and_innovation_zones_by_their_short_name(production) -> None:
+    _, rows = recognize_text(
+        production, "伊犁河谷、天山北坡经济带发展势头良好，郑洛新自创区建设成效明显。"
+    )
+    assert {"天山北坡经济带", "郑洛新自创区"} <= {r.norm for r in rows if r.label == "PLACE"}
