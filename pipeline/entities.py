@@ -793,14 +793,8 @@ def resolve(
     """
     keep: list[tuple[int, int, str, str]] = []
     for s, e, label, src in cands:
-        if label == PROGRAM and text[s:e].endswith("攻坚战"):
-            e -= 1  # the spec's form is 脱贫攻坚, not 脱贫攻坚战
-        if (
-            label == PROGRAM
-            and text[max(0, e - 5) : e - 4] == "”"
-            and ner_rules.GLUED_WORK_RE.fullmatch(text[e - 4 : e])
-        ):
-            e -= 2  # “三北”工程建设 (one token): the spec's trailing 建设 is not merged
+        if label == PROGRAM:
+            e = ner_rules.program_form_end(text, s, e)
         surface = strip_quotes(text[s:e])
         if not surface or surface in lex.stop.get(label, ()):
             continue

@@ -746,7 +746,7 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
         if head and next_word == head and (not compound or head in QUOTE_HEADS):
             out.append((m.start(), nxt[1], PROGRAM, "quote+head"))  # type: ignore[index]
             continue
-        if GLUED_WORK_RE.fullmatch(next_word):  # “三北”工程建设: one token, cut in resolve
+        if GLUED_WORK_RE.fullmatch(next_word):  # “三北”工程建设: one token (program_form_end)
             out.append((m.start(), nxt[1], PROGRAM, "quote+head"))  # type: ignore[index]
             continue
         if _word_formula(inner):
@@ -2930,6 +2930,16 @@ def trim_program(text: str, s: int, e: int) -> tuple[int, int] | None:
     if _part_of_formula(text, s, e):
         return None  # “直播+平台+跨境电商+海外仓”: a piece of a quoted formula
     return s, e
+
+
+def program_form_end(text: str, s: int, e: int) -> int:
+    """End of the spec's form of a program span that was widened to whole tokens: 脱贫攻坚
+    (not …攻坚战), “三北”工程 (not …工程建设, one token; trailing 建设 is not merged)."""
+    if text[s:e].endswith("攻坚战"):
+        return e - 1
+    if text[max(s, e - 5) : e - 4] == "”" and GLUED_WORK_RE.fullmatch(text[e - 4 : e]):
+        return e - 2
+    return e
 
 
 def _part_of_formula(text: str, s: int, e: int) -> bool:

@@ -9,6 +9,7 @@ report has a draft, changes the same way. Rows are only ever changed from no to 
 """
 
 import csv
+import pathlib
 import re
 import sys
 
@@ -27,7 +28,10 @@ def decisions(path):
     for ln in path.read_text(encoding="utf-8").splitlines():
         if not ln.strip():
             continue
-        label, text, category = ln.split("\t")
+        parts = ln.split("\t")
+        if len(parts) != 3:
+            sys.exit(f"{path}: not label<TAB>text<TAB>category: {ln!r}")
+        label, text, category = parts
         if label == "PROGRAM" and category == "generic" and BUILDING_RE.search(text):
             continue
         out[(label, text)] = category
@@ -37,7 +41,7 @@ def decisions(path):
 def main():
     gold, _, folder = args("decisions")
     total = 0
-    for tsv in sorted(__import__("pathlib").Path(folder).glob("*.tsv")):
+    for tsv in sorted(pathlib.Path(folder).glob("*.tsv")):
         csv_path = gold / f"{tsv.stem}.csv"
         if not csv_path.exists():
             continue
@@ -47,12 +51,14 @@ def main():
         for row in rows[1:]:
             key = (row[0], row[1])
             if key in marks:
-                assert row[2] == "no", (csv_path, row)
+                if row[2] != "no":
+                    sys.exit(f"{csv_path}: {key} is scored={row[2]}, only no rows become neg")
                 row[2] = "neg"
                 row[3] = f"{row[3]}; negative: {marks[key]}" if row[3] else f"negative: {marks[key]}"
                 done.add(key)
         missing = set(marks) - done
-        assert not missing, (csv_path, missing)
+        if missing:
+            sys.exit(f"{csv_path}: no such rows: {sorted(missing)}")
         with open(csv_path, "w", encoding="utf-8", newline="") as f:
             csv.writer(f).writerows(rows)
         draft = gold / ".draft" / f"{tsv.stem}.txt"
