@@ -585,7 +585,12 @@ class ResolveComponent:
             ):
                 s, text = s + 1, text[1:]  # 和|哈克镇: a conjunction the model took along
             region = next((z for z in ner_rules.QUOTED_REGION_HEADS if after.startswith(z)), "")
-            if region and len(text) >= 2 and not lex.is_place(text):
+            if (
+                region
+                and len(text) >= 2
+                and not lex.is_place(text)
+                and not ner_rules.verb_opened(text, lex)  # 发展壮大|城市群: a verb
+            ):
                 return [(s, e + len(region), PLACE, "model")]  # 厦漳泉|都市圈
             if text[:2] in ("城北", "城南", "城东", "城西") and len(text) > 4:
                 s, text = s + 2, text[2:]  # 城北|海拉尔河湿地: where in the city

@@ -1975,11 +1975,14 @@ def _water_sibling(name: str, sides: Sequence[str], lex: Lexicons) -> bool:
 
 
 # …、…等区域 / 等地 / 等城市: lists whose items are places (桃浦、吴泾、高桥等区域转型发展;
-# …等整体转型区域: a kind of area after 等; the last item may name a zone: 松江G60科创走廊)
+# …等整体转型区域: a kind of area after 等; the last item may name a zone: 松江G60科创走廊);
+# parks and business units are areas too (东方芯港、生命蓝湾等特色产业园; 真如、大柏树等商务单元)
 PLACE_LIST_RE = re.compile(
     r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fffA-Za-z\d]{2,10}?)"
-    r"(?=等(?:[\d一二三四五六七八九十两]+个)?(?:重点|(?:整体|重点|城市)?(?:转型|更新|改造|开发)(?=区域|片区))?"
-    r"(?:区域|地区|片区|城市|地市|县市区?|市县|区县|地方|地|商圈|商务区|街区)"
+    r"(?=等(?:[\d一二三四五六七八九十两]+个)?"
+    r"(?:重点|特色|大尺度|(?:整体|重点|城市)?(?:转型|更新|改造|开发)(?=区域|片区))?"
+    r"(?:区域|地区|片区|城市|地市|县市区?|市县|区县|地方|地|商圈|商务区|街区|商务单元"
+    r"|产业园区|产业园|园区|功能区|集聚区|郊野公园)"
     r"(?![\u4e00-\u9fff]{0,2}(?:产品|标志|品牌|企业)|建设(?:项目|工程|用地|资金|任务)|项目|工程|基础|管理|治理))"
 )
 
@@ -2134,6 +2137,10 @@ def place_candidate(name: str, lex: Lexicons) -> bool:
                 return False  # 城区
             if prefix.startswith(("国家", "省级", "市级", "全国")):
                 return False  # 国家大学科技园: a rank and a kind, not a name
+            if suffixes is ZONE_SUFFIXES and verb_opened(prefix, lex):
+                return False  # 发展壮大城市群: what is done with a kind of zone, no zone's name
+            if suffix == "自贸区" and _trade_partners(prefix, lex):
+                return False  # 中日韩自贸区: a trade agreement's area
             if all(ch in "省市县区镇乡村" for ch in prefix):
                 return False  # 镇村片区
             if suffix == "澳" and ("港" in prefix or "澳" in prefix):
@@ -2142,6 +2149,18 @@ def place_candidate(name: str, lex: Lexicons) -> bool:
                 return True
             return _feature_name(prefix, suffixes is TOWN_SUFFIXES, lex)
     return False
+
+
+def verb_opened(name: str, lex: Lexicons) -> bool:
+    """Whether `name` opens with a common verb and holds no place (发展壮大, 加快建设): what is
+    done, not the name of a zone."""
+    return (
+        lex.word_pos(name[:2]) in ("v", "vn")
+        and lex.word_freq(name[:2]) >= 500
+        and not any(
+            lex.is_place(name[i:j]) for i in range(len(name)) for j in range(i + 2, len(name) + 1)
+        )
+    )
 
 
 _NATURAL_CHARS = frozenset("山水河湖海江湾岛林田草原泉峰岭")
@@ -2282,11 +2301,16 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             continue  # 黔南|民族地区: a kind of area of the place (the place is found alone)
         if "社会主义" in name:
             continue  # 中国特色社会主义先行示范区: a designation the city won, no zone's name
+        if name.startswith(SLOGAN_OPENERS) and lex.is_place(name[2:4]):
+            continue  # 美丽甘肃示范区: a slogan's demonstration area (美丽 + the province)
         if name not in GENERIC_PLACES and "“" not in name and not _NUMBERED_RE.search(name):
             start = _bracketed_cities(text, start, lex)
             if start - 1 in starts and lex.is_place(text[start - 1 : start + 1]):
                 start -= 1  # 天|山北坡经济带: the segmenter cut 天山 apart
-            out.append((zone_prefix_start(text, start, starts), m.end(), PLACE, "zone"))
+            start = zone_prefix_start(text, start, starts)
+            if m.group() == "自贸区" and _trade_partners(text[start : m.start()], lex):
+                continue  # 中国—东盟自贸区, 中韩自贸区: a trade agreement's area, no place
+            out.append((start, m.end(), PLACE, "zone"))
     out += bilateral_parks(text, starts, ends)
     return out
 
@@ -2311,6 +2335,18 @@ _AREA_KINDS = (
 
 
 _DIRECTIONS = frozenset(("东部", "西部", "南部", "北部"))
+
+
+# Openers of "X + place" slogans (美丽重庆, 平安中国): a zone named so is the slogan's.
+SLOGAN_OPENERS = ("美丽", "平安", "健康", "法治")
+
+
+def _trade_partners(prefix: str, lex: Lexicons) -> bool:
+    """Countries or blocs that make a free trade area together: 中国—东盟, 中韩, 中日韩."""
+    parts = [p for p in re.split(r"[—－\-–]", prefix) if p]
+    if len(parts) >= 2:
+        return all(lex.place_kind(p) in ("country", "region") for p in parts)
+    return bool(_BILATERAL_RE.fullmatch(prefix))
 
 
 def zone_prefix_start(text: str, start: int, starts: set[int]) -> int:

@@ -700,3 +700,27 @@ def test_zone_names_the_segmenter_cut_and_innovation_zones_by_their_short_name(p
         production, "伊犁河谷、天山北坡经济带发展势头良好，郑洛新自创区建设成效明显。"
     )
     assert {"天山北坡经济带", "郑洛新自创区"} <= {r.norm for r in rows if r.label == "PLACE"}
+
+
+def test_items_of_a_list_closed_by_a_kind_of_park_or_business_unit_are_places(production) -> None:
+    _, rows = recognize_text(
+        production, "启动真如、大柏树等商务单元更新，提升张江、漕河泾等园区能级。"
+    )
+    assert {"真如", "大柏树", "张江", "漕河泾"} <= {r.norm for r in rows if r.label == "PLACE"}
+    _, rows = recognize_text(production, "加快新能源汽车、高端装备等产业园区建设。")  # sectors
+    assert not [r for r in rows if r.label == "PLACE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加快落实中国—东盟自贸区3.0版升级议定书，推动中日韩自贸区谈判。",  # trade agreements
+        "加快美丽甘肃示范区建设。",  # a slogan's demonstration area
+        "发展壮大城市群和都市圈。",  # a verb before a kind of zone
+    ],
+)
+def test_trade_agreements_slogan_areas_and_verbs_before_zone_words_are_no_zones(
+    production, text
+) -> None:
+    _, rows = recognize_text(production, text)
+    assert not [r for r in rows if r.label == "PLACE" and r.norm.endswith(("区", "群"))]
