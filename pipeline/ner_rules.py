@@ -2743,9 +2743,9 @@ _NOT_STREETS = frozenset(
 # Lists of projects: every item is a named project (山东时代新能源电池基地、先导激光雷达等项目,
 # 巴斯夫核心装置、埃克森美孚一期…等一批重大项目), written with its qualifiers; 项目 dropped.
 PROJECT_ITEMS_RE = re.compile(
-    r"((?:[^，。；：、“”（）()等\s]{2,24}、)*[^，。；：、“”（）()等\s]{2,24}?)"
+    r"((?:[^，。；：、“”（）(),;等\s]{2,24}、)*[^，。；：、“”（）(),;等\s]{2,24}?)"
     r"(?=(?:项目)?等" + _NOT_AREAS + r"(?:[\d一二三四五六七八九十百千万两多余]+[个项批]|一批)?"
-    r"[^，。；、]{0,8}?(?:项目|重大工程|基础设施|交通线"
+    r"[^，。；、]{0,8}?(?:项目|重大工程|基础设施|交通线|(?<=等)工程"
     r"|(?:重大|重点|骨干|战略性|标志性)?(?:水利|水网|交通|能源|防洪|供水)?(?<=[大点干性志利网通源洪水])工程))"
 )
 _COUNTED_KIND_RE = re.compile(r"\d+个$")
@@ -2810,6 +2810,31 @@ def _named_project(text: str, tokens: Sequence[Tok], start: int, end: int, lex: 
     return bool(_firm_at(name, lex, head_only=True) or (rx and rx.search(name)))
 
 
+_PHASE_INSIDE_RE = re.compile(r"[一二三四五六七八九十\d]期|[段线]")
+
+
+def _placed_project(text: str, tokens: Sequence[Tok], start: int, end: int, lex: Lexicons) -> bool:
+    """A project's name with a place, a phase or section, or a firm in it (南渡江防洪治理,
+    哈克现代化牧场二期), not a kind of works (城市绿化, 三级管网改造): what a list closed by a
+    bare 等工程 needs, where kinds of works are listed as often as named projects."""
+    name = text[start:end]
+    if _PHASE_INSIDE_RE.search(name) or re.search(r"[A-Z]\d+", name):
+        return True
+    facility = any(f in name for f in _NAMED_FACILITIES)
+    for s, e, _ in tokens:
+        if start <= s and e <= end:
+            word = text[s:e]
+            if lex.is_place(word):
+                return True
+            if facility and len(word) >= 2 and not lex.word_freq(word) and word not in lex.concepts:
+                return True  # 景电|灌区, 谢尔塔拉|公路: a facility named by a word of its own
+    return bool(_firm_at(name, lex, head_only=True))
+
+
+# Facilities that a name before them makes one project (景电灌区, 谢尔塔拉公路, S4公路).
+_NAMED_FACILITIES = ("灌区", "公路", "铁路", "水库", "大桥", "隧道", "电站", "水厂", "渠")
+
+
 def _after_zone(text: str, starts: set[int], a: int, b: int) -> int:
     """Where a project item's name begins after the zone it is in (中俄蒙国际物流园区|中网科技
     云计算): the zone is a place of its own."""
@@ -2833,6 +2858,8 @@ def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
         if _COUNT_TAIL_RE.search(m.group(1)):
             continue  # 与招商局集团、中国建筑签约一批|项目: a count of projects, not their names
         pos = m.start(1)
+        # …等工程 alone (not 等重大工程, 等项目): a list of kinds of works as often as of names
+        bare_works = re.match(r"(?:项目)?等工程", text[m.end(1) :]) is not None
         spans = []
         for k, item in enumerate(m.group(1).split("、")):
             a, b = pos, pos + len(item)
@@ -2863,6 +2890,8 @@ def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
                 continue  # 东营富海等项目: the firm (or the place), not a project name
             if not _named_project(text, tokens, a, b, lex):
                 continue  # 城区绿化, 给排水管网: a kind of works, not a named project
+            if bare_works and not _placed_project(text, tokens, a, b, lex):
+                continue  # 中央桥加固、城市绿化、亮化等工程: kinds of works beside a name
             out.append((a, b, PROGRAM, "project"))
     for i, (s, e, _) in enumerate(tokens):
         if not PHASE_RE.match(text[s:e]) or i == 0:

@@ -724,3 +724,20 @@ def test_trade_agreements_slogan_areas_and_verbs_before_zone_words_are_no_zones(
 ) -> None:
     _, rows = recognize_text(production, text)
     assert not [r for r in rows if r.label == "PLACE" and r.norm.endswith(("区", "群"))]
+
+
+def test_items_of_a_list_closed_by_a_bare_works_word_are_projects_when_named(production) -> None:
+    _, rows = recognize_text(
+        production, "推进南渡江防洪治理、谢尔塔拉公路、S4公路扩建等工程前期工作。"
+    )
+    programs = {r.norm for r in rows if r.label == "PROGRAM"}
+    assert {"南渡江防洪治理", "谢尔塔拉公路", "S4公路扩建"} <= programs
+    # the river is only inside a project's name here
+    assert "南渡江" not in {r.norm for r in rows if r.label == "PLACE"}
+    # kinds of works, and a clause with a comma in ASCII, are no names
+    _, rows = recognize_text(production, "中央桥加固、城市绿化、亮化等工程按期完工。")
+    assert "城市绿化" not in {r.norm for r in rows if r.label == "PROGRAM"}
+    _, rows = recognize_text(
+        production, "客运总站基本完工,投资12.4亿元的保障性住房、供水主管网改造等工程完成。"
+    )
+    assert not [r for r in rows if r.label == "PROGRAM" and "," in r.text]
