@@ -479,6 +479,19 @@ def _distinctive(text: str, tokens: Sequence[Tok], start: int, end: int, lex: Le
     return False
 
 
+def _named_mechanism(text: str, tokens: Sequence[Tok], start: int, end: int, lex: Lexicons) -> bool:
+    """A mechanism or a platform is named by a slogan, a quote or a formula (一企一策一专班机制),
+    a known program or a place in it (防止返贫致贫机制, 黄河流域横向生态补偿机制), not by a
+    rare word of its description (保供稳价, 群测群防)."""
+    if _slogan_named(text, tokens, start, end, lex):
+        return True
+    return any(
+        lex.is_place(text[s:e]) or text[s:e] in lex.programs
+        for s, e, _ in tokens
+        if start <= s and e <= end
+    )
+
+
 def _event_follows(text: str, by_start: dict[int, Tok], at: int) -> bool:
     """Whether the one or two words at `at` name a kind of event (消费季, 购物节, 论坛)."""
     end = at
@@ -617,6 +630,8 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
             continue  # 社会治理体系, 长效机制: a description, not a name
         elif head.endswith("体系") and not _slogan_named(text, tokens, start, e, lex):
             continue  # 失能失智老年人照护体系: a system is named by a formula (315科技创新体系)
+        elif head.endswith(("机制", "平台")) and not _named_mechanism(text, tokens, start, s, lex):
+            continue  # 短缺药品保供稳价机制, 数据共享交换平台: rare words describe, they name none
         elif (
             head.endswith("工程")
             and any(w in bare for w in PHYSICAL_WORKS)
@@ -635,6 +650,7 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
 # What follows a facility in operation (机场年旅客吞吐量, 大桥车流量), not a project being built.
 OPERATION_RE = re.compile(
     r"(?:年度?|全年)?(?:航空|国际)?(?:旅客|货邮|客货|集装箱)?(?:吞吐量|车流量|客流量|旅客|航线)"
+    r"|成为|联动发展"  # 花湖国际机场|成为内陆“空中出海口”: what a facility in use is or does
 )
 
 
@@ -642,7 +658,7 @@ OPERATION_RE = re.compile(
 # 荣乌高速威海绕城段.
 PROJECT_QUALIFIER_RE = re.compile(
     r"^(?:[一二三四五六七八九十\d]+期(?:工程)?|扩建|改扩建|改造|扩能改造|电气化改造|航站楼|专用线|"
-    r"第[一二三四五六七八九十]跑道|T\d航站楼|[^\s，。、]{1,8}段)$"
+    r"[东西南北]?第?[一二三四五六七八九十]跑道|T\d航站楼|卫星厅|[^\s，。、]{1,8}段)$"
 )
 GENERIC_PROJECT_MODIFIERS = _words("通用 现代化 大中型 病险 水源型 新建 支线 干线 城际 地方 园区")
 

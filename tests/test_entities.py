@@ -618,6 +618,13 @@ def test_a_facility_at_work_is_no_project(production) -> None:
     assert not [r.norm for r in rows if r.label == "PROGRAM"]
     _, rows = recognize_text(production, "加快萧山国际机场三期建设。")
     assert "萧山国际机场三期" in {r.norm for r in rows if r.label == "PROGRAM"}
+    _, rows = recognize_text(production, "花湖国际机场成为内陆空中出海口。")  # what it is
+    assert not [r.norm for r in rows if r.label == "PROGRAM"]
+    # a terminal or a runway built at an airport is the project, written with the airport
+    _, rows = recognize_text(production, "浦东国际机场卫星厅、昆明长水国际机场东二跑道投入使用。")
+    assert {"浦东国际机场卫星厅", "昆明长水国际机场东二跑道"} <= {
+        r.norm for r in rows if r.label == "PROGRAM"
+    }
 
 
 def test_national_programs_of_the_policy_vocabulary_are_found_whole(production) -> None:
@@ -741,3 +748,11 @@ def test_items_of_a_list_closed_by_a_bare_works_word_are_projects_when_named(pro
         production, "客运总站基本完工,投资12.4亿元的保障性住房、供水主管网改造等工程完成。"
     )
     assert not [r for r in rows if r.label == "PROGRAM" and "," in r.text]
+
+
+def test_a_mechanism_or_platform_is_named_by_a_slogan_a_program_or_a_place(production) -> None:
+    _, rows = recognize_text(production, "完善短缺药品保供稳价机制，健全灾害群测群防机制。")
+    assert not [r for r in rows if r.label == "PROGRAM"]  # rare words of a description
+    _, rows = recognize_text(production, "完善黄河流域横向生态补偿机制，建成“海易办”平台。")
+    programs = {r.norm for r in rows if r.label == "PROGRAM"}
+    assert {"黄河流域横向生态补偿机制", "海易办平台"} <= programs
