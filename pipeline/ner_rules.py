@@ -380,6 +380,37 @@ def _token_before(tokens: Sequence[Tok], start: int) -> int:
     return next((a for a, b, _ in tokens if b == start), start)
 
 
+# Heads whose names often end in what the campaign does (绿色消费|推进|行动, 空气质量|持续|
+# 改善|行动, 平安|创建|工程).
+_VERB_NAMED_HEADS = ("行动", "工程", "计划")
+
+
+# States of works (在建工程, 拟建项目): kinds of projects, no part of a name.
+_WORKS_STATES = frozenset(("在建", "拟建", "已建", "待建", "未建"))
+
+
+def _inner_verb(text: str, tokens: Sequence[Tok], j: int, head_index: int) -> bool:
+    """Whether tokens[j] is one of at most two verbs or adverbs just before a campaign's head
+    word that follow a noun of its name (绿色消费|推进|行动), not the clause's verb (推进|行动)."""
+    if head_index - j > 2 or text[tokens[head_index][0] : tokens[head_index][1]] not in (
+        _VERB_NAMED_HEADS
+    ):
+        return False  # (完成|国有企业改革深化提升行动: the verbs are inside the head's token)
+    run = tokens[j:head_index]
+    if not all(
+        p[:1] in ("v", "d") and text[a:b] not in LEFT_STOPS and text[a:b] not in _WORKS_STATES
+        for a, b, p in run
+    ):
+        return False
+    k = j - 1
+    while k >= 0 and head_index - k <= 2 and tokens[k][2][:1] in ("v", "d"):
+        k -= 1  # (持续|改善: the whole run of verbs must follow a noun)
+    if k < 0 or head_index - k > 3:
+        return False
+    pos = tokens[k][2]
+    return pos[:1] == "n" or (pos == "vn" and not _is_boundary(text, tokens[k]))
+
+
 def _extend_left(text: str, tokens: Sequence[Tok], head_index: int, max_chars: int) -> int:
     """Start of the name ending with tokens[head_index]: left over content tokens."""
     start = tokens[head_index][0]
@@ -429,7 +460,11 @@ def _extend_left(text: str, tokens: Sequence[Tok], head_index: int, max_chars: i
             and not _governed_pair(text, tokens, j, head_index, max_chars)
         ):
             break  # 铁路及胶新铁路, 扩招和职业技能…: two things; 修复和整治, 监测和帮扶: one
-        elif _is_boundary(text, tokens[j]) and not _inner_building(text, tokens, j, head_index):
+        elif (
+            _is_boundary(text, tokens[j])
+            and not _inner_building(text, tokens, j, head_index)
+            and not _inner_verb(text, tokens, j, head_index)
+        ):
             break
         if tokens[head_index][1] - s > max_chars:
             break

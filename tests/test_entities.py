@@ -756,3 +756,15 @@ def test_a_mechanism_or_platform_is_named_by_a_slogan_a_program_or_a_place(produ
     _, rows = recognize_text(production, "完善黄河流域横向生态补偿机制，建成“海易办”平台。")
     programs = {r.norm for r in rows if r.label == "PROGRAM"}
     assert {"黄河流域横向生态补偿机制", "海易办平台"} <= programs
+
+
+def test_a_campaign_named_by_what_it_does_keeps_its_verbs(production) -> None:
+    _, rows = recognize_text(
+        production, "实施绿色消费推进行动，深入开展空气质量持续改善行动，推进平安城市创建工程。"
+    )
+    assert {"绿色消费推进行动", "空气质量持续改善行动", "平安城市创建工程"} <= {
+        r.norm for r in rows if r.label == "PROGRAM"
+    }
+    # the clause's verbs before a name in one token; a state of works (在建工程)
+    _, rows = recognize_text(production, "高质量完成国有企业改革深化提升行动，优先支持在建工程。")
+    assert {r.norm for r in rows if r.label == "PROGRAM"} == {"国有企业改革深化提升行动"}
