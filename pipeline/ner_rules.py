@@ -618,7 +618,9 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
     out: list[Cand] = []
     for i, (s, e, _) in enumerate(tokens):
         word = text[s:e]
-        head = _head_suffix(word, PROGRAM_HEADS)
+        # 试点工作: the head glued to the work on it, one token (program_form_end cuts it)
+        glued = 2 if word.endswith(GLUED_PILOT_WORK) else 0
+        head = _head_suffix(word[: len(word) - glued], PROGRAM_HEADS)
         project = "" if head else _head_suffix(word, PROJECT_HEADS)
         if not head and not project:
             continue
@@ -626,9 +628,9 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
             start = s  # 国家|污染防治攻坚战(成效考核): a known campaign's name is whole
         else:
             start = _numbered_name_start(text, tokens, _extend_left(text, tokens, i, _MAX_NAME))
-        if start == s and len(word) <= len(head or project) + 1:
+        if start == s and len(word) - glued <= len(head or project) + 1:
             continue  # the head word alone, or one character before it
-        name = text[start:e]
+        name = text[start : e - glued]
         core = strip_quotes(name)
         bare = core[: len(core) - len(head or project)]
         if core in GENERIC_PROGRAM or core in lex.concepts or not bare:
@@ -690,10 +692,11 @@ OPERATION_RE = re.compile(
 
 
 # Qualifiers written after a construction project's head: 济南机场二期, 胶新铁路扩能改造,
-# 荣乌高速威海绕城段.
+# 荣乌高速威海绕城段, 13号线西延伸.
 PROJECT_QUALIFIER_RE = re.compile(
     r"^(?:[一二三四五六七八九十\d]+期(?:工程)?|扩建|改扩建|改造|扩能改造|电气化改造|航站楼|专用线|"
-    r"[东西南北]?第?[一二三四五六七八九十]跑道|T\d航站楼|卫星厅|[^\s，。、]{1,8}段)$"
+    r"[东西南北]?第?[一二三四五六七八九十]跑道|T\d航站楼|卫星厅|[东西南北]?延伸(?:段|线)?"
+    r"|[^\s，。、]{1,8}段)$"
 )
 GENERIC_PROJECT_MODIFIERS = _words("通用 现代化 大中型 病险 水源型 新建 支线 干线 城际 地方 园区")
 
@@ -746,6 +749,8 @@ _DATE_CODE_RE = re.compile(r"\d{1,2}[·.]\d{1,2}")  # “1·22”, “4·11”: 
 # A head word glued by the segmenter to the work on it (工程建设, 行动建设): 建设 is no part of
 # the name (spec: trailing 建设 is not merged).
 GLUED_WORK_RE = re.compile(r"(?:工程|行动|计划)建设")
+# …and a pilot glued to its work (职业伤害保障|试点工作)
+GLUED_PILOT_WORK = "试点工作"
 # A quote + these is a region named by abbreviations of its cities (“宜荆荆恩”城市群).
 QUOTED_REGION_HEADS = ("城市群", "都市圈", "经济圈", "城市圈", "城镇群")
 
@@ -3050,11 +3055,14 @@ def trim_program(text: str, s: int, e: int) -> tuple[int, int] | None:
 
 def program_form_end(text: str, s: int, e: int) -> int:
     """End of the spec's form of a program span that was widened to whole tokens: 脱贫攻坚
-    (not …攻坚战), “三北”工程 (not …工程建设, one token; trailing 建设 is not merged)."""
+    (not …攻坚战), “三北”工程 (not …工程建设, one token; trailing 建设 is not merged), …试点
+    (not …试点工作)."""
     if text[s:e].endswith("攻坚战"):
         return e - 1
     if text[max(s, e - 5) : e - 4] == "”" and GLUED_WORK_RE.fullmatch(text[e - 4 : e]):
         return e - 2
+    if e - s > 4 and text[s:e].endswith(GLUED_PILOT_WORK):
+        return e - 2  # 职业伤害保障试点(工作)
     return e
 
 

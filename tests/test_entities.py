@@ -649,6 +649,11 @@ def test_a_quoted_programs_head_glued_to_the_work_on_it(production) -> None:
     assert all(doc.text[r.start : r.end] == r.text for r in programs)  # the exact characters
     _, rows = recognize_text(production, "推进重大工程建设。")  # no quote: no name
     assert not [r for r in rows if r.label == "PROGRAM"]
+    # a pilot glued to its work (试点工作, one token of the dictionary)
+    doc, rows = recognize_text(production, "启动职业伤害保障试点工作，做好试点工作。")
+    programs = [r for r in rows if r.label == "PROGRAM"]
+    assert [r.norm for r in programs] == ["职业伤害保障试点"]
+    assert all(doc.text[r.start : r.end] == r.text for r in programs)
 
 
 @pytest.mark.parametrize(
@@ -768,3 +773,8 @@ def test_a_campaign_named_by_what_it_does_keeps_its_verbs(production) -> None:
     # the clause's verbs before a name in one token; a state of works (在建工程)
     _, rows = recognize_text(production, "高质量完成国有企业改革深化提升行动，优先支持在建工程。")
     assert {r.norm for r in rows if r.label == "PROGRAM"} == {"国有企业改革深化提升行动"}
+
+
+def test_a_lines_extension_is_written_with_the_line(production) -> None:
+    _, rows = recognize_text(production, "加快建设13号线东延伸、19号线。")
+    assert {"13号线东延伸", "19号线"} <= {r.norm for r in rows if r.label == "PROGRAM"}
