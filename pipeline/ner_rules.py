@@ -1568,10 +1568,20 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     ends = {e for _, e, _ in tokens}
     out: list[Cand] = []
 
-    def take(offset: int, item: str, head_only: bool, first: bool) -> None:
+    def take(offset: int, item: str, head_only: bool, first: bool, whole: bool = False) -> None:
         # the first item may still carry the clause's verbs: try its token starts in turn
         for at, rest in _item_starts(text, offset, item, starts) if first else [(offset, item)]:
             n = _firm_at(rest, lex, head_only=head_only)
+            if (
+                whole
+                and n
+                and _brand_tail(rest[n:], lex)
+                and rest[:n] not in lex.known_firms
+                and rest[:n] not in lex.ambiguous_firms
+            ):
+                # 邦普|时代: a name the segmenter cut; the project item is the firm's name (a
+                # well-known firm's tail names its product: 东风|岚图)
+                n = len(rest)
             if n < len(rest) and at + n not in ends and not first:
                 continue  # 海拉|尔河堤防: the name must end where a word ends
             if n and at in starts and ((head_only and not first) or n == len(rest)):
@@ -1616,11 +1626,13 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
         closer = text[m.end() : m.end() + 14].split("项目")[0]
         if any(w in closer for w in (*PLACE_FACILITIES, "资金", "政策", "方式", "领域")):
             continue  # 后安、公婆泉等煤矿项目: facilities named after places; 专债等资金
+        # (浪潮海若、卡奥斯天智等行业大模型: a brand's products, not firms' projects)
+        projects = "模型" not in closer
         for k, (offset, item) in enumerate(_list_items(text, m.start(), m.group(1))):
             if k == 0:  # the first item may open with the clause's verbs (建成投产|大唐郓城)
                 skip = _leading_verbs_end(tokens, offset, offset + len(item))
                 offset, item = skip, text[skip : offset + len(item)]
-            take(offset, item, True, False)
+            take(offset, item, True, False, whole=projects)
     for m in PLANT_RE.finditer(text):  # 浪潮服务器生产线: a registered brand behind a plant
         a = _after_last_verb(text, starts, m.start(1), m.end(1))
         for k in range(min(4, m.end(1) - a), 1, -1):
@@ -1633,6 +1645,24 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
         for offset, item in _list_items(text, m.start(1), m.group(1)):
             take(offset, item, True, True)
     return out
+
+
+def _brand_tail(tail: str, lex: Lexicons) -> bool:
+    """Whether the one or two characters after a firm's name that end a project item may be the
+    rest of its name (邦普|时代), not a project's phase, a plant, a sector or a product series
+    (大唐|风电, 国和|一号)."""
+    return (
+        1 <= len(tail) <= 2
+        and _CJK_RE.fullmatch(tail) is not None
+        and tail not in PROJECT_TAILS
+        and not tail.startswith(PLANT_ENDINGS)
+        and not PART_RE.match(tail)
+        and not SERIES_RE.match(tail)
+        and not lex.is_sector(tail)
+        and not lex.is_place(tail)
+        and tail not in PLANT_NOUNS
+        and not any(w in tail for w in INFRASTRUCTURE_WORDS)
+    )
 
 
 @lru_cache(maxsize=4)

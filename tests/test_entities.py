@@ -778,3 +778,11 @@ def test_a_campaign_named_by_what_it_does_keeps_its_verbs(production) -> None:
 def test_a_lines_extension_is_written_with_the_line(production) -> None:
     _, rows = recognize_text(production, "加快建设13号线东延伸、19号线。")
     assert {"13号线东延伸", "19号线"} <= {r.norm for r in rows if r.label == "PROGRAM"}
+
+
+def test_a_project_item_that_is_a_cut_firms_name_is_the_whole_firm(production) -> None:
+    _, rows = recognize_text(production, "长江存储二期、邦普时代等1.1万个重大产业项目加快建设。")
+    assert {"长江存储", "邦普时代"} <= {r.norm for r in rows if r.label == "COMPANY"}
+    # items of a list of products: a brand and its product's name
+    _, rows = recognize_text(production, "浪潮海若、卡奥斯天智、潍柴齐天等148个行业大模型上线。")
+    assert {r.norm for r in rows if r.label == "COMPANY"} == {"浪潮", "卡奥斯", "潍柴"}
