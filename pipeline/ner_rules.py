@@ -649,6 +649,8 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
             continue  # 龙江森工集团|深化改革: a subject, then a verb and the head in one word
         if head and _title_follows(text, tokens, i):
             continue  # 入选全国…试点城市, …改革创新试验区: a title won, not a program
+        if text[e : e + 1] == "”" and text.startswith(AWARD_FOLLOWERS, e + 1):
+            continue  # “五个一工程”奖: an award named after a program
         if head and i + 1 < len(tokens) and tokens[i + 1][0] == e:
             nxt = text[tokens[i + 1][0] : tokens[i + 1][1]]
             if nxt.startswith(HEAD_CONTINUATIONS):
@@ -751,6 +753,8 @@ _DATE_CODE_RE = re.compile(r"\d{1,2}[·.]\d{1,2}")  # “1·22”, “4·11”: 
 GLUED_WORK_RE = re.compile(r"(?:工程|行动|计划)建设")
 # …and a pilot glued to its work (职业伤害保障|试点工作)
 GLUED_PILOT_WORK = "试点工作"
+# What follows a quoted award or rank (“五个一工程”奖, “…”荣誉称号, “世界500强”排名).
+AWARD_FOLLOWERS = ("奖", "称号", "荣誉", "排名", "榜单")
 # A quote + these is a region named by abbreviations of its cities (“宜荆荆恩”城市群).
 QUOTED_REGION_HEADS = ("城市群", "都市圈", "经济圈", "城市圈", "城镇群")
 
@@ -813,6 +817,10 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
             continue  # “一站式”, “内卷式”: a manner; “办证难”: a complaint, not a program
         if inner.endswith(EVENT_ENDINGS) or _DATE_CODE_RE.fullmatch(inner):
             continue  # “五五购物节”, “1·22”: an event, not a program
+        if text.startswith(AWARD_FOLLOWERS, after):
+            continue  # “五个一工程”奖, “…英雄群体”称号, “世界500强”排名: an award or a rank
+        if re.search("[和与]", inner) and not _head_suffix(inner, (*PROGRAM_HEADS, "年")):
+            continue  # “技术创新与制度创新”双轮驱动: two things joined, a program has one name
         if _event_follows(text, by_start, after):
             continue  # “上海之夏”消费季: the event's name
         if text.startswith(IDEA_HEADS, m.end()):

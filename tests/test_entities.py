@@ -667,6 +667,8 @@ def test_a_quoted_programs_head_glued_to_the_work_on_it(production) -> None:
         "坚持“九二共识”，践行“两山”理念，反对“一刀切”和“形象工程”。",  # ideology, words
         "构建失能失智老年人照护体系，完善浙江特色现代化产业体系。",  # systems without a name
         "严格落实安全生产责任制和党风廉政建设责任制。",  # generic responsibility systems
+        "荣获“五个一工程”奖和“全国防沙治沙英雄群体”称号。",  # an award, an honour
+        "坚持“技术创新与制度创新”双轮驱动，“科技与法治”两手并用。",  # two things joined
     ],
 )
 def test_quoted_words_goals_events_and_described_systems_are_no_programs(production, text) -> None:
