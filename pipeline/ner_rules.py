@@ -3091,11 +3091,16 @@ def trim_program(text: str, s: int, e: int) -> tuple[int, int] | None:
     return s, e
 
 
+# A count of campaigns is a label of its own, not a campaign whose 战 the spec drops
+# (三大攻坚战: 三大攻坚 is no word).
+_COUNTED_CAMPAIGNS_RE = re.compile(r"[一二三四五六七八九十两\d]+大攻坚战")
+
+
 def program_form_end(text: str, s: int, e: int) -> int:
     """End of the spec's form of a program span that was widened to whole tokens: 脱贫攻坚
     (not …攻坚战), “三北”工程 (not …工程建设, one token; trailing 建设 is not merged), …试点
     (not …试点工作)."""
-    if text[s:e].endswith("攻坚战"):
+    if text[s:e].endswith("攻坚战") and not _COUNTED_CAMPAIGNS_RE.fullmatch(text[s:e]):
         return e - 1
     if text[max(s, e - 5) : e - 4] == "”" and GLUED_WORK_RE.fullmatch(text[e - 4 : e]):
         return e - 2

@@ -689,6 +689,7 @@ def test_campaigns_named_with_the_battle_word_lose_it_and_their_verbs(production
         ("坚决打好防范化解重大风险攻坚战。", "防范化解重大风险攻坚"),
         ("实施重点海域综合治理攻坚战。", "重点海域综合治理攻坚"),
         ("连续四年获得国家污染防治攻坚战成效考核优秀。", "污染防治攻坚"),
+        ("坚决打好三大攻坚战。", "三大攻坚战"),  # a count of campaigns keeps its own form
     ]:
         _, rows = recognize_text(production, text)
         assert [r.norm for r in rows if r.label == "PROGRAM"] == [name], text
