@@ -633,8 +633,8 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
         name = text[start : e - glued]
         core = strip_quotes(name)
         bare = core[: len(core) - len(head or project)]
-        if core in GENERIC_PROGRAM or core in lex.concepts or not bare:
-            continue
+        if core in GENERIC_PROGRAM or core in lex.concepts or not bare or PHASE_RE.match(bare):
+            continue  # (二期工程: a phase of works named before, not a name)
         if _generic_bare(bare):
             continue  # 国家重大战略, 重点领域改革, 重大水利工程, 五年规划: a kind, not a name
         if project and not (lex.is_place(bare[:2]) or lex.is_place(bare) or len(bare) <= 4):
@@ -682,6 +682,8 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
             continue  # 萧山国际机场|旅客吞吐量: a facility at work, not a project being built
         if text[end : end + 1] == "圈":
             continue  # “1小时高铁圈”: a reach goal, not a railway
+        if project and text[end : end + 1] == "群":
+            continue  # 世界级机场|群: a cluster of facilities, not a project
         out.append((start, end, PROGRAM, "head"))
     return out
 
@@ -700,7 +702,10 @@ PROJECT_QUALIFIER_RE = re.compile(
     r"[东西南北]?第?[一二三四五六七八九十]跑道|T\d航站楼|卫星厅|[东西南北]?延伸(?:段|线)?"
     r"|[^\s，。、]{1,8}段)$"
 )
-GENERIC_PROJECT_MODIFIERS = _words("通用 现代化 大中型 病险 水源型 新建 支线 干线 城际 地方 园区")
+GENERIC_PROJECT_MODIFIERS = _words(
+    "通用 现代化 大中型 病险 水源型 新建 支线 干线 城际 地方 园区 通航 民用运输 运输 智慧 "
+    "世界级 城市间 市郊 准轨 港口 环线 小型 中型 大型 邻县 县域 国际 支线型"
+)
 
 
 def _extend_project_right(text: str, tokens: Sequence[Tok], head_index: int) -> int:

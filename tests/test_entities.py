@@ -789,3 +789,12 @@ def test_a_project_item_that_is_a_cut_firms_name_is_the_whole_firm(production) -
     # items of a list of products: a brand and its product's name
     _, rows = recognize_text(production, "浪潮海若、卡奥斯天智、潍柴齐天等148个行业大模型上线。")
     assert {r.norm for r in rows if r.label == "COMPANY"} == {"浪潮", "卡奥斯", "潍柴"}
+
+
+def test_kinds_of_facilities_clusters_and_bare_phases_are_no_projects(production) -> None:
+    _, rows = recognize_text(
+        production, "新建通航机场5个，加快建设世界级机场群，推进二期工程开工建设。"
+    )
+    assert not [r.norm for r in rows if r.label == "PROGRAM"]
+    _, rows = recognize_text(production, "东山组团二期工程开工建设。")  # a phase after a name
+    assert "东山组团二期工程" in {r.norm for r in rows if r.label == "PROGRAM"}
