@@ -845,10 +845,16 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
     return out
 
 
-# National programs whose names vary only in their numerals, written out in most provincial
-# reports since 2024 (第二轮土地承包到期后再延长30年整省试点 / 三十年 / 整县 / 二轮…).
+# National programs whose names vary only in their numerals or places, written out in most
+# provincial reports (第二轮土地承包到期后再延长30年整省试点 / 三十年 / 整县 / 二轮…).
 NATIONAL_PROGRAM_RES = (
     re.compile(r"第?二轮土地承包到期后再延长(?:30|三十)年(?:整省|整县|整市)?试点"),
+    # …and a province's section of one of the five national cultural parks, which it builds
+    # (长征国家文化公园（福建段）, 黄河国家文化公园甘肃段); the park alone is a kind of designation
+    re.compile(
+        r"(?:长城|长征|大运河|黄河|长江)国家文化公园"
+        r"(?:（[\u4e00-\u9fff]{2,4}段）|[\u4e00-\u9fff]{2,3}段)"
+    ),
 )
 
 

@@ -798,3 +798,12 @@ def test_kinds_of_facilities_clusters_and_bare_phases_are_no_projects(production
     assert not [r.norm for r in rows if r.label == "PROGRAM"]
     _, rows = recognize_text(production, "东山组团二期工程开工建设。")  # a phase after a name
     assert "东山组团二期工程" in {r.norm for r in rows if r.label == "PROGRAM"}
+
+
+def test_a_provinces_section_of_a_national_cultural_park_is_a_project(production) -> None:
+    _, rows = recognize_text(
+        production, "建好用好长征国家文化公园（福建段），加快黄河国家文化公园甘肃段建设。"
+    )
+    assert {"长征国家文化公园（福建段）", "黄河国家文化公园甘肃段"} <= {
+        r.norm for r in rows if r.label == "PROGRAM"
+    }
