@@ -41,7 +41,7 @@ PROGRAM_HEADS: tuple[str, ...] = tuple(
 # Construction projects: named with these heads (莱荣高铁, 威海新机场).
 PROJECT_HEADS: tuple[str, ...] = (
     "高速铁路", "高速公路", "城际铁路", "铁路", "高铁", "高速", "机场", "大桥", "隧道", "快速路",
-    "电站", "水库", "号线", "城际",
+    "电站", "水库", "号线", "城际", "灌区",
 )  # fmt: skip
 # Words that govern a program name and so mark its left edge (实施|威海英才计划).
 GOVERNING = _words(
@@ -698,7 +698,8 @@ OPERATION_RE = re.compile(
 # Qualifiers written after a construction project's head: 济南机场二期, 胶新铁路扩能改造,
 # 荣乌高速威海绕城段, 13号线西延伸.
 PROJECT_QUALIFIER_RE = re.compile(
-    r"^(?:[一二三四五六七八九十\d]+期(?:工程)?|扩建|改扩建|改造|扩能改造|电气化改造|航站楼|专用线|"
+    r"^(?:[一二三四五六七八九十\d]+期(?:工程)?|扩建|改扩建|改造|扩能改造|电气化改造|现代化改造|"
+    r"续建配套(?:与|和)现代化改造|提标改造|航站楼|专用线|"
     r"[东西南北]?第?[一二三四五六七八九十]跑道|T\d航站楼|卫星厅|[东西南北]?延伸(?:段|线)?"
     r"|[^\s，。、]{1,8}段)$"
 )

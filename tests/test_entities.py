@@ -807,3 +807,10 @@ def test_a_provinces_section_of_a_national_cultural_park_is_a_project(production
     assert {"长征国家文化公园（福建段）", "黄河国家文化公园甘肃段"} <= {
         r.norm for r in rows if r.label == "PROGRAM"
     }
+
+
+def test_a_named_irrigation_district_is_a_project_with_its_modernisation(production) -> None:
+    _, rows = recognize_text(
+        production, "推动靖会灌区现代化改造、牛路岭灌区建设，新建大型灌区3处。"
+    )
+    assert {r.norm for r in rows if r.label == "PROGRAM"} == {"靖会灌区现代化改造", "牛路岭灌区"}
