@@ -640,6 +640,13 @@ def test_national_programs_of_the_policy_vocabulary_are_found_whole(production) 
     assert {"分级诊疗体系", "中央与地方财政事权和支出责任划分改革"} <= {
         r.norm for r in rows if r.label == "PROGRAM"
     }
+    # national labels the segmenter cuts (可|持续|发展|战略) or that have no head word
+    _, rows = recognize_text(
+        production, "深入实施可持续发展战略，推进农村厕所革命，推动个转企、小升规。"
+    )
+    assert {"可持续发展战略", "农村厕所革命", "个转企", "小升规"} <= {
+        r.norm for r in rows if r.label == "PROGRAM"
+    }
 
 
 def test_a_quoted_programs_head_glued_to_the_work_on_it(production) -> None:
