@@ -475,10 +475,16 @@ class ResolveComponent:
             for b2, c in places
             if b2 == b and text[b:c].endswith("片区")
         ]
-        # 中新|济南未来产业城, 环|洞庭湖…: the countries that run a zone, or 环, open its name
+        # 中新|济南未来产业城, 环|洞庭湖…: the countries that run a zone, or 环, open its name;
+        # 磨憨—|磨丁经济合作区: a cross-border zone pairs two places
         token_starts = {t_s for t_s, _, _ in tokens}
         cands = [
-            (ner_rules.zone_prefix_start(text, c[0], token_starts), *c[1:])
+            (
+                ner_rules.paired_zone_start(
+                    text, ner_rules.zone_prefix_start(text, c[0], token_starts), tokens
+                ),
+                *c[1:],
+            )
             if c[2] == PLACE and text[c[0] : c[1]].endswith(ner_rules.ZONE_SUFFIXES)
             else c
             for c in cands

@@ -2471,6 +2471,24 @@ def zone_prefix_start(text: str, start: int, starts: set[int]) -> int:
     return start
 
 
+def paired_zone_start(text: str, start: int, tokens: Sequence[Tok]) -> int:
+    """Where a cross-border zone's name starts when it pairs two places with a dash (磨憨—磨丁
+    经济合作区, 二连浩特—扎门乌德经济合作区): the name words before the dash."""
+    if start < 3 or text[start - 1] not in "—－":
+        return start
+    before = [t for t in tokens if t[1] <= start - 1][-3:]
+    new = start - 1
+    for a, b, pos in reversed(before):
+        if b != new or _is_boundary(text, (a, b, pos)):
+            break
+        if pos[:1] in ("v", "p", "c", "m") and b - a > 1:
+            break  # (a one-character token's tag says little: 磨/v|憨—磨丁)
+        if not _CJK_RE.fullmatch(text[a:b]) or start - 1 - a > 5:
+            break
+        new = a
+    return new if start - 1 - new >= 2 else start
+
+
 def bilateral_parks(text: str, starts: Collection[int], ends: Collection[int]) -> list[Cand]:
     """Bilateral parks named with their host place in brackets (中德（沈阳）高端装备制造产业园),
     starting and ending at a token's start and end."""

@@ -821,3 +821,14 @@ def test_a_named_irrigation_district_is_a_project_with_its_modernisation(product
         production, "推动靖会灌区现代化改造、牛路岭灌区建设，新建大型灌区3处。"
     )
     assert {r.norm for r in rows if r.label == "PROGRAM"} == {"靖会灌区现代化改造", "牛路岭灌区"}
+
+
+def test_a_cross_border_zone_pairing_two_places_with_a_dash_is_one_name(production) -> None:
+    for text, name in [
+        ("全部建成边境幸福村，磨憨—磨丁经济合作区列入试点。", "磨憨—磨丁经济合作区"),
+        ("推进二连浩特—扎门乌德经济合作区建设。", "二连浩特—扎门乌德经济合作区"),
+    ]:
+        doc, rows = recognize_text(production, text)
+        places = [r for r in rows if r.label == "PLACE"]
+        assert name in {r.norm for r in places}, text
+        assert all(doc.text[r.start : r.end] == r.text for r in places)
