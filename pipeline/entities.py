@@ -502,6 +502,7 @@ class ResolveComponent:
                 or ner_rules.in_agreement(text, c[1])
                 or (c[0], c[1]) in routes  # 新昆楚大、临清等40条高速公路: routes
                 or ner_rules.rank_title(text[c[0] : c[1]])
+                or ner_rules.slogan_area(text, c[0], c[1], self.lex)  # 美丽甘肃示范区
                 or ner_rules.in_event_name(text, c[1])
                 or ner_rules.governs_a_style(text, c[1])
                 or text[c[0] : c[1]].endswith(ner_rules.STREET_ENDINGS)  # streets: not scored

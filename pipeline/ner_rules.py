@@ -2407,8 +2407,6 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             continue  # 黔南|民族地区: a kind of area of the place (the place is found alone)
         if "社会主义" in name:
             continue  # 中国特色社会主义先行示范区: a designation the city won, no zone's name
-        if name.startswith(SLOGAN_OPENERS) and lex.is_place(name[2:4]):
-            continue  # 美丽甘肃示范区: a slogan's demonstration area (美丽 + the province)
         if name not in GENERIC_PLACES and "“" not in name and not _NUMBERED_RE.search(name):
             start = _bracketed_cities(text, start, lex)
             if start - 1 in starts and lex.is_place(text[start - 1 : start + 1]):
@@ -2445,6 +2443,18 @@ _DIRECTIONS = frozenset(("东部", "西部", "南部", "北部"))
 
 # Openers of "X + place" slogans (美丽重庆, 平安中国): a zone named so is the slogan's.
 SLOGAN_OPENERS = ("美丽", "平安", "健康", "法治")
+
+
+def slogan_area(text: str, s: int, e: int, lex: Lexicons) -> bool:
+    """Whether the zone at s:e is a slogan's demonstration area (美丽甘肃示范区, also when the
+    span starts at the place: 美丽|黑龙江示范区), not a zone's name."""
+    if not text[s:e].endswith(ZONE_SUFFIXES):
+        return False
+    if text[max(0, s - 2) : s] in SLOGAN_OPENERS:
+        return True
+    return text[s : s + 2] in SLOGAN_OPENERS and any(
+        lex.is_place(text[s + 2 : s + k]) for k in (4, 5)
+    )
 
 
 def _trade_partners(prefix: str, lex: Lexicons) -> bool:

@@ -738,6 +738,7 @@ def test_items_of_a_list_closed_by_a_kind_of_park_or_business_unit_are_places(pr
     [
         "加快落实中国—东盟自贸区3.0版升级议定书，推动中日韩自贸区谈判。",  # trade agreements
         "加快美丽甘肃示范区建设。",  # a slogan's demonstration area
+        "加快美丽黑龙江示范区建设。",  # … also where the model's span starts at the place
         "发展壮大城市群和都市圈。",  # a verb before a kind of zone
     ],
 )
