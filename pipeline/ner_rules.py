@@ -631,6 +631,8 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
         if start == s and len(word) - glued <= len(head or project) + 1:
             continue  # the head word alone, or one character before it
         name = text[start : e - glued]
+        if "”“" in name:
+            continue  # “数源”“数用”行动: quoted names sharing a head (see quoted_programs)
         core = strip_quotes(name)
         bare = core[: len(core) - len(head or project)]
         if core in GENERIC_PROGRAM or core in lex.concepts or not bare or PHASE_RE.match(bare):
@@ -840,10 +842,22 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
             or (len(inner) >= 4 and lex.word_freq(inner) == 0)
             or _service_app(inner, lex)
             or (noun_follows and lex.word_freq(inner) == 0)
+            or _shares_a_head(text, after)  # “数源”“数用”行动: 数源 is named as 数用 is
         )
         if named and len(inner) >= 2:
             out.append((m.start() + 1, m.end() - 1, PROGRAM, "quote"))
     return out
+
+
+def _shares_a_head(text: str, after: int) -> bool:
+    """Whether the quote ending at `after` is directly followed by quoted names the last of
+    which takes a program head (“数源”“数用”行动): the quotes share the head."""
+    m = _ADJACENT_QUOTES_HEAD_RE.match(text, after)
+    return bool(m and _head_suffix(m.group(1), PROGRAM_HEADS))
+
+
+# One or more quotes directly after a quote, then up to three characters of a head word.
+_ADJACENT_QUOTES_HEAD_RE = re.compile(r"(?:“[^“”]{1,12}”)+([\u4e00-\u9fff]{2,3})")
 
 
 # National programs whose names vary only in their numerals or places, written out in most

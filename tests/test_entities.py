@@ -833,3 +833,12 @@ def test_a_cross_border_zone_pairing_two_places_with_a_dash_is_one_name(producti
         places = [r for r in rows if r.label == "PLACE"]
         assert name in {r.norm for r in places}, text
         assert all(doc.text[r.start : r.end] == r.text for r in places)
+
+
+def test_quoted_names_sharing_a_head_are_separate(production) -> None:
+    _, rows = recognize_text(
+        production, "深入开展“数源”“数用”行动，深入实施“人工智能+”“数据要素×”行动。"
+    )
+    programs = {r.norm for r in rows if r.label == "PROGRAM"}
+    assert {"数源", "数用行动", "人工智能+", "数据要素×行动"} <= programs
+    assert not [p for p in programs if p.startswith(("数源数用", "人工智能+数据"))]
