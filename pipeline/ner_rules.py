@@ -499,8 +499,17 @@ def _specific(name: str, lex: Lexicons) -> bool:
 WEAK_HEADS = ("体系", "机制", "试点", "平台", "模式", "规划", "纲要", "责任制")
 
 
-def _distinctive(text: str, tokens: Sequence[Tok], start: int, end: int, lex: Lexicons) -> bool:
-    """A quote, a numeric slogan, a place, or a word no general dictionary knows."""
+def _distinctive(
+    text: str,
+    tokens: Sequence[Tok],
+    start: int,
+    end: int,
+    lex: Lexicons,
+    *,
+    rare_words: bool = True,
+) -> bool:
+    """A quote, a numeric slogan, a known program, a place, or (`rare_words`) a word no general
+    dictionary knows."""
     if _slogan_named(text, tokens, start, end, lex):
         return True
     for s, e, _ in tokens:
@@ -509,21 +518,23 @@ def _distinctive(text: str, tokens: Sequence[Tok], start: int, end: int, lex: Le
         word = text[s:e]
         if lex.is_place(word) or word in lex.programs:
             return True
-        if len(word) >= 2 and lex.word_freq(word) == 0 and word not in lex.concepts:
+        if rare_words and len(word) >= 2 and lex.word_freq(word) == 0 and word not in lex.concepts:
             return True
     return False
 
 
-def _named_mechanism(text: str, tokens: Sequence[Tok], start: int, end: int, lex: Lexicons) -> bool:
-    """A mechanism or a platform is named by a slogan, a quote or a formula (一企一策一专班机制),
-    a known program or a place in it (防止返贫致贫机制, 黄河流域横向生态补偿机制), not by a
-    rare word of its description (保供稳价, 群测群防)."""
-    if _slogan_named(text, tokens, start, end, lex):
-        return True
-    return any(
-        lex.is_place(text[s:e]) or text[s:e] in lex.programs
-        for s, e, _ in tokens
-        if start <= s and e <= end
+def _weak_head_named(
+    text: str, tokens: Sequence[Tok], start: int, end: int, head: str, lex: Lexicons
+) -> bool:
+    """Whether the words before a weak head word (start:end) name the program rather than
+    describe it. A system is named by a slogan, a quote or a formula only (315科技创新体系, not
+    失能失智老年人照护体系); a mechanism or a platform also by a known program or a place in it
+    (防止返贫致贫机制, 黄河流域横向生态补偿机制), not by a rare word of its description (保供稳价,
+    群测群防); other weak heads by any of these or a rare word (社会治理|模式 is none)."""
+    if head.endswith("体系"):
+        return _slogan_named(text, tokens, start, end, lex)
+    return _distinctive(
+        text, tokens, start, end, lex, rare_words=not head.endswith(("机制", "平台"))
     )
 
 
@@ -667,12 +678,8 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
                 continue  # 获批…试点: a title won (not scored), not a program carried out
             if verb not in CARRY_VERBS and not _distinctive(text, tokens, start, s, lex):
                 continue
-        elif head.endswith(WEAK_HEADS) and not _distinctive(text, tokens, start, s, lex):
-            continue  # 社会治理体系, 长效机制: a description, not a name
-        elif head.endswith("体系") and not _slogan_named(text, tokens, start, e, lex):
-            continue  # 失能失智老年人照护体系: a system is named by a formula (315科技创新体系)
-        elif head.endswith(("机制", "平台")) and not _named_mechanism(text, tokens, start, s, lex):
-            continue  # 短缺药品保供稳价机制, 数据共享交换平台: rare words describe, they name none
+        elif head.endswith(WEAK_HEADS) and not _weak_head_named(text, tokens, start, s, head, lex):
+            continue  # 社会治理体系, 长效机制, 短缺药品保供稳价机制: a description, not a name
         elif (
             head.endswith("工程")
             and any(w in bare for w in PHYSICAL_WORKS)
