@@ -11,8 +11,9 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q -c requirements.lock -e '.[dev]'
-	# pkuseg (segment.backend=pkuseg) compiles against numpy and needs cython at build time
-	$(BIN)/python -m pip install -q -c requirements.lock cython
+	# pkuseg (segment.backend=pkuseg) compiles against numpy and needs cython at build time, and
+	# the venv's setuptools (65.5) needs the wheel package for bdist_wheel (wheel 0.46+ dropped it)
+	$(BIN)/python -m pip install -q -c requirements.lock cython wheel==0.45.1
 	$(BIN)/python -m pip install -q -c requirements.lock --no-build-isolation pkuseg
 	touch $(STAMP)
 
@@ -39,7 +40,7 @@ bench: setup
 # Regenerate the lock from a fresh venv (after changing dependencies in pyproject.toml).
 lock:
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
-	.venv-lock/bin/python -m pip install -q -e '.[dev]' cython
+	.venv-lock/bin/python -m pip install -q -e '.[dev]' cython wheel==0.45.1
 	.venv-lock/bin/python -m pip install -q --no-build-isolation pkuseg
 	.venv-lock/bin/python -m pip freeze --exclude-editable | LC_ALL=C sort > requirements.lock
 	rm -rf .venv-lock
