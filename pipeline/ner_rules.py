@@ -3009,6 +3009,11 @@ def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
     ends = {e for _, e, _ in tokens}
     out: list[Cand] = []
     found = [*PROJECT_ITEMS_RE.finditer(text), *PROJECT_BARE_LIST_RE.finditer(text)]
+    token_at = {s: text[s:e] for s, e, _ in tokens}
+
+    def _opens_word(i: int) -> bool:  # (及胶|新铁路: a glued token still opens at the 及)
+        return i in token_at and not lex.is_place(token_at[i])
+
     for m in found:
         if _COUNT_TAIL_RE.search(m.group(1)):
             continue  # 与招商局集团、中国建筑签约一批|项目: a count of projects, not their names
@@ -3026,7 +3031,8 @@ def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
                 if done > a and done in starts and done + 1 in starts:
                     a = done + 1  # 落户了|腾讯云: a verb's aspect ends the clause's verbs
             # 董家口至五莲铁路及胶新铁路扩能改造, 沪苏湖铁路上海段和轨道交通南汇支线: two projects
-            cut = max(text.find("及", a, b), text.find("和", a, b))
+            # (not a 和 inside a word: 西和县礼县西汉水人饮 is one project)
+            cut = max((i for i in range(a, b) if text[i] in "及和" and _opens_word(i)), default=-1)
             spans += [(a, cut), (cut + 1, b)] if cut > a else [(a, b)]
         for a, b in spans:
             if text[a:b].endswith("项目"):

@@ -1027,3 +1027,13 @@ def test_a_one_character_verb_before_a_cut_name_does_not_open_a_list() -> None:
     assert R._leading_verbs_end(tokens, 0, 7) == 2
     tokens = [(0, 2, "v"), (2, 4, "v"), (4, 6, "nz")]  # 建成|投产|大唐
     assert R._leading_verbs_end(tokens, 0, 6) == 4
+
+
+def test_a_project_item_is_cut_at_a_conjunction_not_at_a_character_of_a_name() -> None:
+    lex = dataclasses.replace(LEX, is_place=lambda w: w in PLACES | {"西和县", "礼县", "上海"})
+    text = "推进引洮二期骨干及城乡配套、西和县礼县西汉水人饮等工程建设。"
+    found = texts(text, R.project_items(text, toks(text), lex))
+    assert "西和县礼县西汉水人饮" in found and "县礼县西汉水人饮" not in found
+    text = "加快沪苏湖铁路上海段和轨道交通南汇支线等项目建设。"
+    found = texts(text, R.project_items(text, toks(text), lex))
+    assert "沪苏湖铁路上海段" in found and "轨道交通南汇支线" in found
