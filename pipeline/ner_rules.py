@@ -2770,16 +2770,21 @@ LINE_LIST_RE = re.compile(
 )
 
 
+_AFTER_NUMBER_RE = re.compile(r"[0-9A-Za-z０-９][\u4e00-\u9fff]?$")
+
+
 def elliptical_lines(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """The items of a list of railway lines that come before the item with the head word."""
     starts = {s for s, _, _ in tokens}
     ends = {e for _, e, _ in tokens}
     out: list[Cand] = []
     for m in LINE_LIST_RE.finditer(text):
-        for offset, item in _list_items(text, m.start(1), m.group(1).rstrip("、")):
+        for k, (offset, item) in enumerate(_list_items(text, m.start(1), m.group(1).rstrip("、"))):
             a, b = offset, offset + len(item)
             if a not in starts or b not in ends or not 2 <= len(item) <= 6:
                 continue
+            if k == 0 and _AFTER_NUMBER_RE.search(text, max(0, a - 2), a):
+                continue  # 宁德核电6|号机组、温福高铁: a number's measure word opens no line's name
             if "至" in item:
                 left, _, right = item.partition("至")
                 ok = _route_end(left, lex) and _route_end(right, lex)
@@ -3150,12 +3155,34 @@ def trim_program(text: str, s: int, e: int) -> tuple[int, int] | None:
     m = _PROGRAM_LEAD_RE.match(text[s:e])
     if m:
         s += m.end()
+    e = _balanced_end(text, s, e)
     name = text[s:e]
     if _COUNTED_RE.match(name) or _COUNT_INSIDE_RE.search(name) or e - s < 2:
         return None
     if _part_of_formula(text, s, e):
         return None  # “直播+平台+跨境电商+海外仓”: a piece of a quoted formula
     return s, e
+
+
+_BRACKETS = {"（": "）", "(": ")"}
+
+
+def _balanced_end(text: str, s: int, e: int) -> int:
+    """The end of a name that opens a bracket: after the bracket's close when it follows at
+    once (厦金大桥（厦门段|）), else before the bracket (a name cut inside it is no name)."""
+    depth, first_open = 0, -1
+    for i in range(s, e):
+        if text[i] in _BRACKETS:
+            if depth == 0:
+                first_open = i
+            depth += 1
+        elif text[i] in _BRACKETS.values() and depth:
+            depth -= 1
+    if not depth:
+        return e
+    if depth == 1 and text[e : e + 1] == _BRACKETS[text[first_open]]:
+        return e + 1
+    return first_open
 
 
 # A count of campaigns is a label of its own, not a campaign whose 战 the spec drops

@@ -1037,3 +1037,21 @@ def test_a_project_item_is_cut_at_a_conjunction_not_at_a_character_of_a_name() -
     text = "加快沪苏湖铁路上海段和轨道交通南汇支线等项目建设。"
     found = texts(text, R.project_items(text, toks(text), lex))
     assert "沪苏湖铁路上海段" in found and "轨道交通南汇支线" in found
+
+
+def test_a_program_name_keeps_its_brackets_balanced() -> None:
+    text = "厦金大桥（厦门段）建设加快推进。"
+    end = text.index("）")
+    assert R.trim_program(text, 0, end) == (0, end + 1)  # the close that follows at once
+    text = "推进国家数据基础设施（甘肃区域节点建设。"
+    end = text.index("节点") + 2
+    assert R.trim_program(text, 2, end) == (2, text.index("（"))  # no close: cut before it
+    text = "实施（一期）工程。"
+    assert R.trim_program(text, 2, 9) == (2, 9)
+
+
+def test_a_line_list_does_not_start_after_a_number() -> None:
+    text = "宁德核电6号机组、温福高铁等开工建设。"
+    assert R.elliptical_lines(text, toks(text), LEX) == []
+    text = "2028年分别建成津潍、潍宿高铁。"  # after the list's verb, not after the number
+    assert texts(text, R.elliptical_lines(text, toks(text), LEX)) == ["津潍"]
