@@ -842,3 +842,19 @@ def test_quoted_names_sharing_a_head_are_separate(production) -> None:
     programs = {r.norm for r in rows if r.label == "PROGRAM"}
     assert {"数源", "数用行动", "人工智能+", "数据要素×行动"} <= programs
     assert not [p for p in programs if p.startswith(("数源数用", "人工智能+数据"))]
+
+
+def test_principles_goals_and_categories_of_policy_are_no_programs(production) -> None:
+    # 高度自治 is a principle, 碳达峰碳中和 a goal, 区域重大战略 the class of the regional
+    # strategies: the dictionary keeps them one token without naming a program
+    text = (
+        "政府工作报告\n各位代表：\n全面准确贯彻“一国两制”、“港人治港”、高度自治的方针。"
+        "深入实施区域重大战略和乡村振兴战略。积极稳妥推进碳达峰碳中和。\n"
+    )
+    doc, rows = recognize_text(production, text)
+    programs = {r.norm for r in rows if r.label == "PROGRAM"}
+    assert {"一国两制", "乡村振兴战略"} <= programs
+    assert not programs & {"高度自治", "区域重大战略", "碳达峰碳中和"}
+    seg, _ = production
+    words = {doc.text[a:b] for a, b, _ in segment_document(doc, seg)}
+    assert {"高度自治", "区域重大战略", "碳达峰碳中和"} <= words
