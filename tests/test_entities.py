@@ -868,3 +868,10 @@ def test_register_phrases_measured_as_false_programs_are_stoplisted(production) 
     _, rows = recognize_text(production, text)
     programs = {r.norm for r in rows if r.label == "PROGRAM"}
     assert not programs & {"四梁八柱", "两院", "全口径政府投资计划", "国防发展重大工程", "小而美"}
+
+
+def test_official_names_with_their_standing_modifier(production) -> None:
+    text = "政府工作报告\n各位代表：\n建立常态化财政资金直达机制，健全常态化防止返贫致贫机制。\n"
+    _, rows = recognize_text(production, text)
+    programs = {r.norm for r in rows if r.label == "PROGRAM"}
+    assert programs == {"常态化财政资金直达机制", "常态化防止返贫致贫机制"}
