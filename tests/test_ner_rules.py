@@ -1055,3 +1055,10 @@ def test_a_line_list_does_not_start_after_a_number() -> None:
     assert R.elliptical_lines(text, toks(text), LEX) == []
     text = "2028年分别建成津潍、潍宿高铁。"  # after the list's verb, not after the number
     assert texts(text, R.elliptical_lines(text, toks(text), LEX)) == ["津潍"]
+
+
+def test_some_sections_of_a_line_are_no_named_section() -> None:
+    assert R.PROJECT_QUALIFIER_RE.match("威海绕城段")
+    assert R.PROJECT_QUALIFIER_RE.match("先行段")
+    assert not R.PROJECT_QUALIFIER_RE.match("部分区段")
+    assert not R.PROJECT_QUALIFIER_RE.match("局部路段")
