@@ -590,6 +590,10 @@ _CLAUSE_VERBS = frozenset(("深化", "全面深化", "推进", "推动", "加快
 _COUNT_BARE_RE = re.compile(r"[\d一二三四五六七八九十百千两几多]+余?[大项个级类批]")
 
 
+# (not a size: 景腊大型|灌区 is a named irrigation area)
+_QUALITY_BARE_RE = re.compile(r"[\u4e00-\u9fff]{0,4}[^\W大中小重微轻\d][型性]")
+
+
 def _generic_bare(bare: str) -> bool:
     """A name part made of generic modifiers only (国家重大, 重点领域, 五年), also when several
     are joined (重点领域和关键环节)."""
@@ -600,6 +604,8 @@ def _generic_bare(bare: str) -> bool:
         return True  # 民生领域|改革: a domain's reforms; 以开放促|改革: a slogan's verb
     if _COUNT_BARE_RE.fullmatch(bare):
         return True  # 三大|攻坚, 30余项|试点, 三级|平台: a count of a kind
+    if _QUALITY_BARE_RE.fullmatch(bare):
+        return True  # 引领型|改革, 战略战役性|改革: a kind of reform by its quality, no name
     core = bare
     changed = True
     while changed:

@@ -1062,3 +1062,10 @@ def test_some_sections_of_a_line_are_no_named_section() -> None:
     assert R.PROJECT_QUALIFIER_RE.match("先行段")
     assert not R.PROJECT_QUALIFIER_RE.match("部分区段")
     assert not R.PROJECT_QUALIFIER_RE.match("局部路段")
+
+
+def test_a_quality_before_a_head_word_is_no_name() -> None:
+    assert R._generic_bare("引领型") and R._generic_bare("战略战役性")
+    assert not R._generic_bare("景腊大型")  # a size after a name: 景腊大型灌区
+    text = "深化引领型改革和战略战役性改革。"
+    assert R.program_head_names(text, toks(text), LEX) == []
