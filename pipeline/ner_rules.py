@@ -630,6 +630,28 @@ def _numbered_name_start(text: str, tokens: Sequence[Tok], start: int) -> int:
     return start
 
 
+# Who carries a quoted program out, written before its quote: a level or a rank of government.
+_OWNER_WORDS = frozenset(
+    ("国家", "全国", "全省", "全市", "省级", "市级", "县级", "市县", "省市县", "省市", "各级")
+)
+
+
+def _after_owner(text: str, start: int, head_start: int, lex: Lexicons) -> int:
+    """Where a program's name begins when a place or a level of government stands before its
+    quote (青岛|“强龙头”战略, 国家|“城市双修”试点, 胶东地区|清洁供暖“一张网”工程): the quote
+    and what follows name the program, the owner does not."""
+    q = text.find("“", start, head_start)
+    if q <= start:
+        return start
+    owner = text[start:q]
+    if owner in _OWNER_WORDS or lex.is_place(owner):
+        return q
+    for k in range(len(owner) - 4, 1, -1):  # a region + 地区, then the program's own words
+        if owner[k : k + 2] == "地区" and lex.is_place(owner[:k]):
+            return start + k + 2
+    return start
+
+
 def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Names ending with a program head word (威海英才计划, 商事制度改革, 莱荣高铁)."""
     out: list[Cand] = []
@@ -647,6 +669,7 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
             start = _numbered_name_start(text, tokens, _extend_left(text, tokens, i, _MAX_NAME))
         if start == s and len(word) - glued <= len(head or project) + 1:
             continue  # the head word alone, or one character before it
+        start = _after_owner(text, start, s, lex)
         name = text[start : e - glued]
         if "”“" in name:
             continue  # “数源”“数用”行动: quoted names sharing a head (see quoted_programs)

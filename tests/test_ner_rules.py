@@ -1069,3 +1069,13 @@ def test_a_quality_before_a_head_word_is_no_name() -> None:
     assert not R._generic_bare("景腊大型")  # a size after a name: 景腊大型灌区
     text = "深化引领型改革和战略战役性改革。"
     assert R.program_head_names(text, toks(text), LEX) == []
+
+
+def test_the_owner_before_a_quoted_program_is_not_its_name() -> None:
+    lex = dataclasses.replace(LEX, is_place=lambda w: w in PLACES | {"青岛", "胶东", "天水"})
+    text = "推进青岛“强龙头”战略，开展国家“城市双修”试点，推进胶东地区清洁供暖“一张网”工程。"
+    found = texts(text, R.program_head_names(text, toks(text), lex))
+    assert {"强龙头战略", "城市双修试点", "清洁供暖一张网工程"} <= set(found)
+    assert not any(f.startswith(("青岛", "国家", "胶东")) for f in found)
+    text = "完成天水机场“盖被子”工程。"  # a facility with its place is the program's own word
+    assert "天水机场盖被子工程" in texts(text, R.program_head_names(text, toks(text), lex))
