@@ -582,7 +582,9 @@ def _governing_verb(text: str, tokens: Sequence[Tok], start: int) -> str:
 
 
 GENERIC_MODIFIERS = ("国家", "重大", "重点", "关键", "省级", "市级", "全国", "各类", "有关", "相关")
-GENERIC_BARES = _words("领域 水利 生态 环节 关键 方面 行业 部门 地方 五年 三年 十年 年度 中长期")
+GENERIC_BARES = _words(
+    "领域 水利 生态 环节 关键 方面 行业 部门 地方 五年 三年 十年 年度 中长期 发展 区域 区域发展"
+)
 
 
 # Verbs that, fused with a head word into one token (深化改革), make it a clause's predicate.

@@ -1079,3 +1079,8 @@ def test_the_owner_before_a_quoted_program_is_not_its_name() -> None:
     assert not any(f.startswith(("青岛", "国家", "胶东")) for f in found)
     text = "完成天水机场“盖被子”工程。"  # a facility with its place is the program's own word
     assert "天水机场盖被子工程" in texts(text, R.program_head_names(text, toks(text), lex))
+
+
+def test_development_and_region_alone_name_no_strategy() -> None:
+    assert R._generic_bare("国家发展") and R._generic_bare("重大区域发展")
+    assert not R._generic_bare("区域协调发展")  # 区域协调发展战略 is a named strategy
