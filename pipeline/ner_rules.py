@@ -56,7 +56,7 @@ GOVERNING = _words(
     高水平 全力 全速 加速 加大 继续 进一步 不断 切实 深度 率先 首批
     国家级 省级 市级 全国 全省 全市 各项 一批 一系列
     列入 列为 入围 确定为 评为 命名为 处于 处在 赋予 锚定 紧扣 履行 取得 聚力 共建
-    打 打好 打赢 获 获得 如期
+    打 打好 打赢 获 获得 如期 跻身 接入 重构
     """
 )
 # Parts of speech that never sit inside a program name.
@@ -672,6 +672,8 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
         if start == s and len(word) - glued <= len(head or project) + 1:
             continue  # the head word alone, or one character before it
         start = _after_owner(text, start, s, lex)
+        if text[start : start + 2] in ("国家", "全国") and text[start + 2 : e] in lex.programs:
+            start += 2  # 国家|脱贫攻坚: the country's campaign, named without it
         name = text[start : e - glued]
         if "”“" in name:
             continue  # “数源”“数用”行动: quoted names sharing a head (see quoted_programs)

@@ -877,3 +877,14 @@ def test_official_names_with_their_standing_modifier(production) -> None:
     _, rows = recognize_text(production, text)
     programs = {r.norm for r in rows if r.label == "PROGRAM"}
     assert programs == {"常态化财政资金直达机制", "常态化防止返贫致贫机制"}
+
+
+def test_verbs_that_govern_a_pilot_and_the_country_before_a_known_campaign(production) -> None:
+    text = (
+        "政府工作报告\n各位代表：\n成功跻身第二轮国家生态产品价值实现机制试点。"
+        "顺利通过国家脱贫攻坚普查。\n"
+    )
+    _, rows = recognize_text(production, text)
+    programs = {r.norm for r in rows if r.label == "PROGRAM"}
+    assert "第二轮国家生态产品价值实现机制试点" in programs and "脱贫攻坚" in programs
+    assert not any(p.startswith(("跻身", "国家脱贫")) for p in programs)
