@@ -827,6 +827,11 @@ def _word_formula(inner: str) -> bool:
     )
 
 
+# What wins a quoted title or award (获评“…城市”, 入选“…新发现”), and how awards end.
+_AWARD_VERB_RE = re.compile(r"(?:入选|获评|荣获|获得|评为|获|授予|上榜|夺得|收获)$")
+_AWARD_INNER_RE = re.compile(r"(?:奖|新发现|考古发现|实践案例|典型案例|榜单)$")
+
+
 def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Quoted slogans and initiatives (“六稳”), merged with a head word that follows."""
     out: list[Cand] = []
@@ -867,6 +872,10 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
             continue  # “五五购物节”, “1·22”: an event, not a program
         if text.startswith(AWARD_FOLLOWERS, after):
             continue  # “五个一工程”奖, “…英雄群体”称号, “世界500强”排名: an award or a rank
+        if _AWARD_VERB_RE.search(text, max(0, m.start() - 3), m.start()) or _AWARD_INNER_RE.search(
+            inner
+        ):
+            continue  # 入选“全国十大考古新发现”, 获“中国工业大奖”: a title or an award won
         if re.search("[和与]", inner) and not _head_suffix(inner, (*PROGRAM_HEADS, "年")):
             continue  # “技术创新与制度创新”双轮驱动: two things joined, a program has one name
         if _event_follows(text, by_start, after):

@@ -1084,3 +1084,16 @@ def test_the_owner_before_a_quoted_program_is_not_its_name() -> None:
 def test_development_and_region_alone_name_no_strategy() -> None:
     assert R._generic_bare("国家发展") and R._generic_bare("重大区域发展")
     assert not R._generic_bare("区域协调发展")  # 区域协调发展战略 is a named strategy
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "大地湾遗址入选“全国十大考古新发现”。",
+        "宁德时代获“中国工业大奖”，实现零的突破。",
+        "福州获评“2025最具幸福感城市”。",
+        "入选自贸试验区第六批“最佳实践案例”。",
+    ],
+)
+def test_quoted_titles_and_awards_won_are_no_programs(text: str) -> None:
+    assert R.quoted_programs(text, toks(text), LEX) == []
