@@ -864,6 +864,8 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
             continue
         if _word_formula(inner):
             continue  # “文化+旅游”, “康养+旅游”: sectors joined by +, a way of working
+        if inner.endswith(("+", "＋")) and inner.replace("＋", "+") not in lex.programs:
+            continue  # “会展+”新经济, “保税+”消费: a sector open to others, no program's name
         if _PARTICLE_DE_RE.search(inner) and not _head_suffix(inner, PROGRAM_HEADS):
             continue  # “家门口的好去处”, “群众的小事”: a phrase with 的, not a program's name
         if inner.endswith(("式", "难")) and not inner.endswith(("模式", "方式")):

@@ -888,3 +888,10 @@ def test_verbs_that_govern_a_pilot_and_the_country_before_a_known_campaign(produ
     programs = {r.norm for r in rows if r.label == "PROGRAM"}
     assert "第二轮国家生态产品价值实现机制试点" in programs and "脱贫攻坚" in programs
     assert not any(p.startswith(("跻身", "国家脱贫")) for p in programs)
+
+
+def test_a_quoted_sector_open_to_others_is_no_program(production) -> None:
+    text = "政府工作报告\n各位代表：\n发展“互联网+”。培育“会展+”新经济，拓展“保税+”消费。\n"
+    _, rows = recognize_text(production, text)
+    programs = {r.norm for r in rows if r.label == "PROGRAM"}
+    assert programs == {"互联网+"}  # the national initiative, from the policy vocabulary
