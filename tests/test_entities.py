@@ -893,3 +893,9 @@ def test_a_quoted_sector_open_to_others_is_no_program(production) -> None:
     text = "发展“互联网+”。培育“会展+”新经济，拓展“保税+”消费。"
     programs = norms(production, text, "PROGRAM")
     assert programs == {"互联网+"}  # the national initiative, from the policy vocabulary
+
+
+def test_a_long_ecological_project_keeps_its_river(production) -> None:
+    text = "谋划赣江流域山水林田湖草沙一体化保护和修复工程。"
+    assert norms(production, text, "PROGRAM") == {"赣江流域山水林田湖草沙一体化保护和修复工程"}
+    assert norms(production, text, "PLACE") == set()  # the river only inside the name
