@@ -316,6 +316,7 @@ class RulesComponent:
             *ner_rules.listed_counties(text, tokens, self.lex),
             *ner_rules.heritage_places(text, tokens, self.lex),
             *ner_rules.water_regions(text, tokens, self.lex),
+            *ner_rules.feature_wetlands(text, tokens, self.lex),
             *ner_rules.sectioned_rivers(text, tokens, self.lex),
             *ner_rules.region_abbreviations(text, tokens, self.lex),
             *ner_rules.foreign_places(text, tokens, self.lex),
@@ -801,7 +802,9 @@ def resolve(
 ) -> list[tuple[int, int, str, str]]:
     """Non-overlapping entities: longest first, then by source priority; stoplists applied.
 
-    A place inside a chosen program or company is dropped (威海英才计划 is one PROGRAM).
+    A place inside a chosen program or company is dropped (威海英才计划 is one PROGRAM). Two
+    entities are listed inside another: a firm heading a project (浪潮服务器生产线 → 浪潮) and a
+    feature heading its wetland or basin (海拉尔河湿地 → 海拉尔河).
     """
     keep: list[tuple[int, int, str, str]] = []
     for s, e, label, src in cands:
@@ -843,6 +846,15 @@ def resolve(
             continue
         firms.append((s, e))
         chosen.append((s, e, label, src))
+    # a feature's wetland or basin lists the feature too (海拉尔河湿地 → 海拉尔河)
+    for s, e, label, src in list(chosen):
+        feature = text[s:e][:-2]
+        if (
+            label == PLACE
+            and text[s:e].endswith(ner_rules.FEATURE_AREAS)
+            and ner_rules.named_feature(feature, lex)
+        ):
+            chosen.append((s, s + len(feature), PLACE, src))
     return sorted(chosen)
 
 

@@ -2720,6 +2720,29 @@ def water_regions(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
     return out
 
 
+# The last character of a named natural feature's name (海拉尔河, 西山, 九龙江).
+_FEATURE_ENDS = tuple("河江湖山岛海湾")
+# Areas of a natural feature, each a named place of its own: its wetland and its basin.
+FEATURE_AREAS = ("湿地", "流域")
+
+
+def named_feature(name: str, lex: Lexicons) -> bool:
+    """A river, lake, mountain or island by its name: in the gazetteer, or a proper name + 河/
+    湖/山… the gazetteer lacks (温榆河)."""
+    return (lex.is_place(name) and name.endswith(_FEATURE_ENDS)) or _natural_feature(name, lex)
+
+
+def feature_wetlands(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """A named feature's wetland (海拉尔河湿地, 西山湿地), whose name the segmenter cuts in two;
+    the resolver also lists the feature (spec: a compound yields both parts)."""
+    out: list[Cand] = []
+    for i, (s, e, _) in enumerate(tokens[:-1]):
+        a, b, _ = tokens[i + 1]
+        if a == e and text[a:b] == "湿地" and named_feature(text[s:e], lex):
+            out.append((s, b, PLACE, "zone"))
+    return out
+
+
 _SECTION_RE = re.compile(r"（[^（）。，]{1,10}段）")
 
 

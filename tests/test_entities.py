@@ -899,3 +899,9 @@ def test_a_long_ecological_project_keeps_its_river(production) -> None:
     text = "谋划赣江流域山水林田湖草沙一体化保护和修复工程。"
     assert norms(production, text, "PROGRAM") == {"赣江流域山水林田湖草沙一体化保护和修复工程"}
     assert norms(production, text, "PLACE") == set()  # the river only inside the name
+
+
+def test_a_feature_s_wetland_and_basin_list_the_feature_too(production) -> None:
+    text = "保护好嘉陵江湿地、西山湿地，抓好赣江流域综合治理。"
+    places = norms(production, text, "PLACE")
+    assert places == {"嘉陵江湿地", "嘉陵江", "西山湿地", "西山", "赣江流域", "赣江"}
