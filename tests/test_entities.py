@@ -905,3 +905,8 @@ def test_a_feature_s_wetland_and_basin_list_the_feature_too(production) -> None:
     text = "保护好嘉陵江湿地、西山湿地，抓好赣江流域综合治理。"
     places = norms(production, text, "PLACE")
     assert places == {"嘉陵江湿地", "嘉陵江", "西山湿地", "西山", "赣江流域", "赣江"}
+
+
+def test_optimising_the_business_environment_opens_a_program_name(production) -> None:
+    text = "实施优化营商环境2027年行动。持续优化营商环境。"
+    assert norms(production, text, "PROGRAM") == {"优化营商环境2027年行动"}
