@@ -413,6 +413,25 @@ def _inner_verb(text: str, tokens: Sequence[Tok], j: int, head_index: int) -> bo
     return pos[:1] == "n" or (pos == "vn" and not _is_boundary(text, tokens[k]))
 
 
+# What a campaign adds to a reform or a campaign it renews (国有企业改革|深化提升|行动).
+_RENEWALS = frozenset(("深化", "提升", "深化提升", "巩固提升"))
+
+
+def _renewal(text: str, tokens: Sequence[Tok], j: int, head_index: int) -> bool:
+    """Whether tokens[j] is in a run of at most two renewal words between a program's head and a
+    campaign's head (新时代教育评价改革|深化|行动): the campaign renews the program, one name."""
+    if text[tokens[head_index][0] : tokens[head_index][1]] not in _VERB_NAMED_HEADS:
+        return False
+    k = head_index - 1
+    while k >= 0 and head_index - k <= 2 and text[tokens[k][0] : tokens[k][1]] in _RENEWALS:
+        k -= 1
+    return (
+        k < j < head_index
+        and k >= 0
+        and bool(_head_suffix(text[tokens[k][0] : tokens[k][1]], PROGRAM_HEADS))
+    )
+
+
 def _extend_left(text: str, tokens: Sequence[Tok], head_index: int, max_chars: int) -> int:
     """Start of the name ending with tokens[head_index]: left over content tokens."""
     start = tokens[head_index][0]
@@ -427,6 +446,8 @@ def _extend_left(text: str, tokens: Sequence[Tok], head_index: int, max_chars: i
             depth -= 1
         elif _spec_in_name(text, tokens, j):
             pass  # 500|千伏, 第三回: a line's voltage or circuit inside the project's name
+        elif _renewal(text, tokens, j, head_index):
+            pass  # 国有企业改革攻坚|深化|提升|行动: a campaign renewing a reform
         elif word in PROJECT_HEADS and j + 1 < head_index and last_is_project:
             break  # 货运机场|花湖|国际|机场: a facility described before the named one
         elif word in PROJECT_HEADS and j > 0 and tokens[j - 1][2] != "x":

@@ -910,3 +910,8 @@ def test_a_feature_s_wetland_and_basin_list_the_feature_too(production) -> None:
 def test_optimising_the_business_environment_opens_a_program_name(production) -> None:
     text = "实施优化营商环境2027年行动。持续优化营商环境。"
     assert norms(production, text, "PROGRAM") == {"优化营商环境2027年行动"}
+
+
+def test_a_campaign_renewing_a_reform_is_one_name(production) -> None:
+    text = "实施医疗卫生体制改革深化提升行动。"
+    assert norms(production, text, "PROGRAM") == {"医疗卫生体制改革深化提升行动"}
