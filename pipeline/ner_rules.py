@@ -743,6 +743,9 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
         ):
             continue  # 给排水管网工程, 区医院扩建工程: generic works, not a named project
         end = _extend_project_right(text, tokens, i) if project else e
+        nxt_end = tokens[i + 1][1] if i + 1 < len(tokens) else e
+        if head == "试点" and text[e:nxt_end] == "示范":
+            end = nxt_end  # 煤电低碳化改造试点示范: the pilot and its showcase
         if project and OPERATION_RE.match(text, end):
             continue  # 萧山国际机场|旅客吞吐量: a facility at work, not a project being built
         if text[end : end + 1] == "圈":

@@ -915,3 +915,9 @@ def test_optimising_the_business_environment_opens_a_program_name(production) ->
 def test_a_campaign_renewing_a_reform_is_one_name(production) -> None:
     text = "实施医疗卫生体制改革深化提升行动。"
     assert norms(production, text, "PROGRAM") == {"医疗卫生体制改革深化提升行动"}
+
+
+def test_a_pilot_and_its_showcase_are_one_name(production) -> None:
+    programs = norms(production, "开展燃气轮机掺氢改造试点示范。", "PROGRAM")
+    assert programs == {"燃气轮机掺氢改造试点示范"}
+    assert norms(production, "创建全国节水型社会创新试点示范市。", "PROGRAM") == set()  # a title
