@@ -298,7 +298,12 @@ HEAD_CONTINUATIONS = (
     "机遇", "优势", "指导", "性", "意义", "眼光", "定力", "支点", "腹地", "上", "自觉", "方向",
     "目标", "布局", "合作", "科学家", "储备", "人才", "公司", "企业", "协同", "对接",
     "地位", "通道", "高地", "创新",
+    # the measures, plans and frame of a program, not the program (改革|举措, 战略|框架)
+    "举措", "措施", "政策", "部署", "框架", "全局", "自主权",
 )  # fmt: skip
+# … and what a reform or a strategy modifies, making it no name: 改革|发展 (民营企业改革发展),
+# 改革|化险, 改革|重组, 改革|转型, 改革|试点经验, 战略|发展
+REFORM_CONTINUATIONS = ("发展", "化险", "重组", "转型", "提升", "先行", "试点经验")
 
 
 def _title_follows(text: str, tokens: Sequence[Tok], head_index: int) -> bool:
@@ -724,6 +729,10 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
             nxt = text[tokens[i + 1][0] : tokens[i + 1][1]]
             if nxt.startswith(HEAD_CONTINUATIONS):
                 continue  # 重要战略|机遇期, 行动|自觉: the head word is part of a longer word
+            if (head == "改革" and nxt.startswith(REFORM_CONTINUATIONS)) or (
+                head == "战略" and nxt.startswith("发展")
+            ):
+                continue  # 民营企业改革|发展, 改革|化险: the reform modifies what follows
             if nxt in PROGRAM_HEADS or nxt in ("试验", "试验区"):
                 continue  # 综合改革|试点: the name goes on to the next head word
         if head and not head.endswith("制") and not _specific(bare, lex):

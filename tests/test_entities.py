@@ -921,3 +921,11 @@ def test_a_pilot_and_its_showcase_are_one_name(production) -> None:
     programs = norms(production, "开展燃气轮机掺氢改造试点示范。", "PROGRAM")
     assert programs == {"燃气轮机掺氢改造试点示范"}
     assert norms(production, "创建全国节水型社会创新试点示范市。", "PROGRAM") == set()  # a title
+
+
+def test_a_reform_or_strategy_modifying_a_noun_names_no_program(production) -> None:
+    text = (
+        "推出新一批物业服务收费改革举措。支持民营企业改革发展。推进城市商业银行改革化险。"
+        "落实海洋强省战略框架。深化医药卫生体制改革，取得明显成效。"
+    )
+    assert norms(production, text, "PROGRAM") == {"医药卫生体制改革"}
