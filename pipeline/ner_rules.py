@@ -867,6 +867,11 @@ _AWARD_VERB_RE = re.compile(r"(?:入选|获评|荣获|获得|评为|获|授予|�
 _AWARD_INNER_RE = re.compile(r"(?:奖|新发现|考古发现|实践案例|典型案例|榜单)$")
 
 
+# Numbers or N joined by + alone (“1+6”, “2+3+N”): how many of a kind; with a head word after
+# the quote it names a program (“1+4+N”创新平台体系, found as quote+head).
+_COUNT_FORMULA_RE = re.compile(r"[\dNnXx]+(?:[+＋][\dNnXx]+)+")
+
+
 def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Quoted slogans and initiatives (“六稳”), merged with a head word that follows."""
     out: list[Cand] = []
@@ -899,6 +904,8 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
             continue
         if _word_formula(inner):
             continue  # “文化+旅游”, “康养+旅游”: sectors joined by +, a way of working
+        if _COUNT_FORMULA_RE.fullmatch(inner) and inner not in lex.programs:
+            continue  # “1+6”项目清单, “5+2”重点行业: a count of what follows, no program's name
         if inner.endswith(("+", "＋")) and inner.replace("＋", "+") not in lex.programs:
             continue  # “会展+”新经济, “保税+”消费: a sector open to others, no program's name
         if _PARTICLE_DE_RE.search(inner) and not _head_suffix(inner, PROGRAM_HEADS):

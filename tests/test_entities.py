@@ -929,3 +929,8 @@ def test_a_reform_or_strategy_modifying_a_noun_names_no_program(production) -> N
         "落实海洋强省战略框架。深化医药卫生体制改革，取得明显成效。"
     )
     assert norms(production, text, "PROGRAM") == {"医药卫生体制改革"}
+
+
+def test_a_quoted_count_alone_is_no_program(production) -> None:
+    text = "按照“1+8”项目清单推进，做强“2+3+N”重点产业。构建“1+5+N”科技创新体系。"
+    assert norms(production, text, "PROGRAM") == {"1+5+N科技创新体系"}
