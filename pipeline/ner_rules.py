@@ -869,6 +869,9 @@ _AWARD_INNER_RE = re.compile(r"(?:奖|新发现|考古发现|实践案例|典型
 
 # Numbers or N joined by + alone (“1+6”, “2+3+N”): how many of a kind; with a head word after
 # the quote it names a program (“1+4+N”创新平台体系, found as quote+head).
+# A count of two or more opening what a report “实现”s (双提升, 三个全覆盖): a goal; 一 opens
+# reforms reached as often (实现“一网通办”).
+_COUNTED_GOAL_RE = re.compile("[两双二三四五六七八九十百千万]")
 _COUNT_FORMULA_RE = re.compile(r"[\dNnXx]+(?:[+＋][\dNnXx]+)+")
 
 
@@ -904,6 +907,8 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
             continue
         if _word_formula(inner):
             continue  # “文化+旅游”, “康养+旅游”: sectors joined by +, a way of working
+        if text.endswith("实现", 0, m.start()) and _COUNTED_GOAL_RE.match(inner):
+            continue  # 实现“双提升”, 实现“三个全覆盖”, 实现“十连丰”: a goal reached, counted
         if _COUNT_FORMULA_RE.fullmatch(inner) and inner not in lex.programs:
             continue  # “1+6”项目清单, “5+2”重点行业: a count of what follows, no program's name
         if inner.endswith(("+", "＋")) and inner.replace("＋", "+") not in lex.programs:

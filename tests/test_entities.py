@@ -934,3 +934,8 @@ def test_a_reform_or_strategy_modifying_a_noun_names_no_program(production) -> N
 def test_a_quoted_count_alone_is_no_program(production) -> None:
     text = "按照“1+8”项目清单推进，做强“2+3+N”重点产业。构建“1+5+N”科技创新体系。"
     assert norms(production, text, "PROGRAM") == {"1+5+N科技创新体系"}
+
+
+def test_a_counted_goal_reached_is_no_program(production) -> None:
+    text = "全年实现“双达标”，全市实现“五个全覆盖”。实现“一网通办”。"
+    assert norms(production, text, "PROGRAM") == {"一网通办"}
