@@ -803,8 +803,9 @@ def resolve(
     """Non-overlapping entities: longest first, then by source priority; stoplists applied.
 
     A place inside a chosen program or company is dropped (威海英才计划 is one PROGRAM). Two
-    entities are listed inside another: a firm heading a project (浪潮服务器生产线 → 浪潮) and a
-    feature heading its wetland or basin (海拉尔河湿地 → 海拉尔河).
+    entities are listed inside another: a firm heading a project (浪潮服务器生产线 → 浪潮; a firm
+    before what it builds and 项目 opens the project: 双良集团集中供热项目) and a feature heading
+    its wetland or basin (海拉尔河湿地 → 海拉尔河).
     """
     keep: list[tuple[int, int, str, str]] = []
     for s, e, label, src in cands:
@@ -846,6 +847,11 @@ def resolve(
             continue
         firms.append((s, e))
         chosen.append((s, e, label, src))
+    # a firm's project named before 项目 (双良集团集中供热项目 → 双良集团集中供热, and the firm)
+    for s, e, label, src in list(chosen):
+        end = ner_rules.firm_project_end(text, e) if label == COMPANY else 0
+        if end and not any(a < end and s < b and (a, b) != (s, e) for a, b, _l, _s in chosen):
+            chosen.append((s, end, PROGRAM, src))
     # a feature's wetland or basin lists the feature too (海拉尔河湿地 → 海拉尔河)
     for s, e, label, src in list(chosen):
         feature = text[s:e][:-2]

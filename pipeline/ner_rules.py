@@ -2765,6 +2765,32 @@ def water_regions(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
     return out
 
 
+# What a firm builds, named before 项目 (双良集团|集中供热|项目, 冀东物贸集团|年产3000辆专用车|
+# 项目): no punctuation, list word or particle between the firm and 项目.
+_FIRM_PROJECT_RE = re.compile(r"([^，。；、：“”‘’（）()《》\s等的和与及]{2,14}?)项目")
+
+
+def firm_project_end(text: str, firm_end: int) -> int:
+    """End of the project a firm's name opens (双良集团集中供热|项目: 项目 dropped), or 0: the
+    works named between the firm and 项目, which may not end with a clause's verb (大唐700万吨
+    露天矿完成|项目核准)."""
+    m = _FIRM_PROJECT_RE.match(text, firm_end)
+    if not m:
+        return 0
+    works = m.group(1)
+    if (
+        works in _FIRM_DEALS
+        or works.endswith(tuple(GOVERNING))
+        or works.startswith(tuple(GOVERNING))
+    ):
+        return 0  # 威高集团|投资|项目, 完成|项目核准: what the firm does, not what it builds
+    return m.end(1)
+
+
+# What a firm does with projects, or their kind, not a project's name (威高集团投资项目).
+_FIRM_DEALS = _words("投资 签约 合作 引进 招商 储备 重点 重大 在建 新建 拟建 续建 产业 技改 落地")
+
+
 # The last character of a named natural feature's name (海拉尔河, 西山, 九龙江).
 _FEATURE_ENDS = tuple("河江湖山岛海湾")
 # Areas of a natural feature, each a named place of its own: its wetland and its basin.

@@ -939,3 +939,9 @@ def test_a_quoted_count_alone_is_no_program(production) -> None:
 def test_a_counted_goal_reached_is_no_program(production) -> None:
     text = "全年实现“双达标”，全市实现“五个全覆盖”。实现“一网通办”。"
     assert norms(production, text, "PROGRAM") == {"一网通办"}
+
+
+def test_a_firm_s_project_before_xiangmu_is_a_program_and_lists_the_firm(production) -> None:
+    text = "宝武集团氢冶金示范项目开工建设。宝武集团投资项目落地。"
+    assert norms(production, text, "PROGRAM") == {"宝武集团氢冶金示范"}
+    assert "宝武集团" in norms(production, text, "COMPANY")
