@@ -945,3 +945,8 @@ def test_a_firm_s_project_before_xiangmu_is_a_program_and_lists_the_firm(product
     text = "宝武集团氢冶金示范项目开工建设。宝武集团投资项目落地。"
     assert norms(production, text, "PROGRAM") == {"宝武集团氢冶金示范"}
     assert "宝武集团" in norms(production, text, "COMPANY")
+
+
+def test_a_region_named_as_an_opening_up_hub_is_a_place(production) -> None:
+    text = "推进南沙国际开放枢纽建设。"
+    assert norms(production, text, "PLACE") == {"南沙国际开放枢纽"}
