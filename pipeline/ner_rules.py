@@ -3149,6 +3149,10 @@ _IN_HOME_RE = re.compile(r"在(?:我|本|全)[省市区县州旗]")
 _COUNT_TAIL_RE = re.compile(r"(?:一批|一系列|若干|[\d一二三四五六七八九十百千]+[个项批])$")
 
 
+# Money or a number of times in a list item: a sum or a clause, no project's name.
+_MONEY_OR_TIMES_RE = re.compile(r"\d(?:[\d.]*)(?:亿元|万元|元|亿美元|万美元|次)")
+
+
 def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Named projects: the items of a list closed by 等…项目; names with a phase (裕龙石化一期)."""
     starts = {s for s, _, _ in tokens}
@@ -3163,6 +3167,8 @@ def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
     for m in found:
         if _COUNT_TAIL_RE.search(m.group(1)):
             continue  # 与招商局集团、中国建筑签约一批|项目: a count of projects, not their names
+        if "更多" in m.group(1).split("、")[0]:
+            continue  # 推动更多|企业增资扩产项目、上市公司募投项目: more of some kinds, no names
         pos = m.start(1)
         # …等工程 alone (not 等重大工程, 等项目): a list of kinds of works as often as of names
         bare_works = re.match(r"(?:项目)?等工程", text[m.end(1) :]) is not None
@@ -3191,6 +3197,8 @@ def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
                 continue
             if _COUNTED_KIND_RE.search(name) or name.startswith("投资"):
                 continue  # 工业投资项目270个, 投资2000万元以上的技改: kinds of projects
+            if _MONEY_OR_TIMES_RE.search(name):
+                continue  # 援助资金161.15亿元, 16次调度推进…: a sum or a clause, no name
             if _IN_HOME_RE.search(name):
                 continue  # 奇瑞汽车在我省布局整车|项目: a clause about projects, not a name
             if _firm_at(name, lex, head_only=False) == len(name) or lex.is_place(name):

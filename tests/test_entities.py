@@ -950,3 +950,11 @@ def test_a_firm_s_project_before_xiangmu_is_a_program_and_lists_the_firm(product
 def test_a_region_named_as_an_opening_up_hub_is_a_place(production) -> None:
     text = "推进南沙国际开放枢纽建设。"
     assert norms(production, text, "PLACE") == {"南沙国际开放枢纽"}
+
+
+def test_sums_clauses_and_more_of_a_kind_are_no_project_names(production) -> None:
+    text = (
+        "累计投入帮扶资金52.3亿元、实施项目900个。"
+        "吸引更多国内外知名企业、优质项目落地，推动更多企业增资扩产项目、上市公司募投项目落地。"
+    )
+    assert norms(production, text, "PROGRAM") == set()
