@@ -2929,8 +2929,13 @@ def elliptical_lines(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Ca
             if "至" in item:
                 left, _, right = item.partition("至")
                 ok = _route_end(left, lex) and _route_end(right, lex)
-            else:  # two or three abbreviated ends (莱临, 聊邯长): no word of the dictionary
-                ok = len(item) <= 3 and not lex.word_freq(item) and not lex.is_place(item)
+            else:  # two or three abbreviated ends (莱临, 聊邯长): cities' characters, no word
+                ok = (
+                    len(item) <= 3
+                    and not lex.word_freq(item)
+                    and not lex.is_place(item)
+                    and all(c in lex.city_chars for c in item)  # (not …（成渝）|开行量)
+                )
             if ok:
                 out.append((a, b, PROGRAM, "route"))
     return out

@@ -958,3 +958,10 @@ def test_sums_clauses_and_more_of_a_kind_are_no_project_names(production) -> Non
         "吸引更多国内外知名企业、优质项目落地，推动更多企业增资扩产项目、上市公司募投项目落地。"
     )
     assert norms(production, text, "PROGRAM") == set()
+
+
+def test_a_list_of_railway_lines_holds_only_abbreviated_ends(production) -> None:
+    text = "中欧班列（成渝）开行量、川藏铁路雅安至林芝段建设加快。建成莱临、聊邯长铁路。"
+    programs = norms(production, text, "PROGRAM")
+    assert "开行量" not in programs
+    assert {"川藏铁路雅安至林芝段", "莱临", "聊邯长铁路"} <= programs
