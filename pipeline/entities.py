@@ -896,6 +896,7 @@ def recognize_document(
         rel = split_at_model_spans(
             rel, model_spans[k], lambda a, b, t=texts[k]: bool(lex.place_kind(t[a:b]))
         )
+        rel = split_body_places(rel, texts[k], lex)
         sdoc = doc_from_tokens(nlp.vocab, texts[k], rel)
         sdoc = ModelComponent.pipe_one(sdoc, model_spans[k])
         sdoc.user_data["home"] = home  # the report's provinces
@@ -973,6 +974,31 @@ def _named_before_facility(name: str, after: str, lex: Lexicons) -> bool:
         and not lex.word_freq(name)
         and name not in ner_rules.GENERIC_PLACES
     )
+
+
+def split_body_places(
+    tokens: Sequence[tuple[int, int, str]], text: str, lex: Lexicons
+) -> list[tuple[int, int, str]]:
+    """Give the place that opens a government body's one-word name a token of its own.
+
+    The dictionary holds some bodies as one word (四川省人民政府, 新疆生产建设兵团); the place in a
+    body's name counts (spec), and the ruler matches whole tokens.
+    """
+    out: list[tuple[int, int, str]] = []
+    for s, e, pos in tokens:
+        word = text[s:e]
+        k = 0
+        if len(word) >= 4 and word.endswith(_BODY_TAILS):
+            k = next((k for k in (4, 3, 2) if len(word) > k and lex.is_place(word[:k])), 0)
+        if k:
+            out += [(s, s + k, "ns"), (s + k, e, pos)]
+        else:
+            out.append((s, e, pos))
+    return out
+
+
+# The tails of government bodies' names (the dictionary's one-word bodies end so).
+_BODY_TAILS = (*ner_rules.GOV_SUFFIXES, "兵团")
 
 
 def split_at_model_spans(

@@ -965,3 +965,8 @@ def test_a_list_of_railway_lines_holds_only_abbreviated_ends(production) -> None
     programs = norms(production, text, "PROGRAM")
     assert "开行量" not in programs
     assert {"川藏铁路雅安至林芝段", "莱临", "聊邯长铁路"} <= programs
+
+
+def test_the_place_in_a_one_word_body_s_name_counts(production) -> None:
+    text = "支持新疆生产建设兵团向南发展，与四川省人民政府签署协议。"
+    assert norms(production, text, "PLACE") == {"新疆", "四川省"}
