@@ -2967,7 +2967,12 @@ STREET_NOUNS = ("路", "街", "大街", "大道", "巷", "胡同", "写字楼", 
 def in_agreement(text: str, end: int) -> bool:
     """Whether the place ending at `end` is inside an agreement's title (跨太平洋伙伴关系协定)."""
     tail = re.match(r"[\u4e00-\u9fff]{0,10}", text[end:])
-    return bool(tail) and tail.group().endswith(("协定", "协议"))
+    return (
+        bool(tail)
+        and tail.group().endswith(("协定", "协议"))
+        # (四川省|人民政府签署协议: a party signing an agreement, not the agreement's title)
+        and not re.search("签|达成|订立|缔结", tail.group())
+    )
 
 
 # A ranking's title, not a place (全国千强镇, 百强县, 十佳乡镇).

@@ -970,3 +970,8 @@ def test_a_list_of_railway_lines_holds_only_abbreviated_ends(production) -> None
 def test_the_place_in_a_one_word_body_s_name_counts(production) -> None:
     text = "支持新疆生产建设兵团向南发展，与四川省人民政府签署协议。"
     assert norms(production, text, "PLACE") == {"新疆", "四川省"}
+
+
+def test_a_party_signing_an_agreement_is_no_title_s_word(production) -> None:
+    text = "与福建签署战略合作协议。推动加入全面与进步跨太平洋伙伴关系协定。"
+    assert norms(production, text, "PLACE") == {"福建"}
