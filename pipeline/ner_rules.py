@@ -2781,11 +2781,16 @@ def firm_project_end(text: str, firm_end: int) -> int:
     works = m.group(1)
     if (
         works in _FIRM_DEALS
-        or works.endswith(tuple(GOVERNING))
-        or works.startswith(tuple(GOVERNING))
+        or any(w in works for w in GOVERNING)
+        or _CLAUSE_IN_WORKS_RE.search(works)
+        or _MONEY_OR_TIMES_RE.search(works)
     ):
-        return 0  # 威高集团|投资|项目, 完成|项目核准: what the firm does, not what it builds
+        return 0  # 威高集团|投资|项目, 中国华电|在我省投资建设一批重大|项目: a clause, no name
     return m.end(1)
+
+
+# Words of a clause, not of a project's name, between a firm and 项目 (在我省, 一批, 投资建设)
+_CLAUSE_IN_WORKS_RE = re.compile("[在将把向对为了]|一批|一些|一系列|投资|建设|重大|重点")
 
 
 # What a firm does with projects, or their kind, not a project's name (威高集团投资项目).

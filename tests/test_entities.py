@@ -942,7 +942,9 @@ def test_a_counted_goal_reached_is_no_program(production) -> None:
 
 
 def test_a_firm_s_project_before_xiangmu_is_a_program_and_lists_the_firm(production) -> None:
-    text = "宝武集团氢冶金示范项目开工建设。宝武集团投资项目落地。"
+    text = (
+        "宝武集团氢冶金示范项目开工建设。宝武集团投资项目落地。中国华电在我省投资建设一批重大项目。"
+    )
     assert norms(production, text, "PROGRAM") == {"宝武集团氢冶金示范"}
     assert "宝武集团" in norms(production, text, "COMPANY")
 
