@@ -207,3 +207,22 @@ def test_autonomous_prefectures_and_counties_by_their_short_forms() -> None:
     assert gz.canonical("大理州") == "大理白族自治州"
     assert gz.canonical("恩施州") == "恩施土家族苗族自治州"
     assert gz.canonical("长阳县") == "长阳土家族自治县"
+
+
+def test_the_provinces_of_division_names_are_kept_on_disk(tmp_path, monkeypatch) -> None:
+    built = gz._build_provinces()
+    calls = []
+    monkeypatch.setattr(gz, "_build_provinces", lambda: calls.append(1) or built)
+    try:
+        gz.use_cache(tmp_path)
+        gz._provinces_by_name.cache_clear()
+        assert gz.provinces_of("嘉定") == {"31"} and calls == [1]
+        (path,) = tmp_path.glob("provinces-*.pkl")
+        gz._provinces_by_name.cache_clear()
+        assert gz.provinces_of("嘉定") == {"31"} and calls == [1]  # read back, not built
+        path.write_bytes(b"damaged")
+        gz._provinces_by_name.cache_clear()
+        assert gz.provinces_of("嘉定") == {"31"} and calls == [1, 1]
+    finally:
+        gz.use_cache(None)
+        gz._provinces_by_name.cache_clear()
