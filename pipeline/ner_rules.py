@@ -682,6 +682,10 @@ def _after_owner(text: str, start: int, head_start: int, lex: Lexicons) -> int:
     return start
 
 
+# A count of works right before a name (48个, 895公里, 5个省级): the name is their kind.
+_COUNTED_BEFORE_RE = re.compile(r"\d+多?(?:个|项|处|座|条|家|所|公里|千米)(?:省级|市级|国家级)?$")
+
+
 def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Names ending with a program head word (威海英才计划, 商事制度改革, 莱荣高铁)."""
     out: list[Cand] = []
@@ -700,6 +704,8 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
         if start == s and len(word) - glued <= len(head or project) + 1:
             continue  # the head word alone, or one character before it
         start = _after_owner(text, start, s, lex)
+        if _COUNTED_BEFORE_RE.search(text, max(0, start - 10), start):
+            continue  # 实施48个|单村供水改造工程, 895公里|村路安防工程: works counted, a kind
         if text[start : start + 2] in ("国家", "全国") and text[start + 2 : e] in lex.programs:
             start += 2  # 国家|脱贫攻坚: the country's campaign, named without it
         name = text[start : e - glued]

@@ -977,3 +977,8 @@ def test_the_place_in_a_one_word_body_s_name_counts(production) -> None:
 def test_a_party_signing_an_agreement_is_no_title_s_word(production) -> None:
     text = "与福建签署战略合作协议。推动加入全面与进步跨太平洋伙伴关系协定。"
     assert norms(production, text, "PLACE") == {"福建"}
+
+
+def test_works_counted_before_a_head_name_are_a_kind(production) -> None:
+    text = "实施52个单村供水改造工程，实施700公里村路安防工程。实施乡村振兴人才培育工程。"
+    assert norms(production, text, "PROGRAM") == {"乡村振兴人才培育工程"}
