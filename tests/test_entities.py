@@ -982,3 +982,8 @@ def test_a_party_signing_an_agreement_is_no_title_s_word(production) -> None:
 def test_works_counted_before_a_head_name_are_a_kind(production) -> None:
     text = "实施52个单村供水改造工程，实施700公里村路安防工程。实施乡村振兴人才培育工程。"
     assert norms(production, text, "PROGRAM") == {"乡村振兴人才培育工程"}
+
+
+def test_the_national_strategic_science_force_is_a_concept(production) -> None:
+    text = "统筹在沪国家战略科技力量建设。"
+    assert norms(production, text, "PROGRAM") == set()
