@@ -300,6 +300,7 @@ HEAD_CONTINUATIONS = (
     "地位", "通道", "高地", "创新",
     # the measures, plans and frame of a program, not the program (改革|举措, 战略|框架)
     "举措", "措施", "政策", "部署", "框架", "全局", "自主权",
+    "遗产",  # 世界灌溉工程|遗产: a heritage title
 )  # fmt: skip
 # … and what a reform or a strategy modifies, making it no name: 改革|发展 (民营企业改革发展),
 # 改革|化险, 改革|重组, 改革|转型, 改革|试点经验, 战略|发展
@@ -767,6 +768,8 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
             continue  # “1小时高铁圈”: a reach goal, not a railway
         if project and text[end : end + 1] == "群":
             continue  # 世界级机场|群: a cluster of facilities, not a project
+        if project and text.startswith("口岸", end):
+            continue  # 磨憨铁路|口岸: a border port, named after the line
         out.append((start, end, PROGRAM, "head"))
     return out
 

@@ -987,3 +987,8 @@ def test_works_counted_before_a_head_name_are_a_kind(production) -> None:
 def test_the_national_strategic_science_force_is_a_concept(production) -> None:
     text = "统筹在沪国家战略科技力量建设。"
     assert norms(production, text, "PROGRAM") == set()
+
+
+def test_a_heritage_title_and_a_border_port_are_no_projects(production) -> None:
+    text = "红河哈尼梯田进入世界灌溉工程遗产名录。瑞丽铁路口岸入选全国首批智慧口岸试点。"
+    assert norms(production, text, "PROGRAM") == set()
