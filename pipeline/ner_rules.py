@@ -876,11 +876,11 @@ _AWARD_VERB_RE = re.compile(r"(?:入选|获评|荣获|获得|评为|获|授予|�
 _AWARD_INNER_RE = re.compile(r"(?:奖|新发现|考古发现|实践案例|典型案例|榜单)$")
 
 
-# Numbers or N joined by + alone (“1+6”, “2+3+N”): how many of a kind; with a head word after
-# the quote it names a program (“1+4+N”创新平台体系, found as quote+head).
 # A count of two or more opening what a report “实现”s (双提升, 三个全覆盖): a goal; 一 opens
 # reforms reached as often (实现“一网通办”).
 _COUNTED_GOAL_RE = re.compile("[两双二三四五六七八九十百千万]")
+# Numbers or N joined by + alone (“1+6”, “2+3+N”): how many of a kind; with a head word after
+# the quote it names a program (“1+4+N”创新平台体系, found as quote+head).
 _COUNT_FORMULA_RE = re.compile(r"[\dNnXx]+(?:[+＋][\dNnXx]+)+")
 
 
@@ -2782,8 +2782,8 @@ _FIRM_PROJECT_RE = re.compile(r"([^，。；、：“”‘’（）()《》\s�
 
 def firm_project_end(text: str, firm_end: int) -> int:
     """End of the project a firm's name opens (双良集团集中供热|项目: 项目 dropped), or 0: the
-    works named between the firm and 项目, which may not end with a clause's verb (大唐700万吨
-    露天矿完成|项目核准)."""
+    works named between the firm and 项目 hold no word of a clause (大唐700万吨露天矿完成|项目
+    核准, 中国华电|在我省投资建设一批重大|项目)."""
     m = _FIRM_PROJECT_RE.match(text, firm_end)
     if not m:
         return 0
@@ -2802,8 +2802,9 @@ def firm_project_end(text: str, firm_end: int) -> int:
 _CLAUSE_IN_WORKS_RE = re.compile("[在将把向对为了]|一批|一些|一系列|投资|建设|重大|重点")
 
 
-# What a firm does with projects, or their kind, not a project's name (威高集团投资项目).
-_FIRM_DEALS = _words("投资 签约 合作 引进 招商 储备 重点 重大 在建 新建 拟建 续建 产业 技改 落地")
+# What a firm does with projects, or their kind, not a project's name (威高集团签约项目); 投资,
+# 重点 and 重大 are caught anywhere by _CLAUSE_IN_WORKS_RE.
+_FIRM_DEALS = _words("签约 合作 引进 招商 储备 在建 新建 拟建 续建 产业 技改 落地")
 
 
 # The last character of a named natural feature's name (海拉尔河, 西山, 九龙江).
