@@ -67,10 +67,16 @@ def read_policy_terms(path: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
         lines = [ln.rstrip("\n") for ln in fh if ln.strip() and not ln.startswith("#")]
     if not lines or lines[0].split("\t")[:2] != ["term", "kind"]:
         raise ValueError(f"{path}: expected a header 'term<TAB>kind'")
+    first_row: dict[str, int] = {}
     for n, line in enumerate(lines[1:], start=2):
         parts = line.split("\t")
         if len(parts) < 2 or parts[1] not in ("program", "concept") or not parts[0]:
             raise ValueError(f"{path}: bad row {n}: {line!r}")
+        if parts[0] in first_row:
+            raise ValueError(
+                f"{path}: row {n} lists {parts[0]!r} again (first in row {first_row[parts[0]]})"
+            )
+        first_row[parts[0]] = n
         (programs if parts[1] == "program" else concepts).append(parts[0])
     return tuple(programs), tuple(concepts)
 

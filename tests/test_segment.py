@@ -151,6 +151,13 @@ def test_policy_term_file_is_validated(tmp_path: Path) -> None:
     bad.write_text("term\tkind\n六稳\tslogan\n", encoding="utf-8")
     with pytest.raises(ValueError, match="bad row 2"):
         read_policy_terms(bad)
+    twice = tmp_path / "twice.tsv"
+    twice.write_text("term\tkind\n六稳\tprogram\n六保\tprogram\n六稳\tconcept\n", "utf-8")
+    with pytest.raises(ValueError, match=r"twice.tsv: row 4 lists '六稳' again \(first in row 2\)"):
+        read_policy_terms(twice)
+    from pipeline import segment
+
+    read_policy_terms(segment.default_policy_terms())  # the project's own file lists each once
 
 
 def test_pkuseg_backend_with_the_user_dictionary(tmp_path) -> None:
