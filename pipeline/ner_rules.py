@@ -3178,6 +3178,10 @@ _COUNT_TAIL_RE = re.compile(r"(?:一批|一系列|若干|[\d一二三四五六�
 _MONEY_OR_TIMES_RE = re.compile(r"\d(?:[\d.]*)(?:亿元|万元|元|亿美元|万美元|次)")
 
 
+# Facilities named after their phase (白龙港三期污水厂, 上海产业转型升级二期基金).
+_PHASED_FACILITIES = ("厂", "设施", "基金", "电站", "码头", "泊位", "生产线")
+
+
 def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Named projects: the items of a list closed by 等…项目; names with a phase (裕龙石化一期)."""
     starts = {s for s, _, _ in tokens}
@@ -3240,6 +3244,10 @@ def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
         end = e
         if i + 1 < len(tokens) and text[tokens[i + 1][0] : tokens[i + 1][1]] == "工程":
             end = tokens[i + 1][1]
+        for k in (i + 1, i + 2):  # 白龙港三期|污水|厂, …二期|基金: the phase of a facility named on
+            if k < len(tokens) and text[e : tokens[k][1]].endswith(_PHASED_FACILITIES):
+                end = tokens[k][1]
+                break
         name = text[start:s]
         if len(name) < 2 or NUMERAL_START_RE.match(name) or name in lex.concepts:
             continue

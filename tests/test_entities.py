@@ -975,6 +975,12 @@ def test_a_list_of_railway_lines_holds_only_abbreviated_ends(production) -> None
             id="a-heritage-title-and-a-border-port",
         ),
         pytest.param(
+            "PROGRAM",
+            "开工建设嘉定三期污水厂、泰和二期污水处理设施。",
+            {"嘉定三期污水厂", "泰和二期污水处理设施"},
+            id="a-facility-named-after-its-phase",
+        ),
+        pytest.param(
             "PLACE", "推进南沙国际开放枢纽建设。", {"南沙国际开放枢纽"}, id="an-opening-up-hub"
         ),
         pytest.param(
