@@ -969,6 +969,9 @@ def test_a_list_of_railway_lines_holds_only_abbreviated_ends(production) -> None
             "PROGRAM", "统筹在沪国家战略科技力量建设。", set(), id="the-strategic-science-force"
         ),
         pytest.param(
+            "PROGRAM", "以新业态新模式更好更快地衔接需求。", set(), id="new-forms-and-models"
+        ),
+        pytest.param(
             "PROGRAM",
             "红河哈尼梯田进入世界灌溉工程遗产名录。瑞丽铁路口岸入选全国首批智慧口岸试点。",
             set(),
