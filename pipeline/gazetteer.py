@@ -502,29 +502,39 @@ def _cache_names() -> dict[bool, str]:
 def _load(include_towns: bool) -> tuple[GazetteerEntry, ...]:
     if not _CACHE_DIR:
         return _build(include_towns)
+    names = _cache_names()
+    return _pickled(
+        _CACHE_DIR[0] / names[include_towns], "gazetteer-*.pkl", set(names.values()),
+        lambda: _build(include_towns), tuple,
+    )  # fmt: skip
+
+
+def _pickled(path: Path, siblings: str, keep: set[str], build, kind: type):
+    """The object pickled at `path`, else `build()` written there (temp file, then rename).
+
+    Files matching `siblings` in the folder whose names are not in `keep` were built by other
+    code or resources and are removed; a file that is damaged or not of `kind` is built again.
+    """
     import os
     import pickle
 
-    folder = _CACHE_DIR[0]
-    names = _cache_names()
-    path = folder / names[include_towns]
-    for stale in folder.glob("gazetteer-*.pkl"):
-        if stale.name not in names.values():
-            stale.unlink(missing_ok=True)  # built by other code or resources: never read again
+    for stale in path.parent.glob(siblings):
+        if stale.name not in keep:
+            stale.unlink(missing_ok=True)  # never read again
     try:
         with open(path, "rb") as fh:
-            entries = pickle.load(fh)
-        if isinstance(entries, tuple):
-            return entries
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+            data = pickle.load(fh)
+        if isinstance(data, kind):
+            return data
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
         pass  # absent or damaged: build it again
-    entries = _build(include_towns)
+    data = build()
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     with open(tmp, "wb") as fh:
-        pickle.dump(entries, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
-    return entries
+    return data
 
 
 def _build(include_towns: bool) -> tuple[GazetteerEntry, ...]:
@@ -566,32 +576,14 @@ def _provinces_by_name() -> dict[str, frozenset[str]]:
     takes a third of a second in every process), under the same key."""
     if not _CACHE_DIR:
         return _build_provinces()
-    import os
-    import pickle
-
-    folder = _CACHE_DIR[0]
     name = "provinces-" + _cache_names()[False].removeprefix("gazetteer-")
-    path = folder / name
-    for stale in folder.glob("provinces-*.pkl"):
-        if stale.name != name:
-            stale.unlink(missing_ok=True)
-    try:
-        with open(path, "rb") as fh:
-            stored = pickle.load(fh)
-        if isinstance(stored, dict):
-            return {name: frozenset(codes) for name, codes in stored.items()}
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
-        pass  # absent or damaged: build it again
-    provinces = _build_provinces()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as fh:
-        # sorted tuples, not sets: the file's bytes must not depend on the process's string
-        # hashing (it is part of a DVC output)
-        stored = {name: tuple(sorted(codes)) for name, codes in provinces.items()}
-        pickle.dump(stored, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
-    return provinces
+    # sorted tuples, not sets: the file's bytes must not depend on the process's string
+    # hashing (it is part of a DVC output)
+    stored = _pickled(
+        _CACHE_DIR[0] / name, "provinces-*.pkl", {name},
+        lambda: {n: tuple(sorted(codes)) for n, codes in _build_provinces().items()}, dict,
+    )  # fmt: skip
+    return {n: frozenset(codes) for n, codes in stored.items()}
 
 
 def _build_provinces() -> dict[str, frozenset[str]]:
