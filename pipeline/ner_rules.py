@@ -2986,8 +2986,11 @@ def in_agreement(text: str, end: int) -> bool:
         bool(tail)
         and tail.group().endswith(("协定", "协议"))
         # (四川省|人民政府签署协议: a party signing an agreement, not the agreement's title)
-        and not re.search("签|达成|订立|缔结", tail.group())
+        and not _SIGNING_RE.search(tail.group())
     )
+
+
+_SIGNING_RE = re.compile("签|达成|订立|缔结")
 
 
 # A ranking's title, not a place (全国千强镇, 百强县, 十佳乡镇).
