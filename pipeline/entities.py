@@ -324,6 +324,7 @@ class RulesComponent:
             *ner_rules.route_programs(text, tokens, self.lex),
             *ner_rules.elliptical_lines(text, tokens, self.lex),
             *ner_rules.project_items(text, tokens, self.lex),
+            *ner_rules.site_works(text, tokens, self.lex),
         ]
         trimmed = []
         for s, e, label, source in cands:

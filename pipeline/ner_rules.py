@@ -2291,7 +2291,7 @@ def _area_name(item: str, pos: str, lex: Lexicons) -> bool:
 # A place named before a heritage site, or a list of them (大汶口国家考古遗址公园,
 # 甲地、乙地等遗址): the spec's place + facility noun yields the place.
 HERITAGE_RE = re.compile(
-    r"((?:[\u4e00-\u9fff]{2,3}、)*[\u4e00-\u9fff]{2,3}?)"
+    r"((?:[\u4e00-\u9fff]{2,3}、)*(?!等)[\u4e00-\u9fff]{2,3}?)"
     r"(?=(?:等)?(?:国家考古遗址公园|考古遗址公园|遗址公园|古城遗址|考古遗址|文化遗址|遗址群|遗址))"
 )
 _HERITAGE_GENERIC = _words(
@@ -3260,6 +3260,47 @@ def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
         if _generic_bare(name) or not _named_project(text, tokens, start, s, lex):
             continue
         out.append((start, end, PROGRAM, "project"))
+    return out
+
+
+# Lists of energy and water works named by their sites and closed by their kind (旭龙、奔子栏、
+# 古水等水电站建设, 后安、公婆泉等煤矿项目核准): each item is a project's elided name.
+_SITE_WORKS_RE = re.compile(
+    r"((?:[^，。；：、“”（）(),;等\s]{2,16}、)+[^，。；：、“”（）(),;等\s]{2,16}?)等"
+    r"(?:[\d一二三四五六七八九十两]+[个座处])?(?:大型|重点|在建)?"
+    r"(?:煤矿|矿井|露天矿|水电站|抽水蓄能电站|风电场|光伏电站|核电站|水库|水利枢纽|灌区)"
+    r"(?=和|及|、|项目|建设|开工|核准|前期|投产|工程)"
+)
+
+
+def site_works(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """The items of a list of works named by their sites (九龙川、唐家河…等煤矿建设): PROGRAM,
+    not places (the spec: a place inside a named project does not count). An item is a name the
+    dictionary does not know as a word, or a place."""
+    starts = {s for s, _, _ in tokens}
+    ends = {e for _, e, _ in tokens}
+    out: list[Cand] = []
+    for m in _SITE_WORKS_RE.finditer(text):
+        pos = m.start(1)
+        items: list[tuple[int, int]] = []
+        for k, item in enumerate(m.group(1).split("、")):
+            a, b = pos, pos + len(item)
+            pos = b + 1
+            if k == 0:
+                a = _strip_item_lead(text, tokens, _after_last_verb(text, starts, a, b), b)
+            items.append((a, b))
+        names = [
+            (a, b)
+            for a, b in items
+            if a in starts
+            and b in ends
+            and 2 <= b - a <= 5
+            and _CJK_RE.fullmatch(text[a:b])
+            and text[a:b] not in lex.concepts
+            and (lex.is_place(text[a:b]) or lex.word_freq(text[a:b]) < 50)
+        ]
+        if len(names) == len(items):  # 大型、特大型等煤矿: kinds, not names — all or none
+            out += [(a, b, PROGRAM, "project") for a, b in names]
     return out
 
 

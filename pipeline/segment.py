@@ -185,6 +185,20 @@ def _guess_tag(word: str) -> str:
     return "n"
 
 
+def _split_list_particle(words: list[tuple[str, str]], known: dict) -> list[tuple[str, str]]:
+    """Cut 等 off a word jieba's HMM made of unknown characters and the particle that closes a
+    list (平山|湖等|煤矿 → 平山|湖|等, 南北|游等 → 南北|游|等): no dictionary word ends so."""
+    if not any(len(w) > 1 and w[-1] == "等" and w not in known for w, _ in words):
+        return words
+    out: list[tuple[str, str]] = []
+    for w, tag in words:
+        if len(w) > 1 and w[-1] == "等" and w not in known:
+            out += [(w[:-1], known.get(w[:-1]) or _guess_tag(w[:-1])), ("等", known.get("等", "u"))]
+        else:
+            out.append((w, tag))
+    return out
+
+
 _PREPARED_PREFIX = "gwr-prepared-"
 
 
@@ -311,10 +325,12 @@ class JiebaSegmenter:
     def _raw(self, text: str) -> list[tuple[str, str]]:
         if self._tk is None:
             self._load()
+        tags = self._pos.word_tag_tab
         if self._pos_mode == "lexicon":
-            tags = self._pos.word_tag_tab
-            return [(w, tags.get(w) or _guess_tag(w)) for w in self._tk.cut(text, HMM=self._hmm)]
-        return [(p.word, p.flag) for p in self._pos.cut(text, HMM=self._hmm)]
+            words = [(w, tags.get(w) or _guess_tag(w)) for w in self._tk.cut(text, HMM=self._hmm)]
+        else:
+            words = [(p.word, p.flag) for p in self._pos.cut(text, HMM=self._hmm)]
+        return _split_list_particle(words, tags)
 
 
 class PkusegSegmenter:

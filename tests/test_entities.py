@@ -1004,6 +1004,20 @@ def test_a_list_of_railway_lines_holds_only_abbreviated_ends(production) -> None
             {"嘉陵江湿地", "嘉陵江", "西山湿地", "西山", "赣江流域", "赣江"},
             id="a-feature-s-wetland-and-basin-list-the-feature",
         ),
+        pytest.param(
+            "PROGRAM", "加快九龙川、唐家河、平山湖等煤矿建设，争取后安、公婆泉等煤矿项目核准。",
+            {"九龙川", "唐家河", "平山湖", "后安", "公婆泉"}, id="site-works-programs",
+        ),
+        pytest.param(
+            "PLACE", "加快九龙川、唐家河、平山湖等煤矿建设，争取后安、公婆泉等煤矿项目核准。",
+            set(), id="site-works-no-places",
+        ),
+        pytest.param(
+            "COMPANY", "注重近中远目标协调、时度效有机统一。", set(), id="cosco-a-word-of-distances"
+        ),
+        pytest.param(
+            "COMPANY", "与中远签署战略合作协议。", {"中远"}, id="cosco-a-party-to-an-agreement"
+        ),
     ],
 )  # fmt: skip
 def test_names_in_report_language(production, label: str, text: str, expected: set) -> None:

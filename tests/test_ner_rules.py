@@ -1103,3 +1103,22 @@ def test_development_and_region_alone_name_no_strategy() -> None:
 )
 def test_quoted_titles_and_awards_won_are_no_programs(text: str) -> None:
     assert R.quoted_programs(text, toks(text), LEX) == []
+
+
+def test_site_works_are_the_projects_of_a_list_closed_by_their_kind() -> None:
+    text = "加快旭龙、奔子栏、古水、橄榄坝等水电站和抽水蓄能项目建设，争取公婆泉、钱阳山等煤矿项目核准。"
+    assert texts(text, R.site_works(text, toks(text), LEX)) == [
+        "公婆泉", "古水", "奔子栏", "旭龙", "橄榄坝", "钱阳山",
+    ]  # fmt: skip
+    lex = dataclasses.replace(LEX, word_freq=lambda w: {"大型": 3000, "特大型": 200}.get(w, 0))
+    text = "推进大型、特大型等煤矿建设。"  # kinds of mines, not their names
+    assert R.site_works(text, toks(text), lex) == []
+    text = "推进旭龙、古水等水电站周边生态修复。"  # the stations, not their projects
+    assert R.site_works(text, toks(text), LEX) == []
+
+
+def test_a_heritage_list_item_does_not_open_with_its_closing_particle() -> None:
+    text = "推进锁阳城等国家考古遗址公园建设。"
+    tokens = [(0, 2, "v"), (2, 4, "n"), (4, 5, "n"), (5, 6, "u"), (6, 8, "n"), (8, 10, "vn"),
+              (10, 12, "n"), (12, 14, "n"), (14, 16, "vn"), (16, 17, "x")]  # fmt: skip
+    assert texts(text, R.heritage_places(text, tokens, LEX)) == ["锁阳城"]

@@ -50,6 +50,14 @@ def test_leftmost_longest_term_wins(seg) -> None:
     assert "进出口总额" in _words(seg, "货物进出口总额增长7.7%")
 
 
+def test_the_particle_closing_a_list_is_cut_off_an_unknown_word(seg) -> None:
+    # jieba's HMM glues 等 to the unknown character before it (平山|湖等|煤矿)
+    words = _words(seg, "加快九龙川、平山湖等煤矿建设，推进南北游等线路。")
+    assert words[words.index("平山") : words.index("平山") + 3] == ["平山", "湖", "等"]
+    assert "游" in words and "游等" not in words
+    assert "男女平等" in _words(seg, "坚持男女平等。")  # a dictionary word ending in 等 stays
+
+
 def test_tokens_rebuild_the_text_and_skip_white_space(seg) -> None:
     text = "PM2.5 浓度  下降，威海市\u3000荣成市。"
     tokens = tokenize(text, seg, offset=100)
