@@ -659,6 +659,8 @@ class ResolveComponent:
                     # 山东科技(大市场), 山东能源: a place and a sector word
                     and (strong or not lex.is_place(name))
                     and (strong or lex.word_freq(name) == 0 or ner_rules.rare_brand(name, lex))
+                    # 光谷|智能|网联汽车: an industry's product after a place's name
+                    and (strong or not ner_rules._inner_sector(name, lex))
                     # the model cut an institution's name (…科技|研究院)
                     and not _opens_institution(text, after, 3)
                 )

@@ -1472,6 +1472,8 @@ def _firm_at(item: str, lex: Lexicons, *, head_only: bool) -> int:
             continue  # 巨化硅氟新|材料: the longer suffix 新材料 starts earlier
         if lex.is_sector(name):
             continue  # 氢能|装备: a sector, not a firm's name
+        if suffix not in STRONG_COMPANY_SUFFIXES and _inner_sector(name, lex):
+            continue  # 光谷|智能网联|汽车: a product of an industry after a place's name
         elements = _elements_tail(name, lex)
         if head_only and elements:
             return len(name) - elements  # 巨化|硅氟|新材料: the firm, then its material
@@ -1611,6 +1613,16 @@ def _firm_name_alone(name: str, lex: Lexicons) -> bool:
         lex.word_freq(name) == 0
         and not _common_compound(name, lex)
         and not any(lex.word_freq(name[i : i + 2]) >= 1000 for i in range(len(name) - 1))
+    )
+
+
+def _inner_sector(name: str, lex: Lexicons) -> bool:
+    """A sector word inside a name after its first two characters (光谷|智能|网联): the words
+    before a weak firm suffix name a product or an industry, not a firm."""
+    return any(
+        lex.is_sector(name[i:j])
+        for i in range(2, len(name) - 1)
+        for j in range(i + 2, len(name) + 1)
     )
 
 

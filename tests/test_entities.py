@@ -1018,6 +1018,10 @@ def test_a_list_of_railway_lines_holds_only_abbreviated_ends(production) -> None
         pytest.param(
             "COMPANY", "与中远签署战略合作协议。", {"中远"}, id="cosco-a-party-to-an-agreement"
         ),
+        pytest.param(
+            "COMPANY", "实施光谷智能网联汽车、豫东新能源等重大项目。", set(),
+            id="an-industry-s-product-after-a-place-is-no-firm",
+        ),
     ],
 )  # fmt: skip
 def test_names_in_report_language(production, label: str, text: str, expected: set) -> None:
