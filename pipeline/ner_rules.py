@@ -2550,7 +2550,16 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
                 continue  # 中国—东盟自贸区, 中韩自贸区: a trade agreement's area, no place
             out.append((start, m.end(), PLACE, "zone"))
     out += bilateral_parks(text, starts, ends)
-    return out
+    return [
+        (a, b, PROGRAM, "project")
+        if text.startswith("项目", b) and text[a:b].endswith(_PARK_KINDS)
+        else (a, b, label, source)
+        for a, b, label, source in out
+    ]
+
+
+# A park named before 项目 is being built: the project, not yet a place (中俄蒙文化创意产业园项目)
+_PARK_KINDS = ("园", "园区", "城", "小镇")
 
 
 # 中 and one or two countries before a zone's name: the countries that run it together

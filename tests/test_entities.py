@@ -1022,6 +1022,13 @@ def test_a_list_of_railway_lines_holds_only_abbreviated_ends(production) -> None
             "COMPANY", "实施光谷智能网联汽车、豫东新能源等重大项目。", set(),
             id="an-industry-s-product-after-a-place-is-no-firm",
         ),
+        pytest.param(
+            "PROGRAM", "加快中俄蒙文化创意产业园项目建设。", {"中俄蒙文化创意产业园"},
+            id="a-park-s-project-is-a-program",
+        ),
+        pytest.param(
+            "PLACE", "加快中俄蒙文化创意产业园项目建设。", set(), id="a-park-s-project-is-no-place"
+        ),
     ],
 )  # fmt: skip
 def test_names_in_report_language(production, label: str, text: str, expected: set) -> None:
