@@ -82,6 +82,7 @@ class Panel:
     zero_line: bool = False
     legend: tuple[tuple[str, str], ...] = ()  # (text, colour)
     empty_text: str = "无数据"
+    max_ticks: int = MAX_TICKS  # fewer for small multiples
 
 
 @dataclass(frozen=True)
@@ -223,14 +224,7 @@ def layout(
     rest equally. Raises `MissingGlyphError` for a character the font lacks, and ValueError
     for a value that is not finite.
     """
-    for panel in panels:
-        for row in panel.rows:
-            for seg in row.segments:
-                if not (math.isfinite(seg.start) and math.isfinite(seg.end)):
-                    raise ValueError(
-                        f"bar chart {panel.title or suptitle!r}: value for {row.label!r} "
-                        f"is not finite: {seg.end!r}"
-                    )
+    _check_finite(panels, suptitle)
     width, height = inch(width_in), inch(height_in)
     out = Layout(width, height)
     top = inch(0.1)
@@ -257,6 +251,56 @@ def layout(
         x = x0 + plot_w + gap
     check_glyphs([t.text for t in out.texts], f"bar chart {suptitle or panels[0].title!r}")
     return out
+
+
+def grid_layout(
+    panels: Sequence[Panel], *, cols: int, width_in: float, panel_height_in: float,
+    suptitle: str = "",
+) -> Layout:  # fmt: skip
+    """Place `panels` in rows of `cols` (small multiples: the top terms of each topic), each
+    `panel_height_in` high in a chart `width_in` wide; the label columns share one width, the
+    widest label's (cut at `LABEL_SHARE` of a cell). Raises as `layout` does."""
+    if cols < 1:
+        raise ValueError(f"bar chart {suptitle!r}: cols must be at least 1, got {cols}")
+    _check_finite(panels, suptitle)
+    width = inch(width_in)
+    top = inch(0.1)
+    title_h = px(TITLE_PT) + inch(0.2) if suptitle else 0
+    row_h = inch(panel_height_in)
+    nrows = max(1, math.ceil(len(panels) / cols))
+    out = Layout(width, top + title_h + nrows * row_h)
+    if suptitle:
+        out.texts.append(Text(width // 2, top, suptitle, TITLE_PT, "mt"))
+    gap, right = inch(0.3), inch(0.3)
+    widest = int(LABEL_SHARE * width / cols)
+    panels = [
+        dataclasses.replace(
+            p, rows=tuple(dataclasses.replace(r, label=fit_text(r.label, widest)) for r in p.rows)
+        )
+        for p in panels
+    ]
+    label_w = max(
+        (text_width(r.label, LABEL_PT) for p in panels for r in p.rows), default=0
+    ) + inch(0.25)
+    plot_w = (width - cols * label_w - gap * (cols - 1) - right) // cols
+    for index, panel in enumerate(panels):
+        row, col = divmod(index, cols)
+        x0 = col * (label_w + plot_w + gap) + label_w
+        y0 = top + title_h + row * row_h
+        _layout_panel(out, index, panel, x0, x0 + plot_w, y0, y0 + row_h - inch(0.55))
+    check_glyphs([t.text for t in out.texts], f"bar chart {suptitle or panels[0].title!r}")
+    return out
+
+
+def _check_finite(panels: Sequence[Panel], suptitle: str) -> None:
+    for panel in panels:
+        for row in panel.rows:
+            for seg in row.segments:
+                if not (math.isfinite(seg.start) and math.isfinite(seg.end)):
+                    raise ValueError(
+                        f"bar chart {panel.title or suptitle!r}: value for {row.label!r} "
+                        f"is not finite: {seg.end!r}"
+                    )
 
 
 def _layout_panel(out: Layout, index: int, panel: Panel, x0: int, x1: int, top: int,
@@ -297,7 +341,7 @@ def _layout_panel(out: Layout, index: int, panel: Panel, x0: int, x1: int, top: 
     out.lines.append(Box(x0, y1, x1, y1, AXIS_COLOR))  # bottom spine
     if panel.zero_line and lo < 0 < hi:
         out.lines.append(Box(xpos(0.0), y0, xpos(0.0), y1, MUTED))
-    ticks = nice_ticks(lo, hi)
+    ticks = nice_ticks(lo, hi, panel.max_ticks)
     for value, text in zip(ticks, tick_labels(ticks), strict=True):
         tx = xpos(value)
         out.lines.append(Box(tx, y1, tx, y1 + px(TICK_LEN_PT), AXIS_COLOR))

@@ -30,7 +30,6 @@ mean over its topics; with ``k: 0`` the K with the highest coherence is kept (ti
 from __future__ import annotations
 
 import logging
-import math
 import os
 import warnings
 from collections import Counter, defaultdict
@@ -461,49 +460,38 @@ def coherence_figure(curve: dict[int, float], chosen: int, measure: str, path: P
     plotting.save(fig, path)
 
 
-def topic_terms_figure(rows: Sequence[TopicRow], k: int, path: Path) -> None:
-    from matplotlib.figure import Figure
-    from matplotlib.ticker import MaxNLocator
+def topic_terms_layout(rows: Sequence[TopicRow], k: int):
+    """The small multiples of the topics' top terms (`pipeline.barchart.Layout`): one panel per
+    topic, four to a row, bars of the terms' weights, the topic's label as the panel's title."""
+    from pipeline import barchart, plotting
 
-    from pipeline import plotting
-
-    plotting.setup()
-    cols = min(4, k)
-    nrows = math.ceil(k / cols)
+    cols = max(1, min(4, k))
     by_topic: dict[int, list[TopicRow]] = defaultdict(list)
     for r in rows:
         by_topic[r.topic_id].append(r)
-    # A fixed grid from the measured width of the terms, in place of the constrained layout
-    # (which lays out every text of the 15 panels several times: 3/4 of the figure's time).
-    label_w = plotting.text_width([r.term for r in rows], 8) + 0.15
-    bar_w, gap, title_h, ticks_h = 2.3, 0.2, 0.35, 0.3
     bars = max((len(v) for v in by_topic.values()), default=1)
-    axes_h = 0.2 * bars + 0.2
-    width = cols * (label_w + bar_w) + (cols - 1) * gap + 0.2
-    height = nrows * (title_h + axes_h + ticks_h) + 0.45
-    fig = Figure(figsize=(width, height))
-    grid = fig.add_gridspec(
-        nrows, cols, left=label_w / width, right=1 - 0.2 / width,
-        top=1 - (0.45 + title_h) / height, bottom=ticks_h / height,
-        wspace=(label_w + gap) / bar_w, hspace=(title_h + ticks_h) / axes_h,
-    )  # fmt: skip
-    axes = [fig.add_subplot(grid[i // cols, i % cols]) for i in range(nrows * cols)]
     palette = plotting.PALETTE.reports
-    for t, ax in enumerate(axes, 1):
-        items = by_topic.get(t, [])
-        if not items:
-            ax.set_axis_off()
-            continue
-        pos = list(range(len(items)))
-        ax.barh(pos, [r.weight for r in items], color=palette[(t - 1) % len(palette)])
-        ax.set_yticks(pos, [r.term for r in items], fontsize=8)
-        ax.set_ylim(bars - 0.5, -0.5)
-        ax.set_title(f"T{t} {items[0].label}", fontsize=9)
-        ax.tick_params(axis="x", labelsize=7)
-        ax.xaxis.set_major_locator(MaxNLocator(3))
-        ax.spines[["top", "right"]].set_visible(False)
-    fig.suptitle("各主题的主要词（权重）", y=1 - 0.1 / height, va="top")
-    plotting.save(fig, path)
+    panels = [
+        barchart.Panel(
+            barchart.simple_rows(
+                [(r.term, r.weight) for r in by_topic.get(t, [])], palette[(t - 1) % len(palette)]
+            ),
+            title=f"T{t} {by_topic[t][0].label}" if by_topic.get(t) else f"T{t}",
+            empty_text=plotting.NO_DATA,
+            max_ticks=4,
+        )
+        for t in range(1, k + 1)
+    ]
+    return barchart.grid_layout(
+        panels, cols=cols, width_in=3.8 * cols, panel_height_in=1.1 + 0.26 * bars,
+        suptitle="各主题的主要词（权重）",
+    )  # fmt: skip
+
+
+def topic_terms_figure(rows: Sequence[TopicRow], k: int, path: Path) -> None:
+    from pipeline import barchart, plotting
+
+    plotting.save_image(barchart.draw(topic_terms_layout(rows, k)), path)
 
 
 def doc_topics_figure(rows: Sequence[ShareRow], k: int, path: Path) -> None:

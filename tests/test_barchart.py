@@ -166,3 +166,45 @@ def test_a_missing_glyph_names_the_figures_file(tmp_path: Path) -> None:
     with pytest.raises(plotting.MissingGlyphError, match=r"bad\.png.*U\+20000"):
         plotting.draw_all([task])
     assert not (tmp_path / "bad.png").exists()
+
+
+def test_a_grid_puts_the_panels_in_rows_of_cols_with_one_label_column_width() -> None:
+    panels = [
+        barchart.Panel(barchart.simple_rows([(f"词{i}", 1.0 + i), ("长一点的词", 0.5)], "#4E79A7"),
+                       title=f"T{i}", max_ticks=3)
+        for i in range(1, 6)
+    ]  # fmt: skip
+    chart = barchart.grid_layout(panels, cols=2, width_in=8.0, panel_height_in=1.5, suptitle="主题")
+    firsts = {}
+    for index, _label, box in chart.bars:
+        firsts.setdefault(index, box)
+    cols = {index: box.x0 for index, box in firsts.items()}
+    rows = {index: box.y0 for index, box in firsts.items()}
+    assert cols[0] == cols[2] == cols[4] < cols[1] == cols[3]  # two columns, aligned
+    assert rows[0] == rows[1] < rows[2] == rows[3] < rows[4]  # three rows
+    assert chart.height == barchart.inch(0.1) + barchart.px(barchart.TITLE_PT) + barchart.inch(
+        0.2
+    ) + 3 * barchart.inch(1.5)
+    tick_rows = {t.y for t in chart.texts if t.anchor == "mt" and t.text[:1].isdigit()}
+    assert len(tick_rows) == 3  # each row of panels has its value axes
+    assert len([t for t in chart.texts if t.text.startswith("T")]) == 5
+    with pytest.raises(plotting.MissingGlyphError):
+        barchart.grid_layout(
+            [barchart.Panel(barchart.simple_rows([("\U000e0001", 1.0)], "#4E79A7"))],
+            cols=1, width_in=4.0, panel_height_in=1.5,
+        )  # fmt: skip
+    with pytest.raises(ValueError, match="cols"):
+        barchart.grid_layout(panels, cols=0, width_in=4.0, panel_height_in=1.5)
+
+
+def test_a_panel_s_axis_has_at_most_its_max_ticks() -> None:
+    items = [("甲", 0.0213), ("乙", 0.0071)]
+    few = barchart.layout([barchart.Panel(barchart.simple_rows(items, "#4E79A7"), max_ticks=4)],
+                          width_in=4.0, height_in=2.0)  # fmt: skip
+    many = barchart.layout([barchart.Panel(barchart.simple_rows(items, "#4E79A7"))],
+                           width_in=4.0, height_in=2.0)  # fmt: skip
+
+    def ticks(chart):
+        return [t.text for t in chart.texts if t.anchor == "mt" and t.text[:1].isdigit()]
+
+    assert len(ticks(few)) <= 4 < len(ticks(many))

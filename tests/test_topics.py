@@ -206,3 +206,27 @@ def test_the_largest_candidates_are_fitted_first(monkeypatch) -> None:
     result = analyse(DOCS, params(k=0, k_candidates=[3, 2, 4]))
     assert order == [[4, 3, 2]]
     assert list(result["curve"]) == [2, 3, 4]  # the curve and the choice go by ascending K
+
+
+def test_the_topic_terms_chart_has_a_panel_per_topic_with_its_label_and_terms() -> None:
+    from pipeline.topics import TopicRow, topic_terms_layout
+
+    rows = [
+        TopicRow(t, r, term, w, label)
+        for t, label, terms in ((1, "港口·海洋", ["港口", "海洋"]), (2, "乡村·农业", ["乡村", "农业"]),
+                                (3, "教育·医疗", ["教育", "医疗"]))
+        for r, (term, w) in enumerate(zip(terms, (0.04, 0.02), strict=True), 1)
+    ]  # fmt: skip
+    chart = topic_terms_layout(rows, 3)
+    titles = [t.text for t in chart.texts if t.text.startswith("T")]
+    assert titles == ["T1 港口·海洋", "T2 乡村·农业", "T3 教育·医疗"]
+    bars = {(index, label): box for index, label, box in chart.bars}
+    assert set(bars) == {
+        (0, "港口"),
+        (0, "海洋"),
+        (1, "乡村"),
+        (1, "农业"),
+        (2, "教育"),
+        (2, "医疗"),
+    }
+    assert bars[(0, "港口")].x1 - bars[(0, "港口")].x0 > bars[(0, "海洋")].x1 - bars[(0, "海洋")].x0
