@@ -2,14 +2,17 @@
 
 What changes: line endings become ``\\n``; zero-width characters and soft hyphens go;
 full-width ASCII letters and digits, ％, and ． inside numbers become half-width; traditional
-script becomes simplified (OpenCC t2s) when asked or detected; and lines broken in the middle
-of a sentence by web scraping (``PM\\n2.5``, ``带技术\\n揭榜\\n。``) are joined.
+script becomes simplified (OpenCC t2s) when asked or detected; lines broken in the middle of a
+sentence by web scraping (``PM\\n2.5``, ``带技术\\n揭榜\\n。``) or by a print layout's hard wrap
+(text taken from a PDF: every full line equally long) are joined, and the page numbers such a
+layout leaves between them (``— 3 —``, ``第3页``) go.
 What does not: Chinese punctuation (，。“”：；（）), which a blanket NFKC would rewrite.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -35,6 +38,16 @@ HEADING_START_RE = re.compile(
     r"|［\d+］|\[\d+\]|名词解释|注释|附件|附：)"
 )
 _MIN_BROKEN_LINE = 40
+# A line that is nothing but a page's number: decorated (— 3 —, - 12 -, ·5·), 第3页, 3/40
+PAGE_NUMBER_RE = re.compile(
+    r"[\s\u3000]*(?:[-—–－·•]+[\s\u3000]*\d{1,3}[\s\u3000]*[-—–－·•]+"
+    r"|第[\s\u3000]*\d{1,3}[\s\u3000]*页(?:[\s\u3000]*(?:[/／]|共)[\s\u3000]*\d{1,3}[\s\u3000]*页?)?"
+    r"|\d{1,3}[\s\u3000]*[/／][\s\u3000]*\d{1,3})[\s\u3000]*"
+)
+_BARE_NUMBER_RE = re.compile(r"[\s\u3000]*\d{1,3}[\s\u3000]*")  # a page number, in wrapped text
+# Hard-wrapped text: of the lines of 12 characters or more (at least 20 of them), this share is
+# within one character of the commonest length, which is at most _MAX_WRAP (a page's line)
+_WRAP_SHARE, _WRAP_MIN_LINES, _MAX_WRAP = 0.3, 20, 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +56,8 @@ class Normalized:
     converted_to_simplified: bool
     traditional_share: float
     joined_breaks: int
+    page_numbers: int = 0  # page-number lines dropped
+    wrap_width: int | None = None  # the width the text was hard-wrapped at, if it was
 
 
 @lru_cache(maxsize=1)
@@ -76,32 +91,103 @@ def _is_opener_only(line: str) -> bool:
     return len(line) <= 2 and all(ch in _OPENERS for ch in line)
 
 
-def join_broken_lines(text: str) -> tuple[str, int]:
+def wrap_width(text: str) -> int | None:
+    """The line width a print layout hard-wrapped `text` at, or None when its lines are
+    paragraphs (or scraping breaks, which vary in length)."""
+    lengths = [len(s) for line in text.split("\n") if len(s := line.strip()) >= 12]
+    if len(lengths) < _WRAP_MIN_LINES:
+        return None
+    counts = Counter(lengths)
+    width = max(counts, key=lambda k: (counts[k], k))
+    near = sum(n for k, n in counts.items() if abs(k - width) <= 1)
+    if width > _MAX_WRAP or near < _WRAP_SHARE * len(lengths):
+        return None
+    return width
+
+
+def drop_page_numbers(text: str, *, wrapped: bool) -> tuple[str, int]:
+    """Drop the lines that are only a page's number (— 3 —, 第3页; a bare 3 only in hard-wrapped
+    text); return the text and the number of lines dropped."""
+    keep: list[str] = []
+    dropped = 0
+    for line in text.split("\n"):
+        if PAGE_NUMBER_RE.fullmatch(line) or (wrapped and _BARE_NUMBER_RE.fullmatch(line)):
+            dropped += 1
+        else:
+            keep.append(line)
+    return ("\n".join(keep), dropped) if dropped else (text, 0)
+
+
+def _ends_sentence(line: str) -> bool:
+    """A hard-wrapped line ends a paragraph only after a sentence's end (。, ！, ？, …, also
+    inside a closing quote or bracket: 。” ): a clause mark or a closing quote alone (“净网”|行动)
+    falls at a line's end mid-sentence."""
+    if line[-1] in _SENTENCE_END:
+        return True
+    return line[-1] in _CLOSERS and len(line) >= 2 and line[-2] in _SENTENCE_END
+
+
+_SENTENCE_END = set("。！？!?…")
+# A line opening with these goes on from the line before (带技术揭榜|；“成果找市场”…)
+_CONTINUING = set("，。；：、！？!?,;:）)》」』】”’…")
+_CLOSERS = set("”’」』）)】》")
+
+
+def join_broken_lines(
+    text: str, min_line: int = _MIN_BROKEN_LINE, *, wrapped: bool = False
+) -> tuple[str, int]:
     """Join lines that scraping broke in the middle of a sentence; return text and joins made.
 
-    A break is joined when the line before it is long (not a heading) and does not end with
-    sentence- or clause-final punctuation, and the line after it is not a heading; a line that
-    holds nothing but an opening bracket is joined to the line after it.
+    A break is joined when the line before it is long (`min_line` characters or more: not a
+    heading) and does not end with sentence- or clause-final punctuation, and the line after it
+    is not a heading; a line that holds nothing but an opening bracket is joined to the line
+    after it. In `wrapped` text (a print layout's lines, `min_line` a few characters short of
+    their width) a long line goes on unless it ends a sentence, whatever the next line looks
+    like (第|一、二轮中央生态环保督察…: no heading) unless it is indented (a paragraph's first
+    line); the length that counts is the last line's
+    (not that of the lines joined so far), and the header lines before the salutation (各位代表)
+    stay as they are.
     """
     lines = text.split("\n")
     out: list[str] = []
     joins = 0
     pending_blank = 0  # blank lines seen since the last non-blank line in `out`
+    last = ""  # the last non-blank line as it was (before any join), with its indent
+    last_opens = False  # whether `last` opened its paragraph (was not joined to a line)
+    # wrapped text is joined from the salutation on, when there is one (the header's lines are
+    # short and its subtitle may fill a line: ——…会议上|甘肃省省长 任振鹤)
+    header = wrapped and any(_SALUTATION_RE.match(x.strip()) for x in lines[:40])
     for line in lines:
         stripped = line.strip()
         if not stripped:
             pending_blank += 1
             continue
+        if header and _SALUTATION_RE.match(stripped):
+            header = False
         prev = out[-1].strip() if out else ""
         join = False
-        if prev:
+        if prev and not header:
             opener_only = _is_opener_only(prev)
-            broken = len(prev) >= _MIN_BROKEN_LINE and prev[-1] not in _TERMINAL
-            # a lone opening bracket belongs to the line after it, never to the one before
+            long = len(last if wrapped else prev) >= min_line  # (an indent fills the line too)
+            if wrapped and last_opens and HEADING_START_RE.match(last.lstrip()):
+                # a heading fills its line when it goes on (二、关于《…》的说明 three characters
+                # short of the width is a whole heading, not a line broken by the layout)
+                long = len(last) >= min_line + _HEADING_FULL
+            scraped = len(prev) >= _MIN_BROKEN_LINE and prev[-1] not in _TERMINAL
+            # (wrapped text may hold scraping breaks too: 带技术|揭榜|；)
+            broken = (long and not _ends_sentence(prev)) or scraped if wrapped else long and scraped
+            if wrapped and _INDENT_RE.match(line):
+                broken = False  # an indented line opens a paragraph in a print layout
             join = (
-                (opener_only or broken)
+                (opener_only or broken or stripped[0] in _CONTINUING)
+                # a lone opening bracket belongs to the line after it, never to the one before
                 and not _is_opener_only(stripped)
-                and not HEADING_START_RE.match(line)
+                # (in wrapped text a word cut at the line's end goes on even before what looks
+                # like a heading: 第|一、二轮; after a colon or a comma the heading stands)
+                and (
+                    not HEADING_START_RE.match(line)
+                    or (wrapped and broken and (prev[-1].isalnum() or prev[-1] in _CLOSERS))
+                )
             )
         if join:
             out[-1] = out[-1].rstrip() + stripped
@@ -109,9 +195,15 @@ def join_broken_lines(text: str) -> tuple[str, int]:
         else:
             out.extend([""] * pending_blank)
             out.append(line)
+        last, last_opens = line.rstrip(), not join
         pending_blank = 0
     out.extend([""] * pending_blank)
     return "\n".join(out), joins
+
+
+_SALUTATION_RE = re.compile(r"各位代表[：:！!，,]?$")
+_INDENT_RE = re.compile(r"\u3000|[ \t]{2,}")
+_HEADING_FULL = 3  # how much longer than `min_line` (the width less 3) a heading's full line is
 
 
 def normalize_text(
@@ -130,7 +222,15 @@ def normalize_text(
     )
     if convert:
         text = _t2s().convert(text)
-    text, joins = join_broken_lines(text)
+    width = wrap_width(text)
+    text, pages = drop_page_numbers(text, wrapped=width is not None)
+    # a hard-wrapped line ends a paragraph only when it is short or ends a sentence (a line a
+    # few characters short of the width: the layout moved a number or a bracket on)
+    text, joins = join_broken_lines(
+        text, min(_MIN_BROKEN_LINE, width - 3) if width else _MIN_BROKEN_LINE,
+        wrapped=width is not None,
+    )  # fmt: skip
     return Normalized(
-        text=text, converted_to_simplified=convert, traditional_share=share, joined_breaks=joins
-    )
+        text=text, converted_to_simplified=convert, traditional_share=share, joined_breaks=joins,
+        page_numbers=pages, wrap_width=width,
+    )  # fmt: skip

@@ -195,3 +195,32 @@ def test_cache_gives_the_same_documents_and_recomputes_a_changed_file(tmp_path, 
     fail = config.parse_section("ingest", {**PARAMS.__dict__, "on_error": "fail"}, type(PARAMS))
     with pytest.raises(InputError, match="empty file"):
         I.ingest_cached(rows, tmp_path, fail, result_cache=cache)
+
+
+def _print_layout(text: str, width: int) -> str:
+    """`text` as a PDF's text layer gives it: each paragraph cut into lines of `width`
+    characters, the first indented, a page number every 40 lines."""
+    lines: list[str] = []
+    for para in text.split("\n"):
+        para = "　　" + para.strip() if para.strip() else para
+        while len(para) > width:
+            lines.append(para[:width])
+            para = para[width:]
+            if len(lines) % 40 == 0:
+                lines.append(f"- {len(lines) // 40} -")
+        lines.append(para)
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "width"), [("province_gansu_2026", 34), ("city_weihai_2022", 30)]
+)
+def test_a_report_from_a_pdf_s_text_layer_reads_as_the_original(doc_id: str, width: int) -> None:
+    # hard-wrapped lines and page numbers: the same sentences, sections and metadata
+    original = (RAW / f"{doc_id}.txt").read_text(encoding="utf-8")
+    a = ingest_bytes(original.encode("utf-8"), ManifestRow("a", "a.txt"), PARAMS)
+    data = _print_layout(original, width).encode("gb18030")
+    b = ingest_bytes(data, ManifestRow("b", "b.txt"), PARAMS)
+    assert [s.text for s in b.sentences] == [s.text for s in a.sentences]
+    assert [s.heading for s in b.sections] == [s.heading for s in a.sections]
+    assert (b.title, b.date, b.speaker, b.place) == (a.title, a.date, a.speaker, a.place)

@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.normalize import join_broken_lines, normalize_text, normalize_width
+from pipeline.normalize import (
+    drop_page_numbers,
+    join_broken_lines,
+    normalize_text,
+    normalize_width,
+    wrap_width,
+)
 
 LONG = "全面开展绿美广东生态建设六大行动，累计完成林分优化1105万亩、森林抚育1111万亩，城市空气中PM"
 
@@ -78,3 +84,72 @@ def test_lone_opening_bracket_joins_the_heading_after_it() -> None:
 )
 def test_real_paragraph_breaks_are_kept(text: str) -> None:
     assert join_broken_lines(text)[0] == text
+
+
+# ---------------------------------------------------------------- hard-wrapped text (from PDFs)
+
+PARAGRAPHS = [
+    "过去一年，我们坚持稳中求进工作总基调，全省地区生产总值增长5.2%，一般公共预算收入增长3.1%，"
+    "城镇新增就业56万人，居民人均可支配收入增长5.5%，经济运行稳中向好、持续回升。",
+    "深入实施“强省会”行动，启动“净网”行动和“万企兴万村”行动，加快建设现代化产业体系，"
+    "新能源汽车产量突破100万辆，集成电路产业规模增长18%，数字经济核心产业增加值占比提高到12%，"
+    "新质生产力加快培育。",
+    "第一、二轮中央生态环保督察反馈问题全部整改办结，城市空气质量优良天数比率达到93.5%，"
+    "地表水国控断面水质优良比例提高到97.3%，受污染耕地安全利用率保持在96%以上。",
+    "为实现上述目标，要突出抓好以下工作：",
+    "（一）加快建设现代化产业体系，推动传统产业改造升级，培育壮大新兴产业和未来产业，"
+    "实施制造业重点产业链高质量发展行动，新建5G基站2万个，打造一批具有国际竞争力的先进制造业集群。",
+]
+HEAD = "2026年某省政府工作报告\n——2026年1月20日在某省第十四届人民代表大会第四次会议上\n某省省长 张三\n各位代表：\n"
+
+
+def _wrap(paragraphs: list[str], width: int) -> str:
+    lines: list[str] = []
+    for para in paragraphs:
+        while len(para) > width:
+            lines.append(para[:width])
+            para = para[width:]
+            if len(lines) % 8 == 0:
+                lines.append(f"— {len(lines) // 8} —")  # the page's number between its lines
+        lines.append(para)
+    return HEAD + "\n".join(lines)
+
+
+@pytest.mark.parametrize("width", [28, 31, 36])
+def test_hard_wrapped_text_is_joined_and_its_page_numbers_dropped(width: int) -> None:
+    out = normalize_text(_wrap(PARAGRAPHS * 2, width))
+    assert out.wrap_width == width and out.page_numbers >= 2
+    assert out.text == HEAD + "\n".join(PARAGRAPHS * 2)
+
+
+def test_text_of_paragraph_lines_is_not_taken_for_wrapped() -> None:
+    text = HEAD + "\n".join(PARAGRAPHS * 5 + ["— 3 —", "12"])
+    out = normalize_text(text)
+    assert out.wrap_width is None
+    # a decorated page number goes; a bare number is kept outside wrapped text
+    assert out.text == HEAD + "\n".join(PARAGRAPHS * 5 + ["12"]) and out.page_numbers == 1
+    assert wrap_width("\n".join(PARAGRAPHS[0][:30] for _ in range(10))) is None  # too few lines
+
+
+@pytest.mark.parametrize(
+    ("line", "dropped"),
+    [("— 3 —", True), ("- 12 -", True), ("·5·", True), ("第3页", True), ("第 3 页 共 40 页", True),
+     ("3/40", True), ("2025", False), ("一、工作回顾", False), ("（3）", False)],
+)  # fmt: skip
+def test_page_number_lines(line: str, dropped: bool) -> None:
+    text = f"上文。\n{line}\n下文。"
+    assert (drop_page_numbers(text, wrapped=False)[0] == "上文。\n下文。") is dropped
+    assert drop_page_numbers("上文。\n7\n下文。", wrapped=True)[0] == "上文。\n下文。"
+    assert drop_page_numbers("上文。\n7\n下文。", wrapped=False)[0] == "上文。\n7\n下文。"
+
+
+def test_wrapped_lines_join_across_a_closing_quote_but_not_across_a_heading_after_a_colon() -> None:
+    lines = ["深入开展“净网”", "行动。", "要突出抓好以下工作：", "（一）加快产业发展",
+             "城市空气质量全面达标。第", "一、二轮督察整改办结。"]  # fmt: skip
+    out, _ = join_broken_lines("\n".join(lines), 8, wrapped=True)
+    assert out.split("\n") == [
+        "深入开展“净网”行动。",  # a closing quote mid-sentence
+        "要突出抓好以下工作：",  # a heading after a colon stands
+        "（一）加快产业发展",  # a heading short of the width is whole
+        "城市空气质量全面达标。第一、二轮督察整改办结。",  # a word cut before "一、"
+    ]
