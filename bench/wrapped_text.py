@@ -3,7 +3,8 @@
     python bench/wrapped_text.py [DOC_ID …]
 
 Each report of data/raw (or those named) is cut into lines of 26, 30, 34, 38 and 44 characters,
-with and without indented first lines, a page number every 38 lines, encoded as GB18030, and
+with and without indented first lines, a page number and a running head every 38 lines,
+encoded as GB18030, and
 ingested; the sentences, sections and header are compared with those of the original file.
 """
 
@@ -31,8 +32,8 @@ def print_layout(text: str, width: int, indent: bool) -> str:
         while len(para) > width:
             lines.append(para[:width])
             para = para[width:]
-            if len(lines) % 38 == 0:
-                lines.append(f"- {len(lines) // 38} -")
+            if len(lines) % 38 == 0:  # a page's foot and the next page's head
+                lines += [f"- {len(lines) // 38} -", "政府工作报告"]
         lines.append(para)
     return "\n".join(lines)
 

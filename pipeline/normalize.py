@@ -107,15 +107,37 @@ def wrap_width(text: str) -> int | None:
 
 def drop_page_numbers(text: str, *, wrapped: bool) -> tuple[str, int]:
     """Drop the lines that are only a page's number (— 3 —, 第3页; a bare 3 only in hard-wrapped
-    text); return the text and the number of lines dropped."""
+    text) and, in hard-wrapped text, a page's running head or foot after the header (a line of 4
+    to 30 characters repeated on three pages or more, or on two when it names the report, and
+    ending no sentence: 2026年甘肃省政府工作报告); return the text and the lines dropped."""
+    lines = text.split("\n")
+    running: set[str] = set()
+    if wrapped:
+        counts = Counter(s for line in lines if 4 <= len(s := line.strip()) <= _RUNNING_MAX)
+        running = {
+            s
+            for s, n in counts.items()
+            if (n >= 3 or (n >= 2 and "工作报告" in s))  # (a head naming the report: 2 pages)
+            and not _ends_sentence(s)
+            and s[0] not in _CONTINUING
+        }
+    # the header (up to the salutation, or the first three lines) holds the title itself
+    head = next((i for i, x in enumerate(lines[:40]) if _SALUTATION_RE.match(x.strip())), 3)
     keep: list[str] = []
     dropped = 0
-    for line in text.split("\n"):
-        if PAGE_NUMBER_RE.fullmatch(line) or (wrapped and _BARE_NUMBER_RE.fullmatch(line)):
+    for i, line in enumerate(lines):
+        if (
+            PAGE_NUMBER_RE.fullmatch(line)
+            or (wrapped and _BARE_NUMBER_RE.fullmatch(line))
+            or (i >= head and line.strip() in running)
+        ):
             dropped += 1
         else:
             keep.append(line)
     return ("\n".join(keep), dropped) if dropped else (text, 0)
+
+
+_RUNNING_MAX = 30  # characters of a running head or foot at most
 
 
 def _ends_sentence(line: str) -> bool:

@@ -153,3 +153,18 @@ def test_wrapped_lines_join_across_a_closing_quote_but_not_across_a_heading_afte
         "（一）加快产业发展",  # a heading short of the width is whole
         "城市空气质量全面达标。第一、二轮督察整改办结。",  # a word cut before "一、"
     ]
+
+
+def test_a_running_head_goes_from_wrapped_text_but_the_title_stays() -> None:
+    wrapped = _wrap(PARAGRAPHS * 2, 30).split("\n")
+    # a running head on the pages after the first, as a PDF's text layer has it
+    with_heads = [x for line in wrapped for x in ([line, "2026年某省政府工作报告"]
+                  if line.startswith("— ") else [line])]  # fmt: skip
+    text = "2026年某省政府工作报告\n" + "\n".join(with_heads)
+    out = normalize_text(text)
+    assert out.text == "2026年某省政府工作报告\n" + HEAD + "\n".join(PARAGRAPHS * 2)
+    # a short line repeated in text that is not wrapped is the text's own
+    plain = HEAD + "\n".join(["2026年某省政府工作报告", *PARAGRAPHS] * 3)
+    assert normalize_text(plain).text == plain
+    # a repeated fragment (a scraping break: 带技术|揭榜|；) is no running head
+    assert drop_page_numbers("甲\n揭榜\n乙\n揭榜\n丙\n揭榜", wrapped=True)[1] == 0
