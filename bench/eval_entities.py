@@ -1,10 +1,13 @@
 """Score the entity stage on the gold sets without DVC (development loop).
 
     python bench/eval_entities.py [--gold data/gold/entities] [--gold data/gold/entities_heldout]
-        [--errors] [--jobs 2]
+        [--errors] [--jobs 2] [--pos lexicon|posseg] [--wrap WIDTH]
 
 Reads the ingested documents and token files of the last `dvc repro` (data/interim) and runs
-the entity recognizer on the gold reports only, with the current code and resources.
+the entity recognizer on the gold reports only, with the current code and resources. With
+`--wrap`, the gold reports are first laid out as a PDF's text layer gives them (lines of WIDTH
+characters, indented first lines, page numbers and running heads: bench/wrapped_text.py) and
+ingested and segmented again from that.
 """
 
 from __future__ import annotations
@@ -22,7 +25,29 @@ from pipeline import config  # noqa: E402
 from pipeline.entities import LABELS, default_stoplist, evaluate, recognize_all  # noqa: E402
 
 
-def _resegment(golds: list[Path], seg_params, seg_dir: Path) -> None:
+def _rewrap(golds: list[Path], width: int, docs_dir: Path) -> None:
+    """Ingest the gold reports again from their raw files laid out in lines of `width`."""
+    from wrapped_text import print_layout
+
+    from pipeline.docstore import document_to_dict
+    from pipeline.ingest import ingest_bytes
+    from pipeline.io import write_json
+    from pipeline.manifest import read_manifest
+
+    params = config.load_params(ROOT / "params.yaml", "ingest")
+    rows = {r.doc_id: r for r in read_manifest(ROOT / "data/raw/reports.csv")}
+    for gold in golds:
+        for path in gold.glob("*.csv"):
+            row = rows[path.stem]
+            text = (ROOT / "data/raw" / row.file).read_text(encoding="utf-8")
+            data = print_layout(text, width, indent=True).encode("gb18030")
+            doc = ingest_bytes(data, row, params, f"{row.file} (wrapped at {width})")
+            write_json(docs_dir / f"{path.stem}.json", document_to_dict(doc))
+
+
+def _resegment(
+    golds: list[Path], seg_params, seg_dir: Path, docs_dir: Path = ROOT / "data/interim/ingest"
+) -> None:
     from pipeline.docstore import document_from_dict
     from pipeline.io import read_json, write_json
     from pipeline.segment import load_lexicon, make_segmenter, segment_document
@@ -34,7 +59,7 @@ def _resegment(golds: list[Path], seg_params, seg_dir: Path) -> None:
     )  # fmt: skip
     for gold in golds:
         for path in gold.glob("*.csv"):
-            doc = document_from_dict(read_json(ROOT / "data/interim/ingest" / f"{path.stem}.json"))
+            doc = document_from_dict(read_json(docs_dir / f"{path.stem}.json"))
             tokens = [list(t) for t in segment_document(doc, seg)]
             write_json(seg_dir / f"{path.stem}.json", {"tokens": tokens})
 
@@ -47,21 +72,26 @@ def main() -> None:
     ap.add_argument(
         "--pos", choices=("posseg", "lexicon"), help="re-segment the gold reports in this mode"
     )
+    ap.add_argument("--wrap", type=int, help="score the reports hard-wrapped at this width")
     args = ap.parse_args()
     golds = args.gold or [ROOT / "data/gold/entities", ROOT / "data/gold/entities_heldout"]
     params = ROOT / "params.yaml"
     seg_params = config.load_params(params, "segment")
     seg_dir = ROOT / "data/interim/segment"
-    if args.pos:
-        seg_params = dataclasses.replace(seg_params, pos=args.pos)
+    docs_dir = ROOT / "data/interim/ingest"
+    if args.wrap:
+        docs_dir = Path(tempfile.mkdtemp(prefix="gwr-eval-docs-"))
+        _rewrap(golds, args.wrap, docs_dir)
+    if args.pos or args.wrap:
+        seg_params = dataclasses.replace(seg_params, pos=args.pos or seg_params.pos)
         seg_dir = Path(tempfile.mkdtemp(prefix="gwr-eval-seg-"))
-        _resegment(golds, seg_params, seg_dir)
+        _resegment(golds, seg_params, seg_dir, docs_dir)
     for gold in golds:
         if not gold.is_dir():
             continue
         doc_ids = sorted(p.stem for p in gold.glob("*.csv"))
         rows = recognize_all(
-            doc_ids, ROOT / "data/interim/ingest", seg_dir,
+            doc_ids, docs_dir, seg_dir,
             ROOT / "pipeline/resources/policy_terms.tsv", default_stoplist(),
             seg_params, config.load_params(params, "entities"),
             jobs=args.jobs, cache_dir=ROOT / "data/cache/jieba-entities",
