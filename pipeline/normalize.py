@@ -46,8 +46,8 @@ PAGE_NUMBER_RE = re.compile(
 )
 _BARE_NUMBER_RE = re.compile(r"[\s\u3000]*\d{1,3}[\s\u3000]*")  # a page number, in wrapped text
 # Hard-wrapped text: of the lines of 12 characters or more (at least 20 of them), this share is
-# within one character of the commonest length, which is at most _MAX_WRAP (a page's line)
-_WRAP_SHARE, _WRAP_MIN_LINES, _MAX_WRAP = 0.3, 20, 80
+# within one character of the commonest length, which is a page's line (16 to 80 characters)
+_WRAP_SHARE, _WRAP_MIN_LINES, _MIN_WRAP, _MAX_WRAP = 0.3, 20, 16, 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +100,7 @@ def wrap_width(text: str) -> int | None:
     counts = Counter(lengths)
     width = max(counts, key=lambda k: (counts[k], k))
     near = sum(n for k, n in counts.items() if abs(k - width) <= 1)
-    if width > _MAX_WRAP or near < _WRAP_SHARE * len(lengths):
+    if not _MIN_WRAP <= width <= _MAX_WRAP or near < _WRAP_SHARE * len(lengths):
         return None
     return width
 
@@ -163,12 +163,13 @@ def join_broken_lines(
     A break is joined when the line before it is long (`min_line` characters or more: not a
     heading) and does not end with sentence- or clause-final punctuation, and the line after it
     is not a heading; a line that holds nothing but an opening bracket is joined to the line
-    after it. In `wrapped` text (a print layout's lines, `min_line` a few characters short of
-    their width) a long line goes on unless it ends a sentence, whatever the next line looks
-    like (第|一、二轮中央生态环保督察…: no heading) unless it is indented (a paragraph's first
-    line); the length that counts is the last line's
-    (not that of the lines joined so far), and the header lines before the salutation (各位代表)
-    stay as they are.
+    after it, and so is a line opening with a clause mark to the line before it.
+
+    In `wrapped` text (a print layout's lines, `min_line` a few characters short of their width)
+    a long line goes on unless it ends a sentence, whatever the next line looks like (第|一、二轮
+    中央生态环保督察…: no heading), unless the next line is indented (a paragraph's first line);
+    the length that counts is the last line's, not that of the lines joined so far; the header
+    lines before the salutation (各位代表) stay as they are.
     """
     lines = text.split("\n")
     out: list[str] = []
@@ -197,7 +198,10 @@ def join_broken_lines(
                 long = len(last) >= min_line + _HEADING_FULL
             scraped = len(prev) >= _MIN_BROKEN_LINE and prev[-1] not in _TERMINAL
             # (wrapped text may hold scraping breaks too: 带技术|揭榜|；)
-            broken = (long and not _ends_sentence(prev)) or scraped if wrapped else long and scraped
+            if wrapped:
+                broken = (long and not _ends_sentence(prev)) or scraped
+            else:
+                broken = long and prev[-1] not in _TERMINAL
             if wrapped and _INDENT_RE.match(line):
                 broken = False  # an indented line opens a paragraph in a print layout
             join = (

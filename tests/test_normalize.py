@@ -129,6 +129,8 @@ def test_text_of_paragraph_lines_is_not_taken_for_wrapped() -> None:
     # a decorated page number goes; a bare number is kept outside wrapped text
     assert out.text == HEAD + "\n".join(PARAGRAPHS * 5 + ["12"]) and out.page_numbers == 1
     assert wrap_width("\n".join(PARAGRAPHS[0][:30] for _ in range(10))) is None  # too few lines
+    assert wrap_width("\n".join(PARAGRAPHS[0][:14] for _ in range(30))) is None  # no page's line
+    assert wrap_width("\n".join(PARAGRAPHS[0][:16] for _ in range(30))) == 16
 
 
 @pytest.mark.parametrize(
