@@ -72,7 +72,8 @@ _OFFICE_LEVEL = {
 }
 
 L1_RE = re.compile(r"^(?P<num>[一二三四五六七八九十]{1,3})、")
-L2_RE = re.compile(r"^（(?P<num>[一二三四五六七八九十]{1,3})）")
+# (and with ASCII brackets, as text copied from web pages has them: (一))
+L2_RE = re.compile(r"^[（(](?P<num>[一二三四五六七八九十]{1,3})[）)]")
 APPENDIX_RE = re.compile(
     r"^(?:名词解释|注释|注解|名词注释|附件\s*\d*|附录.{0,20}|附[：:].{0,30})[：:]?$"
 )

@@ -79,6 +79,7 @@ def test_lone_opening_bracket_joins_the_heading_after_it() -> None:
         f"{LONG}。\n（一）经济运行稳中向好。",  # ends a sentence
         f"{LONG}\n二、重点工作",  # the next line is a heading
         f"{LONG}\n（二）重点工作。",
+        f"{LONG}\n(二)重点工作。",  # ASCII brackets, as in text copied from web pages
         "各位代表：\n现在，我代表市人民政府向大会报告工作。",
     ],
 )

@@ -184,6 +184,14 @@ def test_numbered_sections_and_run_in_level_two() -> None:
     assert text[secs[0].span_start : secs[0].span_end].endswith("研发投入增长。")
 
 
+def test_level_two_headings_with_ascii_brackets() -> None:
+    # text copied from web pages writes (一) for （一）
+    text = "各位代表：\n一、2021年工作回顾\n(一)经济运行稳中向好。地区生产总值增长7.5%。\n(二)创新动力显著增强。\n"
+    got = [(s.section_id, s.heading) for s in _sections(text)]
+    assert got == [("s01", "一、2021年工作回顾"), ("s01.01", "(一)经济运行稳中向好"),
+                   ("s01.02", "(二)创新动力显著增强")]  # fmt: skip
+
+
 def test_out_of_sequence_numbers_are_not_headings() -> None:
     text = (
         "一、工作回顾\n一、这是列表项不是标题\n三、跳号也不是标题\n（二）跳号的二级标题不算。\n"
