@@ -42,7 +42,7 @@ def main(doc_ids: list[str]) -> None:
     params = config.load_params(ROOT / "params.yaml", "ingest")
     raw = ROOT / "data" / "raw"
     rows = [r for r in read_manifest(raw / "reports.csv") if not doc_ids or r.doc_id in doc_ids]
-    runs = same_sentences = same_sections = same_header = 0
+    runs = same_sentences = same_sections = same_header = same_paragraphs = 0
     print(f"{'doc_id':34} width indent  sentences  sections  paragraphs")
     for row in rows:
         text = (raw / row.file).read_text(encoding="utf-8")
@@ -63,6 +63,7 @@ def main(doc_ids: list[str]) -> None:
                 same_sentences += sent
                 same_sections += secs
                 same_header += head
+                same_paragraphs += len(b.paragraphs) == len(a.paragraphs)
                 if not (sent and secs and head):
                     print(
                         f"{row.doc_id:34} {width:5} {indent!s:6} "
@@ -70,8 +71,10 @@ def main(doc_ids: list[str]) -> None:
                         f"{len(a.sections):3}→{len(b.sections):<4} "
                         f"{len(a.paragraphs):4}→{len(b.paragraphs)}"
                     )
-    print(f"{runs} wrapped files: the original's sentences in {same_sentences}, sections in "
-          f"{same_sections}, header in {same_header}")  # fmt: skip
+    print(
+        f"{runs} wrapped files: the original's sentences in {same_sentences}, sections in "
+        f"{same_sections}, header in {same_header}, number of paragraphs in {same_paragraphs}"
+    )
 
 
 if __name__ == "__main__":

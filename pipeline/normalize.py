@@ -11,6 +11,7 @@ What does not: Chinese punctuation (，。“”：；（）), which a blanket N
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -105,24 +106,29 @@ def wrap_width(text: str) -> int | None:
     return width
 
 
-def drop_page_numbers(text: str, *, wrapped: bool) -> tuple[str, int]:
+def drop_page_numbers(text: str, *, wrapped: bool, width: int = _MAX_WRAP) -> tuple[str, int]:
     """Drop the lines that are only a page's number (— 3 —, 第3页; a bare 3 only in hard-wrapped
     text) and, in hard-wrapped text, a page's running head or foot after the header (a line of 4
-    to 30 characters repeated on three pages or more, or on two when it names the report, and
-    ending no sentence: 2026年甘肃省政府工作报告); return the text and the lines dropped."""
+    to 30 characters, shorter than the text's `width`, repeated on three pages or more, or on two
+    when it names the report, at least a page's lines apart, and ending no sentence:
+    2026年甘肃省政府工作报告); return the text and the lines dropped."""
     lines = text.split("\n")
+    # the header (up to the salutation, or the first three lines) holds the title itself
+    head = next((i for i, x in enumerate(lines[:40]) if _SALUTATION_RE.match(x.strip())), 3)
     running: set[str] = set()
     if wrapped:
-        counts = Counter(s for line in lines if 4 <= len(s := line.strip()) <= _RUNNING_MAX)
+        where: dict[str, list[int]] = {}
+        for i, line in enumerate(lines[head:], head):
+            if 4 <= len(s := line.strip()) <= min(_RUNNING_MAX, width - 4):  # (not a full line)
+                where.setdefault(s, []).append(i)
         running = {
             s
-            for s, n in counts.items()
-            if (n >= 3 or (n >= 2 and "工作报告" in s))  # (a head naming the report: 2 pages)
+            for s, at in where.items()
+            if (len(at) >= 3 or (len(at) >= 2 and "工作报告" in s))  # (naming the report: 2 pages)
+            and min(b - a for a, b in itertools.pairwise(at)) >= _PAGE_LINES  # a page apart
             and not _ends_sentence(s)
             and s[0] not in _CONTINUING
         }
-    # the header (up to the salutation, or the first three lines) holds the title itself
-    head = next((i for i, x in enumerate(lines[:40]) if _SALUTATION_RE.match(x.strip())), 3)
     keep: list[str] = []
     dropped = 0
     for i, line in enumerate(lines):
@@ -138,6 +144,7 @@ def drop_page_numbers(text: str, *, wrapped: bool) -> tuple[str, int]:
 
 
 _RUNNING_MAX = 30  # characters of a running head or foot at most
+_PAGE_LINES = 12  # lines between two of them at least (a page's)
 
 
 def _ends_sentence(line: str) -> bool:
@@ -180,6 +187,9 @@ def join_broken_lines(
     # wrapped text is joined from the salutation on, when there is one (the header's lines are
     # short and its subtitle may fill a line: ——…会议上|甘肃省省长 任振鹤)
     header = wrapped and any(_SALUTATION_RE.match(x.strip()) for x in lines[:40])
+    # a layout that indents every paragraph's first line: a full line ending a sentence goes on
+    # into a line that is not indented (the paragraph does)
+    indents = wrapped and _indents_paragraphs(lines, min_line)
     for line in lines:
         stripped = line.strip()
         if not stripped:
@@ -204,6 +214,8 @@ def join_broken_lines(
                 broken = long and prev[-1] not in _TERMINAL
             if wrapped and _INDENT_RE.match(line):
                 broken = False  # an indented line opens a paragraph in a print layout
+            elif indents and long and not HEADING_START_RE.match(line):
+                broken = True  # (…全面达标。|第一、二轮…: the sentence ended, not the paragraph)
             join = (
                 (opener_only or broken or stripped[0] in _CONTINUING)
                 # a lone opening bracket belongs to the line after it, never to the one before
@@ -225,6 +237,21 @@ def join_broken_lines(
         pending_blank = 0
     out.extend([""] * pending_blank)
     return "\n".join(out), joins
+
+
+def _indents_paragraphs(lines: list[str], min_line: int) -> bool:
+    """Whether the lines after a paragraph's clear end (a short line ending a sentence) are
+    indented, nearly all of them (at least 5, 80 %): the layout marks paragraphs so."""
+    starts = indented = 0
+    prev = ""
+    for line in lines:
+        if not line.strip():
+            continue
+        if prev and len(prev.rstrip()) < min_line and _ends_sentence(prev.strip()):
+            starts += 1
+            indented += bool(_INDENT_RE.match(line))
+        prev = line
+    return starts >= 5 and indented >= 0.8 * starts
 
 
 _SALUTATION_RE = re.compile(r"各位代表[：:！!，,]?$")
@@ -249,7 +276,7 @@ def normalize_text(
     if convert:
         text = _t2s().convert(text)
     width = wrap_width(text)
-    text, pages = drop_page_numbers(text, wrapped=width is not None)
+    text, pages = drop_page_numbers(text, wrapped=width is not None, width=width or _MAX_WRAP)
     # a hard-wrapped line ends a paragraph only when it is short or ends a sentence (a line a
     # few characters short of the width: the layout moved a number or a bracket on)
     text, joins = join_broken_lines(

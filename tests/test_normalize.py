@@ -104,14 +104,14 @@ PARAGRAPHS = [
 HEAD = "2026年某省政府工作报告\n——2026年1月20日在某省第十四届人民代表大会第四次会议上\n某省省长 张三\n各位代表：\n"
 
 
-def _wrap(paragraphs: list[str], width: int) -> str:
+def _wrap(paragraphs: list[str], width: int, page: int = 8) -> str:
     lines: list[str] = []
     for para in paragraphs:
         while len(para) > width:
             lines.append(para[:width])
             para = para[width:]
-            if len(lines) % 8 == 0:
-                lines.append(f"— {len(lines) // 8} —")  # the page's number between its lines
+            if len(lines) % page == 0:
+                lines.append(f"— {len(lines) // page} —")  # the page's number between its lines
         lines.append(para)
     return HEAD + "\n".join(lines)
 
@@ -159,15 +159,42 @@ def test_wrapped_lines_join_across_a_closing_quote_but_not_across_a_heading_afte
 
 
 def test_a_running_head_goes_from_wrapped_text_but_the_title_stays() -> None:
-    wrapped = _wrap(PARAGRAPHS * 2, 30).split("\n")
-    # a running head on the pages after the first, as a PDF's text layer has it
-    with_heads = [x for line in wrapped for x in ([line, "2026年某省政府工作报告"]
-                  if line.startswith("— ") else [line])]  # fmt: skip
+    # four pages' worth of paragraphs, each copy its own (a report repeats no line of its own)
+    paras = [f"{k}年来，{p}" for k in range(1, 5) for p in PARAGRAPHS]
+    wrapped = _wrap(paras, 30, page=15).split("\n")
+    # a running head at the top of every page after the first (15 lines), as a PDF's text layer
+    # has it
+    with_heads = [
+        x
+        for i, line in enumerate(wrapped)
+        for x in ([line, "2026年某省政府工作报告"] if i % 15 == 14 else [line])
+    ]
+    assert sum(line == "2026年某省政府工作报告" for line in with_heads) >= 4
     text = "2026年某省政府工作报告\n" + "\n".join(with_heads)
     out = normalize_text(text)
-    assert out.text == "2026年某省政府工作报告\n" + HEAD + "\n".join(PARAGRAPHS * 2)
+    assert out.text == "2026年某省政府工作报告\n" + HEAD + "\n".join(paras)
     # a short line repeated in text that is not wrapped is the text's own
     plain = HEAD + "\n".join(["2026年某省政府工作报告", *PARAGRAPHS] * 3)
     assert normalize_text(plain).text == plain
-    # a repeated fragment (a scraping break: 带技术|揭榜|；) is no running head
+    # a repeated fragment (a scraping break: 带技术|揭榜|；) is no running head, nor is a line
+    # repeated closer than a page's lines
     assert drop_page_numbers("甲\n揭榜\n乙\n揭榜\n丙\n揭榜", wrapped=True)[1] == 0
+    assert drop_page_numbers("\n".join(["深入实施强省会行动", "正文。"] * 5), wrapped=True)[1] == 0
+
+
+def test_in_a_layout_that_indents_paragraphs_a_full_line_ending_a_sentence_goes_on() -> None:
+    # every paragraph's first line indented: a line that fills the width (20) and ends a
+    # sentence ends the paragraph only when the next line is indented
+    block = [
+        "\u3000\u3000经济运行稳中有进，地区生产总值增长了",
+        "百分之五点二，财政收入增长百分之三点一。",  # full, ends a sentence: the paragraph goes on
+        "城镇新增就业五十六万人。",
+        "\u3000\u3000深入实施强省会行动，新能源汽车产量突",
+        "破一百万辆，集成电路产业规模增长百分之十",
+        "八。",
+    ]
+    assert {len(line) for line in block[:2] + block[3:5]} == {20}
+    out = normalize_text(HEAD + "\n".join(block * 6))
+    assert out.wrap_width == 20
+    paras = [block[0] + block[1] + block[2], block[3] + block[4] + block[5]]
+    assert out.text == HEAD + "\n".join(paras * 6)
