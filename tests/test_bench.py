@@ -55,3 +55,27 @@ def test_table_prints_scales_with_and_without_the_add_one_run(capsys) -> None:
     bench.print_table({"machine": {"cpus": 2}, "scales": [small, big]})
     out = capsys.readouterr().out
     assert "1000" in out and "×10.0" in out
+
+
+def _wrapped_text():
+    spec = importlib.util.spec_from_file_location(
+        "wrapped_text", ROOT / "bench" / "wrapped_text.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_print_layout_generator_and_its_report(capsys) -> None:
+    wt = _wrapped_text()
+    text = "标题\n" + "这是一个很长的段落，" * 10 + "结束。\n短段落。"
+    lines = wt.print_layout(text, 20, indent=True).split("\n")
+    assert (
+        lines[0] == "\u3000\u3000标题"
+        and len(lines[1]) == 20
+        and lines[1].startswith("\u3000\u3000")
+    )
+    assert "".join(x.strip() for x in lines) == "".join(text.split())  # nothing added or lost
+    wt.main(["province_gansu_2026"])
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1].startswith("10 wrapped files: the original's sentences in 10, sections in 10")
