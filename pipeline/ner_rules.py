@@ -3206,6 +3206,22 @@ _MONEY_OR_TIMES_RE = re.compile(r"\d(?:[\d.]*)(?:亿元|万元|元|亿美元|万
 _PHASED_FACILITIES = ("厂", "设施", "基金", "电站", "码头", "泊位", "生产线")
 
 
+def _project_list_items(
+    text: str, tokens: Sequence[Tok], starts: set[int], start: int, body: str
+) -> list[tuple[int, int]]:
+    """(start, end) of each item of the 、-list `body` at `start`; the first item begins after
+    the verbs and adverbs of its clause (重点实施|哈克镇农村敬老院, 加快|九龙川)."""
+    items: list[tuple[int, int]] = []
+    pos = start
+    for k, item in enumerate(body.split("、")):
+        a, b = pos, pos + len(item)
+        pos = b + 1
+        if k == 0:
+            a = _strip_item_lead(text, tokens, _after_last_verb(text, starts, a, b), b)
+        items.append((a, b))
+    return items
+
+
 def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Named projects: the items of a list closed by 等…项目; names with a phase (裕龙石化一期)."""
     starts = {s for s, _, _ in tokens}
@@ -3222,16 +3238,12 @@ def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
             continue  # 与招商局集团、中国建筑签约一批|项目: a count of projects, not their names
         if "更多" in m.group(1).split("、")[0]:
             continue  # 推动更多|企业增资扩产项目、上市公司募投项目: more of some kinds, no names
-        pos = m.start(1)
         # …等工程 alone (not 等重大工程, 等项目): a list of kinds of works as often as of names
         bare_works = re.match(r"(?:项目)?等工程", text[m.end(1) :]) is not None
         spans = []
-        for k, item in enumerate(m.group(1).split("、")):
-            a, b = pos, pos + len(item)
-            pos = b + 1
+        items = _project_list_items(text, tokens, starts, m.start(1), m.group(1))
+        for k, (a, b) in enumerate(items):
             if k == 0:
-                a = _after_last_verb(text, starts, a, b)
-                a = _strip_item_lead(text, tokens, a, b)
                 done = text.find("了", a, min(b, a + 4))
                 if done > a and done in starts and done + 1 in starts:
                     a = done + 1  # 落户了|腾讯云: a verb's aspect ends the clause's verbs
@@ -3302,14 +3314,7 @@ def site_works(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     ends = {e for _, e, _ in tokens}
     out: list[Cand] = []
     for m in _SITE_WORKS_RE.finditer(text):
-        pos = m.start(1)
-        items: list[tuple[int, int]] = []
-        for k, item in enumerate(m.group(1).split("、")):
-            a, b = pos, pos + len(item)
-            pos = b + 1
-            if k == 0:
-                a = _strip_item_lead(text, tokens, _after_last_verb(text, starts, a, b), b)
-            items.append((a, b))
+        items = _project_list_items(text, tokens, starts, m.start(1), m.group(1))
         names = [
             (a, b)
             for a, b in items
