@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Literal
 
 from pipeline.decoding import HAN_RE
+from pipeline.structure import SALUTATION_RE
 
 ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _FULLWIDTH_ALNUM = {
@@ -114,7 +115,8 @@ def drop_page_numbers(text: str, *, wrapped: bool, width: int = _MAX_WRAP) -> tu
     2026年甘肃省政府工作报告); return the text and the lines dropped."""
     lines = text.split("\n")
     # the header (up to the salutation, or the first three lines) holds the title itself
-    head = next((i for i, x in enumerate(lines[:40]) if _SALUTATION_RE.match(x.strip())), 3)
+    head = _salutation_line(lines)
+    head = 3 if head is None else head
     running: set[str] = set()
     if wrapped:
         where: dict[str, list[int]] = {}
@@ -186,20 +188,18 @@ def join_broken_lines(
     last_opens = False  # whether `last` opened its paragraph (was not joined to a line)
     # wrapped text is joined from the salutation on, when there is one (the header's lines are
     # short and its subtitle may fill a line: ——…会议上|甘肃省省长 任振鹤)
-    header = wrapped and any(_SALUTATION_RE.match(x.strip()) for x in lines[:40])
+    header_end = (_salutation_line(lines) or 0) if wrapped else 0
     # a layout that indents every paragraph's first line: a full line ending a sentence goes on
     # into a line that is not indented (the paragraph does)
     indents = wrapped and _indents_paragraphs(lines, min_line)
-    for line in lines:
+    for i, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             pending_blank += 1
             continue
-        if header and _SALUTATION_RE.match(stripped):
-            header = False
         prev = out[-1].strip() if out else ""
         join = False
-        if prev and not header:
+        if prev and i >= header_end:
             opener_only = _is_opener_only(prev)
             long = len(last if wrapped else prev) >= min_line  # (an indent fills the line too)
             if wrapped and last_opens and HEADING_START_RE.match(last.lstrip()):
@@ -254,7 +254,11 @@ def _indents_paragraphs(lines: list[str], min_line: int) -> bool:
     return starts >= 5 and indented >= 0.8 * starts
 
 
-_SALUTATION_RE = re.compile(r"各位代表[：:！!，,]?$")
+def _salutation_line(lines: list[str]) -> int | None:
+    """The index of the line that is the salutation (各位代表：) among the first 40, if any."""
+    return next((i for i, x in enumerate(lines[:40]) if SALUTATION_RE.fullmatch(x.strip())), None)
+
+
 _INDENT_RE = re.compile(r"\u3000|[ \t]{2,}")
 _HEADING_FULL = 3  # how much longer than `min_line` (the width less 3) a heading's full line is
 
