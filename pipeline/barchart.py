@@ -233,13 +233,7 @@ def layout(
         top += px(TITLE_PT) + inch(0.2)
     gap, right = inch(0.3), inch(0.3)
     # a label column takes at most LABEL_SHARE of its panel's width; longer labels are cut
-    widest = int(LABEL_SHARE * width / max(1, len(panels)))
-    panels = [
-        dataclasses.replace(
-            p, rows=tuple(dataclasses.replace(r, label=fit_text(r.label, widest)) for r in p.rows)
-        )
-        for p in panels
-    ]
+    panels = _fit_labels(panels, int(LABEL_SHARE * width / max(1, len(panels))))
     label_cols = [
         max((text_width(r.label, LABEL_PT) for r in p.rows), default=0) + inch(0.25) for p in panels
     ]
@@ -272,13 +266,7 @@ def grid_layout(
     if suptitle:
         out.texts.append(Text(width // 2, top, suptitle, TITLE_PT, "mt"))
     gap, right = inch(0.3), inch(0.3)
-    widest = int(LABEL_SHARE * width / cols)
-    panels = [
-        dataclasses.replace(
-            p, rows=tuple(dataclasses.replace(r, label=fit_text(r.label, widest)) for r in p.rows)
-        )
-        for p in panels
-    ]
+    panels = _fit_labels(panels, int(LABEL_SHARE * width / cols))
     label_w = max(
         (text_width(r.label, LABEL_PT) for p in panels for r in p.rows), default=0
     ) + inch(0.25)
@@ -290,6 +278,16 @@ def grid_layout(
         _layout_panel(out, index, panel, x0, x0 + plot_w, y0, y0 + row_h - inch(0.55))
     check_glyphs([t.text for t in out.texts], f"bar chart {suptitle or panels[0].title!r}")
     return out
+
+
+def _fit_labels(panels: Sequence[Panel], pixels: int) -> list[Panel]:
+    """`panels` with each row label cut to `pixels` (an ellipsis ends a cut label)."""
+    return [
+        dataclasses.replace(
+            p, rows=tuple(dataclasses.replace(r, label=fit_text(r.label, pixels)) for r in p.rows)
+        )
+        for p in panels
+    ]
 
 
 def _check_finite(panels: Sequence[Panel], suptitle: str) -> None:
