@@ -79,3 +79,21 @@ def test_the_print_layout_generator_and_its_report(capsys) -> None:
     wt.main(["province_gansu_2026"])
     out = capsys.readouterr().out.splitlines()
     assert out[-1].startswith("10 wrapped files: the original's sentences in 10, sections in 10")
+
+
+def test_per_report_total_uses_the_pipelines_pos_mode(tmp_path) -> None:
+    # "all per-report stages" must add up the rows of the POS mode `dvc repro` runs with
+    # (params segment.pos), not the other mode's
+    import yaml
+
+    bench = _bench()
+    params = yaml.safe_load((ROOT / "params.yaml").read_text(encoding="utf-8"))
+    for mode in ("lexicon", "posseg"):
+        params["segment"]["pos"] = mode
+        path = tmp_path / f"params_{mode}.yaml"
+        path.write_text(yaml.safe_dump(params, allow_unicode=True), encoding="utf-8")
+        rows = bench.bench_throughput(path, limit=1)["rows"]
+        parts = ("ingest", f"segment (pos={mode})", f"entities (pos={mode})", "indicators",
+                 "sentiment (labelling)", "terms")  # fmt: skip
+        total = rows["all per-report stages"]["seconds"]
+        assert abs(total - sum(rows[p]["seconds"] for p in parts)) < 0.01
