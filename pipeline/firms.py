@@ -36,7 +36,15 @@ def load_brands() -> frozenset[str]:
     Its ``trade.txt`` lists the sector words of firm names (新能源, 光伏, 数字, 文化); a sector
     word registered as a brand too names a sector in government prose, not a firm.
     """
-    return _read("brand.txt") - _read("trade.txt")
+    from importlib.metadata import version
+
+    from pipeline.gazetteer import cached
+
+    key = version("companynameparser").encode() + Path(__file__).read_bytes()
+    # sorted: the cache file's bytes must not depend on the process's string hashing
+    brands = cached("brands", key, lambda: tuple(sorted(_read("brand.txt") - _read("trade.txt"))),
+                    tuple)  # fmt: skip
+    return frozenset(brands)
 
 
 @lru_cache(maxsize=1)

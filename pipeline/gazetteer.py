@@ -275,7 +275,12 @@ def world_locations() -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
 
 @lru_cache(maxsize=1)
 def jieba_lexicon() -> dict[str, tuple[int, str]]:
-    """jieba's dictionary as ``word -> (frequency, part of speech)``."""
+    """jieba's dictionary as ``word -> (frequency, part of speech)`` (kept in the cache folder
+    when there is one: reading dict.txt takes half a second in every process)."""
+    return cached("jieba-lexicon", b"", _read_jieba_lexicon, dict)
+
+
+def _read_jieba_lexicon() -> dict[str, tuple[int, str]]:
     path = _package_dir("jieba") / "dict.txt"
     lexicon: dict[str, tuple[int, str]] = {}
     with path.open(encoding="utf-8") as f:
@@ -496,6 +501,20 @@ def _cache_names() -> dict[bool, str]:
         kind.update(b"towns" if towns else b"no towns")
         names[towns] = f"gazetteer-{kind.hexdigest()[:16]}.pkl"
     return names
+
+
+def cached(prefix: str, key: bytes, build, kind: type):
+    """`build()`, kept in the cache folder (see `use_cache`) under a name made of `prefix`,
+    the gazetteer's key and `key` (what else the object depends on); `build()` itself when no
+    folder is set. The object is pickled, so its bytes must not depend on string hashing
+    (build sorted tuples, not sets)."""
+    if not _CACHE_DIR:
+        return build()
+    import hashlib
+
+    digest = hashlib.sha256(_cache_names()[False].encode() + key).hexdigest()[:16]
+    name = f"{prefix}-{digest}.pkl"
+    return _pickled(_CACHE_DIR[0] / name, f"{prefix}-*.pkl", {name}, build, kind)
 
 
 @lru_cache(maxsize=2)

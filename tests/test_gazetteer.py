@@ -227,3 +227,44 @@ def test_the_provinces_of_division_names_are_kept_on_disk(tmp_path, monkeypatch)
     finally:
         gz.use_cache(None)
         gz._provinces_by_name.cache_clear()
+
+
+def test_jieba_lexicon_and_brands_are_kept_in_the_cache_folder(tmp_path, monkeypatch) -> None:
+    from pipeline import firms
+
+    words = gz._read_jieba_lexicon()
+    brands = firms.load_brands()
+    try:
+        gz.use_cache(tmp_path)
+        gz.jieba_lexicon.cache_clear()
+        firms.load_brands.cache_clear()
+        assert gz.jieba_lexicon() == words and firms.load_brands() == brands
+        (lex_file,) = tmp_path.glob("jieba-lexicon-*.pkl")
+        (brand_file,) = tmp_path.glob("brands-*.pkl")
+        # read back, not built again: the readers are not called
+        monkeypatch.setattr(gz, "_read_jieba_lexicon", lambda: {})
+        monkeypatch.setattr(firms, "_read", lambda name: frozenset())
+        gz.jieba_lexicon.cache_clear()
+        firms.load_brands.cache_clear()
+        assert gz.jieba_lexicon() == words and firms.load_brands() == brands
+        assert lex_file.exists()
+    finally:
+        gz.use_cache(None)
+        gz.jieba_lexicon.cache_clear()
+        firms.load_brands.cache_clear()
+    # the file's bytes do not depend on the process's string hashing (it is a DVC output)
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys; from pathlib import Path; from pipeline import gazetteer, firms;"
+        "gazetteer.use_cache(Path(sys.argv[1])); firms.load_brands()"
+    )
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", code, str(tmp_path / seed)], env=env, check=True,
+                       cwd=Path(gz.__file__).parent.parent)  # fmt: skip
+    one, two = ((tmp_path / s / brand_file.name).read_bytes() for s in ("1", "2"))
+    assert one == two == brand_file.read_bytes()

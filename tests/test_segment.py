@@ -282,3 +282,23 @@ def test_cache_keys_depend_on_the_stages_resources_only(monkeypatch, params_path
     params = config.load_params(params_path, "segment")
     segment._fingerprint(params, root / "pipeline/resources/policy_terms.tsv")
     assert {n for n in seen if n.endswith(".tsv") and n != "policy_terms.tsv"} == declared
+
+
+def test_lexicon_mode_from_the_prepared_dictionary_never_imports_posseg(tmp_path) -> None:
+    # importing jieba.posseg reads jieba's dictionary for a module-level tokenizer (~0.8 s of
+    # every stage's start-up); the lexicon mode needs only the tag table of the prepared file
+    import subprocess
+    import sys
+
+    make_segmenter("jieba", LEX, cache_dir=tmp_path, pos="lexicon")  # writes the file
+    code = (
+        "import sys; from pathlib import Path; from tests.test_segment import LEX;"
+        "from pipeline.segment import make_segmenter;"
+        f"s = make_segmenter('jieba', LEX, cache_dir=Path({str(tmp_path)!r}), pos='lexicon');"
+        "words = s.cut('威海市全面推进乡村振兴');"
+        "print('jieba.posseg' in sys.modules, '|'.join(w for w, _ in words))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         cwd=Path(__file__).parent.parent, check=True).stdout.split()  # fmt: skip
+    assert out[0] == "False"
+    assert "乡村振兴" in out[1].split("|")
