@@ -375,9 +375,10 @@ def print_table(result: dict) -> None:
         cells = []
         for r in scales:
             full = r["full"]["stages"].get(name)
-            add = (r["add_one"] or {"stages": {}})["stages"].get(name, 0.0)
+            # a stage the add-one run skipped took 0 s; no add-one run at all is "-"
+            add = "-" if r["add_one"] is None else f"{r['add_one']['stages'].get(name, 0.0):.1f}"
             rate = r["per_stage"].get(name, {}).get("chars_per_s", 0)
-            cells.append(f"{full or 0:>8.1f} / {add:>5.1f}  ({rate:>9,})")
+            cells.append(f"{full or 0:>8.1f} / {add:>5}  ({rate:>9,})")
         print(f"{name:<11}" + "".join(f"{c:>30}" for c in cells))
     for a, b in itertools.pairwise(scales):
         growth = b["full"]["seconds"] / a["full"]["seconds"]

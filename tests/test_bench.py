@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,6 +56,10 @@ def test_table_prints_scales_with_and_without_the_add_one_run(capsys) -> None:
     bench.print_table({"machine": {"cpus": 2}, "scales": [small, big]})
     out = capsys.readouterr().out
     assert "1000" in out and "×10.0" in out
+    # per stage: the add-one seconds where that run was made, "-" where it was not
+    ingest = next(line for line in out.splitlines() if line.startswith("ingest"))
+    cells = re.findall(r"(\d+\.\d) /\s+(\S+)\s+\(", ingest)
+    assert cells == [("4.0", "4.0"), ("4.0", "-")]
 
 
 def _wrapped_text():
