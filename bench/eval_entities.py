@@ -1,13 +1,15 @@
 """Score the entity stage on the gold sets without DVC (development loop).
 
     python bench/eval_entities.py [--gold data/gold/entities] [--gold data/gold/entities_heldout]
-        [--errors] [--jobs 2] [--pos lexicon|posseg] [--wrap WIDTH]
+        [--errors] [--jobs 2] [--pos lexicon|posseg] [--wrap WIDTH] [--ascii-punct]
 
 Reads the ingested documents and token files of the last `dvc repro` (data/interim) and runs
 the entity recognizer on the gold reports only, with the current code and resources. With
 `--wrap`, the gold reports are first laid out as a PDF's text layer gives them (lines of WIDTH
 characters, indented first lines, page numbers and running heads: bench/wrapped_text.py) and
-ingested and segmented again from that.
+ingested and segmented again from that; with `--ascii-punct`, their Chinese punctuation is
+first written as ASCII (，；：！？（）“” → , ; : ! ? ( ) "), as some converters and typists
+leave it.
 """
 
 from __future__ import annotations
@@ -24,9 +26,24 @@ sys.path.insert(0, str(ROOT))  # this checkout's code, whatever the environment 
 from pipeline import config  # noqa: E402
 from pipeline.entities import LABELS, default_stoplist, evaluate, recognize_all  # noqa: E402
 
+ASCII_PUNCT = str.maketrans(
+    {
+        "，": ",",
+        "；": ";",
+        "：": ":",
+        "！": "!",
+        "？": "?",
+        "（": "(",
+        "）": ")",
+        "“": '"',
+        "”": '"',
+    }
+)
 
-def _rewrap(golds: list[Path], width: int, docs_dir: Path) -> None:
-    """Ingest the gold reports again from their raw files laid out in lines of `width`."""
+
+def _rewrap(golds: list[Path], width: int | None, docs_dir: Path, ascii_punct: bool) -> None:
+    """Ingest the gold reports again from their raw files laid out in lines of `width` (None:
+    as they are) and with ASCII punctuation when asked."""
     from wrapped_text import print_layout
 
     from pipeline.docstore import document_to_dict
@@ -40,8 +57,11 @@ def _rewrap(golds: list[Path], width: int, docs_dir: Path) -> None:
         for path in gold.glob("*.csv"):
             row = rows[path.stem]
             text = (ROOT / "data/raw" / row.file).read_text(encoding="utf-8")
-            data = print_layout(text, width, indent=True).encode("gb18030")
-            doc = ingest_bytes(data, row, params, f"{row.file} (wrapped at {width})")
+            if ascii_punct:
+                text = text.translate(ASCII_PUNCT)
+            if width:
+                text = print_layout(text, width, indent=True)
+            doc = ingest_bytes(text.encode("gb18030"), row, params, f"{row.file} (laid out)")
             write_json(docs_dir / f"{path.stem}.json", document_to_dict(doc))
 
 
@@ -73,16 +93,19 @@ def main() -> None:
         "--pos", choices=("posseg", "lexicon"), help="re-segment the gold reports in this mode"
     )
     ap.add_argument("--wrap", type=int, help="score the reports hard-wrapped at this width")
+    ap.add_argument(
+        "--ascii-punct", action="store_true", help="score the reports with ASCII punctuation"
+    )
     args = ap.parse_args()
     golds = args.gold or [ROOT / "data/gold/entities", ROOT / "data/gold/entities_heldout"]
     params = ROOT / "params.yaml"
     seg_params = config.load_params(params, "segment")
     seg_dir = ROOT / "data/interim/segment"
     docs_dir = ROOT / "data/interim/ingest"
-    if args.wrap:
+    if args.wrap or args.ascii_punct:
         docs_dir = Path(tempfile.mkdtemp(prefix="gwr-eval-docs-"))
-        _rewrap(golds, args.wrap, docs_dir)
-    if args.pos or args.wrap:
+        _rewrap(golds, args.wrap, docs_dir, args.ascii_punct)
+    if args.pos or args.wrap or args.ascii_punct:
         seg_params = dataclasses.replace(seg_params, pos=args.pos or seg_params.pos)
         seg_dir = Path(tempfile.mkdtemp(prefix="gwr-eval-seg-"))
         _resegment(golds, seg_params, seg_dir, docs_dir)

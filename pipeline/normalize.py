@@ -6,6 +6,10 @@ script becomes simplified (OpenCC t2s) when asked or detected; lines broken in t
 sentence by web scraping (``PM\\n2.5``, ``带技术\\n揭榜\\n。``) or by a print layout's hard wrap
 (text taken from a PDF: every full line equally long) are joined, and the page numbers such a
 layout leaves between them (``— 3 —``, ``第3页``) go.
+ASCII punctuation in Chinese prose (工程开工,三条主干道; 增长10.1%;地方财政; 先进县(区);
+"放管服"改革), as some converters and typists leave it, becomes the Chinese mark (，；（）“”),
+so that sentences, clauses and quoted names split as in any report; numbers (1,000), times (10:30),
+Latin text and URLs keep theirs.
 What does not: Chinese punctuation (，。“”：；（）), which a blanket NFKC would rewrite.
 """
 
@@ -52,6 +56,65 @@ _BARE_NUMBER_RE = re.compile(r"[\s\u3000]*\d{1,3}[\s\u3000]*")  # a page number,
 _WRAP_SHARE, _WRAP_MIN_LINES, _MIN_WRAP, _MAX_WRAP = 0.3, 20, 16, 80
 
 
+# Chinese prose around a mark: Han characters, CJK and full-width punctuation, Chinese quotes
+_CJK = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’…—]"
+_FULL_MARK = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
+# a mark with Chinese prose on either side, not between two digits (1,000; 10:30); the spaces
+# around a changed mark go with it
+_MARK_RE = re.compile(r"[ \t]*([,;:!?])[ \t]*")
+# brackets and straight double quotes around (or beside) Chinese prose
+_PAREN_RE = re.compile(r"\(([^()\n]{0,60}?)\)")
+_QUOTE_RE = re.compile(r'"([^"\n]{1,60}?)"')
+_HAN_OR_CJK_RE = re.compile(_CJK)
+
+
+def _in_prose(m: re.Match) -> bool:
+    """Whether a bracketed or quoted span holds Han characters or has Chinese prose beside it."""
+    before = m.string[m.start() - 1 : m.start()] or "a"
+    after = m.string[m.end() : m.end() + 1] or "a"
+    return bool(
+        HAN_RE.search(m.group(1))
+        or _HAN_OR_CJK_RE.fullmatch(before)
+        or _HAN_OR_CJK_RE.fullmatch(after)
+    )
+
+
+def cjk_punctuation(text: str) -> tuple[str, int]:
+    """ASCII , ; : ! ? ( ) and straight quotes in Chinese prose → ，；：！？（）“”; returns the text
+    and the marks changed."""
+    changed = 0
+
+    def mark(m: re.Match) -> str:
+        nonlocal changed
+        before = m.string[m.start() - 1 : m.start()] or "a"
+        after = m.string[m.end() : m.end() + 1] or "a"
+        if not (_HAN_OR_CJK_RE.fullmatch(before) or _HAN_OR_CJK_RE.fullmatch(after)) or (
+            before.isdigit() and after.isdigit()
+        ):
+            return m.group(0)
+        changed += 1
+        return _FULL_MARK[m.group(1)]
+
+    def paren(m: re.Match) -> str:
+        nonlocal changed
+        if not _in_prose(m):
+            return m.group(0)
+        changed += 2
+        return f"（{m.group(1)}）"
+
+    def quote(m: re.Match) -> str:
+        nonlocal changed
+        if not _in_prose(m):  # "8337"发展思路, “1+N”: a code quoted in Chinese prose too
+            return m.group(0)
+        changed += 2
+        return f"“{m.group(1)}”"
+
+    text = _PAREN_RE.sub(paren, text)
+    text = _QUOTE_RE.sub(quote, text)
+    text = _MARK_RE.sub(mark, text)
+    return text, changed
+
+
 @dataclass(frozen=True, slots=True)
 class Normalized:
     text: str
@@ -60,6 +123,7 @@ class Normalized:
     joined_breaks: int
     page_numbers: int = 0  # page-number lines dropped
     wrap_width: int | None = None  # the width the text was hard-wrapped at, if it was
+    ascii_marks: int = 0  # ASCII punctuation marks in Chinese prose made Chinese
 
 
 @lru_cache(maxsize=1)
@@ -287,7 +351,9 @@ def normalize_text(
         text, min(_MIN_BROKEN_LINE, width - 3) if width else _MIN_BROKEN_LINE,
         wrapped=width is not None,
     )  # fmt: skip
+    # after the joins: a mark that a layout moved to a line of its own has its prose back
+    text, marks = cjk_punctuation(text)
     return Normalized(
         text=text, converted_to_simplified=convert, traditional_share=share, joined_breaks=joins,
-        page_numbers=pages, wrap_width=width,
+        page_numbers=pages, wrap_width=width, ascii_marks=marks,
     )  # fmt: skip

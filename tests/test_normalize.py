@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.normalize import (
+    cjk_punctuation,
     drop_page_numbers,
     join_broken_lines,
     normalize_text,
@@ -198,3 +199,52 @@ def test_in_a_layout_that_indents_paragraphs_a_full_line_ending_a_sentence_goes_
     assert out.wrap_width == 20
     paras = [block[0] + block[1] + block[2], block[3] + block[4] + block[5]]
     assert out.text == HEAD + "\n".join(paras * 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("组团建设全面开工,三条主干道路建成", "组团建设全面开工，三条主干道路建成"),
+        ("同比增长10.1%;地方财政总收入", "同比增长10.1%；地方财政总收入"),
+        ("改造16万平方米, “一户一阀”改造", "改造16万平方米，“一户一阀”改造"),
+        ("考核先进县(区)称号", "考核先进县（区）称号"),
+        ("(一)坚持稳中求进", "（一）坚持稳中求进"),
+        ('推进"放管服"改革', "推进“放管服”改革"),
+        ('落实自治区"8337"发展思路', "落实自治区“8337”发展思路"),  # a code in Chinese prose
+        ("主要目标:增长5%左右", "主要目标：增长5%左右"),
+        ("是否可行? 是的!", "是否可行？是的！"),
+        # numbers, times, ratios, Latin text and URLs keep their marks
+        ("收入1,000元", "收入1,000元"),
+        ("上午10:30召开", "上午10:30召开"),
+        ("比例为3:2，", "比例为3:2，"),
+        ("详见 http://www.gov.cn/a,b", "详见 http://www.gov.cn/a,b"),
+        ('He said "hello", ok', 'He said "hello", ok'),
+        ("iPhone 15 (Pro)", "iPhone 15 (Pro)"),
+    ],
+)
+def test_ascii_punctuation_in_chinese_prose_becomes_chinese(text: str, expected: str) -> None:
+    out, changed = cjk_punctuation(text)
+    assert out == expected and (changed > 0) == (text != expected)
+    assert normalize_text(text).text == expected
+
+
+def test_a_report_typed_with_ascii_punctuation_splits_like_its_chinese_original() -> None:
+    original = (
+        "政府工作报告\n各位代表：\n过去一年，我们推进“放管服”改革；全年增长5.5%（预计）。"
+        "实施“1+N”政策体系，主要目标：增长5%左右！\n"
+    )
+    ascii_typed = original.translate(str.maketrans("，；（）“”：！", ',;()"":!'))
+    assert ascii_typed != original
+    assert normalize_text(ascii_typed).text == original
+    assert normalize_text(ascii_typed).ascii_marks == 12
+
+
+def test_an_ascii_mark_that_a_print_layout_put_on_a_line_of_its_own_becomes_chinese() -> None:
+    # a PDF's text layer (lines of 20 characters) moved the "!" ending a paragraph to a line
+    # of its own: the lines are joined first, then the mark has its prose back
+    body = "让银色旅游为建设幸福海拉尔助力添彩持续推进" * 30
+    lines = [body[i : i + 20] for i in range(0, len(body), 20)]
+    text = "\n".join(["政府工作报告", "各位代表:", *lines, "!", "下一段开始了。"])
+    out = normalize_text(text)
+    assert out.wrap_width == 20
+    assert body + "！" in out.text.replace("\n", "") and "!" not in out.text
