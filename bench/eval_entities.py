@@ -2,6 +2,7 @@
 
     python bench/eval_entities.py [--gold data/gold/entities] [--gold data/gold/entities_heldout]
         [--errors] [--jobs 2] [--pos lexicon|posseg] [--wrap WIDTH] [--ascii-punct]
+        [--spaced]
 
 Reads the ingested documents and token files of the last `dvc repro` (data/interim) and runs
 the entity recognizer on the gold reports only, with the current code and resources. With
@@ -9,7 +10,8 @@ the entity recognizer on the gold reports only, with the current code and resour
 characters, indented first lines, page numbers and running heads: bench/wrapped_text.py) and
 ingested and segmented again from that; with `--ascii-punct`, their Chinese punctuation is
 first written as ASCII (，；：！？（）“” → , ; : ! ? ( ) "), as some converters and typists
-leave it.
+leave it; with `--spaced`, every other line is letter-spaced (政 府 工 作 报 告), as PDF
+extractors write the lines a justified layout stretched.
 """
 
 from __future__ import annotations
@@ -41,9 +43,21 @@ ASCII_PUNCT = str.maketrans(
 )
 
 
-def _rewrap(golds: list[Path], width: int | None, docs_dir: Path, ascii_punct: bool) -> None:
+def letter_spaced(text: str) -> str:
+    """Every other non-empty line of `text` with a space between its characters."""
+    lines = text.split("\n")
+    at = [i for i, line in enumerate(lines) if line.strip()]
+    for i in at[1::2]:
+        body = lines[i].lstrip(" \t\u3000")
+        lines[i] = lines[i][: len(lines[i]) - len(body)] + " ".join(body)
+    return "\n".join(lines)
+
+
+def _rewrap(
+    golds: list[Path], width: int | None, docs_dir: Path, ascii_punct: bool, spaced: bool
+) -> None:
     """Ingest the gold reports again from their raw files laid out in lines of `width` (None:
-    as they are) and with ASCII punctuation when asked."""
+    as they are), with ASCII punctuation and letter-spaced lines when asked."""
     from wrapped_text import print_layout
 
     from pipeline.docstore import document_to_dict
@@ -61,6 +75,8 @@ def _rewrap(golds: list[Path], width: int | None, docs_dir: Path, ascii_punct: b
                 text = text.translate(ASCII_PUNCT)
             if width:
                 text = print_layout(text, width, indent=True)
+            if spaced:
+                text = letter_spaced(text)
             doc = ingest_bytes(text.encode("gb18030"), row, params, f"{row.file} (laid out)")
             write_json(docs_dir / f"{path.stem}.json", document_to_dict(doc))
 
@@ -96,16 +112,20 @@ def main() -> None:
     ap.add_argument(
         "--ascii-punct", action="store_true", help="score the reports with ASCII punctuation"
     )
+    ap.add_argument(
+        "--spaced", action="store_true", help="score the reports with letter-spaced lines"
+    )
     args = ap.parse_args()
     golds = args.gold or [ROOT / "data/gold/entities", ROOT / "data/gold/entities_heldout"]
     params = ROOT / "params.yaml"
     seg_params = config.load_params(params, "segment")
     seg_dir = ROOT / "data/interim/segment"
     docs_dir = ROOT / "data/interim/ingest"
-    if args.wrap or args.ascii_punct:
+    relaid = args.wrap or args.ascii_punct or args.spaced
+    if relaid:
         docs_dir = Path(tempfile.mkdtemp(prefix="gwr-eval-docs-"))
-        _rewrap(golds, args.wrap, docs_dir, args.ascii_punct)
-    if args.pos or args.wrap or args.ascii_punct:
+        _rewrap(golds, args.wrap, docs_dir, args.ascii_punct, args.spaced)
+    if args.pos or relaid:
         seg_params = dataclasses.replace(seg_params, pos=args.pos or seg_params.pos)
         seg_dir = Path(tempfile.mkdtemp(prefix="gwr-eval-seg-"))
         _resegment(golds, seg_params, seg_dir, docs_dir)

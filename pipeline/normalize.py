@@ -79,6 +79,33 @@ def _in_prose(m: re.Match) -> bool:
     )
 
 
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_SPACED_PAIR_RE = re.compile(rf"(?<=[{_HAN}]) (?=[{_HAN}])")
+_CLOSE_PAIR_RE = re.compile(rf"[{_HAN}](?=[{_HAN}])")
+_SINGLE_SPACE_RE = re.compile(r"(?<! ) (?! )")
+_SPACE_RUN_RE = re.compile(r" {2,}")
+
+
+def despace_lines(text: str) -> tuple[str, int]:
+    """Lines whose characters are spaced out (政 府 工 作 报 告: a PDF extractor's reading of a
+    line that a justified layout stretched) closed up: single spaces go (S K 海 力 士 →
+    SK海力士), a wider gap, a space of the text itself, becomes one space. A line counts as
+    spaced out when three or more pairs of Han characters are one space apart and no more pairs
+    touch. Returns the text and the lines closed up."""
+    lines = text.split("\n")
+    closed = 0
+    for i, line in enumerate(lines):
+        spaced = len(_SPACED_PAIR_RE.findall(line))
+        if spaced < 3 or spaced < len(_CLOSE_PAIR_RE.findall(line)):
+            continue
+        body = line.lstrip(" \t\u3000")
+        lead = line[: len(line) - len(body)]
+        body = _SPACE_RUN_RE.sub(" ", _SINGLE_SPACE_RE.sub("", body))
+        lines[i] = lead + body
+        closed += 1
+    return "\n".join(lines), closed
+
+
 def cjk_punctuation(text: str) -> tuple[str, int]:
     """ASCII , ; : ! ? ( ) and straight quotes in Chinese prose → ，；：！？（）“”; returns the text
     and the marks changed."""
@@ -343,6 +370,8 @@ def normalize_text(
     )
     if convert:
         text = _t2s().convert(text)
+    # before the line width is measured: a spaced-out line is twice as long as its neighbours
+    text, _ = despace_lines(text)
     width = wrap_width(text)
     text, pages = drop_page_numbers(text, wrapped=width is not None, width=width or _MAX_WRAP)
     # a hard-wrapped line ends a paragraph only when it is short or ends a sentence (a line a

@@ -4,6 +4,7 @@ import pytest
 
 from pipeline.normalize import (
     cjk_punctuation,
+    despace_lines,
     drop_page_numbers,
     join_broken_lines,
     normalize_text,
@@ -248,3 +249,33 @@ def test_an_ascii_mark_that_a_print_layout_put_on_a_line_of_its_own_becomes_chin
     out = normalize_text(text)
     assert out.wrap_width == 20
     assert body + "！" in out.text.replace("\n", "") and "!" not in out.text
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("政 府 工 作 报 告", "政府工作报告"),
+        (  # indentation stays; a wider gap (a space of the text) becomes one space
+            "\u3000\u3000推 进 “ 好 客 山 东   好 品 山 东 ” ， 增 长 5 . 5 % 。",
+            "\u3000\u3000推进“好客山东 好品山东”，增长5.5%。",
+        ),
+        ("引 进 S K 海 力 士 项 目", "引进SK海力士项目"),
+        # prose with a space of its own, and two spaced characters, are no spaced-out lines
+        ("开展“好客山东 好品山东”活动", "开展“好客山东 好品山东”活动"),
+        ("王 伟", "王 伟"),
+        ("推进 乡村振兴 战略实施", "推进 乡村振兴 战略实施"),
+    ],
+)
+def test_spaced_out_lines_are_closed_up(line: str, expected: str) -> None:
+    assert despace_lines(line) == (expected, int(line != expected))
+
+
+def test_a_pdf_layout_with_spaced_out_lines_is_still_read_as_wrapped() -> None:
+    # a justified layout's stretched lines come out of the extractor spaced out, twice as long
+    # as the others: closed up first, they measure the page's width again
+    body = "让银色旅游为建设幸福海拉尔助力添彩持续推进" * 30 + "。"
+    lines = [body[i : i + 20] for i in range(0, len(body), 20)]
+    lines = [" ".join(x) if k % 2 else x for k, x in enumerate(lines)]
+    out = normalize_text("\n".join(["政 府 工 作 报 告", "各位代表：", *lines]))
+    assert out.wrap_width == 20
+    assert out.text == "政府工作报告\n各位代表：\n" + body
