@@ -2,7 +2,7 @@
 
     python bench/eval_entities.py [--gold data/gold/entities] [--gold data/gold/entities_heldout]
         [--errors] [--jobs 2] [--pos lexicon|posseg] [--wrap WIDTH] [--ascii-punct]
-        [--spaced]
+        [--spaced] [--traditional]
 
 Reads the ingested documents and token files of the last `dvc repro` (data/interim) and runs
 the entity recognizer on the gold reports only, with the current code and resources. With
@@ -11,7 +11,8 @@ characters, indented first lines, page numbers and running heads: bench/wrapped_
 ingested and segmented again from that; with `--ascii-punct`, their Chinese punctuation is
 first written as ASCII (，；：！？（）“” → , ; : ! ? ( ) "), as some converters and typists
 leave it; with `--spaced`, every other line is letter-spaced (政 府 工 作 报 告), as PDF
-extractors write the lines a justified layout stretched.
+extractors write the lines a justified layout stretched; with `--traditional`, the reports are
+first converted to traditional characters (OpenCC s2t).
 """
 
 from __future__ import annotations
@@ -54,10 +55,12 @@ def letter_spaced(text: str) -> str:
 
 
 def _rewrap(
-    golds: list[Path], width: int | None, docs_dir: Path, ascii_punct: bool, spaced: bool
-) -> None:
+    golds: list[Path], width: int | None, docs_dir: Path, ascii_punct: bool, spaced: bool,
+    traditional: bool = False,
+) -> None:  # fmt: skip
     """Ingest the gold reports again from their raw files laid out in lines of `width` (None:
-    as they are), with ASCII punctuation and letter-spaced lines when asked."""
+    as they are), with ASCII punctuation, letter-spaced lines or traditional characters when
+    asked."""
     from wrapped_text import print_layout
 
     from pipeline.docstore import document_to_dict
@@ -71,6 +74,10 @@ def _rewrap(
         for path in gold.glob("*.csv"):
             row = rows[path.stem]
             text = (ROOT / "data/raw" / row.file).read_text(encoding="utf-8")
+            if traditional:
+                import opencc
+
+                text = opencc.OpenCC("s2t").convert(text)
             if ascii_punct:
                 text = text.translate(ASCII_PUNCT)
             if width:
@@ -115,16 +122,19 @@ def main() -> None:
     ap.add_argument(
         "--spaced", action="store_true", help="score the reports with letter-spaced lines"
     )
+    ap.add_argument(
+        "--traditional", action="store_true", help="score the reports in traditional characters"
+    )
     args = ap.parse_args()
     golds = args.gold or [ROOT / "data/gold/entities", ROOT / "data/gold/entities_heldout"]
     params = ROOT / "params.yaml"
     seg_params = config.load_params(params, "segment")
     seg_dir = ROOT / "data/interim/segment"
     docs_dir = ROOT / "data/interim/ingest"
-    relaid = args.wrap or args.ascii_punct or args.spaced
+    relaid = args.wrap or args.ascii_punct or args.spaced or args.traditional
     if relaid:
         docs_dir = Path(tempfile.mkdtemp(prefix="gwr-eval-docs-"))
-        _rewrap(golds, args.wrap, docs_dir, args.ascii_punct, args.spaced)
+        _rewrap(golds, args.wrap, docs_dir, args.ascii_punct, args.spaced, args.traditional)
     if args.pos or relaid:
         seg_params = dataclasses.replace(seg_params, pos=args.pos or seg_params.pos)
         seg_dir = Path(tempfile.mkdtemp(prefix="gwr-eval-seg-"))

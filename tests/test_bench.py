@@ -102,3 +102,12 @@ def test_per_report_total_uses_the_pipelines_pos_mode(tmp_path) -> None:
                  "sentiment (labelling)", "terms")  # fmt: skip
         total = rows["all per-report stages"]["seconds"]
         assert abs(total - sum(rows[p]["seconds"] for p in parts)) < 0.01
+
+
+def test_the_letter_spacing_perturbation_of_the_entity_evaluation() -> None:
+    spec = importlib.util.spec_from_file_location("eval_entities", ROOT / "bench/eval_entities.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    text = "标题\n\n\u3000\u3000第一行文字\n第二行\n第三行"
+    assert module.letter_spaced(text) == "标题\n\n\u3000\u3000第 一 行 文 字\n第二行\n第 三 行"
+    assert "，".translate(module.ASCII_PUNCT) == ","
