@@ -2,7 +2,7 @@
 
     python bench/eval_entities.py [--gold data/gold/entities] [--gold data/gold/entities_heldout]
         [--errors] [--jobs 2] [--pos lexicon|posseg] [--wrap WIDTH] [--ascii-punct]
-        [--spaced] [--traditional]
+        [--spaced] [--traditional] [--html]
 
 Reads the ingested documents and token files of the last `dvc repro` (data/interim) and runs
 the entity recognizer on the gold reports only, with the current code and resources. With
@@ -12,7 +12,9 @@ ingested and segmented again from that; with `--ascii-punct`, their Chinese punc
 first written as ASCII (，；：！？（）“” → , ; : ! ? ( ) "), as some converters and typists
 leave it; with `--spaced`, every other line is letter-spaced (政 府 工 作 报 告), as PDF
 extractors write the lines a justified layout stretched; with `--traditional`, the reports are
-first converted to traditional characters (OpenCC s2t).
+first converted to traditional characters (OpenCC s2t); with `--html`, each paragraph is put in
+<p>…</p> with its quotes and full-width spaces as character references (&ldquo; &rdquo; &nbsp;),
+as a scraper that kept a web page's markup saves it.
 """
 
 from __future__ import annotations
@@ -54,9 +56,15 @@ def letter_spaced(text: str) -> str:
     return "\n".join(lines)
 
 
+def as_html(text: str) -> str:
+    """Each non-empty line of `text` as a <p> element, quotes and indents as references."""
+    refs = str.maketrans({"“": "&ldquo;", "”": "&rdquo;", "\u3000": "&nbsp;", "&": "&amp;"})
+    return "\n".join(f"<p>{line.translate(refs)}</p>" for line in text.split("\n") if line.strip())
+
+
 def _rewrap(
     golds: list[Path], width: int | None, docs_dir: Path, ascii_punct: bool, spaced: bool,
-    traditional: bool = False,
+    traditional: bool = False, html: bool = False,
 ) -> None:  # fmt: skip
     """Ingest the gold reports again from their raw files laid out in lines of `width` (None:
     as they are), with ASCII punctuation, letter-spaced lines or traditional characters when
@@ -84,6 +92,8 @@ def _rewrap(
                 text = print_layout(text, width, indent=True)
             if spaced:
                 text = letter_spaced(text)
+            if html:
+                text = as_html(text)
             doc = ingest_bytes(text.encode("gb18030"), row, params, f"{row.file} (laid out)")
             write_json(docs_dir / f"{path.stem}.json", document_to_dict(doc))
 
@@ -125,16 +135,18 @@ def main() -> None:
     ap.add_argument(
         "--traditional", action="store_true", help="score the reports in traditional characters"
     )
+    ap.add_argument("--html", action="store_true", help="score the reports as saved HTML")
     args = ap.parse_args()
     golds = args.gold or [ROOT / "data/gold/entities", ROOT / "data/gold/entities_heldout"]
     params = ROOT / "params.yaml"
     seg_params = config.load_params(params, "segment")
     seg_dir = ROOT / "data/interim/segment"
     docs_dir = ROOT / "data/interim/ingest"
-    relaid = args.wrap or args.ascii_punct or args.spaced or args.traditional
+    relaid = args.wrap or args.ascii_punct or args.spaced or args.traditional or args.html
     if relaid:
         docs_dir = Path(tempfile.mkdtemp(prefix="gwr-eval-docs-"))
-        _rewrap(golds, args.wrap, docs_dir, args.ascii_punct, args.spaced, args.traditional)
+        _rewrap(golds, args.wrap, docs_dir, args.ascii_punct, args.spaced, args.traditional,
+                args.html)  # fmt: skip
     if args.pos or relaid:
         seg_params = dataclasses.replace(seg_params, pos=args.pos or seg_params.pos)
         seg_dir = Path(tempfile.mkdtemp(prefix="gwr-eval-seg-"))

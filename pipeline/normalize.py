@@ -10,6 +10,8 @@ ASCII punctuation in Chinese prose (工程开工,三条主干道; 增长10.1%;�
 "放管服"改革), as some converters and typists leave it, becomes the Chinese mark (，；（）“”),
 so that sentences, clauses and quoted names split as in any report; numbers (1,000), times (10:30),
 Latin text and URLs keep theirs.
+Text saved with a web page's markup loses its tags and has its character references
+resolved (<p>…</p>, &ldquo;, &nbsp;).
 What does not: Chinese punctuation (，。“”：；（）), which a blanket NFKC would rewrite.
 """
 
@@ -77,6 +79,33 @@ def _in_prose(m: re.Match) -> bool:
         or _HAN_OR_CJK_RE.fullmatch(before)
         or _HAN_OR_CJK_RE.fullmatch(after)
     )
+
+
+_ENTITY_RE = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,8});")
+_TAG_RE = re.compile(r"</?([a-zA-Z][a-zA-Z0-9]{0,9})(?:\s[^<>\n]{0,300})?/?>")
+_BLOCK_TAGS = frozenset(
+    ("p", "br", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "section")
+)
+
+
+def strip_markup(text: str) -> tuple[str, int]:
+    """Text saved from a web page with its markup: HTML tags go (a block's tag — <p>, <br>,
+    <div> … — ends a line) and character references are resolved (&ldquo; → “, &nbsp; → a
+    space, &#12290; → 。). Only when the text holds three or more of either, so that a report
+    quoting a lone ``&`` or ``<`` keeps it. Returns the text and the tags and references
+    replaced."""
+    import html
+
+    tags = _TAG_RE.findall(text)
+    entities = _ENTITY_RE.findall(text)
+    changed = 0
+    if len(tags) >= 3:
+        text, n = _TAG_RE.subn(lambda m: "\n" if m.group(1).lower() in _BLOCK_TAGS else "", text)
+        changed += n
+    if len(entities) >= 3:
+        changed += len(entities)
+        text = html.unescape(text)
+    return text, changed
 
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -362,6 +391,7 @@ def normalize_text(
 ) -> Normalized:
     """Normalize a decoded report (see the module docstring for what changes)."""
     text = normalize_newlines(text)
+    text, _ = strip_markup(text)
     text = ZERO_WIDTH_RE.sub("", text)
     text = normalize_width(text)
     share = traditional_share(text)

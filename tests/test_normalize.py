@@ -279,3 +279,19 @@ def test_a_pdf_layout_with_spaced_out_lines_is_still_read_as_wrapped() -> None:
     out = normalize_text("\n".join(["政 府 工 作 报 告", "各位代表：", *lines]))
     assert out.wrap_width == 20
     assert out.text == "政府工作报告\n各位代表：\n" + body
+
+
+def test_a_report_saved_with_its_web_pages_markup_reads_as_text() -> None:
+    saved = (
+        '<div class="article"><p>政府工作报告</p><p>各位代表：</p>\n'
+        "<p>&nbsp;&nbsp;推进&ldquo;放管服&rdquo;改革，增长5%&#12290;</p><br/>"
+        '<p><span style="x">实施乡村振兴战略。</span></p></div>'
+    )
+    text = normalize_text(saved).text
+    assert "<" not in text and "&" not in text
+    assert "推进“放管服”改革，增长5%。" in text and "\n实施乡村振兴战略。" in text
+
+
+def test_a_lone_ampersand_or_angle_bracket_of_the_text_is_kept() -> None:
+    text = "研发投入强度<2.5%的企业 & 机构，R&D经费增长，<b>一项</b>。"
+    assert normalize_text(text).text == text
