@@ -11,7 +11,8 @@ ASCII punctuation in Chinese prose (工程开工,三条主干道; 增长10.1%;�
 so that sentences, clauses and quoted names split as in any report; numbers (1,000), times (10:30),
 Latin text and URLs keep theirs.
 Text saved with a web page's markup loses its tags and has its character references
-resolved (<p>…</p>, &ldquo;, &nbsp;).
+resolved (<p>…</p>, &ldquo;, &nbsp;); lines spaced out character by character (政 府 工 作 报 告,
+as PDF extractors read a justified layout's stretched lines) are closed up.
 What does not: Chinese punctuation (，。“”：；（）), which a blanket NFKC would rewrite.
 """
 
@@ -58,8 +59,9 @@ _BARE_NUMBER_RE = re.compile(r"[\s\u3000]*\d{1,3}[\s\u3000]*")  # a page number,
 _WRAP_SHARE, _WRAP_MIN_LINES, _MIN_WRAP, _MAX_WRAP = 0.3, 20, 16, 80
 
 
+_HAN = HAN_RE.pattern[1:-1]  # the ranges of Han characters (decoding.HAN_RE)
 # Chinese prose around a mark: Han characters, CJK and full-width punctuation, Chinese quotes
-_CJK = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’…—]"
+_CJK = rf"[{_HAN}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’…—]"
 _FULL_MARK = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？"}
 # a mark with Chinese prose on either side, not between two digits (1,000; 10:30); the spaces
 # around a changed mark go with it
@@ -108,7 +110,6 @@ def strip_markup(text: str) -> tuple[str, int]:
     return text, changed
 
 
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SPACED_PAIR_RE = re.compile(rf"(?<=[{_HAN}]) (?=[{_HAN}])")
 _CLOSE_PAIR_RE = re.compile(rf"[{_HAN}](?=[{_HAN}])")
 _SINGLE_SPACE_RE = re.compile(r"(?<! ) (?! )")
