@@ -224,3 +224,19 @@ def test_a_report_from_a_pdf_s_text_layer_reads_as_the_original(doc_id: str, wid
     assert [s.text for s in b.sentences] == [s.text for s in a.sentences]
     assert [s.heading for s in b.sections] == [s.heading for s in a.sections]
     assert (b.title, b.date, b.speaker, b.place) == (a.title, a.date, a.speaker, a.place)
+
+
+def test_a_report_saved_as_a_web_page_with_ascii_punctuation_and_spaced_lines_reads_as_it_is(
+) -> None:  # fmt: skip
+    # markup, character references, ASCII punctuation and lines spaced out character by
+    # character, saved as GBK: the same sentences, sections and metadata as the original
+    original = (RAW / "province_hubei_2026.txt").read_text(encoding="utf-8")
+    a = ingest_bytes(original.encode("utf-8"), ManifestRow("a", "a.txt"), PARAMS)
+    ascii_marks = str.maketrans("，；：！？（）“”", ',;:!?()""')
+    lines = [line.translate(ascii_marks) for line in original.split("\n") if line.strip()]
+    lines = [" ".join(x) if k % 2 else x for k, x in enumerate(lines)]
+    saved = "\n".join(f"<p>{line.replace('　', '&nbsp;')}</p>" for line in lines)
+    b = ingest_bytes(saved.encode("gbk"), ManifestRow("b", "b.txt"), PARAMS)
+    assert [s.text for s in b.sentences] == [s.text for s in a.sentences]
+    assert [s.heading for s in b.sections] == [s.heading for s in a.sections]
+    assert (b.title, b.date, b.speaker, b.place) == (a.title, a.date, a.speaker, a.place)
