@@ -12,7 +12,8 @@ so that sentences, clauses and quoted names split as in any report; numbers (1,0
 Latin text and URLs keep theirs.
 Text saved with a web page's markup loses its tags and has its character references
 resolved (<p>…</p>, &ldquo;, &nbsp;); lines spaced out character by character (政 府 工 作 报 告,
-as PDF extractors read a justified layout's stretched lines) are closed up.
+as PDF extractors read a justified layout's stretched lines) are closed up; Markdown's marks
+(## headings, **bold**, bullets) go from text a converter wrote as Markdown.
 What does not: Chinese punctuation (，。“”：；（）), which a blanket NFKC would rewrite.
 """
 
@@ -108,6 +109,25 @@ def strip_markup(text: str) -> tuple[str, int]:
         changed += len(entities)
         text = html.unescape(text)
     return text, changed
+
+
+_MD_HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.MULTILINE)
+_MD_LINE_MARK_RE = re.compile(r"^[ \t]{0,3}(?:>[ \t]?|[-*+][ \t]+)", re.MULTILINE)
+_MD_EMPHASIS_RE = re.compile(r"\*\*|__")
+
+
+def strip_markdown(text: str) -> tuple[str, int]:
+    """Text converted to Markdown (by a document converter) back to plain text: heading marks
+    (## 一、…), block quotes, list bullets and bold marks (**一是…**) go, when the text holds
+    three or more headings or bold spans. Returns the text and the marks removed."""
+    headings = len(_MD_HEADING_RE.findall(text))
+    bold = len(_MD_EMPHASIS_RE.findall(text)) // 2
+    if headings + bold < 3:
+        return text, 0
+    text, n1 = _MD_HEADING_RE.subn("", text)
+    text, n2 = _MD_LINE_MARK_RE.subn("", text)
+    text, n3 = _MD_EMPHASIS_RE.subn("", text)
+    return text, n1 + n2 + n3
 
 
 _SPACED_PAIR_RE = re.compile(rf"(?<=[{_HAN}]) (?=[{_HAN}])")
@@ -393,6 +413,7 @@ def normalize_text(
     """Normalize a decoded report (see the module docstring for what changes)."""
     text = normalize_newlines(text)
     text, _ = strip_markup(text)
+    text, _ = strip_markdown(text)
     text = ZERO_WIDTH_RE.sub("", text)
     text = normalize_width(text)
     share = traditional_share(text)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 
 import pytest
@@ -239,4 +240,24 @@ def test_a_report_saved_as_a_web_page_with_ascii_punctuation_and_spaced_lines_re
     b = ingest_bytes(saved.encode("gbk"), ManifestRow("b", "b.txt"), PARAMS)
     assert [s.text for s in b.sentences] == [s.text for s in a.sentences]
     assert [s.heading for s in b.sections] == [s.heading for s in a.sections]
+    assert (b.title, b.date, b.speaker, b.place) == (a.title, a.date, a.speaker, a.place)
+
+
+@pytest.mark.parametrize("doc_id", ["province_hubei_2026", "city_weihai_2022"])
+def test_a_report_a_converter_wrote_as_markdown_reads_as_the_original(doc_id: str) -> None:
+    original = (RAW / f"{doc_id}.txt").read_text(encoding="utf-8")
+    a = ingest_bytes(original.encode("utf-8"), ManifestRow("a", "a.txt"), PARAMS)
+    lines = []
+    for line in (x.strip() for x in original.split("\n")):
+        if re.match(r"[一二三四五六七八九十]+、", line):
+            line = "## " + line
+        elif re.match(r"[（(][一二三四五六七八九十]+[）)]", line):
+            line = "### " + line
+        elif len(line) > 60 and "。" in line[:40]:  # a paragraph's lead sentence in bold
+            cut = line.index("。") + 1
+            line = f"**{line[:cut]}**{line[cut:]}"
+        lines.append(line)
+    b = ingest_bytes("\n\n".join(lines).encode("utf-8"), ManifestRow("b", "b.txt"), PARAMS)
+    assert [s.heading for s in b.sections] == [s.heading for s in a.sections]
+    assert [s.text for s in b.sentences] == [s.text for s in a.sentences]
     assert (b.title, b.date, b.speaker, b.place) == (a.title, a.date, a.speaker, a.place)

@@ -9,6 +9,7 @@ from pipeline.normalize import (
     join_broken_lines,
     normalize_text,
     normalize_width,
+    strip_markdown,
     wrap_width,
 )
 
@@ -295,3 +296,18 @@ def test_a_report_saved_with_its_web_pages_markup_reads_as_text() -> None:
 def test_a_lone_ampersand_or_angle_bracket_of_the_text_is_kept() -> None:
     text = "研发投入强度<2.5%的企业 & 机构，R&D经费增长，<b>一项</b>。"
     assert normalize_text(text).text == text
+
+
+def test_markdown_marks_go_from_a_converted_report_but_not_from_plain_text() -> None:
+    md = (
+        "# 政府工作报告\n\n## 一、过去一年工作回顾\n\n### （一）经济运行\n\n"
+        "**一是稳增长。**全年增长5%。\n\n> 引文一段。\n\n- 要点一\n* 要点二"
+    )
+    text, removed = strip_markdown(md)
+    assert text == (
+        "政府工作报告\n\n一、过去一年工作回顾\n\n（一）经济运行\n\n"
+        "一是稳增长。全年增长5%。\n\n引文一段。\n\n要点一\n要点二"
+    )
+    assert removed == 8
+    plain = "一、回顾\n- 3 -\n目标：增长5%**左右\n> 注"  # too few marks: a report's own text
+    assert strip_markdown(plain) == (plain, 0)
