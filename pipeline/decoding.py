@@ -16,8 +16,9 @@ from importlib import resources
 from pathlib import Path
 
 HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-# C0/C1 control characters other than tab, newline, carriage return, form feed.
-CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# C0/C1 control characters other than tab, the line breaks (newline, carriage return, form
+# feed, vertical tab — Word's manual line break in text it saves — and NEL).
+CONTROL_RE = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),

@@ -222,7 +222,9 @@ def traditional_share(text: str) -> float:
 
 def normalize_newlines(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\x0c", "\n")
+    for brk in ("\u2028", "\u2029", "\x0c", "\x0b", "\x85"):  # (\x0b: Word's manual line break)
+        text = text.replace(brk, "\n")
+    return text
 
 
 def normalize_width(text: str) -> str:

@@ -261,3 +261,14 @@ def test_a_report_a_converter_wrote_as_markdown_reads_as_the_original(doc_id: st
     assert [s.heading for s in b.sections] == [s.heading for s in a.sections]
     assert [s.text for s in b.sentences] == [s.text for s in a.sentences]
     assert (b.title, b.date, b.speaker, b.place) == (a.title, a.date, a.speaker, a.place)
+
+
+@pytest.mark.parametrize("line_break", ["\x0b", "\x85", "\u2028", "\r"])
+def test_lines_broken_by_word_s_vertical_tab_or_other_line_separators(line_break: str) -> None:
+    # Word saves a manual line break as a vertical tab: a report so saved is no binary file
+    original = (RAW / "province_hubei_2026.txt").read_text(encoding="utf-8")
+    a = ingest_bytes(original.encode("utf-8"), ManifestRow("a", "a.txt"), PARAMS)
+    data = original.replace("\n", line_break).encode("utf-8")
+    b = ingest_bytes(data, ManifestRow("b", "b.txt"), PARAMS)
+    assert [s.text for s in b.sentences] == [s.text for s in a.sentences]
+    assert len(b.paragraphs) == len(a.paragraphs) and len(b.sections) == len(a.sections)
