@@ -130,18 +130,21 @@ def strip_markdown(text: str) -> tuple[str, int]:
     return text, n1 + n2 + n3
 
 
-_SPACED_PAIR_RE = re.compile(rf"(?<=[{_HAN}]) (?=[{_HAN}])")
+# a space, an ideographic space (政　府　工　作　报　告, as titles are often typed) or a tab
+_GAP = " \u3000\t"
+_SPACED_PAIR_RE = re.compile(rf"(?<=[{_HAN}])[{_GAP}](?=[{_HAN}])")
 _CLOSE_PAIR_RE = re.compile(rf"[{_HAN}](?=[{_HAN}])")
-_SINGLE_SPACE_RE = re.compile(r"(?<! ) (?! )")
-_SPACE_RUN_RE = re.compile(r" {2,}")
+_SINGLE_SPACE_RE = re.compile(rf"(?<![{_GAP}])[{_GAP}](?![{_GAP}])")
+_SPACE_RUN_RE = re.compile(rf"[{_GAP}]{{2,}}")
 
 
 def despace_lines(text: str) -> tuple[str, int]:
     """Lines whose characters are spaced out (政 府 工 作 报 告: a PDF extractor's reading of a
-    line that a justified layout stretched) closed up: single spaces go (S K 海 力 士 →
-    SK海力士), a wider gap, a space of the text itself, becomes one space. A line counts as
-    spaced out when three or more pairs of Han characters are one space apart and no more pairs
-    touch. Returns the text and the lines closed up."""
+    line that a justified layout stretched, or a title typed with ideographic spaces) closed
+    up: single spaces, ideographic spaces or tabs go (S K 海 力 士 → SK海力士), a wider gap, a
+    space of the text itself, becomes one space. A line counts as spaced out when three or
+    more pairs of Han characters are one such space apart and no more pairs touch. Returns the
+    text and the lines closed up."""
     lines = text.split("\n")
     closed = 0
     for i, line in enumerate(lines):

@@ -261,6 +261,10 @@ def test_an_ascii_mark_that_a_print_layout_put_on_a_line_of_its_own_becomes_chin
             "\u3000\u3000推进“好客山东 好品山东”，增长5.5%。",
         ),
         ("引 进 S K 海 力 士 项 目", "引进SK海力士项目"),
+        ("政\u3000府\u3000工\u3000作\u3000报\u3000告", "政府工作报告"),  # ideographic spaces
+        ("推\t进\t乡\t村\t振\t兴", "推进乡村振兴"),
+        # a flattened report's paragraph mark (two ideographic spaces) is no spaced-out line
+        ("完成目标。\u3000\u3000一年来，我们坚持", "完成目标。\u3000\u3000一年来，我们坚持"),
         # prose with a space of its own, and two spaced characters, are no spaced-out lines
         ("开展“好客山东 好品山东”活动", "开展“好客山东 好品山东”活动"),
         ("王 伟", "王 伟"),
