@@ -73,15 +73,18 @@ _QUOTE_RE = re.compile(r'"([^"\n]{1,60}?)"')
 _HAN_OR_CJK_RE = re.compile(_CJK)
 
 
+def _neighbours(m: re.Match) -> tuple[str, str]:
+    """The characters just before and after a match ("a" at either end of the text)."""
+    return m.string[m.start() - 1 : m.start()] or "a", m.string[m.end() : m.end() + 1] or "a"
+
+
+def _beside_prose(m: re.Match) -> bool:
+    return any(_HAN_OR_CJK_RE.fullmatch(ch) for ch in _neighbours(m))
+
+
 def _in_prose(m: re.Match) -> bool:
     """Whether a bracketed or quoted span holds Han characters or has Chinese prose beside it."""
-    before = m.string[m.start() - 1 : m.start()] or "a"
-    after = m.string[m.end() : m.end() + 1] or "a"
-    return bool(
-        HAN_RE.search(m.group(1))
-        or _HAN_OR_CJK_RE.fullmatch(before)
-        or _HAN_OR_CJK_RE.fullmatch(after)
-    )
+    return bool(HAN_RE.search(m.group(1))) or _beside_prose(m)
 
 
 _ENTITY_RE = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,8});")
@@ -151,7 +154,7 @@ def despace_lines(text: str) -> tuple[str, int]:
         spaced = len(_SPACED_PAIR_RE.findall(line))
         if spaced < 3 or spaced < len(_CLOSE_PAIR_RE.findall(line)):
             continue
-        body = line.lstrip(" \t\u3000")
+        body = line.lstrip(_GAP)
         lead = line[: len(line) - len(body)]
         body = _SPACE_RUN_RE.sub(" ", _SINGLE_SPACE_RE.sub("", body))
         lines[i] = lead + body
@@ -166,11 +169,8 @@ def cjk_punctuation(text: str) -> tuple[str, int]:
 
     def mark(m: re.Match) -> str:
         nonlocal changed
-        before = m.string[m.start() - 1 : m.start()] or "a"
-        after = m.string[m.end() : m.end() + 1] or "a"
-        if not (_HAN_OR_CJK_RE.fullmatch(before) or _HAN_OR_CJK_RE.fullmatch(after)) or (
-            before.isdigit() and after.isdigit()
-        ):
+        before, after = _neighbours(m)
+        if not _beside_prose(m) or (before.isdigit() and after.isdigit()):
             return m.group(0)
         changed += 1
         return _FULL_MARK[m.group(1)]
