@@ -62,15 +62,28 @@ def as_html(text: str) -> str:
     return "\n".join(f"<p>{line.translate(refs)}</p>" for line in text.split("\n") if line.strip())
 
 
-def _rewrap(
-    golds: list[Path], width: int | None, docs_dir: Path, ascii_punct: bool, spaced: bool,
-    traditional: bool = False, html: bool = False,
-) -> None:  # fmt: skip
-    """Ingest the gold reports again from their raw files laid out in lines of `width` (None:
-    as they are), with ASCII punctuation, letter-spaced lines or traditional characters when
-    asked."""
-    from wrapped_text import print_layout
+def relaid(text: str, args: argparse.Namespace) -> str:
+    """`text` in the forms the options ask for, in the order a document goes through them:
+    script, typing, print layout, extraction, saving."""
+    if args.traditional:
+        import opencc
 
+        text = opencc.OpenCC("s2t").convert(text)
+    if args.ascii_punct:
+        text = text.translate(ASCII_PUNCT)
+    if args.wrap:
+        from wrapped_text import print_layout
+
+        text = print_layout(text, args.wrap, indent=True)
+    if args.spaced:
+        text = letter_spaced(text)
+    if args.html:
+        text = as_html(text)
+    return text
+
+
+def _reingest(golds: list[Path], docs_dir: Path, args: argparse.Namespace) -> None:
+    """Ingest the gold reports again from their raw files in the forms `args` asks for."""
     from pipeline.docstore import document_to_dict
     from pipeline.ingest import ingest_bytes
     from pipeline.io import write_json
@@ -81,19 +94,7 @@ def _rewrap(
     for gold in golds:
         for path in gold.glob("*.csv"):
             row = rows[path.stem]
-            text = (ROOT / "data/raw" / row.file).read_text(encoding="utf-8")
-            if traditional:
-                import opencc
-
-                text = opencc.OpenCC("s2t").convert(text)
-            if ascii_punct:
-                text = text.translate(ASCII_PUNCT)
-            if width:
-                text = print_layout(text, width, indent=True)
-            if spaced:
-                text = letter_spaced(text)
-            if html:
-                text = as_html(text)
+            text = relaid((ROOT / "data/raw" / row.file).read_text(encoding="utf-8"), args)
             doc = ingest_bytes(text.encode("gb18030"), row, params, f"{row.file} (laid out)")
             write_json(docs_dir / f"{path.stem}.json", document_to_dict(doc))
 
@@ -142,12 +143,11 @@ def main() -> None:
     seg_params = config.load_params(params, "segment")
     seg_dir = ROOT / "data/interim/segment"
     docs_dir = ROOT / "data/interim/ingest"
-    relaid = args.wrap or args.ascii_punct or args.spaced or args.traditional or args.html
-    if relaid:
+    other_form = args.wrap or args.ascii_punct or args.spaced or args.traditional or args.html
+    if other_form:
         docs_dir = Path(tempfile.mkdtemp(prefix="gwr-eval-docs-"))
-        _rewrap(golds, args.wrap, docs_dir, args.ascii_punct, args.spaced, args.traditional,
-                args.html)  # fmt: skip
-    if args.pos or relaid:
+        _reingest(golds, docs_dir, args)
+    if args.pos or other_form:
         seg_params = dataclasses.replace(seg_params, pos=args.pos or seg_params.pos)
         seg_dir = Path(tempfile.mkdtemp(prefix="gwr-eval-seg-"))
         _resegment(golds, seg_params, seg_dir, docs_dir)
