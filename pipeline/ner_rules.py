@@ -1253,6 +1253,11 @@ def brand_name(name: str, lex: Lexicons) -> bool:
 PROPER_POS = frozenset(("nz", "nt", "nr", "nrt", "nrfg", "ns"))
 
 
+# Below this jieba frequency a word that splits into common words is read as those words
+# (地理信息 3 = 地理 + 信息), not as a name of its own.
+RARE_WORD_FREQ = 50
+
+
 def _common_compound(name: str, lex: Lexicons) -> bool:
     """Whether a name splits into two or more common dictionary words of two characters or
     more (冷链|物流, 文化|交流, 民航|发展|基金|航空)."""
@@ -1280,7 +1285,7 @@ def _proper_name(name: str, lex: Lexicons) -> bool:
         if len(name) - p >= 2 and lex.is_place(name[:p]) and _proper_name(name[p:], lex):
             return True
     freq = lex.word_freq(name)
-    if freq >= 50:
+    if freq >= RARE_WORD_FREQ:
         return False
     if freq and lex.word_pos(name) in PROPER_POS:
         return True
@@ -2685,7 +2690,7 @@ def _named_park(
             or lex.is_sector(bare)
             or lex.word_freq(bare) >= 1000
             or any(p.startswith(("v", "m", "q", "d")) for _, _, p in tokens[first : last + 1])
-            or (lex.word_freq(bare) == 0 and _common_compound(bare, lex))
+            or (lex.word_freq(bare) < RARE_WORD_FREQ and _common_compound(bare, lex))
         ):
             return None
         return a

@@ -777,6 +777,11 @@ def test_parks_named_by_a_name_of_their_own() -> None:
     # a kind of park, a sector or a common word is no name
     text = "建设现代农业产业园、国际汽车城，推动社会治理小镇建设。"
     assert R.zone_places(text, toks(text), LEX) == []
+    # … nor is a rare word made of common ones (地理信息 = 地理 + 信息), opening a sentence
+    freq = {"地理信息": 3, "地理": 8066, "信息": 12256}
+    lex = dataclasses.replace(LEX, word_freq=lambda w: freq.get(w, COMMON.get(w, 0)))
+    text = "地理信息产业园加快建设。"
+    assert R.zone_places(text, toks(text), lex) == []
 
 
 def test_corridors_named_by_a_road() -> None:
