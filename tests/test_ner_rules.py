@@ -666,6 +666,20 @@ def test_program_spans_lose_enumerators_and_adopting_bodies_and_counts_are_dropp
     assert R.trim_program(text, s, s + 4) == (s, s + 4)  # nothing to trim
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        ("全球第四个、亚洲第一个专业货运机场建成校飞。", "亚洲第一个专业货运机场", False),
+        ("建成全省第一条城际铁路。", "第一条城际铁路", False),
+        ("实施国民经济和社会发展第十四个五年规划。", "国民经济和社会发展第十四个五年规划", True),
+        ("扎实开展国家碳达峰第二批试点。", "国家碳达峰第二批试点", True),
+    ],
+)
+def test_an_ordinal_of_things_is_no_program_name(text: str, name: str, kept: bool) -> None:
+    s = text.index(name)
+    assert (R.trim_program(text, s, s + len(name)) == (s, s + len(name))) is kept
+
+
 def test_a_quote_before_a_quote_only_head_is_one_program() -> None:
     text = "深入开展“六五”普法工作。"
     assert texts(text, R.quoted_programs(text, toks(text), LEX)) == ["六五普法"]
