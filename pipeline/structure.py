@@ -55,6 +55,35 @@ SPEAKER_RE = re.compile(
     rf"^[ \t\u3000]*(?P<org>[\u4e00-\u9fff（）]*?)(?P<office>{_OFFICES})[ \t\u3000]*"
     r"(?P<name>[\u4e00-\u9fff](?:[ \t\u3000]?[\u4e00-\u9fff·•]){1,11})[ \t\u3000]*$"
 )
+# News copies name the speaker in a lead or a photo caption: 省长毛伟明作政府工作报告.
+LEAD_SPEAKER_RE = re.compile(
+    rf"(?P<office>{_OFFICES})(?P<name>[\u4e00-\u9fff]{{2,4}}?)"
+    r"(?:代表[^，。,；;]{0,16}?)?作(?:了)?(?:《)?政府工作报告"
+)
+# A header flattened onto one line: the title opens it (2022年鄂州市政府工作报告2022年1月5日在…)
+# and the speaker closes it (…会议上市长陈平).
+FLAT_TITLE_RE = re.compile(r"^(?:\d{4}年)?[\u4e00-\u9fff]{0,14}?政府工作报告")
+FLAT_SPEAKER_RE = re.compile(
+    rf"会议上(?P<org>[\u4e00-\u9fff（）]*?)(?P<office>{_OFFICES})(?P<name>[\u4e00-\u9fff]{{2,4}})$"
+)
+# A web page's navigation path (首页 > 综合要闻 > 湖南省政府工作报告) is no title.
+BREADCRUMB_RE = re.compile(r"[>＞›»].*[>＞›»]")
+# The speaker's name alone on a line after the session line, as provincial reports print it
+# (毛伟明 / 毛 伟 明): two to four characters, no word a header line ends with.
+_BARE_NAME_ENDINGS = (
+    "省",
+    "市",
+    "县",
+    "区",
+    "州",
+    "旗",
+    "盟",
+    "报告",
+    "会议",
+    "会议上",
+    "政府",
+    "网",
+)
 MUNICIPALITIES = ("北京", "上海", "天津", "重庆")
 _OFFICE_LEVEL = {
     "国务院总理": "national",
@@ -187,6 +216,30 @@ def _place_level(place: str, office_level: str) -> str:
     return ""
 
 
+def _speaker_without_office_line(lines: list[str], compact: str) -> tuple[str, str]:
+    """(speaker, office) of a header that prints no office line: a news lead or caption naming
+    who gave the report (省长毛伟明作政府工作报告) or the end of a header flattened onto one
+    line (…会议上市长陈平), else the name alone on a line after the session line (office
+    unknown). Empty when none is there."""
+    lm = LEAD_SPEAKER_RE.search(compact) or FLAT_SPEAKER_RE.search(compact)
+    if lm:
+        return lm.group("name"), lm.group("office")
+    after = next((k for k, line in enumerate(lines) if SESSION_RE.search(re.sub(r"\s+", "", line))),
+                 None)  # fmt: skip
+    if after is None:
+        return "", ""
+    for line in lines[after + 1 :]:
+        nm = NAME_LINE_RE.match(line)
+        name = re.sub(r"[\s\u3000]+", "", nm.group("name")) if nm else ""
+        if (
+            (2 <= len(name) <= 4 or ("·" in name and len(name) <= 12))
+            and not name.endswith(_BARE_NAME_ENDINGS)
+            and not TITLE_RE.search(name)
+        ):
+            return name, ""
+    return "", ""
+
+
 def parse_header(text: str) -> Header:
     """Read title, date, session, speaker, office, place, level and year from the header.
 
@@ -200,9 +253,17 @@ def parse_header(text: str) -> Header:
     title = ""
     for line in lines:
         c = re.sub(r"\s+", "", line)
-        if TITLE_RE.search(c) and len(c) <= 40 and not DATE_RE.search(c):
+        if (
+            TITLE_RE.search(c)
+            and len(c) <= 40
+            and not DATE_RE.search(c)
+            and not BREADCRUMB_RE.search(c)
+        ):
             title = c
             break
+    if not title and len(lines) == 1:
+        tm = FLAT_TITLE_RE.match(compact)
+        title = tm.group() if tm else ""
     date = parse_date(compact)
     m = SESSION_RE.search(compact)
     session = m.group("session") if m else ""
@@ -224,6 +285,8 @@ def parse_header(text: str) -> Header:
             if office == "总理" and ("国务院" in org or not org):
                 office = "国务院总理"
             break
+    if not speaker:
+        speaker, office = _speaker_without_office_line(content, compact)
 
     place = ""
     if session:

@@ -272,3 +272,42 @@ def test_split_sentences_ids_sections_and_run_in_heading() -> None:
         (4, "s01.01", 3, "增长7.5%。"),
     ]
     assert all(text[s.start : s.end] == s.text for s in sents)
+
+
+def test_news_copy_breadcrumb_and_caption_naming_the_speaker() -> None:
+    # a report copied from a news site: navigation path, site line, a photo caption
+    text = (
+        "首页 > 综合要闻 > 湖南省政府工作报告\n\n湖南省政府工作报告\n\n湖南政府网 发布时间:2024-02-18\n\n"
+        "政府工作报告\n\n——2024年1月24日在湖南省第十四届人民代表大会第二次会议上\n\n毛伟明\n\n"
+        "1月24日上午，湖南省第十四届人民代表大会第二次会议隆重开幕。省长毛伟明作政府工作报告。"
+        "记者 刘尚文 摄\n\n各位代表：\n"
+    )
+    h = parse_header(text)
+    assert (h.title, h.speaker, h.office, h.place, h.level, h.date) == (
+        "湖南省政府工作报告", "毛伟明", "省长", "湖南省", "province", "2024-01-24",
+    )  # fmt: skip
+
+
+def test_speaker_named_alone_after_the_session_line() -> None:
+    text = (
+        "2022年湖南省政府工作报告\n\n  政府工作报告\n\n"
+        "  ——2022年1月17日在湖南省第十三届人民代表大会第五次会议上\n\n  毛 伟 明\n\n  各位代表：\n"
+    )
+    h = parse_header(text)
+    assert (h.speaker, h.office, h.place, h.level) == ("毛伟明", "", "湖南省", "province")
+    # a line that ends like a place or a title is no name
+    h = parse_header(
+        "政府工作报告\n——2022年1月17日在湖南省第十三届人民代表大会第五次会议上\n湖南省\n各位代表：\n"
+    )
+    assert h.speaker == ""
+
+
+def test_header_flattened_onto_one_line() -> None:
+    text = (
+        "2022年鄂州市政府工作报告2022年1月5日在鄂州市第九届人民代表大会第一次会议上市长陈平"
+        "各位代表:现在,我代表市人民政府向大会报告工作。"
+    )
+    h = parse_header(text)
+    assert (h.title, h.speaker, h.office, h.place, h.date) == (
+        "2022年鄂州市政府工作报告", "陈平", "市长", "鄂州市", "2022-01-05",
+    )  # fmt: skip
