@@ -1192,6 +1192,8 @@ def company_suffix_names(
             continue
         if name in lex.concepts or classify_org(name + suffix) != "company":
             continue
+        if not suffix.endswith(STRONG_COMPANY_SUFFIXES) and _head_suffix(name, COMPANY_SUFFIXES):
+            continue  # 金川集团|工业总产值: the firm is the name; the weak suffix is its sector
         if lex.is_place(name) and not suffix.endswith(STRONG_COMPANY_SUFFIXES):
             continue  # 山东能源 reads as a place + sector more often than as a firm
         sector_group = suffix == "集团" and lex.is_sector(name) and name not in GENERIC_GROUPS

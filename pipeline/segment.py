@@ -40,16 +40,19 @@ Token = tuple[int, int, str]  # start, end, POS
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
-    """The project's user dictionary: policy terms with their kind, and place names."""
+    """The project's user dictionary: policy terms with their kind, place names and the names
+    of well-known firms (科大讯飞 stays one word before 获, where jieba's HMM cut 科大|讯|飞获)."""
 
     programs: tuple[str, ...]
     concepts: tuple[str, ...]
     places: tuple[str, ...] = ()
+    firms: tuple[str, ...] = ()
 
     @property
     def words(self) -> list[tuple[str, str]]:
         """(word, jieba POS tag) for the segmenter's user dictionary, deterministic order."""
-        tagged = {p: "ns" for p in self.places}
+        tagged = {f: "nt" for f in self.firms}
+        tagged.update({p: "ns" for p in self.places})
         tagged.update({c: "nz" for c in self.concepts})
         tagged.update({p: "nz" for p in self.programs})
         return sorted(tagged.items())
@@ -82,13 +85,19 @@ def read_policy_terms(path: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def load_lexicon(policy_terms: Path, *, with_places: bool = True) -> Lexicon:
+    """The user dictionary: policy terms, and with `with_places` the gazetteer's names and the
+    well-known firms that are no ordinary word (the ambiguous ones — 长安, 大众 — are left to
+    the dictionary and the context)."""
     programs, concepts = read_policy_terms(policy_terms)
     places: tuple[str, ...] = ()
+    firms: tuple[str, ...] = ()
     if with_places:
+        from pipeline.firms import load_known_firms
         from pipeline.gazetteer import load_places
 
         places = tuple(sorted({e.name for e in load_places(include_towns=True)}))
-    return Lexicon(programs=programs, concepts=concepts, places=places)
+        firms = tuple(sorted(n for n, f in load_known_firms().items() if not f.ambiguous))
+    return Lexicon(programs=programs, concepts=concepts, places=places, firms=firms)
 
 
 # ---------------------------------------------------------------- segmenters
@@ -110,10 +119,14 @@ class TermMerger:
         self.terms = terms
         self.prefixes = {t[:i] for t in terms for i in range(1, len(t) + 1)}
         self.max_tokens = max_tokens
-        # Only policy terms are cut out first; place names are too many for a regex and are
-        # better left to the segmenter's dictionary (see JiebaSegmenter).
+        # Only policy terms are cut out first; place and firm names are too many for a regex and
+        # are better left to the segmenter's dictionary (see JiebaSegmenter).
         forced = sorted(
-            (t for t, tag in terms.items() if len(t) >= _FORCED_MIN_LEN and tag != "ns"),
+            (
+                t
+                for t, tag in terms.items()
+                if len(t) >= _FORCED_MIN_LEN and tag not in ("ns", "nt")
+            ),
             key=lambda t: (-len(t), t),
         )
         self.forced = re.compile("|".join(map(re.escape, forced))) if forced else None
@@ -312,9 +325,9 @@ class JiebaSegmenter:
                 # Policy terms get a frequency high enough that the DAG keeps them whole in
                 # running text; place names only what keeps them whole on their own, so that a
                 # short form (兴海, 惠农) does not break the ordinary words around it (振兴海洋,
-                # 惠农政策).
+                # 惠农政策); firms' names likewise (中国银行|业协会 stays 中国|银行业|协会).
                 freq = self._tk.suggest_freq(word, tune=False)
-                if tag != "ns":
+                if tag not in ("ns", "nt"):
                     freq = max(freq, 1000)
                 self._tk.add_word(word, freq=freq, tag=tag)
             self._pos = jieba.posseg.POSTokenizer(self._tk)

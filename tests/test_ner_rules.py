@@ -121,6 +121,17 @@ def test_company_suffix_names(text: str, expected: list[str]) -> None:
     assert texts(text, R.company_suffix_names(text, toks(text), LEX)) == expected
 
 
+def test_a_weak_suffix_after_a_firms_whole_name_is_its_sector() -> None:
+    # the segmenter keeps a known firm whole (金川集团|工业|总产值): no firm 金川集团工业
+    lex = dataclasses.replace(LEX, is_brand=lambda w: w == "金川集团")  # (registered so)
+    text = "金川集团工业总产值增长。"
+    tokens = [(0, 4, "nt"), (4, 6, "n"), (6, 9, "n"), (9, 11, "v"), (11, 12, "x")]
+    assert texts(text, R.company_suffix_names(text, tokens, lex)) == ["金川集团"]
+    text = "金川集团有限公司增长。"  # a strong suffix still makes the full name
+    tokens = [(0, 4, "nt"), (4, 8, "n"), (8, 10, "v"), (10, 11, "x")]
+    assert "金川集团有限公司" in texts(text, R.company_suffix_names(text, tokens, lex))
+
+
 def test_listed_firms() -> None:
     text = "成功引进惠普、捷普、联想等世界500强企业。"
     assert texts(text, R.listed_firms(text, LEX)) == ["惠普", "捷普"]

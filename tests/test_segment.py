@@ -22,6 +22,7 @@ LEX = Lexicon(
     programs=("乡村振兴", "揭榜挂帅", "数据要素×", "千村示范、万村整治"),
     concepts=("高质量发展", "新质生产力", "进出口总额", "大数据"),
     places=("威海市", "荣成市"),
+    firms=("科大讯飞", "中国银行"),
 )
 
 
@@ -38,6 +39,14 @@ def test_dictionary_terms_stay_one_token(seg) -> None:
     words = _words(seg, "威海市全面推进乡村振兴，推行揭榜挂帅，推动高质量发展和新质生产力。")
     for term in ("威海市", "乡村振兴", "揭榜挂帅", "高质量发展", "新质生产力"):
         assert term in words
+
+
+def test_firms_of_the_dictionary_stay_one_token_without_breaking_longer_words(seg) -> None:
+    # jieba alone: 科大|讯|飞获 (its HMM glues the unknown 飞 to the verb)
+    assert "科大讯飞" in _words(seg, "科大讯飞获国家科技进步一等奖。")
+    # a firm's name is no forced cut: 中国银行业协会 is not 中国银行|业|协会
+    assert "中国银行" not in _words(seg, "中国银行业协会发布报告。")
+    assert ("科大讯飞", "nt") in LEX.words
 
 
 def test_terms_across_jieba_word_pattern_are_merged(seg) -> None:
