@@ -630,12 +630,14 @@ def term_coverage(
 def _fingerprint(params: SegmentParams, policy_terms: Path) -> str:
     """What tokens depend on besides the report: this code, the dictionaries, params, jieba."""
     from pipeline import gazetteer
+    from pipeline.firms import default_known_firms
 
     here = Path(__file__).parent
     # the files the stage's dvc.yaml entry depends on, no more: an entity stoplist or a tone
     # lexicon does not change tokens, and a key that moved with them would make the cache
     # folder (an output in dvc.lock) differ from a fresh build's
-    paths = [here / "segment.py", here / "gazetteer.py", policy_terms, *gazetteer.RESOURCE_FILES]
+    paths = [here / "segment.py", here / "gazetteer.py", here / "firms.py", policy_terms,
+             *gazetteer.RESOURCE_FILES, default_known_firms()]  # fmt: skip
     return fingerprint(paths, params=params, packages=("jieba", "jionlp", "spacy"))
 
 
