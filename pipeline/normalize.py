@@ -13,7 +13,8 @@ Latin text and URLs keep theirs.
 Text saved with a web page's markup loses its tags and has its character references
 resolved (<p>…</p>, &ldquo;, &nbsp;); lines spaced out character by character (政 府 工 作 报 告,
 as PDF extractors read a justified layout's stretched lines) are closed up; Markdown's marks
-(## headings, **bold**, bullets) go from text a converter wrote as Markdown.
+(## headings, **bold**, bullets) go from text a converter wrote as Markdown, and readings in
+Pinyin that some web sites print after characters (現(xiàn)在) go from pages copied from them.
 What does not: Chinese punctuation (，。“”：；（）), which a blanket NFKC would rewrite.
 """
 
@@ -131,6 +132,24 @@ def strip_markdown(text: str) -> tuple[str, int]:
     text, n2 = _MD_LINE_MARK_RE.subn("", text)
     text, n3 = _MD_EMPHASIS_RE.subn("", text)
     return text, n1 + n2 + n3
+
+
+# A syllable of Hanyu Pinyin with a tone mark (xiàn, bào, lǜ), in ASCII or full-width brackets
+# right after a Han character: the reading some web sites print after characters they think
+# hard (現(xiàn)在, 報(bào)告), which pages copied from them keep.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN_GLOSS_RE = re.compile(
+    rf"(?<=[{_HAN}])[(（](?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,6}}[)）]"
+)
+
+
+def strip_pinyin_glosses(text: str) -> tuple[str, int]:
+    """Readings in Pinyin that a web site put after characters (現(xiàn)在, 發(fā)展) removed,
+    when the text holds three or more: a syllable with a tone mark in brackets right after a Han
+    character. Returns the text and the glosses removed."""
+    if len(_PINYIN_GLOSS_RE.findall(text, 0, 200_000)) < 3:
+        return text, 0
+    return _PINYIN_GLOSS_RE.subn("", text)
 
 
 # a space, an ideographic space (政　府　工　作　报　告, as titles are often typed) or a tab
@@ -419,6 +438,7 @@ def normalize_text(
     text = normalize_newlines(text)
     text, _ = strip_markup(text)
     text, _ = strip_markdown(text)
+    text, _ = strip_pinyin_glosses(text)
     text = ZERO_WIDTH_RE.sub("", text)
     text = normalize_width(text)
     share = traditional_share(text)

@@ -10,6 +10,7 @@ from pipeline.normalize import (
     normalize_text,
     normalize_width,
     strip_markdown,
+    strip_pinyin_glosses,
     wrap_width,
 )
 
@@ -315,3 +316,15 @@ def test_markdown_marks_go_from_a_converted_report_but_not_from_plain_text() -> 
     assert removed == 8
     plain = "一、回顾\n- 3 -\n目标：增长5%**左右\n> 注"  # too few marks: a report's own text
     assert strip_markdown(plain) == (plain, 0)
+
+
+def test_pinyin_readings_a_web_site_printed_go_with_three_or_more() -> None:
+    # a page copied from a site that glosses characters it thinks hard, in traditional script
+    page = "現(xiàn)在，我代表縣人民政府向大會作工作報(bào)告。全年實現(xiàn)生產(chǎn)總值67.9億元。\n"
+    assert normalize_text(page).text == (
+        "现在，我代表县人民政府向大会作工作报告。全年实现生产总值67.9亿元。\n"
+    )
+    assert strip_pinyin_glosses("發（fā）展") == ("發（fā）展", 0)  # one alone: left
+    # what is not a reading: no tone mark, not after a Han character
+    text = "面积(mu)增加(a)，PM(2.5)，图(b)，(fā)(zhǎn)(bào)"
+    assert strip_pinyin_glosses(text) == (text, 0)
