@@ -14,7 +14,8 @@ Text saved with a web page's markup loses its tags and has its character referen
 resolved (<p>…</p>, &ldquo;, &nbsp;); lines spaced out character by character (政 府 工 作 报 告,
 as PDF extractors read a justified layout's stretched lines) are closed up; Markdown's marks
 (## headings, **bold**, bullets) go from text a converter wrote as Markdown, and readings in
-Pinyin that some web sites print after characters (現(xiàn)在) go from pages copied from them.
+Pinyin that some web sites print after characters (現(xiàn)在), and the mark a site appends to
+every line of a page (…意见。pbY), go from pages copied from them.
 What does not: Chinese punctuation (，。“”：；（）), which a blanket NFKC would rewrite.
 """
 
@@ -150,6 +151,30 @@ def strip_pinyin_glosses(text: str) -> tuple[str, int]:
     if len(_PINYIN_GLOSS_RE.findall(text, 0, 200_000)) < 3:
         return text, 0
     return _PINYIN_GLOSS_RE.subn("", text)
+
+
+# A short Latin token that a web site appends to the lines of a page it serves (…意见。pbY):
+# copied with the text, it ends a large share of the lines and occurs nowhere else.
+_LINE_END_TOKEN_RE = re.compile(
+    r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9]{1,5})[ \t\u3000]*$", re.MULTILINE
+)
+_MIN_MARKED_LINES, _MIN_MARKED_SHARE = 5, 0.3
+
+
+def strip_line_marks(text: str) -> tuple[str, int]:
+    """A web site's mark at the ends of lines (pbY) removed: a token of two to six Latin
+    letters or digits that ends five or more lines and at least 30 % of the non-empty ones and
+    is found nowhere but at a line's end. Returns the text and the marks removed."""
+    ends = Counter(m.group(1) for m in _LINE_END_TOKEN_RE.finditer(text))
+    if not ends:
+        return text, 0
+    mark, count = ends.most_common(1)[0]
+    lines = sum(1 for line in text.split("\n") if line.strip())
+    if count < _MIN_MARKED_LINES or count < _MIN_MARKED_SHARE * lines:
+        return text, 0
+    if len(re.findall(rf"(?<![A-Za-z0-9]){re.escape(mark)}(?![A-Za-z0-9])", text)) > count:
+        return text, 0  # the token is also a word of the text
+    return re.subn(rf"(?<![A-Za-z0-9]){re.escape(mark)}[ \t\u3000]*$", "", text, flags=re.MULTILINE)
 
 
 # a space, an ideographic space (政　府　工　作　报　告, as titles are often typed) or a tab
@@ -439,6 +464,7 @@ def normalize_text(
     text, _ = strip_markup(text)
     text, _ = strip_markdown(text)
     text, _ = strip_pinyin_glosses(text)
+    text, _ = strip_line_marks(text)
     text = ZERO_WIDTH_RE.sub("", text)
     text = normalize_width(text)
     share = traditional_share(text)

@@ -9,6 +9,7 @@ from pipeline.normalize import (
     join_broken_lines,
     normalize_text,
     normalize_width,
+    strip_line_marks,
     strip_markdown,
     strip_pinyin_glosses,
     wrap_width,
@@ -328,3 +329,19 @@ def test_pinyin_readings_a_web_site_printed_go_with_three_or_more() -> None:
     # what is not a reading: no tone mark, not after a Han character
     text = "面积(mu)增加(a)，PM(2.5)，图(b)，(fā)(zhǎn)(bào)"
     assert strip_pinyin_glosses(text) == (text, 0)
+
+
+def test_a_sites_mark_at_the_ends_of_lines_goes() -> None:
+    clean = [
+        "政府工作报告", "", "2017年2月22日在蠡县第十七届人民代表大会第一次会议上", "",
+        "蠡县人民政府代县长都建华", "", "各位代表：", "", "现在，我代表蠡县人民政府向大会作政府工作报告。",
+        "", "一、过去五年工作回顾", "", "五年来，全县经济总体实力迈上了新台阶。",
+    ]  # fmt: skip
+    marked = "\n".join(line + "pbY" for line in clean)
+    text, removed = strip_line_marks(marked)
+    assert text == "\n".join(clean) and removed == len(clean)
+    # a word of the text that happens to end lines, or too few lines: left
+    text = "\n".join(["增长GDP"] * 6 + ["GDP总量"])
+    assert strip_line_marks(text) == (text, 0)
+    text = "\n".join(["一段话pbY"] * 4 + ["另一段话"] * 20)
+    assert strip_line_marks(text) == (text, 0)
