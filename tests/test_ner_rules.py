@@ -684,9 +684,12 @@ def test_program_spans_lose_enumerators_and_adopting_bodies_and_counts_are_dropp
         ("建成全省第一条城际铁路。", "第一条城际铁路", False),
         ("实施国民经济和社会发展第十四个五年规划。", "国民经济和社会发展第十四个五年规划", True),
         ("扎实开展国家碳达峰第二批试点。", "国家碳达峰第二批试点", True),
+        ("全省首个超百亿元水利工程开工。", "超百亿元水利工程", False),
+        ("建设投资10亿元产业园项目。", "10亿元产业园项目", False),
+        ("实施多元化投入机制。", "多元化投入机制", True),
     ],
 )
-def test_an_ordinal_of_things_is_no_program_name(text: str, name: str, kept: bool) -> None:
+def test_an_ordinal_or_a_sum_is_no_program_name(text: str, name: str, kept: bool) -> None:
     s = text.index(name)
     assert (R.trim_program(text, s, s + len(name)) == (s, s + len(name))) is kept
 
