@@ -846,7 +846,9 @@ GLUED_WORK_RE = re.compile(r"(?:工程|行动|计划)建设")
 # …and a pilot glued to its work (职业伤害保障|试点工作)
 GLUED_PILOT_WORK = "试点工作"
 # What follows a quoted award or rank (“五个一工程”奖, “…”荣誉称号, “世界500强”排名).
-AWARD_FOLLOWERS = ("奖", "称号", "荣誉", "排名", "榜单")
+AWARD_FOLLOWERS = ("奖", "称号", "荣誉", "排名", "榜单", "复评", "复核", "复审")
+# What follows a quoted goal or a city's positioning (“把潮州建设得更加美丽”发展目标).
+GOAL_FOLLOWERS = ("目标", "发展目标", "奋斗目标", "总目标", "定位", "发展定位", "城市定位", "愿景")
 # A quote + these is a region named by abbreviations of its cities (“宜荆荆恩”城市群).
 QUOTED_REGION_HEADS = ("城市群", "都市圈", "经济圈", "城市圈", "城镇群")
 
@@ -874,6 +876,18 @@ def _word_formula(inner: str) -> bool:
 # What wins a quoted title or award (获评“…城市”, 入选“…新发现”), and how awards end.
 _AWARD_VERB_RE = re.compile(r"(?:入选|获评|荣获|获得|评为|获|授予|上榜|夺得|收获)$")
 _AWARD_INNER_RE = re.compile(r"(?:奖|新发现|考古发现|实践案例|典型案例|榜单)$")
+# …a few words before the quote, in its clause (获评全省唯一一个“…”), for a place's title
+_AWARD_CLAUSE_RE = re.compile(r"(?:获评|荣获|评为|授予|获批|命名为)[^，。；：“”]*$")
+TITLE_PLACE_ENDINGS = ("城", "城市", "名城", "之都", "之乡", "都", "县", "市", "区", "镇", "村")
+
+
+def _after_adjacent_quotes(text: str, after: int) -> int:
+    """Where the words after a quote start, past quotes that follow it at once (“甲”“乙”复评)."""
+    m = _ADJACENT_QUOTES_RE.match(text, after)
+    return m.end() if m else after
+
+
+_ADJACENT_QUOTES_RE = re.compile(r"(?:“[^“”]{1,20}”)+")
 
 
 # A count of two or more opening what a report “实现”s (双提升, 三个全覆盖): a goal; 一 opens
@@ -928,12 +942,20 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
             continue  # “一站式”, “内卷式”: a manner; “办证难”: a complaint, not a program
         if inner.endswith(EVENT_ENDINGS) or _DATE_CODE_RE.fullmatch(inner):
             continue  # “五五购物节”, “1·22”: an event, not a program
-        if text.startswith(AWARD_FOLLOWERS, after):
-            continue  # “五个一工程”奖, “…英雄群体”称号, “世界500强”排名: an award or a rank
-        if _AWARD_VERB_RE.search(text, max(0, m.start() - 3), m.start()) or _AWARD_INNER_RE.search(
-            inner
-        ):
-            continue  # 入选“全国十大考古新发现”, 获“中国工业大奖”: a title or an award won
+        follower = _after_adjacent_quotes(text, after)
+        if text.startswith(AWARD_FOLLOWERS, follower):
+            # “五个一工程”奖, “…英雄群体”称号, “世界500强”排名: an award or a rank; “中国瓷都”
+            # “中国婚纱礼服名城”复评: titles re-assessed (the follower of the last quote)
+            continue
+        if (
+            _AWARD_VERB_RE.search(text, max(0, m.start() - 3), m.start())
+            or _AWARD_INNER_RE.search(inner)
+            or (_AWARD_CLAUSE_RE.search(text, max(0, m.start() - 12), m.start())
+                and inner.endswith(TITLE_PLACE_ENDINGS))
+        ):  # fmt: skip
+            # 入选“全国十大考古新发现”, 获“中国工业大奖”, 获评全省唯一一个“中国食品名城”: a
+            # title or an award won
+            continue
         if re.search("[和与]", inner) and not _head_suffix(inner, (*PROGRAM_HEADS, "年")):
             continue  # “技术创新与制度创新”双轮驱动: two things joined, a program has one name
         if _event_follows(text, by_start, after):
@@ -941,6 +963,10 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
         if text.startswith(IDEA_HEADS, m.end()):
             continue  # “三个代表”重要思想, “两山”理念, “一盘棋”思想: an idea, not a program
         slogan = bool(NUMERAL_START_RE.match(inner) or SLOGAN_CHARS_RE.search(inner))
+        if text.startswith(GOAL_FOLLOWERS, follower) and not slogan:
+            # “把潮州建设得更加美丽”发展目标: a goal or a positioning worded as a sentence, no
+            # program (a counted slogan is one: “十个争先”目标, “一点两地”定位)
+            continue
         noun_follows = bool(nxt and nxt[2][:1] in ("n", "v") and nxt[2] not in ("v", "vd"))
         named = (
             slogan

@@ -694,6 +694,15 @@ def test_an_ordinal_or_a_sum_is_no_program_name(text: str, name: str, kept: bool
     assert (R.trim_program(text, s, s + len(name)) == (s, s + len(name))) is kept
 
 
+def test_quoted_goals_and_titles_won_are_no_programs() -> None:
+    # a goal worded as a sentence (a counted slogan stays: the spec's 十个争先)
+    text = "围绕“把潮州建设得更加美丽”发展目标和“十个争先”目标。"
+    assert texts(text, R.quoted_programs(text, toks(text), LEX)) == ["十个争先"]
+    # titles re-assessed (the follower of the last of adjacent quotes) or won a few words back
+    text = "通过“中国瓷都”“中国婚纱礼服名城”复评，获评全省唯一一个“中国食品名城”。"
+    assert R.quoted_programs(text, toks(text), LEX) == []
+
+
 def test_a_quote_before_a_quote_only_head_is_one_program() -> None:
     text = "深入开展“六五”普法工作。"
     assert texts(text, R.quoted_programs(text, toks(text), LEX)) == ["六五普法"]
