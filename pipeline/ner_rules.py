@@ -838,6 +838,8 @@ QUOTE_HEADS = frozenset(("普法",))
 # Quoted names of events (spec: meetings and events are no programs): 企业家日, 购物节, 论坛.
 EVENT_ENDINGS = (
     "日", "节", "季", "论坛", "大展", "展会", "音乐会", "大会", "峰会", "博览会", "大赛", "联赛",
+    "恳谈会", "洽谈会", "推介会", "交流会", "对接会", "发布会", "研讨会", "运动会", "交易会",
+    "展销会", "年会", "嘉年华", "活动周", "宣传周",
 )  # fmt: skip
 _DATE_CODE_RE = re.compile(r"\d{1,2}[·.]\d{1,2}")  # “1·22”, “4·11”: an incident by its date
 # A head word glued by the segmenter to the work on it (工程建设, 行动建设): 建设 is no part of

@@ -703,6 +703,11 @@ def test_quoted_goals_and_titles_won_are_no_programs() -> None:
     assert R.quoted_programs(text, toks(text), LEX) == []
 
 
+def test_quoted_names_of_meetings_held_are_events() -> None:
+    text = "举办第二届“汇智聚力·建设益阳”恳谈会、“知名企业家湖南行”推介会。"
+    assert R.quoted_programs(text, toks(text), LEX) == []
+
+
 def test_a_quote_before_a_quote_only_head_is_one_program() -> None:
     text = "深入开展“六五”普法工作。"
     assert texts(text, R.quoted_programs(text, toks(text), LEX)) == ["六五普法"]
