@@ -3309,8 +3309,8 @@ def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
                 continue  # 中央桥加固、城市绿化、亮化等工程: kinds of works beside a name
             out.append((a, b, PROGRAM, "project"))
     for i, (s, e, _) in enumerate(tokens):
-        if not PHASE_RE.match(text[s:e]) or i == 0:
-            continue
+        if not PHASE_RE.match(text[s:e]) or i == 0 or _is_boundary(text, tokens[i - 1]):
+            continue  # (…度假城项目，|一期工程开工: a phase after a comma has no name before it)
         start = _extend_left(text, tokens, i - 1, _MAX_NAME)
         end = e
         if i + 1 < len(tokens) and text[tokens[i + 1][0] : tokens[i + 1][1]] == "工程":

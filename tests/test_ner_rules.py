@@ -703,6 +703,13 @@ def test_quoted_goals_and_titles_won_are_no_programs() -> None:
     assert R.quoted_programs(text, toks(text), LEX) == []
 
 
+def test_a_phase_after_a_comma_has_no_name_before_it() -> None:
+    text = "加快推进西航大元文化旅游度假城项目，一期工程开工建设。"
+    assert not any("，" in text[s:e] for s, e, *_ in R.project_items(text, toks(text), LEX))
+    text = "推进裕龙石化一期建设。"  # a phase right after its name
+    assert "裕龙石化一期" in texts(text, R.project_items(text, toks(text), LEX))
+
+
 def test_quoted_names_of_meetings_held_are_events() -> None:
     text = "举办第二届“汇智聚力·建设益阳”恳谈会、“知名企业家湖南行”推介会。"
     assert R.quoted_programs(text, toks(text), LEX) == []
