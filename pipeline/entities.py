@@ -289,6 +289,9 @@ class ModelComponent:
         return doc
 
 
+_CLAUSE_MARK_RE = re.compile("[，；。！？]")
+
+
 class RulesComponent:
     """Pattern rules of ner_rules as spans in doc.spans["rules"]."""
 
@@ -328,6 +331,8 @@ class RulesComponent:
         ]
         trimmed = []
         for s, e, label, source in cands:
+            if _CLAUSE_MARK_RE.search(text, s, e):
+                continue  # a name ends at a clause's end: a span over ，or ；joins two clauses
             if label == PROGRAM:
                 bounds = ner_rules.trim_program(text, s, e)
                 if bounds is None:

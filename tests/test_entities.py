@@ -1033,3 +1033,18 @@ def test_a_list_of_railway_lines_holds_only_abbreviated_ends(production) -> None
 )  # fmt: skip
 def test_names_in_report_language(production, label: str, text: str, expected: set) -> None:
     assert norms(production, text, label) == expected
+
+
+def test_no_rule_span_runs_over_a_clause_mark(pipeline, monkeypatch) -> None:
+    # whatever a rule proposes, a name ends at ，or ；(a span over one joins two clauses)
+    from pipeline import ner_rules
+
+    text = "成功引入西航大元文化旅游度假城项目，一期工程开工建设。"
+
+    def over_the_comma(t, tokens, lex):
+        s = t.find("西航")
+        return [(s, t.find("工程") + 2, "PROGRAM", "project")] if s >= 0 else []
+
+    monkeypatch.setattr(ner_rules, "site_works", over_the_comma)
+    found = norms(pipeline, text, "PROGRAM")
+    assert not any("，" in n for n in found)
