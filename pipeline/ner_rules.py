@@ -2467,6 +2467,7 @@ def _place_like(word: str, pos: str, lex: Lexicons) -> bool:
 
 
 ZONE_RE = re.compile("|".join(map(re.escape, ZONE_SUFFIXES)))
+_DASHES = "—–－-"
 _ROAD_CODE_RE = re.compile(r"[A-Z]\d+$")  # a national road's number: G60, S4
 # A count inside a zone phrase makes it a description (闽东南高优三大特色农业产业带).
 _NUMBERED_RE = re.compile(r"[一二三四五六七八九十两\d]+大")
@@ -2581,6 +2582,12 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             if start - 1 in starts and lex.is_place(text[start - 1 : start + 1]):
                 start -= 1  # 天|山北坡经济带: the segmenter cut 天山 apart
             start = zone_prefix_start(text, start, starts)
+            if text[start] in _DASHES:
+                # 中国—东盟…合作区: the zone of two partners joined by a dash is named by both
+                prev = next(
+                    (a for a, b, _ in tokens if b == start and lex.is_place(text[a:b])), None
+                )
+                start = prev if prev is not None else start + 1
             if m.group() == "自贸区" and _trade_partners(text[start : m.start()], lex):
                 continue  # 中国—东盟自贸区, 中韩自贸区: a trade agreement's area, no place
             out.append((start, m.end(), PLACE, "zone"))

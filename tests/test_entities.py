@@ -1048,3 +1048,10 @@ def test_no_rule_span_runs_over_a_clause_mark(pipeline, monkeypatch) -> None:
     monkeypatch.setattr(ner_rules, "site_works", over_the_comma)
     found = norms(pipeline, text, "PROGRAM")
     assert not any("，" in n for n in found)
+
+
+def test_a_zone_of_two_partners_joined_by_a_dash_is_named_by_both(pipeline) -> None:
+    text = "中国—东盟跨境产业融合发展合作区建设走深走实，深化南宁—河内经济走廊建设。"
+    found = norms(pipeline, text, "PLACE")
+    assert {"中国—东盟跨境产业融合发展合作区", "南宁—河内经济走廊"} <= found
+    assert not any(n.startswith("—") for n in found)
