@@ -2468,6 +2468,8 @@ def _place_like(word: str, pos: str, lex: Lexicons) -> bool:
 
 ZONE_RE = re.compile("|".join(map(re.escape, ZONE_SUFFIXES)))
 _DASHES = "—–－-"
+# A title won a few words before a zone's name, in its clause (获评…示范区, 被命名为…)
+_TITLE_WON_RE = re.compile(r"(?:获评|荣获|评为|授予|命名为)[^，。；：“”、]*$")
 _ROAD_CODE_RE = re.compile(r"[A-Z]\d+$")  # a national road's number: G60, S4
 # A count inside a zone phrase makes it a description (闽东南高优三大特色农业产业带).
 _NUMBERED_RE = re.compile(r"[一二三四五六七八九十两\d]+大")
@@ -2588,6 +2590,8 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
                     (a for a, b, _ in tokens if b == start and lex.is_place(text[a:b])), None
                 )
                 start = prev if prev is not None else start + 1
+            if _TITLE_WON_RE.search(text, max(0, start - 12), start):
+                continue  # 获评中央财政支持普惠金融发展示范区: a title won, no place's name
             if m.group() == "自贸区" and _trade_partners(text[start : m.start()], lex):
                 continue  # 中国—东盟自贸区, 中韩自贸区: a trade agreement's area, no place
             out.append((start, m.end(), PLACE, "zone"))

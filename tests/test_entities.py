@@ -1055,3 +1055,11 @@ def test_a_zone_of_two_partners_joined_by_a_dash_is_named_by_both(pipeline) -> N
     found = norms(pipeline, text, "PLACE")
     assert {"中国—东盟跨境产业融合发展合作区", "南宁—河内经济走廊"} <= found
     assert not any(n.startswith("—") for n in found)
+
+
+def test_a_zone_named_as_a_title_won_is_no_place(pipeline) -> None:
+    found = norms(pipeline, "获评中央财政支持普惠金融发展示范区。", "PLACE")
+    assert "普惠金融发展示范区" not in found
+    # a zone approved to be set up is a place (获批 is no title won)
+    found = norms(pipeline, "获批设立威海综合保税区。", "PLACE")
+    assert "威海综合保税区" in found
