@@ -878,8 +878,11 @@ def _word_formula(inner: str) -> bool:
 # What wins a quoted title or award (获评“…城市”, 入选“…新发现”), and how awards end.
 _AWARD_VERB_RE = re.compile(r"(?:入选|获评|荣获|获得|评为|获|授予|上榜|夺得|收获)$")
 _AWARD_INNER_RE = re.compile(r"(?:奖|新发现|考古发现|实践案例|典型案例|榜单)$")
-# …a few words before the quote, in its clause (获评全省唯一一个“…”), for a place's title
-_AWARD_CLAUSE_RE = re.compile(r"(?:获评|荣获|评为|授予|获批|命名为)[^，。；：“”]*$")
+# Verbs of a title won (获评, 荣获…): a few words before a quote in its clause (获评全省唯一一个
+# “…”, also 获批 for a place's title), or before a zone's name (获评…示范区, not 获批: a zone
+# approved is a place).
+_TITLE_VERBS = "获评|荣获|评为|授予|命名为"
+_AWARD_CLAUSE_RE = re.compile(rf"(?:{_TITLE_VERBS}|获批)[^，。；：“”]*$")
 TITLE_PLACE_ENDINGS = ("城", "城市", "名城", "之都", "之乡", "都", "县", "市", "区", "镇", "村")
 
 
@@ -2468,8 +2471,7 @@ def _place_like(word: str, pos: str, lex: Lexicons) -> bool:
 
 ZONE_RE = re.compile("|".join(map(re.escape, ZONE_SUFFIXES)))
 _DASHES = "—–－-"
-# A title won a few words before a zone's name, in its clause (获评…示范区, 被命名为…)
-_TITLE_WON_RE = re.compile(r"(?:获评|荣获|评为|授予|命名为)[^，。；：“”、]*$")
+_TITLE_WON_RE = re.compile(rf"(?:{_TITLE_VERBS})[^，。；：“”、]*$")  # (see _TITLE_VERBS)
 _ROAD_CODE_RE = re.compile(r"[A-Z]\d+$")  # a national road's number: G60, S4
 # A count inside a zone phrase makes it a description (闽东南高优三大特色农业产业带).
 _NUMBERED_RE = re.compile(r"[一二三四五六七八九十两\d]+大")

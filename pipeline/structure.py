@@ -71,19 +71,8 @@ BREADCRUMB_RE = re.compile(r"[>＞›»].*[>＞›»]")
 # The speaker's name alone on a line after the session line, as provincial reports print it
 # (毛伟明 / 毛 伟 明): two to four characters, no word a header line ends with.
 _BARE_NAME_ENDINGS = (
-    "省",
-    "市",
-    "县",
-    "区",
-    "州",
-    "旗",
-    "盟",
-    "报告",
-    "会议",
-    "会议上",
-    "政府",
-    "网",
-)
+    "省", "市", "县", "区", "州", "旗", "盟", "报告", "会议", "会议上", "政府", "网",
+)  # fmt: skip
 MUNICIPALITIES = ("北京", "上海", "天津", "重庆")
 _OFFICE_LEVEL = {
     "国务院总理": "national",
