@@ -175,6 +175,7 @@ def bench_throughput(params_path: Path, limit: int = 0) -> dict:
     for row in rows.values():
         row["ratio_to_raw_lac"] = round(row["chars_per_s"] / lac_rate, 3)
     return {
+        "measured": provenance(),
         "corpus": {"documents": len(docs), "sentences": len(sentences), "chars": chars},
         "rows": rows,
     }
@@ -317,6 +318,24 @@ def bench_scale(n: int, env: dict, *, keep: Path | None = None, add_one: bool = 
     return _scale_result(n, chars, full, noop, added)
 
 
+def provenance() -> dict:
+    """The commit measured (with ``+dirty`` for uncommitted changes) and the date: a results
+    file that --append fills over several runs says where each part comes from."""
+
+    def git(*args: str) -> str:
+        try:
+            out = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True,
+                                 check=True)  # fmt: skip
+        except (OSError, subprocess.CalledProcessError):
+            return ""
+        return out.stdout.strip()
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    if git("status", "--porcelain", "--untracked-files=no"):
+        commit += "+dirty"
+    return {"commit": commit, "date": time.strftime("%Y-%m-%d")}
+
+
 def _scale_result(n: int, chars: int, full: dict, noop: dict, added: dict | None) -> dict:
     per_stage = {
         name: {"seconds": s, "chars_per_s": _rate(chars, s), "share": round(s / full["seconds"], 3)}
@@ -326,6 +345,7 @@ def _scale_result(n: int, chars: int, full: dict, noop: dict, added: dict | None
     jobs = os.cpu_count() or 1
     return {
         "reports": n,
+        "measured": provenance(),
         "chars": chars,
         "full": full,
         "noop": noop,
@@ -342,13 +362,19 @@ def _scale_result(n: int, chars: int, full: dict, noop: dict, added: dict | None
 # ---------------------------------------------------------------- table
 
 
+def _at(part: dict) -> str:
+    """ " at <commit>, <date>" of a part of the results (parts measured before this field: "")."""
+    m = part.get("measured")
+    return f" at {m['commit']}, {m['date']}" if m else ""
+
+
 def print_table(result: dict) -> None:
     tp = result.get("one_core")
     if tp:
         rows = tp["rows"]
         c = tp["corpus"]
         width = max(map(len, rows))
-        print(f"one core, {c['documents']} reports, {c['chars']:,} characters")
+        print(f"one core, {c['documents']} reports, {c['chars']:,} characters{_at(tp)}")
         print(f"{'':{width}}  {'chars/s':>9}  {'seconds':>8}  {'× raw LAC':>9}")
         for name, row in rows.items():
             print(f"{name:{width}}  {row['chars_per_s']:>9,}  {row['seconds']:>8.2f}"
@@ -380,6 +406,7 @@ def print_table(result: dict) -> None:
             rate = r["per_stage"].get(name, {}).get("chars_per_s", 0)
             cells.append(f"{full or 0:>8.1f} / {add:>5}  ({rate:>9,})")
         print(f"{name:<11}" + "".join(f"{c:>30}" for c in cells))
+    print("measured: " + ", ".join(f"{r['reports']} reports{_at(r)}" for r in scales))
     for a, b in itertools.pairwise(scales):
         growth = b["full"]["seconds"] / a["full"]["seconds"]
         print(f"full run {a['reports']} → {b['reports']} reports: ×{growth:.1f} "

@@ -52,10 +52,14 @@ def test_table_prints_scales_with_and_without_the_add_one_run(capsys) -> None:
     small = bench._scale_result(30, 600_000, run, noop, {**run, "seconds": 2.0})
     big = bench._scale_result(1000, 20_000_000, {**run, "seconds": 100.0}, noop, None)
     assert small["add_one_ratio"] == 0.2 and big["add_one_ratio"] is None
+    # each scale says which commit it measured (a file filled by --append mixes runs)
+    assert re.fullmatch(r"(?:[0-9a-f]{7,}|unknown)(?:\+dirty)?", small["measured"]["commit"])
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", small["measured"]["date"])
     assert small["per_stage"]["ingest"] == {"seconds": 4.0, "chars_per_s": 150_000, "share": 0.4}
     bench.print_table({"machine": {"cpus": 2}, "scales": [small, big]})
     out = capsys.readouterr().out
     assert "1000" in out and "×10.0" in out
+    assert f"30 reports at {small['measured']['commit']}" in out
     # per stage: the add-one seconds where that run was made, "-" where it was not
     ingest = next(line for line in out.splitlines() if line.startswith("ingest"))
     cells = re.findall(r"(\d+\.\d) /\s+(\S+)\s+\(", ingest)
