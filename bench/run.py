@@ -363,7 +363,8 @@ def _scale_result(n: int, chars: int, full: dict, noop: dict, added: dict | None
 
 
 def _at(part: dict) -> str:
-    """ " at <commit>, <date>" of a part of the results (parts measured before this field: "")."""
+    """The suffix "at <commit>, <date>" of a part of the results ("" for parts measured before
+    the results recorded it)."""
     m = part.get("measured")
     return f" at {m['commit']}, {m['date']}" if m else ""
 
