@@ -1689,6 +1689,20 @@ def _leading_place(item: str, lex: Lexicons) -> int:
     return 0
 
 
+def _unknown_name(item: str, lex: Lexicons) -> bool:
+    """Three to six Chinese characters that the dictionary does not know as one word, that
+    split into no common words and hold no place or sector (高巨创新): a proper name."""
+    return (
+        3 <= len(item) <= 6
+        and _CJK_NAME_RE.fullmatch(item) is not None
+        and not lex.word_freq(item)
+        and not _common_compound(item, lex)
+        and not lex.is_sector(item)
+        and not _leading_place(item, lex)
+        and item not in lex.concepts
+    )
+
+
 def _place_and_word(item: str, lex: Lexicons) -> bool:
     """A province's or city's name and one short word (山东|高速, 青岛|啤酒): how government
     prose names a local firm in a list of firms."""
@@ -1752,9 +1766,14 @@ def _item_starts(text: str, offset: int, item: str, starts: set[int]) -> list[tu
     ]  # (4|家浙企: a count's measure word does not open a name)
 
 
+# Parts of speech of the clause's words before a list's first name (吸引|了|高巨创新…)
+_CLAUSE_POS = frozenset("vudpcr")
+
+
 def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Firms named in the slots where government prose names firms: award subjects, lists
     closed by a kind of firm, and the items of project lists (the firm behind the project)."""
+    pos_at = {s: p for s, _, p in tokens}
     starts = {s for s, _, _ in tokens}
     ends = {e for _, e, _ in tokens}
     out: list[Cand] = []
@@ -1813,6 +1832,16 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
                 if len(out) == n and _place_and_word(item, lex) and offset in starts:
                     # 山东高速、山东港口等省属企业: a province's or city's firm by its place
                     out.append((offset, offset + len(item), COMPANY, "slot"))
+                elif len(out) == n:
+                    # 吸引了|高巨创新、好盈科技等74家企业: a name no dictionary knows, among
+                    # firms (the first item after the clause's verbs)
+                    end = offset + len(item)
+                    first = [(a, rest) for a, rest in _item_starts(text, offset, item, starts)
+                             if pos_at.get(a, "")[:1] not in _CLAUSE_POS] if k == 0 else [
+                             (offset, item)] if offset in starts else []  # fmt: skip
+                    at = next((a for a, rest in first if _unknown_name(rest, lex)), None)
+                    if at is not None:
+                        out.append((at, end, COMPANY, "slot"))
     for m in PROJECT_FIRM_LIST_RE.finditer(text):
         closer = text[m.end() : m.end() + 14].split("项目")[0]
         if any(w in closer for w in (*PLACE_FACILITIES, "资金", "政策", "方式", "领域")):

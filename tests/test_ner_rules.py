@@ -132,6 +132,22 @@ def test_a_weak_suffix_after_a_firms_whole_name_is_its_sector() -> None:
     assert "金川集团有限公司" in texts(text, R.company_suffix_names(text, tokens, lex))
 
 
+def test_an_unknown_name_among_firms_in_a_list_of_firms_is_a_firm() -> None:
+    # (tokens as the pipeline's segmenter cuts them)
+    words = [("吸引", "v"), ("了", "ul"), ("高巨", "n"), ("创新", "vn"), ("、", "x"),
+             ("好盈", "n"), ("科技", "n"), ("等", "u"), ("74", "m"), ("家", "q"), ("企业", "n"),
+             ("到", "v"), ("我", "r"), ("区", "n"), ("开展", "v"), ("测试", "vn"), ("。", "x")]  # fmt: skip
+    text, tokens = "", []
+    for w, pos in words:
+        tokens.append((len(text), len(text) + len(w), pos))
+        text += w
+    freq = {"创新": 9000, "吸引": 5000, "科技": 9000}  # 高巨 is no word: 高巨创新 is a name
+    lex = dataclasses.replace(FIRM_LEX, word_freq=lambda w: freq.get(w, FIRM_COMMON.get(w, 0)))
+    found = texts(text, R.slot_firms(text, tokens, lex))
+    assert "高巨创新" in found and "好盈科技" in found
+    assert not any(n.startswith(("吸引", "了")) for n in found)  # (the clause's verbs)
+
+
 def test_listed_firms() -> None:
     text = "成功引进惠普、捷普、联想等世界500强企业。"
     assert texts(text, R.listed_firms(text, LEX)) == ["惠普", "捷普"]
