@@ -3434,7 +3434,10 @@ def foreign_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand
             continue
         a = max(text.rfind(p, 0, s) for p in "，。；：") + 1
         b = min((i for i in (text.find(p, e) for p in "，。；：") if i >= 0), default=len(text))
-        if pos == "ns" or any(w in text[a:b] for w in FOREIGN_PLACE_CONTEXT):
+        if (pos == "ns" and not lex.is_brand(word)) or any(
+            w in text[a:b] for w in FOREIGN_PLACE_CONTEXT
+        ):
+            # (a registered brand tagged as a place needs the clause's support: 福布斯 排名)
             out.append((s, e, PLACE, "foreign"))
     return out
 

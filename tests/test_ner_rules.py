@@ -326,6 +326,13 @@ def test_foreign_places_need_transliteration_and_a_place_context() -> None:
     assert texts(text, R.foreign_places(text, toks(text), FIRM_LEX)) == ["乌兰乌德", "伊尔库茨克"]
     text = "学习马克思的著作。"  # a transliterated person, not in a place context
     assert R.foreign_places(text, toks(text), FIRM_LEX) == []
+    # a registered brand that the dictionary tags as a place needs the clause's support
+    text = "入选福布斯中国中央商务区竞争力十强。"
+    tokens = [(0, 2, "v"), (2, 5, "ns"), (5, 7, "ns"), (7, 11, "n"), (11, 14, "n"), (14, 16, "m"),
+              (16, 17, "x")]  # fmt: skip
+    lex = dataclasses.replace(FIRM_LEX, is_brand=lambda w: w == "福布斯")
+    assert R.foreign_places(text, tokens, lex) == []
+    assert texts(text, R.foreign_places(text, tokens, FIRM_LEX)) == ["福布斯"]  # (no brand)
 
 
 def test_sector_groups_and_plants_name_firms() -> None:
