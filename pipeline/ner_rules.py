@@ -301,6 +301,8 @@ HEAD_CONTINUATIONS = (
     # the measures, plans and frame of a program, not the program (改革|举措, 战略|框架)
     "举措", "措施", "政策", "部署", "框架", "全局", "自主权",
     "遗产",  # 世界灌溉工程|遗产: a heritage title
+    # an institution named after its field (大数据国家工程|实验室, …工程|技术研究中心)
+    "实验室", "研究中心", "技术中心", "研究院", "研究所",
 )  # fmt: skip
 # … and what a reform or a strategy modifies, making it no name: 改革|发展 (民营企业改革发展),
 # 改革|化险, 改革|重组, 改革|转型, 改革|试点经验, 战略|发展

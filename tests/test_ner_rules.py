@@ -700,6 +700,12 @@ def test_program_spans_lose_enumerators_and_adopting_bodies_and_counts_are_dropp
     assert R.trim_program(text, s, s + 4) == (s, s + 4)  # nothing to trim
 
 
+def test_a_head_word_inside_an_institutions_name_is_no_program() -> None:
+    text = "首个大数据国家工程实验室落户贵阳，实施威海英才计划。"
+    found = texts(text, R.program_head_names(text, toks(text), LEX))
+    assert not any(n.startswith("大数据") for n in found) and "威海英才计划" in found
+
+
 @pytest.mark.parametrize(
     ("text", "name", "kept"),
     [
