@@ -1063,3 +1063,10 @@ def test_a_zone_named_as_a_title_won_is_no_place(pipeline) -> None:
     # a zone approved to be set up is a place (获批 is no title won)
     found = norms(pipeline, "获批设立威海综合保税区。", "PLACE")
     assert "威海综合保税区" in found
+
+
+def test_a_verb_that_aims_at_a_plan_ends_what_came_before_it(pipeline) -> None:
+    # 紧盯 (like 瞄准) governs the plan: the zone before it is the subject, no part of a name
+    text = "乌当经济开发区紧盯园区规划、建设和招商。"
+    assert not any(n.startswith("乌当") for n in norms(pipeline, text, "PROGRAM"))
+    assert "乌当经济开发区" in norms(pipeline, text, "PLACE")
