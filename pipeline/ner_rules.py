@@ -878,8 +878,8 @@ def _word_formula(inner: str) -> bool:
 
 
 # What wins a quoted title or award (获评“…城市”, 入选“…新发现”), and how awards end.
-_AWARD_VERB_RE = re.compile(r"(?:入选|获评|荣获|获得|评为|获|授予|上榜|夺得|收获)$")
-_AWARD_INNER_RE = re.compile(r"(?:奖|新发现|考古发现|实践案例|典型案例|榜单)$")
+_AWARD_VERB_RE = re.compile(r"(?:入选|获评|荣获|获得|评为|获|授予|上榜|荣登|登上|夺得|收获)$")
+_AWARD_INNER_RE = re.compile(r"(?:奖|新发现|考古发现|实践案例|典型案例|榜单|榜)$")
 # Verbs of a title won (获评, 荣获…): a few words before a quote in its clause (获评全省唯一一个
 # “…”, also 获批 for a place's title), or before a zone's name (获评…示范区, not 获批: a zone
 # approved is a place).

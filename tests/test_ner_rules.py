@@ -739,6 +739,11 @@ def test_a_phase_after_a_comma_has_no_name_before_it() -> None:
     assert "裕龙石化一期" in texts(text, R.project_items(text, toks(text), LEX))
 
 
+def test_a_quoted_ranking_climbed_onto_is_no_program() -> None:
+    text = "大同黄花荣登“区域品牌传播影响力百强榜”。"
+    assert R.quoted_programs(text, toks(text), LEX) == []
+
+
 def test_quoted_names_of_meetings_held_are_events() -> None:
     text = "举办第二届“汇智聚力·建设益阳”恳谈会、“知名企业家湖南行”推介会。"
     assert R.quoted_programs(text, toks(text), LEX) == []
