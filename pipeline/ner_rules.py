@@ -304,6 +304,8 @@ HEAD_CONTINUATIONS = (
     # an institution named after its field (大数据国家工程|实验室, …工程|技术研究中心)
     "实验室", "研究中心", "技术中心", "研究院", "研究所",
 )  # fmt: skip
+# What makes a line's name part of a facility's or a body's (南宁国际铁路|港, 铁路|局, 高速|集团)
+PROJECT_HEAD_CONTINUATIONS = ("港", "站", "枢纽", "口岸", "货场", "物流", "集团", "公司", "局")
 # … and what a reform or a strategy modifies, making it no name: 改革|发展 (民营企业改革发展),
 # 改革|化险, 改革|重组, 改革|转型, 改革|试点经验, 战略|发展
 REFORM_CONTINUATIONS = ("发展", "化险", "重组", "转型", "提升", "先行", "试点经验")
@@ -734,6 +736,13 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
             continue  # 入选全国…试点城市, …改革创新试验区: a title won, not a program
         if text[e : e + 1] == "”" and text.startswith(AWARD_FOLLOWERS, e + 1):
             continue  # “五个一工程”奖: an award named after a program
+        if (
+            project
+            and i + 1 < len(tokens)
+            and tokens[i + 1][0] == e
+            and text[e : tokens[i + 1][1]].startswith(PROJECT_HEAD_CONTINUATIONS)
+        ):
+            continue  # 南宁国际铁路|港, 铁路|局: a facility or a body named after the line
         if head and i + 1 < len(tokens) and tokens[i + 1][0] == e:
             nxt = text[tokens[i + 1][0] : tokens[i + 1][1]]
             if nxt.startswith(HEAD_CONTINUATIONS):

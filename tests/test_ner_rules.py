@@ -700,6 +700,13 @@ def test_program_spans_lose_enumerators_and_adopting_bodies_and_counts_are_dropp
     assert R.trim_program(text, s, s + 4) == (s, s + 4)  # nothing to trim
 
 
+def test_a_line_named_inside_a_facility_or_a_body_is_no_project() -> None:
+    lex = dataclasses.replace(LEX, is_place=lambda w: w in PLACES | {"南宁"})
+    text = "南宁国际铁路港开行班列，铁路局加快莱荣高铁建设。"
+    found = texts(text, R.program_head_names(text, toks(text), lex))
+    assert "莱荣高铁" in found and not any(n.endswith("铁路") for n in found)
+
+
 def test_a_head_word_inside_an_institutions_name_is_no_program() -> None:
     text = "首个大数据国家工程实验室落户贵阳，实施威海英才计划。"
     found = texts(text, R.program_head_names(text, toks(text), LEX))
