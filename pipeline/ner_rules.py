@@ -1781,10 +1781,26 @@ def _item_starts(text: str, offset: int, item: str, starts: set[int]) -> list[tu
 _CLAUSE_POS = frozenset("vudpcr")
 
 
+def _unknown_item_start(
+    text: str, tokens: Sequence[Tok], starts: set[int], offset: int, item: str, lex: Lexicons,
+    *, first: bool,
+) -> int | None:  # fmt: skip
+    """Start of a name no dictionary knows (`_unknown_name`) that a list item is; the first
+    item may open with the clause's words (吸引|了|高巨创新), passed over by their parts of
+    speech. None if there is no such name."""
+    if not first:
+        return offset if offset in starts and _unknown_name(item, lex) else None
+    pos_at = {s: p for s, _, p in tokens if offset <= s < offset + len(item)}
+    return next(
+        (a for a, rest in _item_starts(text, offset, item, starts)
+         if pos_at.get(a, "")[:1] not in _CLAUSE_POS and _unknown_name(rest, lex)),
+        None,
+    )  # fmt: skip
+
+
 def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Firms named in the slots where government prose names firms: award subjects, lists
     closed by a kind of firm, and the items of project lists (the firm behind the project)."""
-    pos_at = {s: p for s, _, p in tokens}
     starts = {s for s, _, _ in tokens}
     ends = {e for _, e, _ in tokens}
     out: list[Cand] = []
@@ -1844,15 +1860,10 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
                     # 山东高速、山东港口等省属企业: a province's or city's firm by its place
                     out.append((offset, offset + len(item), COMPANY, "slot"))
                 elif len(out) == n:
-                    # 吸引了|高巨创新、好盈科技等74家企业: a name no dictionary knows, among
-                    # firms (the first item after the clause's verbs)
-                    end = offset + len(item)
-                    first = [(a, rest) for a, rest in _item_starts(text, offset, item, starts)
-                             if pos_at.get(a, "")[:1] not in _CLAUSE_POS] if k == 0 else [
-                             (offset, item)] if offset in starts else []  # fmt: skip
-                    at = next((a for a, rest in first if _unknown_name(rest, lex)), None)
+                    # 吸引了|高巨创新、好盈科技等74家企业: a name no dictionary knows, among firms
+                    at = _unknown_item_start(text, tokens, starts, offset, item, lex, first=k == 0)
                     if at is not None:
-                        out.append((at, end, COMPANY, "slot"))
+                        out.append((at, offset + len(item), COMPANY, "slot"))
     for m in PROJECT_FIRM_LIST_RE.finditer(text):
         closer = text[m.end() : m.end() + 14].split("项目")[0]
         if any(w in closer for w in (*PLACE_FACILITIES, "资金", "政策", "方式", "领域")):
