@@ -687,6 +687,17 @@ def _after_owner(text: str, start: int, head_start: int, lex: Lexicons) -> int:
     return start
 
 
+def _known_program_start(text: str, start: int, end: int, lex: Lexicons) -> int:
+    """Where a known national program begins when its owner is written before it (国家|脱贫攻坚,
+    凉山州|脱贫攻坚, 张掖|乡村振兴): the country's campaign is named without the place that
+    carries it out (a place's own program keeps it: 威海英才计划)."""
+    for k in range(start + 1, end - 1):
+        if text[k:end] in lex.programs:
+            owner = text[start:k]
+            return k if owner in _OWNER_WORDS or lex.is_place(owner) else start
+    return start
+
+
 # A count of works right before a name (48个, 895公里, 5个省级): the name is their kind.
 _COUNTED_BEFORE_RE = re.compile(r"\d+多?(?:个|项|处|座|条|家|所|公里|千米)(?:省级|市级|国家级)?$")
 
@@ -711,8 +722,7 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
         start = _after_owner(text, start, s, lex)
         if _COUNTED_BEFORE_RE.search(text, max(0, start - 10), start):
             continue  # 实施48个|单村供水改造工程, 895公里|村路安防工程: works counted, a kind
-        if text[start : start + 2] in ("国家", "全国") and text[start + 2 : e] in lex.programs:
-            start += 2  # 国家|脱贫攻坚: the country's campaign, named without it
+        start = _known_program_start(text, start, e, lex)
         name = text[start : e - glued]
         if "”“" in name:
             continue  # “数源”“数用”行动: quoted names sharing a head (see quoted_programs)

@@ -889,6 +889,12 @@ def test_verbs_that_govern_a_pilot_and_the_country_before_a_known_campaign(produ
     assert not any(p.startswith(("跻身", "国家脱贫")) for p in programs)
 
 
+def test_a_place_before_a_known_national_campaign_is_its_owner(production) -> None:
+    text = "湘西州、恩施州、凉山州脱贫攻坚成果持续巩固。全面推进威海英才计划。"
+    assert norms(production, text, "PROGRAM") == {"脱贫攻坚", "威海英才计划"}
+    assert "凉山州" in norms(production, text, "PLACE")  # the place's own program keeps it
+
+
 def test_a_quoted_sector_open_to_others_is_no_program(production) -> None:
     text = "发展“互联网+”。培育“会展+”新经济，拓展“保税+”消费。"
     programs = norms(production, text, "PROGRAM")
