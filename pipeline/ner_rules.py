@@ -1813,12 +1813,24 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     closed by a kind of firm, and the items of project lists (the firm behind the project)."""
     starts = {s for s, _, _ in tokens}
     ends = {e for _, e, _ in tokens}
+    verbs = {s for s, _, pos in tokens if pos[:1] in ("v", "a", "d")}  # (壮大 is tagged a)
     out: list[Cand] = []
 
     def take(offset: int, item: str, head_only: bool, first: bool, whole: bool = False) -> None:
         # the first item may still carry the clause's verbs: try its token starts in turn
-        for at, rest in _item_starts(text, offset, item, starts) if first else [(offset, item)]:
+        tries = _item_starts(text, offset, item, starts) if first else [(offset, item)]
+        for t, (at, rest) in enumerate(tries):
             n = _firm_at(rest, lex, head_only=head_only)
+            if (
+                n
+                and at in verbs
+                and not brand_name(rest[:n], lex)
+                and any(
+                    len(later) == n - (b - at) and brand_name(later, lex)
+                    for b, later in tries[t + 1 :]
+                )
+            ):
+                continue  # 培育壮大|东方电气: a verb, then a known firm (好当家 is a brand)
             if (
                 whole
                 and n
@@ -1957,7 +1969,7 @@ def known_firm_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Ca
             for k in range(2, len(tail.group()) + 1)
         ):
             continue  # the firm's name opens a body's: 中国银行|保险监督管理委员会
-        out.append((s, _known_firm_end(text, e, lex), COMPANY, "known"))
+        out.append((s, _known_firm_end(text, e, lex, verb_at, ends), COMPANY, "known"))
     return out
 
 
@@ -1989,12 +2001,13 @@ def ambiguous_firm_projects(text: str, tokens: Sequence[Tok], lex: Lexicons) -> 
 _PARTY_VERBS = ("签约", "签署", "签订", "达成", "开展合作", "深化合作", "战略合作", "合作")
 
 
-def _known_firm_end(text: str, e: int, lex: Lexicons) -> int:
+def _known_firm_end(text: str, e: int, lex: Lexicons, limit: int, ends: set[int]) -> int:
     """A known firm's name goes on with a firm suffix (华润|雪花啤酒) or with a sector word
-    that ends the name (华润|微电子|12英寸产线)."""
-    for k in range(6, 1, -1):
+    that ends the name (华润|微电子|12英寸产线), in whole words before `limit` (a verb:
+    河钢|推进|钢铁行业 is the firm, then what it does)."""
+    for k in range(min(6, limit - e), 1, -1):
         rest = text[e : e + k]
-        if len(rest) < k or not _CJK_NAME_RE.fullmatch(rest):
+        if len(rest) < k or not _CJK_NAME_RE.fullmatch(rest) or e + k not in ends:
             continue
         if rest.endswith(STRONG_COMPANY_SUFFIXES) and k <= 5:
             return e + k

@@ -895,6 +895,14 @@ def test_a_place_before_a_known_national_campaign_is_its_owner(production) -> No
     assert "凉山州" in norms(production, text, "PLACE")  # the place's own program keeps it
 
 
+def test_a_known_firm_s_name_stops_at_a_verb_and_a_list_at_its_first_firm(production) -> None:
+    text = "依托宝武集团、鞍钢、河钢推进钢铁行业超低排放改造。"  # 推进|钢铁: no 河钢推进钢铁
+    assert norms(production, text, "COMPANY") == {"宝武集团", "鞍钢", "河钢"}
+    text = "培育壮大东方电气、航天科技、中航工业等骨干企业。"  # 壮大 (tagged a) is the clause's
+    assert norms(production, text, "COMPANY") == {"东方电气", "航天科技", "中航工业"}
+    assert "华润雪花啤酒" in norms(production, "华润雪花啤酒产能扩大。", "COMPANY")
+
+
 def test_a_quoted_sector_open_to_others_is_no_program(production) -> None:
     text = "发展“互联网+”。培育“会展+”新经济，拓展“保税+”消费。"
     programs = norms(production, text, "PROGRAM")
