@@ -903,6 +903,11 @@ def test_a_known_firm_s_name_stops_at_a_verb_and_a_list_at_its_first_firm(produc
     assert "华润雪花啤酒" in norms(production, "华润雪花啤酒产能扩大。", "COMPANY")
 
 
+def test_a_quoted_mark_of_origin_is_no_rule_of_the_form_zhi(production) -> None:
+    assert norms(production, "依托“景德镇制”品牌。", "PROGRAM") == set()
+    assert norms(production, "全面推行“河湖长制”。", "PROGRAM") == {"河湖长制"}
+
+
 def test_a_quoted_sector_open_to_others_is_no_program(production) -> None:
     text = "发展“互联网+”。培育“会展+”新经济，拓展“保税+”消费。"
     programs = norms(production, text, "PROGRAM")
