@@ -2367,6 +2367,36 @@ def listed_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
     return out
 
 
+# What follows a town's or a sub-district's name when the report names the area by it: a
+# business district, a bonded zone, a science city, a campus (陆家嘴|商圈, 洋山|特殊综合保税区).
+TOWN_AREA_FOLLOWERS = (
+    "商圈", "商务区", "国际商务区", "中央商务区", "体育公园", "综合保税区", "特殊综合保税区",
+    "保税区", "保税港区", "片区", "科学城", "院区", "地区",
+)  # fmt: skip
+# A town's short name that is a dictionary word more often than this is read as the word.
+TOWN_NAME_MAX_FREQ = 200
+
+
+def _town_name(word: str, lex: Lexicons) -> bool:
+    """Whether `word` is the short name of a town, township or sub-district (陆家嘴 of
+    陆家嘴街道) that is no common word (工业, 民族 are names of towns too)."""
+    if len(word) < 2 or not _CJK_RE.fullmatch(word) or lex.is_place(word):
+        return False
+    if lex.word_freq(word) > TOWN_NAME_MAX_FREQ or lex.word_pos(word)[:1] in ("v", "a", "d"):
+        return False
+    return any(lex.place_kind(word + kind) == "town" for kind in TOWN_SUFFIXES)
+
+
+def town_areas(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """A town's or sub-district's short name before a kind of area it names (陆家嘴|商圈,
+    徐家汇|体育公园, 虹桥|国际商务区): the place, as a county's name before a facility is."""
+    out: list[Cand] = []
+    for s, e, _ in tokens:
+        if text.startswith(TOWN_AREA_FOLLOWERS, e) and _town_name(text[s:e], lex):
+            out.append((s, e, PLACE, "town"))
+    return out
+
+
 def token_lists(text: str, tokens: Sequence[Tok]) -> list[list[int]]:
     """Runs of three or more single tokens joined by 、 (甲、乙、丙): the indices of the items."""
     runs: list[list[int]] = []

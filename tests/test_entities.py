@@ -908,6 +908,11 @@ def test_a_quoted_mark_of_origin_is_no_rule_of_the_form_zhi(production) -> None:
     assert norms(production, "全面推行“河湖长制”。", "PROGRAM") == {"河湖长制"}
 
 
+def test_a_sub_district_s_name_before_the_area_it_names_is_a_place(production) -> None:
+    text = "推进陆家嘴商圈改造提升，加快徐家汇体育公园建设。支持民族地区、工业园区发展。"
+    assert norms(production, text, "PLACE") == {"陆家嘴", "徐家汇"}  # (民族, 工业: towns too)
+
+
 def test_a_quoted_sector_open_to_others_is_no_program(production) -> None:
     text = "发展“互联网+”。培育“会展+”新经济，拓展“保税+”消费。"
     programs = norms(production, text, "PROGRAM")
