@@ -34,8 +34,6 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal
 
-import matplotlib
-
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
@@ -189,6 +187,8 @@ def setup() -> str:
     Raises:
         RuntimeError: If the font package or its font file is missing.
     """
+    import matplotlib  # not at module level: stages drawing with PIL only never need it
+
     path = font_path()
     matplotlib.use("Agg")  # switches pyplot too if it is already imported; no-op if already Agg
     family = _register_font(path)
@@ -275,6 +275,13 @@ def _source_digest(path: str) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
 
 
+@functools.cache
+def _matplotlib_version() -> str:
+    from importlib.metadata import version
+
+    return version("matplotlib")
+
+
 def figure_key(*parts: object) -> str:
     """A key for what a figure shows: its data, titles and this module's drawing settings,
     and the drawing code — the source of this module, of `pipeline.barchart` and of the module
@@ -286,7 +293,7 @@ def figure_key(*parts: object) -> str:
         _source_digest(caller) if caller else "",
     )
     h = hashlib.sha256(
-        repr((parts, DPI, FONT_DISTRIBUTION, matplotlib.__version__, code)).encode("utf-8")
+        repr((parts, DPI, FONT_DISTRIBUTION, _matplotlib_version(), code)).encode("utf-8")
     )
     return h.hexdigest()[:32]
 
@@ -448,6 +455,8 @@ def save(
         if suffix not in SUFFIXES:
             raise ValueError(f"cannot save figure as {path}: suffix must be one of {SUFFIXES}")
         setup()
+        import matplotlib
+
         if suffix == ".png":
             fmt, metadata = "png", {"Software": None, **_text_chunks(key, values, rankings)}
         else:

@@ -208,3 +208,20 @@ def test_a_panel_s_axis_has_at_most_its_max_ticks() -> None:
         return [t.text for t in chart.texts if t.anchor == "mt" and t.text[:1].isdigit()]
 
     assert len(ticks(few)) <= 4 < len(ticks(many))
+
+
+def test_a_pil_chart_is_drawn_and_saved_without_importing_matplotlib(tmp_path: Path) -> None:
+    # stages whose figures are all PIL charts never pay matplotlib's import (a second a stage)
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path; from pipeline import barchart, plotting\n"
+        "task = plotting.FigureTask(barchart.hbar_image, ([('威海', 3.0), ('烟台', 1.0)],),\n"
+        f"    Path({str(tmp_path / 'bars.png')!r}), plotting.figure_key('bars'),\n"
+        "    kwargs={'title': '地名', 'xlabel': '次数'})\n"
+        "assert plotting.draw_all([task]) == 1 and task.path.is_file()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'matplotlib'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
