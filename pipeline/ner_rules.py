@@ -1362,12 +1362,20 @@ _LIST_VERBS = sorted(
 _LIST_VERBS_SET = frozenset(_LIST_VERBS)
 
 
+# An item that closes a list with 等 and a kind, then opens another with a conjunction.
+_CLOSED_LIST_RE = re.compile(r"[^等]{2,}等[^等与和同及]{1,6}[与和同及](?=[^与和同及]{2})")
+
+
 def _list_items(text: str, start: int, body: str) -> list[tuple[int, str]]:
     """(offset, item) of a 、-list; the first item loses a governing verb it starts with."""
     items: list[tuple[int, str]] = []
     pos = start
     for k, item in enumerate(body.split("、")):
         offset = pos
+        closed = _CLOSED_LIST_RE.match(item)
+        if k and closed:
+            # 中南大学、湖南大学等高校与三一、中联等企业: a list closed, then a new one opens
+            items, offset, item = [], offset + closed.end(), item[closed.end() :]
         if k == 0:
             for verb in _LIST_VERBS:
                 cut = item.rfind(verb)

@@ -913,6 +913,11 @@ def test_a_sub_district_s_name_before_the_area_it_names_is_a_place(production) -
     assert norms(production, text, "PLACE") == {"陆家嘴", "徐家汇"}  # (民族, 工业: towns too)
 
 
+def test_a_list_of_firms_after_a_closed_list_of_universities(production) -> None:
+    text = "国防科技大学、中南大学、湖南大学等高校与三一、中联等企业共建创新平台。"
+    assert norms(production, text, "COMPANY") == {"三一", "中联"}
+
+
 def test_a_quoted_sector_open_to_others_is_no_program(production) -> None:
     text = "发展“互联网+”。培育“会展+”新经济，拓展“保税+”消费。"
     programs = norms(production, text, "PROGRAM")
