@@ -2363,13 +2363,15 @@ def listed_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
             if s == offset and e < offset + len(item) and p[:1] in ("v", "d", "p"):
                 offset, item = e, text[e : offset + len(item)]
         items[0] = (offset, item)
-        names = [
-            (offset, offset + len(item))
-            for offset, item in items
-            if offset in starts
-            and offset + len(item) in ends
-            and _area_name(item, pos.get((offset, offset + len(item)), ""), lex)
-        ]
+        names = []
+        for offset, item in items:
+            if offset not in starts or offset + len(item) not in ends:
+                continue
+            place = _leading_place(item, lex)
+            if place and not lex.is_place(item) and _sector_word(item[place:], lex):
+                names.append((offset, offset + place))  # 株洲|服饰、宁乡|食品等产业园: the place
+            elif _area_name(item, pos.get((offset, offset + len(item)), ""), lex):
+                names.append((offset, offset + len(item)))
         if len(names) * 2 > len(items) and len(items) >= 2:
             out.extend((a, b, PLACE, "list") for a, b in names)
     return out
@@ -2437,6 +2439,11 @@ def listed_counties(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
             if not lex.is_place(word) and len(word) >= 2 and _division_of(word, lex):
                 out.append((tokens[i][0], tokens[i][1], PLACE, "list"))
     return out
+
+
+def _sector_word(word: str, lex: Lexicons) -> bool:
+    """A trade or an industry's word (服饰, 食品, 新材料): what a park after a place is for."""
+    return lex.is_sector(word) or word in COMPANY_SUFFIXES or lex.word_pos(word) == "n"
 
 
 def _area_name(item: str, pos: str, lex: Lexicons) -> bool:

@@ -918,6 +918,10 @@ def test_a_list_of_firms_after_a_closed_list_of_universities(production) -> None
     assert norms(production, text, "COMPANY") == {"三一", "中联"}
 
 
+def test_a_place_and_a_trade_in_a_list_of_parks_yield_the_place(production) -> None:
+    assert norms(production, "株洲服饰、宁乡食品等产业园建成。", "PLACE") == {"株洲", "宁乡"}
+
+
 def test_a_quoted_sector_open_to_others_is_no_program(production) -> None:
     text = "发展“互联网+”。培育“会展+”新经济，拓展“保税+”消费。"
     programs = norms(production, text, "PROGRAM")
