@@ -465,6 +465,12 @@ class ResolveComponent:
         coordinated = ner_rules.coordinated_places(text, pending, cands, self.lex, tokens)
         cands += [(s, e, PLACE, "list") for s, e in coordinated]
         cands += [(s, e, PLACE, "list") for s, e in ner_rules.sibling_places(text, cands, self.lex)]
+        # …and a known firm whose name is a place's, named in a list of firms (江淮、长安等车企)
+        named_firms |= {
+            (s, e)
+            for (s, e, label), src in rule_sources.items()
+            if label == COMPANY and src == "slot" and text[s:e] in self.lex.ambiguous_firms
+        }
         cands = [c for c in cands if c[2] != PLACE or (c[0], c[1]) not in named_firms]
         # 一汽解放|青岛汽车有限公司: a firm's subsidiary registered under its legal name
         firm_spans = {(c[0], c[1]) for c in cands if c[2] == COMPANY}

@@ -1354,7 +1354,9 @@ _ITEM = r"(?:(?!等)[\u4e00-\u9fffA-Za-z]){2,10}?"
 FIRM_LIST_RE = re.compile(rf"((?:{_ITEM}、)+{_ITEM})(?={FIRM_LIST_TAIL_RE.pattern[1:]})")
 # longest first, then by the word itself: a set's order changes from run to run
 _LIST_VERBS = sorted(
-    GOVERNING | {"引进", "培育", "支持", "推动", "引导", "成功引进", "扶持", "鼓励", "帮助"},
+    GOVERNING
+    | {"引进", "培育", "支持", "推动", "引导", "成功引进", "扶持", "鼓励", "帮助", "集聚", "聚集"}
+    | {"吸引", "招引", "引入", "壮大", "做强", "带动"},
     key=lambda w: (-len(w), w),
 )
 
@@ -1888,7 +1890,11 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             for k, (offset, item) in enumerate(items):
                 n = len(out)
                 take(offset, item, False, k == 0)
-                if len(out) == n and _place_and_word(item, lex) and offset in starts:
+                if len(out) == n and item in lex.ambiguous_firms and offset in starts:
+                    # 比亚迪、江淮、长安等7家整车企业: a known firm's name that is also a word
+                    # or a place names the firm among firms
+                    out.append((offset, offset + len(item), COMPANY, "slot"))
+                elif len(out) == n and _place_and_word(item, lex) and offset in starts:
                     # 山东高速、山东港口等省属企业: a province's or city's firm by its place
                     out.append((offset, offset + len(item), COMPANY, "slot"))
                 elif len(out) == n:

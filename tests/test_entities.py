@@ -922,6 +922,17 @@ def test_a_place_and_a_trade_in_a_list_of_parks_yield_the_place(production) -> N
     assert norms(production, "株洲服饰、宁乡食品等产业园建成。", "PLACE") == {"株洲", "宁乡"}
 
 
+def test_known_firms_that_are_words_or_places_in_a_list_of_firms(production) -> None:
+    text = "已集聚奇瑞集团、蔚来、比亚迪、江淮、长安、汉马科技等7家整车企业。"
+    assert norms(production, text, "COMPANY") == {
+        "奇瑞集团", "蔚来", "比亚迪", "江淮", "长安", "汉马科技"
+    }  # fmt: skip
+    assert norms(production, text, "PLACE") == set()  # (江淮 is a region's name too)
+    assert norms(production, "推进江淮地区协同发展。", "PLACE") == {"江淮地区"}
+    text = "集聚奇瑞集团、江汽集团、蔚来汽车、合肥比亚迪等7家整车企业。"  # 集聚 is the clause's
+    assert norms(production, text, "COMPANY") == {"奇瑞集团", "江汽集团", "蔚来汽车", "合肥比亚迪"}
+
+
 def test_a_quoted_sector_open_to_others_is_no_program(production) -> None:
     text = "发展“互联网+”。培育“会展+”新经济，拓展“保税+”消费。"
     programs = norms(production, text, "PROGRAM")
