@@ -2752,7 +2752,7 @@ _BILATERAL_PARK_RE = re.compile(
 # Kinds of area before 地区 that make "place + kind + 地区" no name (黔南民族地区, 沿边贫困地区)
 _AREA_KINDS = (
     "民族", "贫困", "边境", "边疆", "欠发达", "沿海", "沿边", "山区", "牧区", "林区", "农村",
-    "周边", "受灾", "重点",
+    "周边", "受灾", "重点", "沿线", "沿岸", "两岸", "流域",
 )  # fmt: skip
 
 

@@ -933,6 +933,10 @@ def test_known_firms_that_are_words_or_places_in_a_list_of_firms(production) -> 
     assert norms(production, text, "COMPANY") == {"奇瑞集团", "江汽集团", "蔚来汽车", "合肥比亚迪"}
 
 
+def test_the_area_along_a_river_is_the_river(production) -> None:
+    assert norms(production, "推动长江沿线地区生态保护。", "PLACE") == {"长江"}
+
+
 def test_a_quoted_sector_open_to_others_is_no_program(production) -> None:
     text = "发展“互联网+”。培育“会展+”新经济，拓展“保税+”消费。"
     programs = norms(production, text, "PROGRAM")
