@@ -94,6 +94,7 @@ def read_stoplist(path: Path) -> dict[str, frozenset[str]]:
 
 
 def make_lexicons(lexicon: Lexicon, stoplist: Path) -> Lexicons:
+    from pipeline import gazetteer
     from pipeline.firms import firm_names, load_known_firms, load_trades
     from pipeline.gazetteer import is_place, jieba_lexicon, load_places, provinces_of
 
@@ -125,6 +126,7 @@ def make_lexicons(lexicon: Lexicon, stoplist: Path) -> Lexicons:
         is_sector=load_trades().__contains__,
         city_chars=frozenset(prefecture_chars | county_initials),
         prefecture_chars=frozenset(prefecture_chars),
+        macro_regions=gazetteer.macro_regions(),
     )
 
 
@@ -540,6 +542,10 @@ class ResolveComponent:
         ]
         known = {(s, e) for (s, e, _lab), src in rule_sources.items() if src == "known"}
         chosen = resolve(text, cands, self.lex, known)
+        # 西部地区, 华北: a macro-region, no named location (spec); it still holds its span
+        chosen = [
+            c for c in chosen if c[2] != PLACE or text[c[0] : c[1]] not in self.lex.macro_regions
+        ]
         ents = []
         for s, e, label, _src in chosen:
             span = doc.char_span(s, e, label=label, alignment_mode="expand")

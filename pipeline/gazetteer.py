@@ -317,6 +317,19 @@ def not_places() -> frozenset[str]:
     return frozenset(row[0] for row in _read_tsv(NOT_PLACES_TSV) if row and row[0])
 
 
+@lru_cache(maxsize=1)
+def macro_regions() -> frozenset[str]:
+    """China's macro-regions (华北, 西部地区, 中西部地区: kind ``china_macro_region`` of
+    ``world_regions.tsv``): places of the gazetteer that the spec does not score, and that the
+    entity stage does not emit (named regions such as 黄河流域 or 三峡库区 are kind
+    ``china_region``)."""
+    return frozenset(
+        row[0]
+        for row in _read_tsv(WORLD_REGIONS_TSV)
+        if len(row) > 1 and row[1] == "china_macro_region"
+    )
+
+
 # --- rules ----------------------------------------------------------------------------------
 
 

@@ -235,6 +235,8 @@ class Lexicons:
     # of province and prefecture names (prefecture_chars) and the first of county names
     city_chars: frozenset[str] = frozenset()
     prefecture_chars: frozenset[str] = frozenset()
+    # China's macro-regions (西部地区, 华北): gazetteer places the spec does not score
+    macro_regions: frozenset[str] = frozenset()
 
 
 def strip_quotes(text: str) -> str:

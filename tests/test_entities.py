@@ -937,6 +937,11 @@ def test_the_area_along_a_river_is_the_river(production) -> None:
     assert norms(production, "推动长江沿线地区生态保护。", "PLACE") == {"长江"}
 
 
+def test_china_s_macro_regions_are_not_emitted_but_named_regions_are(production) -> None:
+    text = "推动西部地区、中西部地区和东北地区发展，加强黄河流域、三峡库区生态保护。"
+    assert norms(production, text, "PLACE") == {"黄河", "黄河流域", "三峡库区"}
+
+
 def test_a_quoted_sector_open_to_others_is_no_program(production) -> None:
     text = "发展“互联网+”。培育“会展+”新经济，拓展“保税+”消费。"
     programs = norms(production, text, "PROGRAM")
