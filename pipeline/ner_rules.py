@@ -1822,6 +1822,15 @@ def _unknown_item_start(
     )  # fmt: skip
 
 
+def _opens_with_town(item: str, at: int, ends: set[int], lex: Lexicons) -> bool:
+    """Whether a project item (at offset `at`) opens with a town's short name that is a whole
+    word and no known firm's (古雷|炼化; not 富乐|德: 富乐德 is the word)."""
+    return any(
+        at + k in ends and _town_name(item[:k], lex) and item[:k] not in lex.known_firms
+        for k in (2, 3)
+    )
+
+
 def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Firms named in the slots where government prose names firms: award subjects, lists
     closed by a kind of firm, and the items of project lists (the firm behind the project)."""
@@ -1834,6 +1843,8 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
         # the first item may still carry the clause's verbs: try its token starts in turn
         tries = _item_starts(text, offset, item, starts) if first else [(offset, item)]
         for t, (at, rest) in enumerate(tries):
+            if head_only and _opens_with_town(rest, at, ends, lex):
+                continue  # 古雷|炼化一体化工程二期: a project named after its town, no firm's
             n = _firm_at(rest, lex, head_only=head_only)
             if (
                 n
@@ -1862,7 +1873,8 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
                 return
         if head_only and not first:  # 台州|弗迪|新能源动力电池: the firm's plant at a place
             p = _leading_place(item, lex)
-            n = _firm_after_place(item[p:], offset + p, starts, ends, lex) if p else 0
+            town = p and _opens_with_town(item[p:], offset + p, ends, lex)  # 中沙|古雷|乙烯
+            n = _firm_after_place(item[p:], offset + p, starts, ends, lex) if p and not town else 0
             if n:
                 out.append((offset + p, offset + p + n, COMPANY, "slot"))
 

@@ -942,6 +942,14 @@ def test_china_s_macro_regions_are_not_emitted_but_named_regions_are(production)
     assert norms(production, text, "PLACE") == {"黄河", "黄河流域", "三峡库区"}
 
 
+def test_a_project_named_after_its_town_names_no_firm(production) -> None:
+    text = "加快中沙古雷乙烯、古雷炼化一体化工程二期等重大产业项目建设。"  # 古雷: 古雷镇
+    assert norms(production, text, "COMPANY") == set()
+    assert "古雷炼化一体化工程二期" in norms(production, text, "PROGRAM")
+    text = "推动丽水富乐德传感技术、杭州海康机器人等项目建成投运。"  # 富乐德 (富乐 is a town)
+    assert norms(production, text, "COMPANY") == {"富乐德", "海康机器人"}
+
+
 def test_a_quoted_sector_open_to_others_is_no_program(production) -> None:
     text = "发展“互联网+”。培育“会展+”新经济，拓展“保税+”消费。"
     programs = norms(production, text, "PROGRAM")
