@@ -542,9 +542,16 @@ class ResolveComponent:
         ]
         known = {(s, e) for (s, e, _lab), src in rule_sources.items() if src == "known"}
         chosen = resolve(text, cands, self.lex, known)
-        # 西部地区, 华北: a macro-region, no named location (spec); it still holds its span
+        # 西部地区, 华北: a macro-region; 港澳台, 京津冀, 中美: a fused abbreviation of several
+        # places — neither a named location (spec); each still holds its span
         chosen = [
-            c for c in chosen if c[2] != PLACE or text[c[0] : c[1]] not in self.lex.macro_regions
+            c
+            for c in chosen
+            if c[2] != PLACE
+            or not (
+                text[c[0] : c[1]] in self.lex.macro_regions
+                or ner_rules.fused_places(text[c[0] : c[1]], self.lex)
+            )
         ]
         ents = []
         for s, e, label, _src in chosen:

@@ -2601,6 +2601,25 @@ _FUSED_CHARS = "".join(sorted(COUNTRY_ABBREVIATIONS | PROVINCE_ABBREVIATIONS_ZON
 _FUSED_PLACE_RE = re.compile(f"[{_FUSED_CHARS}]{{2,3}}")
 
 
+# Kinds of the gazetteer whose names are one place, whatever their characters (英德, 巴中:
+# counties and cities; 巴蜀: a region's own old name).
+_ONE_PLACE_KINDS = frozenset(
+    ("province", "prefecture", "county", "town", "country", "world_city", "abbreviation")
+)
+
+
+def fused_places(name: str, lex: Lexicons) -> bool:
+    """A fused abbreviation of two or more places, each by one character (港澳台, 川渝, 中美,
+    京津冀, 港澳台地区): no named location (spec), unless a division or region is so named."""
+    core = name.removesuffix("地区")
+    return (
+        2 <= len(core) <= 4
+        and all(ch in COUNTRY_ABBREVIATIONS or ch in PROVINCE_ABBREVIATIONS for ch in core)
+        and "中" not in core[1:]  # (浙中, 鲁中: the middle of a province; 中 is China first)
+        and lex.place_kind(core) not in _ONE_PLACE_KINDS
+    )
+
+
 def _place_like(word: str, pos: str, lex: Lexicons) -> bool:
     """A gazetteer place, or a rarer word the segmenter tags as a place (not 城市, 农村)."""
     if lex.is_place(word):

@@ -950,6 +950,14 @@ def test_a_project_named_after_its_town_names_no_firm(production) -> None:
     assert norms(production, text, "COMPANY") == {"富乐德", "海康机器人"}
 
 
+def test_fused_abbreviations_of_several_places_are_not_emitted(production) -> None:
+    text = (
+        "深化与港澳台地区交流合作，推进京津冀、川渝协同发展，扩大中美、中欧贸易，"
+        "支持浙中、鲁中地区和巴蜀、齐鲁文化传承，加强与英德、巴中合作。"
+    )  # 浙中, 鲁中: a province's middle; 巴蜀, 齐鲁: old names; 英德, 巴中: a county, a city
+    assert norms(production, text, "PLACE") == {"浙中", "鲁中", "巴蜀", "齐鲁", "英德", "巴中"}
+
+
 def test_a_quoted_sector_open_to_others_is_no_program(production) -> None:
     text = "发展“互联网+”。培育“会展+”新经济，拓展“保税+”消费。"
     programs = norms(production, text, "PROGRAM")
