@@ -2466,6 +2466,10 @@ def _sector_word(word: str, lex: Lexicons) -> bool:
     return lex.is_sector(word) or word in COMPANY_SUFFIXES or lex.word_pos(word) == "n"
 
 
+# Nouns that end a kind of area in a list of areas (城中村、老旧小区、背街小巷等重点区域).
+_AREA_KIND_TAILS = ("小区", "小巷", "城区", "社区", "街区", "街巷")
+
+
 def _area_name(item: str, pos: str, lex: Lexicons) -> bool:
     if lex.is_place(item):
         return True
@@ -2475,6 +2479,8 @@ def _area_name(item: str, pos: str, lex: Lexicons) -> bool:
         return False
     if lex.word_pos(item[-2:]) in ("v", "vn", "a", "ad") or item[-1] in "等和及与":
         return False  # 转型发展, 提质扩容: what is done there, not where
+    if item.endswith(_AREA_KIND_TAILS) and not lex.is_place(item[:-2]):
+        return False  # 老旧小区, 背街小巷, 老城区: a kind of area, not a named one
     proper = pos in ("ns", "nr", "nz", "j") or _proper_name(item, lex)
     return lex.word_freq(item) < 3000 and proper
 

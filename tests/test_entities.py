@@ -958,6 +958,13 @@ def test_fused_abbreviations_of_several_places_are_not_emitted(production) -> No
     assert norms(production, text, "PLACE") == {"浙中", "鲁中", "巴蜀", "齐鲁", "英德", "巴中"}
 
 
+def test_kinds_of_area_in_a_list_of_areas_are_no_places(production) -> None:
+    text = "加强城中村、老旧小区、背街小巷等重点区域环境整治，支持老城区、新城区等片区更新。"
+    assert norms(production, text, "PLACE") == set()
+    text = "推进紫竹、杨浦、漕河泾、嘉定等区域创新发展。"  # named areas stay
+    assert norms(production, text, "PLACE") == {"紫竹", "杨浦", "漕河泾", "嘉定"}
+
+
 def test_a_quoted_sector_open_to_others_is_no_program(production) -> None:
     text = "发展“互联网+”。培育“会展+”新经济，拓展“保税+”消费。"
     programs = norms(production, text, "PROGRAM")
