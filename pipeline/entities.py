@@ -374,7 +374,11 @@ class ResolveComponent:
             cands.extend(found)
             if span.label_ == "LOC" and not found:
                 pending.append((span.start_char, span.end_char))
-            if span.start_char in item_starts and span.label_ in ("ORG", "PER", "nz"):
+            if (
+                span.start_char in item_starts
+                and span.label_ in ("ORG", "PER", "nz")
+                and not (span.label_ == "PER" and self._among_people(text, span.start_char))
+            ):
                 cands.extend(
                     self._firm_in_list(
                         span.start_char, span.end_char, span.text, text[span.end_char :]
@@ -592,6 +596,19 @@ class ResolveComponent:
         if lex.word_freq(text) > 500 or not ner_rules._firm_name_alone(text, lex):
             return []
         return [(s, e, COMPANY, "model")]
+
+    def _among_people(self, text: str, at: int) -> bool:
+        """Whether the 、-list item at `at` has a person of the dictionary beside it (雷锋、焦裕禄、
+        杨善洲等精神: the model's person is a person, not a firm it misread)."""
+        start = max(text.rfind(m, 0, at) for m in "，。；：\n") + 1
+        end = text.find("等", at)
+        items = text[start : end if end > 0 else len(text)].split("、")
+        return any(
+            self.lex.word_pos(item) == "nr"
+            and self.lex.word_freq(item)
+            and not text.startswith(item, at)
+            for item in items
+        )
 
     def _needs_model(self, name: str) -> bool:
         kind = self.lex.place_kind(name)

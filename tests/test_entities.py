@@ -965,6 +965,11 @@ def test_kinds_of_area_in_a_list_of_areas_are_no_places(production) -> None:
     assert norms(production, text, "PLACE") == {"紫竹", "杨浦", "漕河泾", "嘉定"}
 
 
+def test_a_person_the_model_finds_among_people_in_a_list_is_no_firm(production) -> None:
+    text = "建设雷锋、焦裕禄、杨善洲、孔繁森等精神教育基地。"
+    assert norms(production, text, "COMPANY") == set()
+
+
 def test_a_quoted_sector_open_to_others_is_no_program(production) -> None:
     text = "发展“互联网+”。培育“会展+”新经济，拓展“保税+”消费。"
     programs = norms(production, text, "PROGRAM")
