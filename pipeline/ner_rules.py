@@ -1831,6 +1831,21 @@ def _opens_with_town(item: str, at: int, ends: set[int], lex: Lexicons) -> bool:
     )
 
 
+def _place_firm_among_firms(
+    item: str, offset: int, items: Sequence[tuple[int, str]], starts: set[int], lex: Lexicons
+) -> bool:
+    """A place and a short word (湖南|建工) that is a firm because the other items of its list
+    are mostly firms, not institutions."""
+    others = [it for _, it in items if it != item]
+    return (
+        offset in starts
+        and _place_and_word(item, lex)
+        and classify_org(item) in ("company", "unknown")
+        and len(others) >= 1
+        and sum(bool(_firm_at(it, lex, head_only=False)) for it in others) * 2 > len(others)
+    )
+
+
 def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Firms named in the slots where government prose names firms: award subjects, lists
     closed by a kind of firm, and the items of project lists (the firm behind the project)."""
@@ -1879,8 +1894,13 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
                 out.append((offset + p, offset + p + n, COMPANY, "slot"))
 
     for m in AWARD_SUBJECT_RE.finditer(text):
-        for k, (offset, item) in enumerate(_list_items(text, m.start(1), m.group(1))):
+        items = _list_items(text, m.start(1), m.group(1))
+        for k, (offset, item) in enumerate(items):
+            n = len(out)
             take(offset, item, False, k == 0)
+            if len(out) == n and _place_firm_among_firms(item, offset, items, starts, lex):
+                # 五凌电力、湖南建工、湘电股份入选…500强: a province's firm by its place
+                out.append((offset, offset + len(item), COMPANY, "slot"))
     for m in OPENING_SUBJECT_RE.finditer(text):
         for offset, item in _list_items(text, m.start(1), m.group(1)):
             n = len(out)

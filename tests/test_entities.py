@@ -970,6 +970,13 @@ def test_a_person_the_model_finds_among_people_in_a_list_is_no_firm(production) 
     assert norms(production, text, "COMPANY") == set()
 
 
+def test_a_province_s_firm_by_its_place_among_award_winning_firms(production) -> None:
+    text = "五凌电力、湖南建工、湘电股份入选中国企业500强。"
+    assert norms(production, text, "COMPANY") == {"五凌电力", "湖南建工", "湘电股份"}
+    text = "长沙、株洲入选国家级服务型制造示范城市。"  # places, no firms among them
+    assert norms(production, text, "COMPANY") == set()
+
+
 def test_a_quoted_sector_open_to_others_is_no_program(production) -> None:
     text = "发展“互联网+”。培育“会展+”新经济，拓展“保税+”消费。"
     programs = norms(production, text, "PROGRAM")
