@@ -1280,8 +1280,8 @@ def company_suffix_names(
                 # 特斯拉|新能源汽车, 发那科|智能|工厂: a brand, then its product or plant (the
                 # brand is found alone)
                 continue
-        if not strong and lex.word_freq(name) > 0 and not brand_name(name, lex):
-            continue  # 跨境物流, 蓝海工业: a sector word needs a name no dictionary knows
+        if not strong and not brand_name(name, lex):
+            continue  # 跨境物流, 蓝海工业: a sector word needs a registered brand before it
         if not strong and i + 1 < len(tokens) and not brand_name(name, lex):
             nxt, npos = text[tokens[i + 1][0] : tokens[i + 1][1]], tokens[i + 1][2]
             if npos[:1] in ("n", "v") and nxt not in PROJECT_TAILS and _CJK_RE.fullmatch(nxt):

@@ -113,12 +113,18 @@ def test_titles_of_plans_are_programs_but_laws_are_not() -> None:
         # a weak suffix opening a compound word after a name no brand list knows
         ("创建宝汉天工业母机集群。", []),
         ("推进昆楚工业协同。", []),
-        ("推进宝汉天工业项目。", ["宝汉天工业"]),
-        ("推进金锐化纤项目。", ["金锐化纤"]),  # a trade suffix of a firm's name
+        ("推进宝汉天工业项目。", []),  # a weak suffix needs a registered brand before it
     ],
 )
 def test_company_suffix_names(text: str, expected: list[str]) -> None:
     assert texts(text, R.company_suffix_names(text, toks(text), LEX)) == expected
+
+
+def test_a_weak_suffix_after_a_registered_brand_is_a_firm_s() -> None:
+    text = "推进金锐工业项目、金锐化纤项目。"  # a trade suffix of a firm's name
+    found = texts(text, R.company_suffix_names(text, toks(text), FIRM_LEX))
+    assert found == ["金锐化纤", "金锐工业"]
+    assert R.company_suffix_names(text, toks(text), LEX) == []  # 金锐 unregistered there
 
 
 def test_a_weak_suffix_after_a_firms_whole_name_is_its_sector() -> None:
