@@ -94,9 +94,8 @@ def read_stoplist(path: Path) -> dict[str, frozenset[str]]:
 
 
 def make_lexicons(lexicon: Lexicon, stoplist: Path) -> Lexicons:
-    from pipeline import gazetteer
     from pipeline.firms import firm_names, load_known_firms, load_trades
-    from pipeline.gazetteer import is_place, jieba_lexicon, load_places, provinces_of
+    from pipeline.gazetteer import is_place, jieba_lexicon, load_places, macro_regions, provinces_of
 
     words = jieba_lexicon()
     known = load_known_firms()
@@ -126,7 +125,7 @@ def make_lexicons(lexicon: Lexicon, stoplist: Path) -> Lexicons:
         is_sector=load_trades().__contains__,
         city_chars=frozenset(prefecture_chars | county_initials),
         prefecture_chars=frozenset(prefecture_chars),
-        macro_regions=gazetteer.macro_regions(),
+        macro_regions=macro_regions(),
     )
 
 
