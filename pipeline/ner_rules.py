@@ -1376,8 +1376,7 @@ def _list_items(text: str, start: int, body: str) -> list[tuple[int, str]]:
     pos = start
     for k, item in enumerate(body.split("、")):
         offset = pos
-        closed = _CLOSED_LIST_RE.match(item)
-        if k and closed:
+        if k and (closed := _CLOSED_LIST_RE.match(item)):
             # 中南大学、湖南大学等高校与三一、中联等企业: a list closed, then a new one opens
             items, offset, item = [], offset + closed.end(), item[closed.end() :]
         if k == 0:
