@@ -3483,8 +3483,15 @@ def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
             # 董家口至五莲铁路及胶新铁路扩能改造, 沪苏湖铁路上海段和轨道交通南汇支线: two projects
             # (not a 和 inside a word: 西和县礼县西汉水人饮 is one project)
             cut = max((i for i in range(a, b) if text[i] in "及和" and _opens_word(i)), default=-1)
-            spans += [(a, cut), (cut + 1, b)] if cut > a else [(a, b)]
+            both = text.rfind("以及", a, b)  # …iCloud项目以及|能源集团的风电
+            if both > max(a, cut) and token_at.get(both) == "以及":
+                spans += [(a, both), (both + 2, b)]
+            else:
+                spans += [(a, cut), (cut + 1, b)] if cut > a else [(a, b)]
         for a, b in spans:
+            owner = text.rfind("的", a, b)
+            if owner > a and owner + 1 in starts and not _MONEY_OR_TIMES_RE.search(text[a:owner]):
+                a = owner + 1  # 大数据集团的|iCloud项目: the project's name follows its owner
             if text[a:b].endswith("项目"):
                 b -= 2
             a = _after_zone(text, starts, a, b)

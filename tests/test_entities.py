@@ -997,6 +997,12 @@ def test_a_firm_s_project_before_xiangmu_is_a_program_and_lists_the_firm(product
     assert "宝武集团" in norms(production, text, "COMPANY")
 
 
+def test_a_project_item_s_name_follows_its_owner_and_yiji_opens_another_item(production) -> None:
+    text = "加快推进化工集团的宁东煤制烯烃项目、数据集团的星河智算项目以及港航集团的码头、堆场和航道项目建设。"
+    assert norms(production, text, "PROGRAM") == {"宁东煤制烯烃"}
+    assert {"化工集团", "数据集团", "港航集团"} <= norms(production, text, "COMPANY")
+
+
 def test_a_list_of_railway_lines_holds_only_abbreviated_ends(production) -> None:
     text = "中欧班列（成渝）开行量、川藏铁路雅安至林芝段建设加快。建成莱临、聊邯长铁路。"
     programs = norms(production, text, "PROGRAM")
