@@ -2148,6 +2148,17 @@ def _item_bounds(text: str, s: int, e: int) -> tuple[int, int] | None:
     return None
 
 
+def _with_zone_word(text: str, s: int, e: int, b: int, pos: dict[int, str]) -> tuple[int, int]:
+    """A listed name with the zone word that closes its item (杨凌|示范区, 左右江|革命|老区):
+    the zone's name, which the spec takes whole; the name alone otherwise."""
+    for m in ZONE_RE.finditer(text, e, b):
+        if m.group() == "地区":
+            continue  # (…地区: a region around the place, which the place names)
+        if m.end() == b or pos.get(m.end(), "")[:1] == "v":
+            return s, m.end()
+    return s, e
+
+
 def coordinated_places(
     text: str,
     pending: Sequence[tuple[int, int]],
@@ -2163,6 +2174,7 @@ def coordinated_places(
     openings |= {i + 1 for i, ch in enumerate(text) if ch in _ITEM_STOP}
     openings |= {e for _, e, label, _ in cands if label == PLACE}  # 云浮|罗定
     openings.add(0)
+    pos = {s: p for s, _, p in tokens}
     out: list[tuple[int, int]] = []
     changed = True
     todo = sorted(set(pending))
@@ -2203,7 +2215,7 @@ def coordinated_places(
             if (nxt is not None and nxt in place_starts) or (
                 prev is not None and any(prev <= p < a - 1 for p in place_starts)
             ):
-                out.append((s, e))
+                out.append(_with_zone_word(text, s, e, b, pos))
                 place_starts.add(s)
                 todo.remove((s, e))
                 changed = True

@@ -406,6 +406,14 @@ def test_unsure_names_beside_a_place_in_a_list() -> None:
     assert [text[s:e] for s, e in found] == ["金山", "平邑"]
 
 
+def test_an_unsure_name_beside_a_place_takes_the_zone_word_closing_its_item() -> None:
+    text = "打造西安高新区、杨凌示范区。推进宝山、金山地区转型。"
+    cands = [(2, 7, R.PLACE, "zone"), (16, 18, R.PLACE, "ruler")]
+    found = R.coordinated_places(text, [(8, 10), (19, 21)], cands, CITY_LEX, toks(text))
+    # the zone's whole name; not 金山地区 (a region around the place, which the place names)
+    assert [text[s:e] for s, e in found] == ["杨凌示范区", "金山"]
+
+
 def test_a_place_and_its_people() -> None:
     assert R.split_place("台州同胞", CITY_LEX) == [(0, 2)]
     assert R.split_place("台州地区", CITY_LEX) == [(0, 2)]
