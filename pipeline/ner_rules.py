@@ -2100,7 +2100,8 @@ ZONE_SUFFIXES: tuple[str, ...] = tuple(
             "走廊", "农综区", "农高区", "产业园", "新区", "自贸港", "自贸区", "经开区", "高新区",
             "合作区", "保税区", "开发区", "组团", "新城", "地区", "经济带", "湾区", "自创区",
             "园区", "工业园区", "物流园区", "产业园区", "科技园区", "工业园", "经济区",
-            "特别合作区", "试验区", "功能区", "综保区", "科学城", "科技城", "智慧城", "创新城",
+            "特别合作区", "试验区", "实验区", "功能区", "综保区", "科学城", "科技城", "智慧城",
+            "创新城",
             "产业带", "创新带", "科技创新带", "文化产业带", "旅游度假区", "大都市圈", "城市圈",
             "大学城", "高教园", "商务区", "科技园", "国际旅游岛", "科创城", "化工区", "城镇群",
             "管理区", "城市带", "自然保护区", "地质公园", "森林公园", "湿地公园",
@@ -2667,6 +2668,7 @@ def _place_like(word: str, pos: str, lex: Lexicons) -> bool:
 
 
 ZONE_RE = re.compile("|".join(map(re.escape, ZONE_SUFFIXES)))
+_LONG_ZONE_WORDS = ("试验区", "实验区", "开发区")
 _DASHES = "—–－-"
 _TITLE_WON_RE = re.compile(rf"(?:{_TITLE_VERBS})[^，。；：“”、]*$")  # (see _TITLE_VERBS)
 _ROAD_CODE_RE = re.compile(r"[A-Z]\d+$")  # a national road's number: G60, S4
@@ -2717,7 +2719,9 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
         word = text[tokens[last][0] : tokens[last][1]]
         if word in _NAME_CONJ or (_is_boundary(text, tokens[last]) and tokens[last][2] != "ns"):
             continue
-        start = _extend_left(text, tokens, last, 14 - len(m.group()))
+        # a state-approved zone's full name runs long (景德镇国家陶瓷文化传承创新试验区)
+        longest = 18 if m.group().endswith(_LONG_ZONE_WORDS) else 14
+        start = _extend_left(text, tokens, last, longest - len(m.group()))
         # 张江科学城|建设|世界一流科学城: a governing verb ends what came before the name
         start = max([b for a, b, _ in tokens if start < a and b <= m.start()
                      and text[a:b] in GOVERNING] or [start])  # fmt: skip

@@ -1003,6 +1003,14 @@ def test_a_project_item_s_name_follows_its_owner_and_yiji_opens_another_item(pro
     assert {"化工集团", "数据集团", "港航集团"} <= norms(production, text, "COMPANY")
 
 
+def test_a_state_approved_zone_s_long_name_and_the_shiyanqu_word_make_one_place(production) -> None:
+    text = "支持景德镇国家陶瓷文化传承创新试验区、平潭综合实验区建设。"
+    assert norms(production, text, "PLACE") == {
+        "景德镇国家陶瓷文化传承创新试验区",
+        "平潭综合实验区",
+    }
+
+
 def test_a_list_of_railway_lines_holds_only_abbreviated_ends(production) -> None:
     text = "中欧班列（成渝）开行量、川藏铁路雅安至林芝段建设加快。建成莱临、聊邯长铁路。"
     programs = norms(production, text, "PROGRAM")
