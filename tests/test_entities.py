@@ -1009,6 +1009,8 @@ def test_a_state_approved_zone_s_long_name_and_the_shiyanqu_word_make_one_place(
         "景德镇国家陶瓷文化传承创新试验区",
         "平潭综合实验区",
     }
+    text = "推进长沙滨江中心区建设。优化城市中心区功能。"  # a named centre; not a kind of area
+    assert norms(production, text, "PLACE") == {"长沙滨江中心区"}
 
 
 def test_a_list_of_railway_lines_holds_only_abbreviated_ends(production) -> None:
