@@ -2058,8 +2058,9 @@ def _known_firm_end(text: str, e: int, lex: Lexicons, limit: int, ends: set[int]
         rest = text[e : e + k]
         if len(rest) < k or not _CJK_NAME_RE.fullmatch(rest) or e + k not in ends:
             continue
-        if rest.endswith(STRONG_COMPANY_SUFFIXES) and k <= 5:
-            return e + k
+        suffix = next((x for x in STRONG_COMPANY_SUFFIXES if rest.endswith(x)), "")
+        if suffix and k <= 5 and k - len(suffix) != 1 and rest[0] not in "与和及同":
+            return e + k  # (吉林化纤|碳纤维: a material; 冀中能源|与华北制药: another firm)
         after = text[e + k : e + k + 1]
         if lex.is_sector(rest) and not re.match(r"[\u4e00-\u9fff]", after):
             return e + k

@@ -1013,6 +1013,16 @@ def test_a_state_approved_zone_s_long_name_and_the_shiyanqu_word_make_one_place(
     assert norms(production, text, "PLACE") == {"长沙滨江中心区"}
 
 
+def test_a_known_firm_s_name_takes_no_conjoined_firm_nor_a_material(production) -> None:
+    text = "冀中能源与华北制药实现重组。吉林化纤碳纤维项目建成。华润雪花啤酒加快发展。"
+    assert norms(production, text, "COMPANY") == {
+        "冀中能源",
+        "华北制药",
+        "吉林化纤",
+        "华润雪花啤酒",
+    }
+
+
 def test_a_list_of_railway_lines_holds_only_abbreviated_ends(production) -> None:
     text = "中欧班列（成渝）开行量、川藏铁路雅安至林芝段建设加快。建成莱临、聊邯长铁路。"
     programs = norms(production, text, "PROGRAM")
