@@ -1023,6 +1023,11 @@ def test_a_known_firm_s_name_takes_no_conjoined_firm_nor_a_material(production) 
     }
 
 
+def test_a_brand_before_a_sector_that_opens_its_product_is_the_firm_alone(production) -> None:
+    text = "比亚迪新能源汽车产量增长，赛力斯新能源汽车销量翻番。"
+    assert norms(production, text, "COMPANY") == {"比亚迪", "赛力斯"}
+
+
 def test_a_list_of_railway_lines_holds_only_abbreviated_ends(production) -> None:
     text = "中欧班列（成渝）开行量、川藏铁路雅安至林芝段建设加快。建成莱临、聊邯长铁路。"
     programs = norms(production, text, "PROGRAM")
