@@ -319,6 +319,7 @@ class RulesComponent:
             *ner_rules.listed_places(text, tokens, self.lex),
             *ner_rules.listed_counties(text, tokens, self.lex),
             *ner_rules.town_areas(text, tokens, self.lex),
+            *ner_rules.village_places(text, tokens, self.lex),
             *ner_rules.heritage_places(text, tokens, self.lex),
             *ner_rules.water_regions(text, tokens, self.lex),
             *ner_rules.feature_wetlands(text, tokens, self.lex),

@@ -2531,6 +2531,58 @@ _HERITAGE_GENERIC = _words(
 )
 
 
+# What makes 村 a kind of village, not a village's name (贫困村, 示范村, 城中村, 行政村).
+VILLAGE_KINDS = _words(
+    """
+    贫困 示范 城中 行政 自然 中心 空心 文明 重点 专业 淘宝 明星 传统 美丽 特色 旅游 民族
+    先进 试点 帮扶 脱贫 整治 薄弱 涣散 新型 移民 搬迁 边境 沿边 革命 红色 生态 宜居 和美
+    精品 样板 达标 合格 后进 集体 农 乡 新 老 古 全 各 每 本 该 邻 外 村 一 两 多 个 数字
+    未来 绿色 康养 森林 历史文化 少数民族 易地 渔 山 水 边 穷 富 强 大 小 好
+    """
+)
+_VILLAGE_RE = re.compile(r"[\u4e00-\u9fff]{1,4}村")
+
+
+def _village_name(text: str, a: int, b: int, ends: set[int]) -> bool:
+    """Whether text[a:b] (…村) names a village: it ends where a word ends and opens with no
+    kind of village (贫困|村, 美丽|村)."""
+    name = text[a : b - 1]
+    return (
+        b in ends
+        and not any(name.endswith(k) for k in VILLAGE_KINDS)
+        and bool(_CJK_RE.fullmatch(name))
+    )
+
+
+def village_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """Villages by name: after their county or town (花垣县|十八洞村), or as the items of a
+    list of villages (幸福村、团结村)."""
+    ends = {e for _, e, _ in tokens}
+    out: list[Cand] = []
+    for a, b, _ in tokens:
+        word = text[a:b]
+        kind = lex.place_kind(word)
+        if not (kind in ("county", "town") and word.endswith(("县", "区", "市", "旗", "镇", "乡"))):
+            continue
+        m = _VILLAGE_RE.match(text, b)
+        if m and _village_name(text, b, m.end(), ends):
+            out.append((b, m.end(), PLACE, "village"))
+    starts = {s: p for s, _, p in tokens}
+    for m in re.finditer(r"(?:[\u4e00-\u9fff]{1,6}村、)+[\u4e00-\u9fff]{1,4}村", text):
+        items, pos = [], m.start()
+        for item in m.group().split("、"):
+            items.append((pos, pos + len(item)))
+            pos += len(item) + 1
+        # the first item opens after the clause's verbs (推广|十八洞村)
+        a0, b0 = items[0]
+        while a0 < b0 - 1 and (a0 not in starts or starts[a0][:1] in ("v", "d", "p")):
+            a0 = next((e for s, e, _ in tokens if s == a0), a0 + 1)
+        items[0] = (a0, b0)
+        if all(a in starts and b - a >= 2 and _village_name(text, a, b, ends) for a, b in items):
+            out.extend((a, b, PLACE, "village") for a, b in items)
+    return out
+
+
 def heritage_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Places named before a heritage site: proper names, whole words (大汶口|国家考古遗址公园)."""
     starts = {s for s, _, _ in tokens}

@@ -1028,6 +1028,16 @@ def test_a_brand_before_a_sector_that_opens_its_product_is_the_firm_alone(produc
     assert norms(production, text, "COMPANY") == {"比亚迪", "赛力斯"}
 
 
+def test_a_village_by_its_county_or_among_villages_is_a_place_not_a_kind_of_village(
+    production,
+) -> None:
+    text = (
+        "花垣县十八洞村人均收入增长。学习推广小岗村、余村经验。推进贫困村、示范村建设。"
+        "全县贫困村全部出列，推动行政村、自然村通硬化路。"
+    )
+    assert norms(production, text, "PLACE") == {"花垣县", "十八洞村", "小岗村", "余村"}
+
+
 def test_a_list_of_railway_lines_holds_only_abbreviated_ends(production) -> None:
     text = "中欧班列（成渝）开行量、川藏铁路雅安至林芝段建设加快。建成莱临、聊邯长铁路。"
     programs = norms(production, text, "PROGRAM")
