@@ -491,9 +491,17 @@ class ResolveComponent:
         cands += [
             (a, c, PLACE, "zone")
             for a, b in places
-            if text[a:b].endswith(_FREE_TRADE_ZONES)
+            if text[a:b].endswith(ner_rules.FREE_TRADE_ZONES)
             for b2, c in places
             if b2 == b and text[b:c].endswith("片区")
+        ]
+        # 自贸试验区|临港新片区: the zone named bare before its area opens the area's name
+        cands += [
+            (b - len(zone), c, PLACE, "zone")
+            for b, c in places
+            if text[b:c].endswith("片区")
+            for zone in ner_rules.FREE_TRADE_ZONES
+            if text.endswith(zone, 0, b) and not any(e == b for _, e in places)
         ]
         # 中新|济南未来产业城, 环|洞庭湖…: the countries that run a zone, or 环, open its name;
         # 磨憨—|磨丁经济合作区: a cross-border zone pairs two places
@@ -732,7 +740,6 @@ class ResolveComponent:
         return []
 
 
-_FREE_TRADE_ZONES = ("自贸试验区", "自由贸易试验区", "自贸区")
 # A count inside a firm's supposed name makes it a description (三大石油公司, 两家银行).
 _COUNTED_RE = re.compile(r"[一二三四五六七八九十两\d]+(?:大|家|个)")
 # Kinds of bank that a place's name makes a named bank (云南|农村商业银行, 重庆|农商银行).

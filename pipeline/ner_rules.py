@@ -2104,7 +2104,7 @@ ZONE_SUFFIXES: tuple[str, ...] = tuple(
             "合作区", "保税区", "开发区", "组团", "新城", "地区", "经济带", "湾区", "自创区",
             "园区", "工业园区", "物流园区", "产业园区", "科技园区", "工业园", "经济区",
             "特别合作区", "试验区", "实验区", "功能区", "综保区", "科学城", "科技城", "智慧城",
-            "创新城", "中心区",
+            "创新城", "中心区", "新片区",
             "产业带", "创新带", "科技创新带", "文化产业带", "旅游度假区", "大都市圈", "城市圈",
             "大学城", "高教园", "商务区", "科技园", "国际旅游岛", "科创城", "化工区", "城镇群",
             "管理区", "城市带", "自然保护区", "地质公园", "森林公园", "湿地公园",
@@ -2723,6 +2723,8 @@ def _place_like(word: str, pos: str, lex: Lexicons) -> bool:
 
 
 ZONE_RE = re.compile("|".join(map(re.escape, ZONE_SUFFIXES)))
+# A free trade zone named bare (its areas are named with it: 自贸试验区|临港新片区).
+FREE_TRADE_ZONES = ("自贸试验区", "自由贸易试验区", "自贸区")
 _LONG_ZONE_WORDS = ("试验区", "实验区", "开发区")
 _DASHES = "—–－-"
 _TITLE_WON_RE = re.compile(rf"(?:{_TITLE_VERBS})[^，。；：“”、]*$")  # (see _TITLE_VERBS)
@@ -2807,8 +2809,11 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             at = next(
                 (k for k, (a, b, p) in enumerate(span) if _place_like(text[a:b], p, lex)), None
             )
-            if at is None or not at or not all(p.startswith("v") for _, _, p in span[:at]):
+            if at is None or not at:
                 continue
+            lead = text[span[0][0] : span[at][0]]
+            if not all(p.startswith("v") for _, _, p in span[:at]) and lead not in FREE_TRADE_ZONES:
+                continue  # (自贸试验区|南沙新片区: the area, named with the zone by the resolver)
             start = span[at][0]
             first, placed = span[at : at + 2], [start]
         if first[0][2].startswith("v") and placed[0] != first[0][0]:

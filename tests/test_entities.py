@@ -1038,6 +1038,11 @@ def test_a_village_by_its_county_or_among_villages_is_a_place_not_a_kind_of_vill
     assert norms(production, text, "PLACE") == {"花垣县", "十八洞村", "小岗村", "余村"}
 
 
+def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(production) -> None:
+    text = "支持自贸试验区南沙新片区加快发展。建设前海新片区。"
+    assert norms(production, text, "PLACE") == {"自贸试验区南沙新片区", "前海新片区"}
+
+
 def test_a_list_of_railway_lines_holds_only_abbreviated_ends(production) -> None:
     text = "中欧班列（成渝）开行量、川藏铁路雅安至林芝段建设加快。建成莱临、聊邯长铁路。"
     programs = norms(production, text, "PROGRAM")
