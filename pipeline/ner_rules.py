@@ -2723,6 +2723,22 @@ def _place_like(word: str, pos: str, lex: Lexicons) -> bool:
 
 
 ZONE_RE = re.compile("|".join(map(re.escape, ZONE_SUFFIXES)))
+_RANKS = ("国家级", "省级")
+
+
+def _ranked_name(text: str, tokens: Sequence[Tok], at: int, lex: Lexicons) -> bool:
+    """Whether the token at `at` is a rank inside a zone's name, after the one place it names
+    (鄱阳湖|国家级|自然保护区), not after a list of places (娄底、益阳|省级|高新区: zones of a kind)."""
+    word = next((text[a:b] for a, b, _ in tokens if a == at), "")
+    place = next(((a, p) for a, b, p in tokens if b == at), None)
+    return (
+        word in _RANKS
+        and place is not None
+        and _place_like(text[place[0] : at], place[1], lex)
+        and text[place[0] - 1 : place[0]] != "、"
+    )
+
+
 # A free trade zone named bare (its areas are named with it: 自贸试验区|临港新片区).
 FREE_TRADE_ZONES = ("自贸试验区", "自由贸易试验区", "自贸区")
 _LONG_ZONE_WORDS = ("试验区", "实验区", "开发区")
@@ -2774,14 +2790,19 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             continue
         last = before[-1]
         word = text[tokens[last][0] : tokens[last][1]]
-        if word in _NAME_CONJ or (_is_boundary(text, tokens[last]) and tokens[last][2] != "ns"):
+        if word in _NAME_CONJ or (
+            _is_boundary(text, tokens[last])
+            and tokens[last][2] != "ns"
+            and not _ranked_name(text, tokens, tokens[last][0], lex)
+        ):
             continue
         # a state-approved zone's full name runs long (景德镇国家陶瓷文化传承创新试验区)
         longest = 18 if m.group().endswith(_LONG_ZONE_WORDS) else 14
         start = _extend_left(text, tokens, last, longest - len(m.group()))
         # 张江科学城|建设|世界一流科学城: a governing verb ends what came before the name
         start = max([b for a, b, _ in tokens if start < a and b <= m.start()
-                     and text[a:b] in GOVERNING] or [start])  # fmt: skip
+                     and text[a:b] in GOVERNING and not _ranked_name(text, tokens, a, lex)]
+                    or [start])  # fmt: skip
         first = [t for t in tokens if start <= t[0] < m.start()][:2]
         placed = [
             a

@@ -1043,6 +1043,13 @@ def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(producti
     assert norms(production, text, "PLACE") == {"自贸试验区南沙新片区", "前海新片区"}
 
 
+def test_a_rank_after_the_one_place_a_zone_names_is_part_of_its_name(production) -> None:
+    text = (
+        "加强鄱阳湖国家级自然保护区保护。推动娄底、益阳省级高新区发展。争创国家级经济技术开发区。"
+    )
+    assert norms(production, text, "PLACE") == {"鄱阳湖国家级自然保护区", "娄底", "益阳"}
+
+
 def test_a_list_of_railway_lines_holds_only_abbreviated_ends(production) -> None:
     text = "中欧班列（成渝）开行量、川藏铁路雅安至林芝段建设加快。建成莱临、聊邯长铁路。"
     programs = norms(production, text, "PROGRAM")
