@@ -2728,7 +2728,8 @@ _RANKS = ("国家级", "省级")
 
 def _ranked_name(text: str, tokens: Sequence[Tok], at: int, lex: Lexicons) -> bool:
     """Whether the token at `at` is a rank inside a zone's name, after the one place it names
-    (鄱阳湖|国家级|自然保护区), not after a list of places (娄底、益阳|省级|高新区: zones of a kind)."""
+    (鄱阳湖|国家级|自然保护区), not after a list of places (娄底、益阳|省级|高新区: zones of a
+    kind)."""
     word = next((text[a:b] for a, b, _ in tokens if a == at), "")
     place = next(((a, p) for a, b, p in tokens if b == at), None)
     return (
