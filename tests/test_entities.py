@@ -1045,9 +1045,12 @@ def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(producti
 
 def test_a_rank_after_the_one_place_a_zone_names_is_part_of_its_name(production) -> None:
     text = (
-        "加强鄱阳湖国家级自然保护区保护。推动娄底、益阳省级高新区发展。争创国家级经济技术开发区。"
+        "加强鄱阳湖国家级自然保护区、九连山国家级自然保护区保护。推动湘潭国家级高新区提质升级。"
+        "推动娄底、益阳省级高新区发展。争创国家级经济技术开发区。"
     )
-    assert norms(production, text, "PLACE") == {"鄱阳湖国家级自然保护区", "娄底", "益阳"}
+    assert norms(production, text, "PLACE") == {
+        "鄱阳湖国家级自然保护区", "九连山国家级自然保护区", "湘潭国家级高新区", "娄底", "益阳"
+    }  # fmt: skip
 
 
 def test_a_list_of_railway_lines_holds_only_abbreviated_ends(production) -> None:
