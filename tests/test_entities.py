@@ -1053,6 +1053,11 @@ def test_a_rank_after_the_one_place_a_zone_names_is_part_of_its_name(production)
     }  # fmt: skip
 
 
+def test_every_province_s_literary_name_is_a_place(production) -> None:
+    text = "牢记嘱托，建设美丽云岭大地；守护雪域高原生态。"
+    assert {"云岭", "雪域"} <= norms(production, text, "PLACE")
+
+
 def test_a_list_of_railway_lines_holds_only_abbreviated_ends(production) -> None:
     text = "中欧班列（成渝）开行量、川藏铁路雅安至林芝段建设加快。建成莱临、聊邯长铁路。"
     programs = norms(production, text, "PROGRAM")
