@@ -496,12 +496,13 @@ class ResolveComponent:
             if b2 == b and text[b:c].endswith("片区")
         ]
         # 自贸试验区|临港新片区: the zone named bare before its area opens the area's name
+        place_ends = {e for _, e in places}
         cands += [
             (b - len(zone), c, PLACE, "zone")
             for b, c in places
-            if text[b:c].endswith("片区")
+            if text[b:c].endswith("片区") and b not in place_ends
             for zone in ner_rules.FREE_TRADE_ZONES
-            if text.endswith(zone, 0, b) and not any(e == b for _, e in places)
+            if text.endswith(zone, 0, b)
         ]
         # 中新|济南未来产业城, 环|洞庭湖…: the countries that run a zone, or 环, open its name;
         # 磨憨—|磨丁经济合作区: a cross-border zone pairs two places

@@ -2557,17 +2557,23 @@ def _village_name(text: str, a: int, b: int, ends: set[int]) -> bool:
 def village_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Villages by name: after their county or town (花垣县|十八洞村), or as the items of a
     list of villages (幸福村、团结村)."""
+    if "村" not in text:
+        return []
     ends = {e for _, e, _ in tokens}
     out: list[Cand] = []
     for a, b, _ in tokens:
         word = text[a:b]
-        kind = lex.place_kind(word)
-        if not (kind in ("county", "town") and word.endswith(("县", "区", "市", "旗", "镇", "乡"))):
+        if not word.endswith(("县", "区", "市", "旗", "镇", "乡")):
             continue
         m = _VILLAGE_RE.match(text, b)
-        if m and _village_name(text, b, m.end(), ends):
+        if (
+            m
+            and lex.place_kind(word) in ("county", "town")
+            and _village_name(text, b, m.end(), ends)
+        ):
             out.append((b, m.end(), PLACE, "village"))
     starts = {s: p for s, _, p in tokens}
+    token_end = {s: e for s, e, _ in tokens}
     for m in re.finditer(r"(?:[\u4e00-\u9fff]{1,6}村、)+[\u4e00-\u9fff]{1,4}村", text):
         items, pos = [], m.start()
         for item in m.group().split("、"):
@@ -2576,7 +2582,7 @@ def village_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand
         # the first item opens after the clause's verbs (推广|十八洞村)
         a0, b0 = items[0]
         while a0 < b0 - 1 and (a0 not in starts or starts[a0][:1] in ("v", "d", "p")):
-            a0 = next((e for s, e, _ in tokens if s == a0), a0 + 1)
+            a0 = token_end.get(a0, a0 + 1)
         items[0] = (a0, b0)
         if all(a in starts and b - a >= 2 and _village_name(text, a, b, ends) for a, b in items):
             out.extend((a, b, PLACE, "village") for a, b in items)
