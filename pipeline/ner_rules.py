@@ -1176,6 +1176,24 @@ ZONE_WORDS = ("湾区", "园区", "小镇", "新城", "走廊", "商圈", "先�
 _GROUP_FORMS = frozenset(("集团", "公司", "有限公司", "重工", "银行", "证券", "控股"))
 
 
+def _placed_group_start(text: str, tokens: Sequence[Tok], i: int, lex: Lexicons) -> int:
+    """Start of a group named by sector words in one token (钢铁集团, 化工集团): the place and
+    sector words before it when a place opens them (湖南|钢铁集团, 甘肃|能源|化工集团), else the
+    token itself."""
+    start = tokens[i][0]
+    for j in range(i - 1, max(i - 4, -1), -1):
+        s, e, _ = tokens[j]
+        word = text[s:e]
+        if e != start:
+            break
+        if lex.is_place(word):
+            return s
+        if not lex.is_sector(word) or word in GENERIC_GROUPS:
+            break
+        start = s
+    return tokens[i][0]
+
+
 def _group_name_start(text: str, tokens: Sequence[Tok], i: int, lex: Lexicons) -> int | None:
     """Start of a group's name made of sector words before 集团/公司, opened by a place or a
     sector word (中国|电气|装备|集团, 山东|港口|集团), if there are two or more name words."""
@@ -1288,6 +1306,8 @@ def company_suffix_names(
             nxt, npos = text[tokens[i + 1][0] : tokens[i + 1][1]], tokens[i + 1][2]
             if npos[:1] in ("n", "v") and nxt not in PROJECT_TAILS and _CJK_RE.fullmatch(nxt):
                 continue  # 宝汉天工业|母机, 昆楚工业|协同: the suffix opens a compound word
+        if sector_group and word != suffix:
+            name_start = _placed_group_start(text, tokens, i, lex)
         # after a weak suffix (物流, 科技…) the entity stage also wants the model's support
         out.append((name_start, e, COMPANY, "suffix" if strong else "suffix-weak"))
     return out
@@ -1918,13 +1938,27 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     for m in FIRM_KIND_LIST_RE.finditer(text):
         items = _list_items(text, m.start(), m.group(1))
         if (
-            sum(bool(_firm_at(item, lex, head_only=False)) for _, item in items[1:]) * 2
+            sum(
+                bool(_firm_at(item, lex, head_only=False)) or _place_and_word(item, lex)
+                for _, item in items[1:]
+            )
+            * 2
             >= len(items) - 1
             and len(items) > 1
-        ):
+        ):  # (广西北投、广西交投、广西农垦三家企业: a province's firms by its name)
             for k, (offset, item) in enumerate(items):
                 n = len(out)
                 take(offset, item, False, k == 0)
+                place = _leading_place(item, lex)
+                if (
+                    len(out) > n
+                    and out[-1][:2] == (offset + place, offset + len(item))
+                    and _place_and_word(item, lex)
+                    and offset in starts
+                    and item[place:] not in lex.known_firms
+                ):
+                    # 甘肃|能化、甘肃电投等省属企业: the first item's place opens its name
+                    out[-1] = (offset, offset + len(item), COMPANY, "slot")
                 if len(out) == n and item in lex.ambiguous_firms and offset in starts:
                     # 比亚迪、江淮、长安等7家整车企业: a known firm's name that is also a word
                     # or a place names the firm among firms

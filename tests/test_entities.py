@@ -1058,6 +1058,16 @@ def test_every_province_s_literary_name_is_a_place(production) -> None:
     assert {"云岭", "雪域"} <= norms(production, text, "PLACE")
 
 
+def test_a_province_s_firms_by_its_name_and_a_group_of_sector_words_after_it(production) -> None:
+    text = (
+        "广西北投、广西交投、广西农垦三家企业营收超千亿元。甘肃能化、甘肃电投等省属企业加快重组。"
+        "湖南钢铁集团营业收入突破2000亿元。"
+    )
+    assert norms(production, text, "COMPANY") == {
+        "广西北投", "广西交投", "广西农垦", "甘肃能化", "甘肃电投", "湖南钢铁集团"
+    }  # fmt: skip
+
+
 def test_a_list_of_railway_lines_holds_only_abbreviated_ends(production) -> None:
     text = "中欧班列（成渝）开行量、川藏铁路雅安至林芝段建设加快。建成莱临、聊邯长铁路。"
     programs = norms(production, text, "PROGRAM")
