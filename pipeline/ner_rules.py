@@ -2332,6 +2332,9 @@ def sibling_firms(
     out: list[tuple[int, int]] = list(place_firms)
     for s, e in spans:
         name = text[s:e]
+        if _place_and_word(name, lex) and not lex.is_place(name):
+            out.append((s, e))  # 陕西煤业、陕西有色、陕西建工: a province's firm between two
+            continue
         if covered & set(range(s, e)) or lex.is_place(name) or name in lex.concepts:
             continue
         if lex.is_sector(name):

@@ -1066,6 +1066,8 @@ def test_a_province_s_firms_by_its_name_and_a_group_of_sector_words_after_it(pro
     assert norms(production, text, "COMPANY") == {
         "广西北投", "广西交投", "广西农垦", "甘肃能化", "甘肃电投", "湖南钢铁集团"
     }  # fmt: skip
+    text = "支持陕西煤业、陕西有色、陕西建工做强做优。"  # between two firms, not closed by 企业
+    assert norms(production, text, "COMPANY") == {"陕西煤业", "陕西有色", "陕西建工"}
 
 
 def test_a_list_of_railway_lines_holds_only_abbreviated_ends(production) -> None:
