@@ -2325,8 +2325,11 @@ def sibling_firms(
         if not any(b == before - 1 for _, b in firms):
             continue  # two firms before it
         if e - s == 4:  # 洛阳钼业、中原银行、洛阳|轴承: a city's firm by its place and trade
-            if lex.is_place(text[s : s + 2]) and lex.is_sector(text[s + 2 : e]):
-                place_firms.append((s, e))
+            trade = text[s + 2 : e]
+            if lex.is_place(text[s : s + 2]) and (
+                lex.is_sector(trade) or lex.word_pos(trade)[:1] in ("n", "j")
+            ):
+                place_firms.append((s, e))  # (皖北|煤电: a noun or an abbreviation of trades)
         else:
             spans.append((s, e))
     out: list[tuple[int, int]] = list(place_firms)

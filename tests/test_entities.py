@@ -1068,6 +1068,9 @@ def test_a_province_s_firms_by_its_name_and_a_group_of_sector_words_after_it(pro
     }  # fmt: skip
     text = "支持陕西煤业、陕西有色、陕西建工做强做优。"  # between two firms, not closed by 企业
     assert norms(production, text, "COMPANY") == {"陕西煤业", "陕西有色", "陕西建工"}
+    text = "安徽海螺集团、淮北矿业、皖北煤电加快转型。"  # the last, after two firms: 皖北|煤电
+    assert "皖北煤电" in norms(production, text, "COMPANY")
+    assert "皖北" not in norms(production, text, "PLACE")
 
 
 def test_a_list_of_railway_lines_holds_only_abbreviated_ends(production) -> None:
