@@ -2298,6 +2298,15 @@ def sibling_places(text: str, cands: Sequence[Cand], lex: Lexicons) -> list[tupl
     return out
 
 
+def _place_trade(name: str, lex: Lexicons) -> bool:
+    """Four characters: a place and a trade — a sector word, a noun or an abbreviation of
+    trades (洛阳|轴承, 皖北|煤电): a local firm's name among firms."""
+    trade = name[2:]
+    return lex.is_place(name[:2]) and (
+        lex.is_sector(trade) or lex.word_pos(trade)[:1] in ("n", "j")
+    )
+
+
 def sibling_firms(
     text: str, tokens: Sequence[Tok], cands: Sequence[Cand], lex: Lexicons
 ) -> list[tuple[int, int]]:
@@ -2325,13 +2334,23 @@ def sibling_firms(
         if not any(b == before - 1 for _, b in firms):
             continue  # two firms before it
         if e - s == 4:  # 洛阳钼业、中原银行、洛阳|轴承: a city's firm by its place and trade
-            trade = text[s + 2 : e]
-            if lex.is_place(text[s : s + 2]) and (
-                lex.is_sector(trade) or lex.word_pos(trade)[:1] in ("n", "j")
-            ):
-                place_firms.append((s, e))  # (皖北|煤电: a noun or an abbreviation of trades)
+            if _place_trade(text[s:e], lex):
+                place_firms.append((s, e))
         else:
             spans.append((s, e))
+    # the first item before two firms (山西焦煤、晋能控股、山西建投): a province's firm likewise
+    for m in re.finditer(r"([\u4e00-\u9fff]{4})(?=、)", text):
+        s, e = m.span(1)
+        after = next((b for a, b in firms if a == e + 1), None)
+        if after is None or not any(a == after + 1 for a, _ in firms) or text[after] != "、":
+            continue
+        opens = (
+            s == 0
+            or text[s - 1] in "，。；："
+            or any(b == s and p[:1] == "v" for _, b, p in tokens)
+        )
+        if opens and _place_trade(text[s:e], lex):
+            place_firms.append((s, e))
     out: list[tuple[int, int]] = list(place_firms)
     for s, e in spans:
         name = text[s:e]

@@ -1071,6 +1071,8 @@ def test_a_province_s_firms_by_its_name_and_a_group_of_sector_words_after_it(pro
     text = "安徽海螺集团、淮北矿业、皖北煤电加快转型。"  # the last, after two firms: 皖北|煤电
     assert "皖北煤电" in norms(production, text, "COMPANY")
     assert "皖北" not in norms(production, text, "PLACE")
+    text = "山西焦煤、晋能控股、山西建投营业收入均超千亿元。"  # the first, before two firms
+    assert norms(production, text, "COMPANY") == {"山西焦煤", "晋能控股", "山西建投"}
 
 
 def test_a_list_of_railway_lines_holds_only_abbreviated_ends(production) -> None:
