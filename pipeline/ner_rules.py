@@ -1484,6 +1484,10 @@ AWARD_SUBJECT_RE = re.compile(
     r"(?=(?:入选|获批|获评|荣获|获得|成为|跻身|上榜|入围|被评为|被认定为|被授予)"
     r"[^，。；]{0,30}?(?:企业|工厂|技术中心|设计中心|奖|冠军|小巨人|独角兽|瞪羚|链主|500强))"
 )
+# A ranking of firms after an award's subject (入选世界500强, 跻身中国企业500强).
+_FIRMS_RANKING_RE = re.compile(
+    r"(?:入选|跻身|上榜|入围|成为|进入)(?:(?!城市|县|区)[^，。；]){0,10}?500强"
+)
 # … the subject of a firm's opening for business (招银金投、信银金投开业运营) …
 OPENING_SUBJECT_RE = re.compile(
     r"(?:^|(?<=[，。；：！？]))(?:[^，。；：！？“”（）\s]*(?:公司|银行|企业))?"
@@ -1916,11 +1920,21 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
 
     for m in AWARD_SUBJECT_RE.finditer(text):
         items = _list_items(text, m.start(1), m.group(1))
+        ranked = _FIRMS_RANKING_RE.match(text, m.end(1)) is not None
         for k, (offset, item) in enumerate(items):
             n = len(out)
             take(offset, item, False, k == 0)
             if len(out) == n and _place_firm_among_firms(item, offset, items, starts, lex):
                 # 五凌电力、湖南建工、湘电股份入选…500强: a province's firm by its place
+                out.append((offset, offset + len(item), COMPANY, "slot"))
+            elif (
+                len(out) == n
+                and ranked
+                and len(items) == 1
+                and offset in starts
+                and _place_and_word(item, lex)
+                and classify_org(item) in ("company", "unknown")
+            ):  # 湖南建工入选世界500强: only firms are ranked so
                 out.append((offset, offset + len(item), COMPANY, "slot"))
     for m in OPENING_SUBJECT_RE.finditer(text):
         for offset, item in _list_items(text, m.start(1), m.group(1)):

@@ -1073,6 +1073,9 @@ def test_a_province_s_firms_by_its_name_and_a_group_of_sector_words_after_it(pro
     assert "皖北" not in norms(production, text, "PLACE")
     text = "山西焦煤、晋能控股、山西建投营业收入均超千亿元。"  # the first, before two firms
     assert norms(production, text, "COMPANY") == {"山西焦煤", "晋能控股", "山西建投"}
+    text = "湖南建工入选世界500强。"  # alone: only firms are ranked so
+    assert norms(production, text, "COMPANY") == {"湖南建工"}
+    assert norms(production, text, "PLACE") == set()
 
 
 def test_a_list_of_railway_lines_holds_only_abbreviated_ends(production) -> None:
