@@ -1096,11 +1096,11 @@ def brand_with_trade(text: str, after: str, lex: Lexicons) -> int:
                 continue  # 城市, 发展, 海外: words of every clause, not trades
             if tail.startswith(tuple(PLANT_NOUNS)):
                 return k  # 发那科|智能|工厂: the brand, then its plant
-            if any(lex.is_sector(tail[:m]) for m in (2, 3)):
-                return k  # 比亚迪|新能源|汽车: the brand, then its product's sector
             longer = bool(tail) and lex.word_freq(trade + tail[:2]) > 0
             if longer or tail.startswith(_AFTER_TRADE_STOPS):
                 continue  # 京鲁科技|成果, 龙腾果蔬|批发市场: a longer word, a venue
+            if any(lex.is_sector(tail[:m]) for m in (2, 3)):
+                return k  # 比亚迪|新能源|汽车: the brand, then its product's sector
             return k + n
     return 0
 

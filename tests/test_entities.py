@@ -1026,6 +1026,8 @@ def test_a_known_firm_s_name_takes_no_conjoined_firm_nor_a_material(production) 
 def test_a_brand_before_a_sector_that_opens_its_product_is_the_firm_alone(production) -> None:
     text = "比亚迪新能源汽车产量增长，赛力斯新能源汽车销量翻番。"
     assert norms(production, text, "COMPANY") == {"比亚迪", "赛力斯"}
+    text = "完成恒达果蔬批发市场项目建设。"  # a venue after the trade: no firm
+    assert norms(production, text, "COMPANY") == set()
 
 
 def test_a_village_by_its_county_or_among_villages_is_a_place_not_a_kind_of_village(
