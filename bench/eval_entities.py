@@ -1,7 +1,7 @@
 """Score the entity stage on the gold sets without DVC (development loop).
 
     python bench/eval_entities.py [--gold data/gold/entities] [--gold data/gold/entities_heldout]
-        [--errors] [--jobs 2] [--pos lexicon|posseg] [--wrap WIDTH] [--ascii-punct]
+        [--errors] [--kinds] [--jobs 2] [--pos lexicon|posseg] [--wrap WIDTH] [--ascii-punct]
         [--spaced] [--traditional] [--html]
 
 Reads the ingested documents and token files of the last `dvc repro` (data/interim) and runs
@@ -15,6 +15,12 @@ extractors write the lines a justified layout stretched; with `--traditional`, t
 first converted to traditional characters (OpenCC s2t); with `--html`, each paragraph is put in
 <p>…</p> with its quotes and full-width spaces as character references (&ldquo; &rdquo; &nbsp;),
 as a scraper that kept a web page's markup saves it.
+
+With `--kinds`, the false negatives of each gold set are counted by kind, without their strings
+(so also for the held-out set, whose errors are not for reading): whether the recognizer found
+the same string under another label, a longer entity around it, or a shorter one inside it, or
+nothing; and the shape of the name (ends in a zone word, in a natural feature's word, is a
+gazetteer place, its length).
 """
 
 from __future__ import annotations
@@ -118,10 +124,61 @@ def _resegment(
             write_json(seg_dir / f"{path.stem}.json", {"tokens": tokens})
 
 
+def miss_kind(missed: str, found: dict[str, set[str]], is_place) -> tuple[str, str]:
+    """The kind of a false negative: what the recognizer found of it in its report (`found`:
+    normalized entity → labels) and the shape of the name."""
+    from pipeline.ner_rules import NATURAL_SUFFIXES, ZONE_SUFFIXES
+
+    def labels(names) -> str:
+        return "/".join(sorted({lab for n in names for lab in found[n]}))
+
+    if missed in found:
+        relation = f"same string as {labels([missed])}"
+    elif longer := [n for n in found if missed in n]:
+        relation = f"inside a found {labels(longer)}"
+    elif shorter := [n for n in found if n in missed]:
+        relation = f"around a found {labels(shorter)}"
+    else:
+        relation = "nothing found"
+    if missed.endswith(ZONE_SUFFIXES):
+        shape = "zone word"
+    elif missed.endswith(NATURAL_SUFFIXES):
+        shape = "natural feature"
+    elif is_place(missed):
+        shape = "gazetteer place"
+    else:
+        shape = "other"
+    return relation, f"{shape}, {min(len(missed), 5)}{'+' if len(missed) >= 5 else ''} chars"
+
+
+def _print_kinds(rows, errors: dict) -> None:
+    from collections import Counter
+
+    from pipeline.entities import make_lexicons
+    from pipeline.segment import default_policy_terms, load_lexicon
+
+    lex = make_lexicons(load_lexicon(default_policy_terms()), default_stoplist())
+    found: dict[str, dict[str, set[str]]] = {}
+    for r in rows:
+        found.setdefault(r.doc_id, {}).setdefault(r.norm, set()).add(r.label)
+    for lab in LABELS:
+        kinds = Counter(
+            miss_kind(missed, found.get(doc_id, {}), lex.is_place)
+            for doc_id, by_label in errors.items()
+            for missed in by_label.get(lab, {}).get("fn", [])
+        )
+        print(f"{lab} false negatives by kind ({sum(kinds.values())}):")
+        for (relation, shape), n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
+            print(f"  {n:4}  {relation}; {shape}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", action="append", type=Path)
     ap.add_argument("--errors", action="store_true", help="print false positives and negatives")
+    ap.add_argument(
+        "--kinds", action="store_true", help="count the false negatives by kind, no strings"
+    )
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument(
         "--pos", choices=("posseg", "lexicon"), help="re-segment the gold reports in this mode"
@@ -172,6 +229,8 @@ def main() -> None:
             for lab in LABELS:
                 s = scores[f"by_label_{bound}"][lab]
                 print(f"{lab:8} {bound:7} P {s['precision']:.3f} F1 {s['f1']:.3f}  (fp {s['fp']})")
+        if args.kinds:
+            _print_kinds(rows, errors)
         if args.errors and "heldout" not in gold.name:  # held-out errors are not for reading
             sources: dict[tuple[str, str, str], set[str]] = {}
             for r in rows:

@@ -115,3 +115,20 @@ def test_the_letter_spacing_perturbation_of_the_entity_evaluation() -> None:
     text = "标题\n\n\u3000\u3000第一行文字\n第二行\n第三行"
     assert module.letter_spaced(text) == "标题\n\n\u3000\u3000第 一 行 文 字\n第二行\n第 三 行"
     assert "，".translate(module.ASCII_PUNCT) == ","
+
+
+def test_false_negatives_are_counted_by_kind_without_their_strings() -> None:
+    spec = importlib.util.spec_from_file_location("eval_entities", ROOT / "bench/eval_entities.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    found = {"长沙": {"PLACE"}, "长沙经开区建设": {"PROGRAM"}, "海螺": {"COMPANY"}}
+    places = {"长沙"}.__contains__
+    kind = module.miss_kind
+    assert kind("长沙经开区", found, places) == ("inside a found PROGRAM", "zone word, 5+ chars")
+    assert kind("长沙县城", found, places) == ("around a found PLACE", "other, 4 chars")
+    assert kind("海螺", {"海螺": {"PROGRAM"}}, places) == (
+        "same string as PROGRAM",
+        "other, 2 chars",
+    )
+    assert kind("洞庭湖", found, places) == ("nothing found", "natural feature, 3 chars")
+    assert kind("长沙", {}, places) == ("nothing found", "gazetteer place, 2 chars")
