@@ -1302,10 +1302,6 @@ def company_suffix_names(
                 continue
         if not strong and not brand_name(name, lex):
             continue  # 跨境物流, 蓝海工业: a sector word needs a registered brand before it
-        if not strong and i + 1 < len(tokens) and not brand_name(name, lex):
-            nxt, npos = text[tokens[i + 1][0] : tokens[i + 1][1]], tokens[i + 1][2]
-            if npos[:1] in ("n", "v") and nxt not in PROJECT_TAILS and _CJK_RE.fullmatch(nxt):
-                continue  # 宝汉天工业|母机, 昆楚工业|协同: the suffix opens a compound word
         if sector_group and word != suffix:
             name_start = _placed_group_start(text, tokens, i, lex)
         # after a weak suffix (物流, 科技…) the entity stage also wants the model's support
