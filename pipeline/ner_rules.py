@@ -14,6 +14,8 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from pipeline.literals import Literals
+
 Tok = tuple[int, int, str]
 Cand = tuple[int, int, str, str]  # start, end, label, source
 
@@ -2025,10 +2027,8 @@ def _brand_tail(tail: str, lex: Lexicons) -> bool:
 
 
 @lru_cache(maxsize=4)
-def _known_firm_re(names: frozenset[str]) -> re.Pattern[str] | None:
-    if not names:
-        return None
-    return re.compile("|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n)))))
+def _firm_names(names: frozenset[str]) -> Literals:
+    return Literals(names)
 
 
 FIRM_FACILITIES = (
@@ -2040,15 +2040,14 @@ FIRM_FACILITIES = (
 def known_firm_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Well-known firms by name (国家电网, 中国石化, 比亚迪), where the name is whole tokens and
     not the opening of a government body or an institution (中国银行|保险监督管理委员会)."""
-    rx = _known_firm_re(lex.known_firms)
-    if rx is None:
+    found = list(_firm_names(lex.known_firms).finditer(text))
+    if not found:
         return []
     starts = {s for s, _, _ in tokens}
     ends = {e for _, e, _ in tokens}
     verbs = sorted(a for a, _, p in tokens if p == "v")
     out: list[Cand] = []
-    for m in rx.finditer(text):
-        s, e = m.span()
+    for s, e in found:
         if s not in starts or e not in ends:
             continue
         # the words that go on from the name, up to a particle (中国华能|等一批中央企业) or a
@@ -2080,8 +2079,7 @@ def ambiguous_firm_projects(text: str, tokens: Sequence[Tok], lex: Lexicons) -> 
     for s, e, _ in tokens:
         if text[s:e] in lex.ambiguous_firms and _CAPACITY_RE.match(text, e):
             out.append((s, e, COMPANY, "known"))
-    for m in _known_firm_re(lex.ambiguous_firms).finditer(text) if lex.ambiguous_firms else ():
-        s, e = m.span()
+    for s, e in _firm_names(lex.ambiguous_firms).finditer(text):
         if not text.startswith(_PARTY_VERBS, e):
             continue
         clause = re.split(r"[，。；：！？\n]", text[max(0, s - 30) : s])[-1]
@@ -3562,8 +3560,7 @@ def _named_project(text: str, tokens: Sequence[Tok], start: int, end: int, lex: 
     ):
         return True
     name = text[start:end]
-    rx = _known_firm_re(lex.known_firms)
-    return bool(_firm_at(name, lex, head_only=True) or (rx and rx.search(name)))
+    return bool(_firm_at(name, lex, head_only=True) or _firm_names(lex.known_firms).search(name))
 
 
 _PHASE_INSIDE_RE = re.compile(r"[一二三四五六七八九十\d]期|[段线]")

@@ -31,6 +31,7 @@ import typer
 from pipeline import config
 from pipeline.config import SegmentParams
 from pipeline.io import dumps_json, fingerprint, read_json, write_json
+from pipeline.literals import Literals
 from pipeline.types import Document
 
 log = logging.getLogger(__name__)
@@ -119,17 +120,11 @@ class TermMerger:
         self.terms = terms
         self.prefixes = {t[:i] for t in terms for i in range(1, len(t) + 1)}
         self.max_tokens = max_tokens
-        # Only policy terms are cut out first; place and firm names are too many for a regex and
-        # are better left to the segmenter's dictionary (see JiebaSegmenter).
-        forced = sorted(
-            (
-                t
-                for t, tag in terms.items()
-                if len(t) >= _FORCED_MIN_LEN and tag not in ("ns", "nt")
-            ),
-            key=lambda t: (-len(t), t),
+        # Only policy terms are cut out first; place and firm names are too many, and are
+        # better left to the segmenter's dictionary (see JiebaSegmenter).
+        self.forced = Literals(
+            t for t, tag in terms.items() if len(t) >= _FORCED_MIN_LEN and tag not in ("ns", "nt")
         )
-        self.forced = re.compile("|".join(map(re.escape, forced))) if forced else None
 
     def cut(self, text: str, base: Callable[[str], list[tuple[str, str]]]) -> list[tuple[str, str]]:
         """Segment `text` with `base`, keeping every long dictionary term one token.
@@ -138,15 +133,15 @@ class TermMerger:
         them goes to `base`; shorter terms are merged afterwards where they fall on token
         boundaries.
         """
-        if self.forced is None:
+        if not self.forced:
             return self(base(text))
         out: list[tuple[str, str]] = []
         pos = 0
-        for m in self.forced.finditer(text):
-            if m.start() > pos:
-                out.extend(self(base(text[pos : m.start()])))
-            out.append((m.group(), self.terms[m.group()]))
-            pos = m.end()
+        for start, end in self.forced.finditer(text):
+            if start > pos:
+                out.extend(self(base(text[pos:start])))
+            out.append((text[start:end], self.terms[text[start:end]]))
+            pos = end
         if pos < len(text):
             out.extend(self(base(text[pos:])))
         return out

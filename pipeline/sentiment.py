@@ -317,12 +317,12 @@ class SupervisedModel:
         vocab, idf = self._vocabulary, self._idf
         for r, it in enumerate(items):
             text = _MULTI_SPACE_RE.sub(" ", it.text.lower())
-            counts: dict[int, int] = {}
-            for n in range(1, self.ngram_max + 1):
-                for i in range(len(text) - n + 1):
-                    j = vocab.get(text[i : i + n])
-                    if j is not None:
-                        counts[j] = counts.get(j, 0) + 1
+            grams = Counter(
+                text[i : i + n]
+                for n in range(1, self.ngram_max + 1)
+                for i in range(len(text) - n + 1)
+            )  # (in order of first occurrence, as the columns were always taken)
+            counts = {vocab[g]: c for g, c in grams.items() if g in vocab}
             if not counts:
                 continue
             idx = np.fromiter(counts, dtype=np.int64, count=len(counts))

@@ -25,6 +25,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
+from pipeline.literals import Literals
+
 KINDS = (
     "problem",
     "admission",
@@ -96,33 +98,27 @@ class ToneLexicon:
     entries: tuple[Entry, ...]
     generic: GenericLexicon | None = None
     _literal: dict[str, Entry] = field(init=False, repr=False, compare=False)
-    _literal_re: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
+    _matcher: Literals = field(init=False, repr=False, compare=False)
     _regexes: tuple[tuple[re.Pattern[str], Entry], ...] = field(
         init=False, repr=False, compare=False
     )
 
     def __post_init__(self) -> None:
         literal = {e.term: e for e in self.entries if not e.term.startswith(_REGEX_PREFIX)}
-        terms = sorted(literal, key=lambda t: (-len(t), t))
-        # A lookahead finds the longest literal at every position, overlapping ones included;
-        # `hits` then keeps the leftmost-longest non-overlapping set.
-        pattern = re.compile("(?=(" + "|".join(map(re.escape, terms)) + "))") if terms else None
+        # `hits` finds the longest literal at every position (overlapping ones included),
+        # then keeps the leftmost-longest non-overlapping set.
         regexes = tuple(
             (re.compile(e.term[len(_REGEX_PREFIX) :]), e)
             for e in self.entries
             if e.term.startswith(_REGEX_PREFIX)
         )
         object.__setattr__(self, "_literal", literal)
-        object.__setattr__(self, "_literal_re", pattern)
+        object.__setattr__(self, "_matcher", Literals(literal))
         object.__setattr__(self, "_regexes", regexes)
 
     def hits(self, text: str) -> list[Hit]:
         """Domain-lexicon matches in `text`, leftmost then longest, never overlapping."""
-        cands: list[tuple[int, int, Entry]] = []
-        if self._literal_re is not None:
-            for m in self._literal_re.finditer(text):
-                term = m.group(1)
-                cands.append((m.start(), m.start() + len(term), self._literal[term]))
+        cands = [(s, e, self._literal[text[s:e]]) for s, e in self._matcher.every_longest(text)]
         for rx, entry in self._regexes:
             cands.extend(
                 (m.start(), m.end(), entry) for m in rx.finditer(text) if m.end() > m.start()
