@@ -272,6 +272,12 @@ def _suffix_index(suffixes: tuple[str, ...]) -> tuple[frozenset[str], tuple[int,
     return frozenset(suffixes), tuple(sorted({len(x) for x in suffixes}, reverse=True))
 
 
+@lru_cache(maxsize=32)
+def _last_chars(words: tuple[str, ...]) -> frozenset[str]:
+    """The characters `words` end with: a token ending otherwise ends none of them."""
+    return frozenset(w[-1] for w in words)
+
+
 @lru_cache(maxsize=1 << 16)
 def _head_suffix(word: str, heads: tuple[str, ...]) -> str:
     """The longest of `heads` that `word` ends with, or ''."""
@@ -709,7 +715,10 @@ _COUNTED_BEFORE_RE = re.compile(r"\d+多?(?:个|项|处|座|条|家|所|公里|�
 def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Names ending with a program head word (威海英才计划, 商事制度改革, 莱荣高铁)."""
     out: list[Cand] = []
+    lasts = _last_chars(PROGRAM_HEADS + PROJECT_HEADS + (GLUED_PILOT_WORK,))
     for i, (s, e, _) in enumerate(tokens):
+        if text[e - 1] not in lasts:
+            continue  # (no head word can end the token: most tokens)
         word = text[s:e]
         # 试点工作: the head glued to the work on it, one token (program_form_end cuts it)
         glued = 2 if word.endswith(GLUED_PILOT_WORK) else 0
@@ -1148,6 +1157,8 @@ _ANY_LIST_RE = re.compile(r"(?:[\u4e00-\u9fff]{2,8}、){2,}[\u4e00-\u9fff]{2,8}"
 def sector_lists(text: str, lex: Lexicons) -> list[tuple[int, int]]:
     """Spans of 、-lists of sectors: closed by …等产业/领域/赛道, or whose items are mostly two
     common words each (低空装备、商业航天、深海科技: 深海科技 is a sector there, not a firm)."""
+    if "、" not in text:
+        return []
     out = [m.span(1) for m in SECTOR_LIST_RE.finditer(text)]
 
     def two_common_words(item: str) -> bool:
@@ -1247,7 +1258,10 @@ def company_suffix_names(
     `sector_lists`, when the caller has them already."""
     out: list[Cand] = []
     sectors = sector_lists(text, lex) if sectors is None else sectors
+    lasts = _last_chars(COMPANY_SUFFIXES)
     for i, (s, e, _) in enumerate(tokens):
+        if text[e - 1] not in lasts:
+            continue
         word = text[s:e]
         suffix = _head_suffix(word, COMPANY_SUFFIXES)
         if not suffix:
@@ -1374,6 +1388,9 @@ def _proper_name(name: str, lex: Lexicons) -> bool:
 
 _ITEM = r"(?:(?!等)[\u4e00-\u9fffA-Za-z]){2,10}?"
 FIRM_LIST_RE = re.compile(rf"((?:{_ITEM}、)+{_ITEM})(?={FIRM_LIST_TAIL_RE.pattern[1:]})")
+# What every closer of a list of firms holds (企业, 央企, 公司, 集团: FIRM_LIST_RE here and
+# FIRM_KIND_LIST_RE below): a sentence without it has no such list
+_FIRM_KIND_RE = re.compile("企|公司|集团")
 # longest first, then by the word itself: a set's order changes from run to run
 _LIST_VERBS = sorted(
     GOVERNING
@@ -1465,7 +1482,7 @@ def listed_firms(text: str, lex: Lexicons) -> list[Cand]:
     development gold).
     """
     out: list[Cand] = []
-    for m in FIRM_LIST_RE.finditer(text):
+    for m in FIRM_LIST_RE.finditer(text) if "、" in text and _FIRM_KIND_RE.search(text) else ():
         items = _list_items(text, m.start(), m.group(1))
         if sum(_firm_item(item, lex) for _, item in items) * 2 <= len(items):
             continue  # a list of sectors or measures (…等传统工业企业), not of firms
@@ -1477,9 +1494,11 @@ def listed_firms(text: str, lex: Lexicons) -> list[Cand]:
 
 # Slots where government prose names firms: the subject of an award or a title won by firms
 # (好当家入选国家级技术创新示范企业, 拓展纤维、中玻新材料获得国家技术发明二等奖) …
+_AWARD_SUBJECT_VERBS = "入选|获批|获评|荣获|获得|成为|跻身|上榜|入围|被评为|被认定为|被授予"
+_AWARD_SUBJECT_VERB_RE = re.compile(_AWARD_SUBJECT_VERBS)
 AWARD_SUBJECT_RE = re.compile(
     r"(?:^|(?<=[，。；：！？]))([^，。；：！？“”（）\s]{2,30}?)"
-    r"(?=(?:入选|获批|获评|荣获|获得|成为|跻身|上榜|入围|被评为|被认定为|被授予)"
+    rf"(?=(?:{_AWARD_SUBJECT_VERBS})"
     r"[^，。；]{0,30}?(?:企业|工厂|技术中心|设计中心|奖|冠军|小巨人|独角兽|瞪羚|链主|500强))"
 )
 # A ranking of firms after an award's subject (入选世界500强, 跻身中国企业500强).
@@ -1916,7 +1935,7 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             if n:
                 out.append((offset + p, offset + p + n, COMPANY, "slot"))
 
-    for m in AWARD_SUBJECT_RE.finditer(text):
+    for m in AWARD_SUBJECT_RE.finditer(text) if _AWARD_SUBJECT_VERB_RE.search(text) else ():
         items = _list_items(text, m.start(1), m.group(1))
         ranked = _FIRMS_RANKING_RE.match(text, m.end(1)) is not None
         for k, (offset, item) in enumerate(items):
@@ -1934,20 +1953,22 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
                 and classify_org(item) in ("company", "unknown")
             ):  # 湖南建工入选世界500强: only firms are ranked so
                 out.append((offset, offset + len(item), COMPANY, "slot"))
-    for m in OPENING_SUBJECT_RE.finditer(text):
+    for m in OPENING_SUBJECT_RE.finditer(text) if "开业" in text else ():
         for offset, item in _list_items(text, m.start(1), m.group(1)):
             n = len(out)
             take(offset, item, False, False)  # the whole item (世界最大单体免税店 is none)
             if len(out) > n and lex.word_freq(text[out[-1][0] : out[-1][1]]):
                 del out[-1]  # 免税店开业, 农商行开业: a kind of business, not a name
-    for m in LISTING_SUBJECT_RE.finditer(text):
+    for m in LISTING_SUBJECT_RE.finditer(text) if "上市" in text or "登陆" in text else ():
         for k, (offset, item) in enumerate(_list_items(text, m.start(1), m.group(1))):
             n = len(out)
             take(offset, item, False, k == 0)
             name = text[out[-1][0] : out[-1][1]] if len(out) > n else ""
             if name and (lex.word_freq(name) or name.endswith("企业")):
                 del out[-1]  # 企业上市, 科创企业上市: a kind of firm, not a name
-    for m in FIRM_KIND_LIST_RE.finditer(text):
+    for m in (
+        FIRM_KIND_LIST_RE.finditer(text) if "、" in text and _FIRM_KIND_RE.search(text) else ()
+    ):
         items = _list_items(text, m.start(), m.group(1))
         if (
             sum(
@@ -1983,7 +2004,7 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
                     at = _unknown_item_start(text, tokens, starts, offset, item, lex, first=k == 0)
                     if at is not None:
                         out.append((at, offset + len(item), COMPANY, "slot"))
-    for m in PROJECT_FIRM_LIST_RE.finditer(text):
+    for m in PROJECT_FIRM_LIST_RE.finditer(text) if "、" in text and "等" in text else ():
         closer = text[m.end() : m.end() + 14].split("项目")[0]
         if any(w in closer for w in (*PLACE_FACILITIES, "资金", "政策", "方式", "领域")):
             continue  # 后安、公婆泉等煤矿项目: facilities named after places; 专债等资金
@@ -1994,7 +2015,8 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
                 skip = _leading_verbs_end(tokens, offset, offset + len(item))
                 offset, item = skip, text[skip : offset + len(item)]
             take(offset, item, True, False, whole=projects)
-    for m in PLANT_RE.finditer(text):  # 浪潮服务器生产线: a registered brand behind a plant
+    # 浪潮服务器生产线: a registered brand behind a plant
+    for m in PLANT_RE.finditer(text) if "产线" in text or "超级工厂" in text else ():
         a = _after_last_verb(text, starts, m.start(1), m.end(1))
         for k in range(min(4, m.end(1) - a), 1, -1):
             name = text[a : a + k]
@@ -2002,7 +2024,7 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
                 if _firm_name_alone(name, lex):
                     out.append((a, a + k, COMPANY, "slot"))
                 break
-    for m in SINGLE_PROJECT_RE.finditer(text):
+    for m in SINGLE_PROJECT_RE.finditer(text) if "等" in text else ():
         for offset, item in _list_items(text, m.start(1), m.group(1)):
             take(offset, item, True, True)
     return out
@@ -2420,7 +2442,9 @@ def firms_named_after_places(
     named after the place."""
     firms = {(s, e) for s, e, label, _ in cands if label == COMPANY}
     out: list[tuple[int, int]] = []
-    for m in FIRM_KIND_LIST_RE.finditer(text):
+    for m in (
+        FIRM_KIND_LIST_RE.finditer(text) if "、" in text and _FIRM_KIND_RE.search(text) else ()
+    ):
         items = [(a, a + len(item)) for a, item in _list_items(text, m.start(), m.group(1))]
         others = [span for span in items if span not in firms]
         if len(items) >= 3 and len(others) == 1 and lex.is_place(text[slice(*others[0])]):
@@ -2473,6 +2497,8 @@ PLACE_LIST_RE = re.compile(
 
 def listed_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """The items of a list closed by a kind of area (…等区域, …等地): names, not phrases."""
+    if "、" not in text or "等" not in text:
+        return []
     starts = {s for s, _, _ in tokens}
     ends = {e for _, e, _ in tokens}
     pos = {(s, e): p for s, e, p in tokens}
@@ -2658,6 +2684,8 @@ def village_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand
 
 def heritage_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Places named before a heritage site: proper names, whole words (大汶口|国家考古遗址公园)."""
+    if "遗址" not in text:
+        return []
     starts = {s for s, _, _ in tokens}
     ends = {e for _, e, _ in tokens}
     pos = {(s, e): p for s, e, p in tokens}
@@ -3174,11 +3202,16 @@ def _natural_feature(name: str, lex: Lexicons) -> bool:
 WATER_REGION_SUFFIXES = ("流域", "入海口", "河口", "口", "三角洲", "沿岸")
 WATER_SUFFIXES = ("河", "江", "湖", "海")
 _WATER_CHARS = frozenset("".join(WATER_SUFFIXES))
+_WATER_REGION_RE = re.compile(
+    "[" + "".join(WATER_SUFFIXES) + "](?=" + "|".join(WATER_REGION_SUFFIXES) + ")"
+)
 
 
 def water_regions(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """A river's basin or mouth: a gazetteer river, lake or sea + 流域/口/三角洲 (黄河流域,
     珠江口), matched on characters since the segmenter may cut 黄|河口."""
+    if not _WATER_REGION_RE.search(text):
+        return []  # (no water word before a region's word: most sentences)
     ends = {e for _, e, _ in tokens}
     out: list[Cand] = []
     for s, _, _ in tokens:
@@ -3319,6 +3352,8 @@ _LINE_SECTION_RE = re.compile(_LINE + r"[\u4e00-\u9fff]{2,6}?至[\u4e00-\u9fff]{
 
 def route_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """A road or railway project named by its two ends, both places (济南至宁津等5个项目)."""
+    if "至" not in text:
+        return []
     starts = {s for s, _, _ in tokens}
     out: list[Cand] = []
     for m in ROUTE_RE.finditer(text):
@@ -3627,10 +3662,18 @@ def _project_list_items(
 
 def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Named projects: the items of a list closed by 等…项目; names with a phase (裕龙石化一期)."""
+    # (the characters each pattern needs: most sentences have none, and a pattern that opens
+    # with a repeated class tries every start and length before it fails)
+    found = [
+        *(PROJECT_ITEMS_RE.finditer(text) if "等" in text else ()),
+        *(PROJECT_BARE_LIST_RE.finditer(text) if "、" in text and "项目" in text else ()),
+    ]
+    phased = "期" in text
+    if not found and not phased:
+        return []
     starts = {s for s, _, _ in tokens}
     ends = {e for _, e, _ in tokens}
     out: list[Cand] = []
-    found = [*PROJECT_ITEMS_RE.finditer(text), *PROJECT_BARE_LIST_RE.finditer(text)]
     token_at = {s: text[s:e] for s, e, _ in tokens}
 
     def _opens_word(i: int) -> bool:  # (及胶|新铁路: a glued token still opens at the 及)
@@ -3683,7 +3726,7 @@ def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
             if bare_works and not _placed_project(text, tokens, a, b, lex):
                 continue  # 中央桥加固、城市绿化、亮化等工程: kinds of works beside a name
             out.append((a, b, PROGRAM, "project"))
-    for i, (s, e, _) in enumerate(tokens):
+    for i, (s, e, _) in enumerate(tokens) if phased else ():
         if not PHASE_RE.match(text[s:e]) or i == 0 or _is_boundary(text, tokens[i - 1]):
             continue  # (…度假城项目，|一期工程开工: a phase after a comma has no name before it)
         start = _extend_left(text, tokens, i - 1, _MAX_NAME)
@@ -3723,7 +3766,7 @@ def site_works(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     starts = {s for s, _, _ in tokens}
     ends = {e for _, e, _ in tokens}
     out: list[Cand] = []
-    for m in _SITE_WORKS_RE.finditer(text):
+    for m in _SITE_WORKS_RE.finditer(text) if "、" in text and "等" in text else ():
         items = _project_list_items(text, tokens, starts, m.start(1), m.group(1))
         names = [
             (a, b)
