@@ -3858,7 +3858,9 @@ _COUNTED_RE = re.compile(r"^\d+(?:家|个|项|类|座|条|大)")
 _COUNT_INSIDE_RE = re.compile(r"(?<=[\u4e00-\u9fff])\d+(?:县|市|区|个|家|项)")
 # An ordinal of things ranks one, it does not name it (亚洲第一个专业货运机场, 第二条高速公路;
 # 第十四个五年规划 is the plan's name; a pilot's batch is part of its name: 碳达峰第二批试点).
-_ORDINAL_RE = re.compile(r"第[一二三四五六七八九十百千\d]+(?:个(?!五年)|条|座|所|艘|架|台|项|处)")
+_ORDINAL_THING_RE = re.compile(
+    r"第[一二三四五六七八九十百千\d]+(?:个(?!五年)|条|座|所|艘|架|台|项|处)"
+)
 # A sum of money describes a work, it does not name it (超百亿元水利工程, 10亿元产业园).
 _AMOUNT_RE = re.compile(r"(?:[\d.]+|[一二三四五六七八九十百千两]+)(?:亿|万)元|\d+元")
 
@@ -3872,7 +3874,7 @@ def trim_program(text: str, s: int, e: int) -> tuple[int, int] | None:
     name = text[s:e]
     if _COUNTED_RE.match(name) or _COUNT_INSIDE_RE.search(name) or e - s < 2:
         return None
-    if _ORDINAL_RE.search(name) or _AMOUNT_RE.search(name):
+    if _ORDINAL_THING_RE.search(name) or _AMOUNT_RE.search(name):
         return None
     if _part_of_formula(text, s, e):
         return None  # “直播+平台+跨境电商+海外仓”: a piece of a quoted formula

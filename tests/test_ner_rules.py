@@ -836,6 +836,17 @@ def test_project_names_keep_voltages_circuits_and_expressway_codes() -> None:
     assert "水系连通工程" in texts(text, R.program_head_names(text, toks(text), lex))
 
 
+def test_a_circuit_ordinal_is_a_spec_inside_a_name() -> None:
+    """第三回 (a line's third circuit) belongs to the project's name, whatever its tag; an
+    ordinal of things elsewhere in the module must not shadow this check (it did: two
+    module-level _ORDINAL_RE, the later one winning)."""
+    text = "加快建设浙江特高压直流第三回工程。"
+    tokens = [(0, 2, "v"), (2, 4, "vn"), (4, 6, "ns"), (6, 9, "n"), (9, 11, "n"), (11, 14, "n"),
+              (14, 16, "n"), (16, 17, "x")]  # fmt: skip
+    assert R._spec_in_name(text, tokens, 5)
+    assert not R._spec_in_name(text, tokens, 4)  # 直流 is a word of the name, not a spec
+
+
 def test_the_land_contract_extension_pilot_in_its_variants() -> None:
     for text, name in (
         ("稳妥推进第二轮土地承包到期后再延长30年试点。", "第二轮土地承包到期后再延长30年试点"),

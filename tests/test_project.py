@@ -390,3 +390,31 @@ def test_ci_runs_make_test_and_stops_on_errors() -> None:
     ]
     runs = [i for i, line in enumerate(lines) if re.fullmatch(r"make\s+test", line)]
     assert set_e and runs and set_e[0] < runs[0]
+
+
+@pytest.mark.parametrize("module", sorted(p.name for p in PKG.glob("*.py")))
+def test_module_level_names_are_bound_once(module: str) -> None:
+    """A constant bound twice at module level silently changes what the functions above the
+    second binding read (ner_rules had two _ORDINAL_RE; the later one won everywhere). Only
+    an extension of the name by itself (X = (*X, …)) may rebind it."""
+    tree = ast.parse((PKG / module).read_text(encoding="utf-8"))
+    seen: set[str] = set()
+    twice = []
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names, value = [node.name], None
+        elif isinstance(node, ast.Assign):
+            names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+            value = node.value
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value:
+            names, value = [node.target.id], node.value
+        else:
+            continue
+        for name in names:
+            reads_itself = value is not None and any(
+                isinstance(n, ast.Name) and n.id == name for n in ast.walk(value)
+            )
+            if name in seen and not reads_itself:
+                twice.append(name)
+            seen.add(name)
+    assert not twice, f"{module}: bound twice at module level: {twice}"
