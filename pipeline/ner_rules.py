@@ -1469,6 +1469,8 @@ PROJECT_LIST_RE = re.compile(
 
 def project_list_item_starts(text: str) -> list[int]:
     """Offsets where the items of a list of projects, products or firms begin."""
+    if "、" not in text or "等" not in text:
+        return []
     starts: list[int] = []
     for m in PROJECT_LIST_RE.finditer(text):
         starts.extend(offset for offset, _ in _list_items(text, m.start(), m.group(1)))
@@ -2236,6 +2238,8 @@ def coordinated_places(
 ) -> list[tuple[int, int]]:
     """Names that open an item of a 、-list whose neighbouring item opens with a place:
     宝山、金山, 博山猕猴桃、平邑金银花 (the model or the gazetteer alone is unsure of them)."""
+    if not pending or "、" not in text:
+        return []
     place_starts = {s for s, _, label, _ in cands if label == PLACE}
     # where an item may open: after a list mark or punctuation, a verb (建设|米山) or a place
     openings = {e for _, e, p in tokens if p[:1] == "v"}
@@ -2299,6 +2303,8 @@ def sibling_places(text: str, cands: Sequence[Cand], lex: Lexicons) -> list[tupl
     """Inner items of a 、-list, between places of their own kind, that the gazetteer and the
     dictionary leave out: a county's short name that is also a word (文昌、琼海、东方、澄迈 —
     东方市), a river or lake beside rivers (黄垒河、母猪河、米山河)."""
+    if "、" not in text:
+        return []
     places = {(s, e) for s, e, label, _ in cands if label == PLACE}
     starts = {s for s, _ in places}
     ends = {e for _, e in places}
@@ -2345,6 +2351,8 @@ def sibling_firms(
     last item after two firms, followed by a verb (沙钢、中天钢铁、永钢|加快…), where a city's
     name + a trade also names a firm (洛阳钼业、中原银行、洛阳轴承|实现…)."""
     firms = {(s, e) for s, e, label, _ in cands if label == COMPANY}
+    if len(firms) < 2 or "、" not in text:
+        return []  # (every reading below needs two firms in a 、-list)
     ends = {e for _, e in firms}
     starts = {s for s, _ in firms}
     covered = {i for s, e, *_ in cands for i in range(s, e)}
@@ -3472,6 +3480,8 @@ _ROUTE_LIST_RE = re.compile(
 
 def route_list_items(text: str) -> set[tuple[int, int]]:
     """Spans of the (whole) items of the lists of routes counted by 条 in `text`."""
+    if "条" not in text:
+        return set()
     return {
         (a, a + len(item))
         for m in _ROUTE_LIST_RE.finditer(text)
