@@ -950,7 +950,7 @@ def recognize_document(
             rel, model_spans[k], lambda a, b, t=texts[k]: bool(lex.place_kind(t[a:b]))
         )
         rel = split_body_places(rel, texts[k], lex)
-        sdoc = doc_from_tokens(nlp.vocab, texts[k], rel)
+        sdoc = doc_from_tokens(nlp.vocab, texts[k], rel, tags=False)  # (rules read `rel`)
         sdoc = ModelComponent.pipe_one(sdoc, model_spans[k])
         sdoc.user_data["home"] = home  # the report's provinces
         for name, proc in nlp.pipeline:

@@ -437,16 +437,18 @@ class SegmenterTokenizer:
         return doc_from_tokens(self.vocab, text, tokens, Doc)
 
 
-def doc_from_tokens(vocab, text: str, tokens: Sequence[Token], doc_cls=None):
+def doc_from_tokens(vocab, text: str, tokens: Sequence[Token], doc_cls=None, *, tags=True):
     """A spaCy Doc over `text` whose tokens are the given (start, end, pos) spans.
 
     White space between tokens becomes the ``whitespace_`` of the token before it, or a token of
-    its own where spaCy needs one; offsets are relative to `text`.
+    its own where spaCy needs one; offsets are relative to `text`. `tags`: set the POS as
+    ``token.tag_`` (the entity stage reads them from ``user_data["tokens"]`` and skips this:
+    a third of the Doc's construction).
     """
     if doc_cls is None:
         from spacy.tokens import Doc as doc_cls
-    words, spaces, tags = doc_words(text, tokens)
-    doc = doc_cls(vocab, words=words, spaces=spaces, tags=tags)
+    words, spaces, pos = doc_words(text, tokens)
+    doc = doc_cls(vocab, words=words, spaces=spaces, tags=pos if tags else None)
     # Doc.text is rebuilt from the tokens at every access; rules read it many times
     doc.user_data["text"] = text
     doc.user_data["tokens"] = list(tokens)

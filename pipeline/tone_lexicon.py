@@ -15,6 +15,7 @@ label and a score. Both are pure; nothing here opens a file except the two reade
 
 from __future__ import annotations
 
+import bisect
 import importlib.util
 import math
 import pickle
@@ -473,6 +474,10 @@ def _modifies_treated(hits: list[Hit], i: int) -> bool:
     )
 
 
+def _first(word: tuple[int, int]) -> int:
+    return word[0]
+
+
 def _generic(
     text: str,
     words: Sequence[tuple[int, int]],
@@ -488,10 +493,11 @@ def _generic(
     covered = [(h.start, h.end) for h in hits]
     pos = neg = 0.0
     factor, flips = 1.0, 0
-    for s, e in words:
-        if s < c_start or s >= c_end or (f_end and s < f_end):
-            continue
-        if any(s < ce and cs < e for cs, ce in covered):
+    # the clause's words (words are in text order): from c_start, or from f_end if set
+    lo = bisect.bisect_left(words, max(c_start, f_end) if f_end else c_start, key=_first)
+    hi = bisect.bisect_left(words, c_end, lo, key=_first)
+    for s, e in words[lo:hi]:
+        if covered and any(s < ce and cs < e for cs, ce in covered):
             continue
         w = text[s:e]
         if w in generic.negators:
