@@ -2100,10 +2100,11 @@ def ambiguous_firm_projects(text: str, tokens: Sequence[Tok], lex: Lexicons) -> 
     """Known firms whose names are also words (大唐, 三峡, 中国建筑), where a capacity follows
     them or they are a party to an agreement (与中国建筑签约)."""
     out: list[Cand] = []
-    for s, e, _ in tokens:
+    for s, e, _ in tokens if _CAPACITY_RE.search(text) else ():
         if text[s:e] in lex.ambiguous_firms and _CAPACITY_RE.match(text, e):
             out.append((s, e, COMPANY, "known"))
-    for s, e in _firm_names(lex.ambiguous_firms).finditer(text):
+    parties = any(v in text for v in _PARTY_VERBS)
+    for s, e in _firm_names(lex.ambiguous_firms).finditer(text) if parties else ():
         if not text.startswith(_PARTY_VERBS, e):
             continue
         clause = re.split(r"[，。；：！？\n]", text[max(0, s - 30) : s])[-1]
@@ -2585,6 +2586,8 @@ def token_lists(text: str, tokens: Sequence[Tok]) -> list[list[int]]:
 def listed_counties(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """A county's short name that is also an ordinary word (兴国, 永和), as an item of a list
     whose other items are mostly places (瑞金、于都、兴国加快发展)."""
+    if "、" not in text:
+        return []
     out: list[Cand] = []
     for run in token_lists(text, tokens):
         words = [text[tokens[i][0] : tokens[i][1]] for i in run]
@@ -3399,6 +3402,8 @@ _AFTER_NUMBER_RE = re.compile(r"[0-9A-Za-z０-９][\u4e00-\u9fff]?$")
 
 def elliptical_lines(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """The items of a list of railway lines that come before the item with the head word."""
+    if "、" not in text:
+        return []
     starts = {s for s, _, _ in tokens}
     ends = {e for _, e, _ in tokens}
     out: list[Cand] = []
@@ -3841,11 +3846,11 @@ def foreign_regions(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
     ends = {e for _, e, _ in tokens}
     out: list[Cand] = []
     for s, e, _ in tokens:
+        m = _FOREIGN_REGION_RE.match(text, e)  # (first: the cheaper test)
+        if not m or e not in starts or m.end() not in ends:
+            continue
         country = text[s:e]
         if country == "中国" or lex.place_kind(country) != "country":
-            continue
-        m = _FOREIGN_REGION_RE.match(text, e)
-        if not m or e not in starts or m.end() not in ends:
             continue
         name, stem = m.group(), m.group(1)
         if lex.is_place(name):
