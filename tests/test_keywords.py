@@ -141,6 +141,26 @@ def test_word_cloud_layout_is_seeded() -> None:
     assert (cloud_array(freqs, font=font, seed=3) == first).all()
 
 
+def test_clouds_reuse_the_fonts_of_earlier_clouds(monkeypatch) -> None:
+    """A process's later clouds load no font size an earlier cloud loaded, and look the same
+    as when drawn with fonts of their own."""
+    from PIL import ImageFont
+
+    from pipeline import keywords
+
+    font = plotting.font_path()
+    freqs = [("高质量发展", 1.0), ("乡村振兴", 0.7), ("新质生产力", 0.5), ("威海", 0.3)]
+    monkeypatch.setattr(keywords, "_FONTS", {})
+    first = cloud_array(freqs, font=font, seed=3)
+    loads = []
+    real = ImageFont.truetype
+    monkeypatch.setattr(ImageFont, "truetype", lambda *a, **k: loads.append(a[1]) or real(*a, **k))
+    again = cloud_array(freqs, font=font, seed=3)
+    assert loads == [] and (again == first).all()
+    monkeypatch.setattr(keywords, "_FONTS", {})
+    assert (cloud_array(freqs, font=font, seed=3) == first).all() and len(loads) > 50
+
+
 def test_cloud_image_has_its_title_above_the_cloud_and_refuses_missing_glyphs() -> None:
     from pipeline.keywords import cloud_image
 
