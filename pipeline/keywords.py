@@ -307,12 +307,14 @@ def cloud_array(freqs: Sequence[tuple[str, float]], *, font: Path, seed: int) ->
     return np.full((CLOUD_SIZE[1], CLOUD_SIZE[0], 3), 255, dtype=np.uint8)
 
 
-# Fonts loaded for clouds, kept for the process's later clouds: each cloud tries ~280 of the
+# Fonts loaded for clouds, kept for the process's next clouds: each cloud tries ~280 of the
 # same ~300 sizes (most for its first word, from the canvas's height down), 0.3 ms a load — 40 %
-# of a cloud's time when each cloud loaded its own. ~1 MB a size (Noto Sans SC): at most
-# _MAX_FONTS are kept.
+# of a cloud's time when each cloud loads its own. A font keeps what it measured and drew (~2 MB
+# a size after a cloud, ~4 MB after thirty: 1.2 GB a process), so the fonts are dropped every
+# _FONT_CLOUDS clouds (~0.8 GB at most, against 0.55 GB for a cloud's own fonts).
 _FONTS: dict[tuple, object] = {}
-_MAX_FONTS = 400
+_FONT_CLOUDS = 4
+_font_uses = 0
 
 
 class _FontCache:
@@ -325,8 +327,6 @@ class _FontCache:
     def truetype(self, font, size, *args, **kwargs):
         key = (str(font), size, args, tuple(sorted(kwargs.items())))
         if key not in _FONTS:
-            if len(_FONTS) >= _MAX_FONTS:
-                _FONTS.clear()
             _FONTS[key] = self._image_font.truetype(font, size, *args, **kwargs)
         return _FONTS[key]
 
@@ -339,6 +339,11 @@ def _cached_fonts() -> Iterator[None]:
     # Replaces the name ImageFont in wordcloud's module only, for the duration of one cloud.
     import wordcloud.wordcloud as wc_module
 
+    global _font_uses
+    if _font_uses >= _FONT_CLOUDS:
+        _FONTS.clear()
+        _font_uses = 0
+    _font_uses += 1
     real = wc_module.ImageFont
     wc_module.ImageFont = _FontCache(real)
     try:
