@@ -133,6 +133,8 @@ COMPANY_SUFFIXES: tuple[str, ...] = tuple(
         key=lambda s: (-len(s), s),
     )
 )  # fmt: skip
+# The characters a firm suffix ends with (a token ending otherwise ends no suffix)
+_SUFFIX_LAST_CHARS = frozenset(w[-1] for w in COMPANY_SUFFIXES)
 # A sector + 集团 is a state-owned group named so in its report (能源集团, 交通集团, 水务集团),
 # except for these kinds of group.
 GENERIC_GROUPS = _words(
@@ -270,12 +272,6 @@ def _is_boundary(text: str, tok: Tok) -> bool:
 @lru_cache(maxsize=32)
 def _suffix_index(suffixes: tuple[str, ...]) -> tuple[frozenset[str], tuple[int, ...]]:
     return frozenset(suffixes), tuple(sorted({len(x) for x in suffixes}, reverse=True))
-
-
-@lru_cache(maxsize=32)
-def _last_chars(words: tuple[str, ...]) -> frozenset[str]:
-    """The characters `words` end with: a token ending otherwise ends none of them."""
-    return frozenset(w[-1] for w in words)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -715,9 +711,8 @@ _COUNTED_BEFORE_RE = re.compile(r"\d+多?(?:个|项|处|座|条|家|所|公里|�
 def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Names ending with a program head word (威海英才计划, 商事制度改革, 莱荣高铁)."""
     out: list[Cand] = []
-    lasts = _last_chars(PROGRAM_HEADS + PROJECT_HEADS + (GLUED_PILOT_WORK,))
     for i, (s, e, _) in enumerate(tokens):
-        if text[e - 1] not in lasts:
+        if text[e - 1] not in _HEAD_LAST_CHARS:
             continue  # (no head word can end the token: most tokens)
         word = text[s:e]
         # 试点工作: the head glued to the work on it, one token (program_form_end cuts it)
@@ -881,6 +876,8 @@ _DATE_CODE_RE = re.compile(r"\d{1,2}[·.]\d{1,2}")  # “1·22”, “4·11”: 
 GLUED_WORK_RE = re.compile(r"(?:工程|行动|计划)建设")
 # …and a pilot glued to its work (职业伤害保障|试点工作)
 GLUED_PILOT_WORK = "试点工作"
+# The characters a program's head word ends with (a token ending otherwise ends no head word)
+_HEAD_LAST_CHARS = frozenset(w[-1] for w in (*PROGRAM_HEADS, *PROJECT_HEADS, GLUED_PILOT_WORK))
 # What follows a quoted award or rank (“五个一工程”奖, “…”荣誉称号, “世界500强”排名).
 AWARD_FOLLOWERS = ("奖", "称号", "荣誉", "排名", "榜单", "复评", "复核", "复审")
 # What follows a quoted goal or a city's positioning (“把潮州建设得更加美丽”发展目标).
@@ -1258,10 +1255,9 @@ def company_suffix_names(
     `sector_lists`, when the caller has them already."""
     out: list[Cand] = []
     sectors = sector_lists(text, lex) if sectors is None else sectors
-    lasts = _last_chars(COMPANY_SUFFIXES)
     for i, (s, e, _) in enumerate(tokens):
-        if text[e - 1] not in lasts:
-            continue
+        if text[e - 1] not in _SUFFIX_LAST_CHARS:
+            continue  # (no firm suffix can end the token)
         word = text[s:e]
         suffix = _head_suffix(word, COMPANY_SUFFIXES)
         if not suffix:
@@ -1391,6 +1387,14 @@ FIRM_LIST_RE = re.compile(rf"((?:{_ITEM}、)+{_ITEM})(?={FIRM_LIST_TAIL_RE.patte
 # What every closer of a list of firms holds (企业, 央企, 公司, 集团: FIRM_LIST_RE here and
 # FIRM_KIND_LIST_RE below): a sentence without it has no such list
 _FIRM_KIND_RE = re.compile("企|公司|集团")
+
+
+def _may_list_firms(text: str) -> bool:
+    """Whether `text` may hold a 、-list closed by a kind of firm (FIRM_LIST_RE,
+    FIRM_KIND_LIST_RE): most sentences do not, and those patterns are slow to fail."""
+    return "、" in text and _FIRM_KIND_RE.search(text) is not None
+
+
 # longest first, then by the word itself: a set's order changes from run to run
 _LIST_VERBS = sorted(
     GOVERNING
@@ -1484,7 +1488,7 @@ def listed_firms(text: str, lex: Lexicons) -> list[Cand]:
     development gold).
     """
     out: list[Cand] = []
-    for m in FIRM_LIST_RE.finditer(text) if "、" in text and _FIRM_KIND_RE.search(text) else ():
+    for m in FIRM_LIST_RE.finditer(text) if _may_list_firms(text) else ():
         items = _list_items(text, m.start(), m.group(1))
         if sum(_firm_item(item, lex) for _, item in items) * 2 <= len(items):
             continue  # a list of sectors or measures (…等传统工业企业), not of firms
@@ -1968,9 +1972,7 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             name = text[out[-1][0] : out[-1][1]] if len(out) > n else ""
             if name and (lex.word_freq(name) or name.endswith("企业")):
                 del out[-1]  # 企业上市, 科创企业上市: a kind of firm, not a name
-    for m in (
-        FIRM_KIND_LIST_RE.finditer(text) if "、" in text and _FIRM_KIND_RE.search(text) else ()
-    ):
+    for m in FIRM_KIND_LIST_RE.finditer(text) if _may_list_firms(text) else ():
         items = _list_items(text, m.start(), m.group(1))
         if (
             sum(
@@ -2451,9 +2453,7 @@ def firms_named_after_places(
     named after the place."""
     firms = {(s, e) for s, e, label, _ in cands if label == COMPANY}
     out: list[tuple[int, int]] = []
-    for m in (
-        FIRM_KIND_LIST_RE.finditer(text) if "、" in text and _FIRM_KIND_RE.search(text) else ()
-    ):
+    for m in FIRM_KIND_LIST_RE.finditer(text) if _may_list_firms(text) else ():
         items = [(a, a + len(item)) for a, item in _list_items(text, m.start(), m.group(1))]
         others = [span for span in items if span not in firms]
         if len(items) >= 3 and len(others) == 1 and lex.is_place(text[slice(*others[0])]):

@@ -23,6 +23,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
+from operator import itemgetter
 from pathlib import Path
 from typing import Literal
 
@@ -474,10 +475,6 @@ def _modifies_treated(hits: list[Hit], i: int) -> bool:
     )
 
 
-def _first(word: tuple[int, int]) -> int:
-    return word[0]
-
-
 def _generic(
     text: str,
     words: Sequence[tuple[int, int]],
@@ -494,8 +491,8 @@ def _generic(
     pos = neg = 0.0
     factor, flips = 1.0, 0
     # the clause's words (words are in text order): from c_start, or from f_end if set
-    lo = bisect.bisect_left(words, max(c_start, f_end) if f_end else c_start, key=_first)
-    hi = bisect.bisect_left(words, c_end, lo, key=_first)
+    lo = bisect.bisect_left(words, max(c_start, f_end) if f_end else c_start, key=itemgetter(0))
+    hi = bisect.bisect_left(words, c_end, lo, key=itemgetter(0))
     for s, e in words[lo:hi]:
         if covered and any(s < ce and cs < e for cs, ce in covered):
             continue
