@@ -63,8 +63,11 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def to_csv_text(rows: Iterable[Any], columns: Sequence[str] | None = None) -> str:
-    """Render dataclass instances or dicts as CSV text (header row, standard quoting, \\n)."""
+def to_csv_text(
+    rows: Iterable[Any], columns: Sequence[str] | None = None, *, header: bool = True
+) -> str:
+    """Render dataclass instances or dicts as CSV text (header row unless `header` is false,
+    standard quoting, \\n)."""
     rows = list(rows)
     if columns is None:
         if not rows:
@@ -77,7 +80,8 @@ def to_csv_text(rows: Iterable[Any], columns: Sequence[str] | None = None) -> st
         )
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(columns)
+    if header:
+        writer.writerow(columns)
     plain = (str, int, float, bool, type(None))
     for row in rows:
         if dataclasses.is_dataclass(row):

@@ -23,8 +23,9 @@ word lists. A mention is merged only where it starts and ends on token boundarie
 from __future__ import annotations
 
 import bisect
+import csv
+import io
 import itertools
-import json
 import logging
 import re
 from collections import Counter, defaultdict
@@ -38,10 +39,11 @@ import typer
 from pipeline import config
 from pipeline.config import TermsParams
 from pipeline.io import (
+    atomic_write_text,
     dumps_json,
     read_csv,
     read_json,
-    write_csv,
+    to_csv_text,
     write_json,
     write_text_if_changed,
 )
@@ -327,6 +329,9 @@ def paragraph_terms(doc: TermDoc) -> list[tuple[int, str, list[str]]]:
     return out
 
 
+TERM_COLUMNS = ["doc_id", "term", "pos", "count", "per_10k"]
+
+
 def term_rows(doc: TermDoc) -> list[TermRow]:
     """terms.csv rows of one report: by count (descending), then term."""
     pos: dict[str, Counter[str]] = defaultdict(Counter)
@@ -482,6 +487,7 @@ def build_corpus(
 
 
 _WORKER: dict = {}
+_CACHE_PARTS = (".json", ".stats.json", ".rows.csv")
 
 
 def _init_worker(params: TermsParams, stopwords: Path, boilerplate: Path, seg_dir: Path) -> None:
@@ -489,15 +495,17 @@ def _init_worker(params: TermsParams, stopwords: Path, boilerplate: Path, seg_di
                    filt=make_filter(params, stopwords, boilerplate))  # fmt: skip
 
 
-def _terms_one(job: tuple[Document, list[EntitySpan]]) -> tuple[str, dict[str, int]]:
-    """One report's term file (its text) and its filter statistics."""
+def _terms_one(job: tuple[Document, list[EntitySpan]]) -> tuple[str, dict[str, int], str]:
+    """One report's term file (its text), its filter statistics and its rows of terms.csv
+    (CSV text without the header)."""
     doc, spans = job
     stats: Counter[str] = Counter()
     tokens = {doc.doc_id: read_tokens(_WORKER["seg_dir"], doc.doc_id)}
     (td,), stats = build_corpus(
         [doc], tokens, _WORKER["filt"], _WORKER["params"], {doc.doc_id: spans}
     )
-    return dumps_json(term_doc_to_dict(td)), dict(stats)
+    rows = to_csv_text(term_rows(td), TERM_COLUMNS, header=False)
+    return dumps_json(term_doc_to_dict(td)), dict(stats), rows
 
 
 def run(
@@ -533,14 +541,16 @@ def run(
         h.update((Path(seg_dir) / f"{d.doc_id}.json").read_bytes())
         h.update(repr(entities.get(d.doc_id, [])).encode("utf-8"))
         keys[d.doc_id] = h.hexdigest()
-    # a cache entry is the report's term file as written, and its statistics beside it
-    results: dict[str, tuple[str, dict[str, int]]] = {}
+    # a cache entry is the report's term file as written, and beside it its statistics and its
+    # rows of terms.csv (so an incremental run neither parses nor renders unchanged reports)
+    results: dict[str, tuple[str, dict[str, int], str]] = {}
     if result_cache is not None:
         for d in docs:
-            hit = Path(result_cache) / f"{keys[d.doc_id]}.json"
-            part = Path(result_cache) / f"{keys[d.doc_id]}.stats.json"
-            if hit.exists() and part.exists():
-                results[d.doc_id] = (hit.read_text(encoding="utf-8"), read_json(part))
+            files = [Path(result_cache) / f"{keys[d.doc_id]}{ext}" for ext in _CACHE_PARTS]
+            if all(f.exists() for f in files):
+                hit, part, rows = files
+                results[d.doc_id] = (hit.read_text(encoding="utf-8"), read_json(part),
+                                     rows.read_text(encoding="utf-8"))  # fmt: skip
     todo = [d for d in docs if d.doc_id not in results]
     done = map_reports(
         _terms_one, [(d, entities.get(d.doc_id, [])) for d in todo],
@@ -550,30 +560,32 @@ def run(
     for d, result in zip(todo, done, strict=True):
         results[d.doc_id] = result
         if result_cache is not None:
-            write_text_if_changed(Path(result_cache) / f"{keys[d.doc_id]}.json", result[0])
-            write_json(Path(result_cache) / f"{keys[d.doc_id]}.stats.json", result[1])
+            key = keys[d.doc_id]
+            write_text_if_changed(Path(result_cache) / f"{key}.json", result[0])
+            write_json(Path(result_cache) / f"{key}.stats.json", result[1])
+            write_text_if_changed(Path(result_cache) / f"{key}.rows.csv", result[2])
     if result_cache is not None:
-        used = {f"{k}{ext}" for k in keys.values() for ext in (".json", ".stats.json")}
-        for stale in Path(result_cache).glob("*.json"):
-            if stale.name not in used:
+        used = {f"{k}{ext}" for k in keys.values() for ext in _CACHE_PARTS}
+        for stale in Path(result_cache).iterdir():
+            if stale.is_file() and stale.name not in used:
                 stale.unlink()
     stats: Counter[str] = Counter()
     for d in docs:
         stats.update(results[d.doc_id][1])
-    term_docs = [term_doc_from_dict(json.loads(results[d.doc_id][0])) for d in docs]
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     for d in docs:
         write_text_if_changed(out_dir / f"{d.doc_id}.json", results[d.doc_id][0])
-    keep = {f"{td.doc_id}.json" for td in term_docs}
+    keep = {f"{d.doc_id}.json" for d in docs}
     for stale in out_dir.glob("*.json"):
         if stale.name not in keep:
             stale.unlink()
-    rows = [r for td in term_docs for r in term_rows(td)]
-    write_csv(table, rows, ["doc_id", "term", "pos", "count", "per_10k"])
-    vocabulary = {r.term for r in rows}
+    # terms.csv: the reports' rows in doc_id order (`docs` is), as write_csv would render them
+    chunks = [results[d.doc_id][2] for d in docs]
+    atomic_write_text(table, to_csv_text([], TERM_COLUMNS) + "".join(chunks))
+    vocabulary = {row[1] for chunk in chunks for row in csv.reader(io.StringIO(chunk))}
     metrics = {
-        "documents": len(term_docs),
+        "documents": len(docs),
         "tokens": stats["tokens"],
         "terms": stats["kept"],
         "kept_share": round(stats["kept"] / stats["tokens"], 4) if stats["tokens"] else 0.0,

@@ -253,6 +253,33 @@ def test_run_writes_term_files_table_and_metrics(tmp_path: Path) -> None:
     assert td.doc_id == "weihai" and "威高集团" in term_counts(td)
 
 
+def test_table_is_the_reports_rows_in_doc_id_order(tmp_path: Path) -> None:
+    # terms.csv is put together from each report's rows rendered apart (in the workers, or
+    # read from the cache): it must be the table write_csv renders from all the rows
+    import dataclasses
+
+    from pipeline.io import to_csv_text
+    from pipeline.terms import TERM_COLUMNS
+
+    docs, seg, ents = _write_inputs(tmp_path)
+    doc = read_json(docs / "weihai.json")
+    cut = len(doc["sentences"]) // 2
+    doc = {**doc, "doc_id": "a_copy", "sentences": doc["sentences"][:cut]}
+    write_json(docs / "a_copy.json", doc)
+    write_json(seg / "a_copy.json", {**read_json(seg / "weihai.json"), "doc_id": "a_copy"})
+    table = tmp_path / "terms.csv"
+    for cache in (None, tmp_path / "cache", tmp_path / "cache"):
+        m = run(docs, seg, ents, default_stopwords(), default_boilerplate(), tmp_path / "t",
+                table, tmp_path / "m.json", params(), result_cache=cache)  # fmt: skip
+        tds = load_term_docs(tmp_path / "t")
+        assert [td.doc_id for td in tds] == ["a_copy", "weihai"]
+        rows = [r for td in tds for r in term_rows(td)]
+        assert {r.doc_id for r in rows} == {"a_copy", "weihai"}
+        assert table.read_text(encoding="utf-8") == to_csv_text(rows, TERM_COLUMNS)
+        assert [f.name for f in dataclasses.fields(rows[0])] == TERM_COLUMNS
+        assert m["vocabulary"] == len({r.term for r in rows})
+
+
 def test_run_needs_entities_when_merging(tmp_path: Path) -> None:
     docs, seg, _ = _write_inputs(tmp_path)
     with pytest.raises(ValueError, match="does not exist"):
