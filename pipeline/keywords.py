@@ -19,6 +19,7 @@ sentence — scores divided by the maximum, as jieba.analyse does.
 
 from __future__ import annotations
 
+import heapq
 import logging
 import math
 from collections import Counter
@@ -129,20 +130,31 @@ def tfidf_scores(
 # ---------------------------------------------------------------- TextRank
 
 
-def cooccurrence(sentences: Sequence[Sequence[str]], window: int) -> tuple[list[str], Counter]:
-    """(sorted vocabulary, {(i, j): count} with i < j) of terms within `window` of each other."""
+def cooccurrence(
+    sentences: Sequence[Sequence[str]], window: int
+) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The sorted vocabulary and the co-occurrence graph of terms within `window` of each
+    other in a sentence: its edges (i, j), i < j, as an (m, 2) array in ascending order, and
+    their counts."""
     if window < 2:
         raise ValueError(f"keywords.textrank_window must be at least 2, got {window}")
     vocab = sorted({t for s in sentences for t in s})
     index = {t: i for i, t in enumerate(vocab)}
-    pairs: Counter[tuple[int, int]] = Counter()
-    for sent in sentences:
-        ids = [index[t] for t in sent]
-        for i, a in enumerate(ids):
-            for b in ids[i + 1 : i + window]:
-                if a != b:
-                    pairs[(a, b) if a < b else (b, a)] += 1
-    return vocab, pairs
+    ids = np.array([index[t] for s in sentences for t in s], dtype=np.int64)
+    sent = np.repeat(np.arange(len(sentences)), [len(s) for s in sentences])
+    # every pair of positions 1 … window − 1 apart in one sentence, as one array per distance
+    firsts, seconds = [], []
+    for k in range(1, window):
+        same = sent[:-k] == sent[k:]
+        firsts.append(ids[:-k][same])
+        seconds.append(ids[k:][same])
+    a = np.concatenate([np.empty(0, np.int64), *firsts])
+    b = np.concatenate([np.empty(0, np.int64), *seconds])
+    keep = a != b
+    lo, hi = np.minimum(a[keep], b[keep]), np.maximum(a[keep], b[keep])
+    keys, counts = np.unique(lo * max(len(vocab), 1) + hi, return_counts=True)
+    edges = np.stack([keys // max(len(vocab), 1), keys % max(len(vocab), 1)], axis=1)
+    return vocab, edges, counts
 
 
 def textrank(
@@ -161,14 +173,12 @@ def textrank(
     """
     if not 0.0 < damping < 1.0:
         raise ValueError(f"keywords.textrank_damping must be in (0, 1), got {damping}")
-    vocab, pairs = cooccurrence(sentences, window)
+    vocab, edges, counts = cooccurrence(sentences, window)
     if not vocab:
         return {}
     n = len(vocab)
-    edges = sorted(pairs.items())
-    a = np.array([e[0][0] for e in edges], dtype=np.int64)
-    b = np.array([e[0][1] for e in edges], dtype=np.int64)
-    w = np.array([e[1] for e in edges], dtype=np.float64)
+    a, b = edges[:, 0], edges[:, 1]
+    w = counts.astype(np.float64)
     src = np.concatenate([a, b])
     dst = np.concatenate([b, a])
     weight = np.concatenate([w, w])
@@ -187,7 +197,8 @@ def textrank(
 
 def top_terms(scores: Mapping[str, float], n: int) -> list[tuple[str, float]]:
     """The `n` best (term, score), ties (to 12 decimals) broken by term."""
-    return sorted(scores.items(), key=lambda kv: (-round(kv[1], 12), kv[0]))[:n]
+    # nsmallest is sorted(…)[:n] without sorting all of a report's terms
+    return heapq.nsmallest(n, scores.items(), key=lambda kv: (-round(kv[1], 12), kv[0]))
 
 
 # ---------------------------------------------------------------- corpus

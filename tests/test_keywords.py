@@ -98,14 +98,41 @@ def test_textrank_is_deterministic_and_order_free() -> None:
 
 
 def test_cooccurrence_window_and_errors() -> None:
-    vocab, pairs = cooccurrence([["甲", "乙", "丙"]], window=2)
+    vocab, edges, counts = cooccurrence([["甲", "乙", "丙"]], window=2)
     assert vocab == ["丙", "乙", "甲"]
-    assert set(pairs) == {(1, 2), (0, 1)}  # 甲–乙 and 乙–丙, not 甲–丙
+    assert edges.tolist() == [[0, 1], [1, 2]] and counts.tolist() == [1, 1]  # not 甲–丙
+    vocab, edges, counts = cooccurrence([[], ["甲"]], window=3)
+    assert vocab == ["甲"] and edges.shape == (0, 2) and counts.tolist() == []
     with pytest.raises(ValueError, match="window"):
         textrank([["甲"]], window=1)
     with pytest.raises(ValueError, match="damping"):
         textrank([["甲"]], damping=1.0)
     assert textrank([]) == {}
+
+
+def test_cooccurrence_counts_pairs_within_the_window_of_one_sentence() -> None:
+    # the vectorised counting against the pair loop it replaced, on random sentences with
+    # repeated terms (self-pairs are not edges) and pairs that would straddle two sentences
+    import random
+    from collections import Counter
+
+    rng = random.Random(7)
+    for _ in range(50):
+        sentences = [[rng.choice("甲乙丙丁戊己") for _ in range(rng.randrange(0, 9))]
+                     for _ in range(rng.randrange(0, 6))]  # fmt: skip
+        window = rng.randrange(2, 6)
+        vocab, edges, counts = cooccurrence(sentences, window)
+        index = {t: i for i, t in enumerate(vocab)}
+        expected: Counter[tuple[int, int]] = Counter()
+        for sent in sentences:
+            ids = [index[t] for t in sent]
+            for i, a in enumerate(ids):
+                for b in ids[i + 1 : i + window]:
+                    if a != b:
+                        expected[(min(a, b), max(a, b))] += 1
+        assert vocab == sorted({t for s in sentences for t in s})
+        assert [tuple(e) for e in edges.tolist()] == sorted(expected)
+        assert counts.tolist() == [expected[k] for k in sorted(expected)]
 
 
 def test_keyword_rows_are_ranked_and_ties_broken_by_term() -> None:
