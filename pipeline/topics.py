@@ -13,12 +13,15 @@ coherence, fitting them on at most ``topics.k_search_paragraphs``), ``topics.coh
 
 The documents of the model are paragraphs with at least ``min_paragraph_terms`` terms of the
 vocabulary (terms in at least ``min_df`` paragraphs and at most a ``max_df`` share of them).
-LDA is tomotopy's collapsed Gibbs sampler on one thread with a fixed seed and a fixed SIMD
-instruction set (``TOMOTOPY_ISA=sse2`` unless set: each ISA samples differently), so two runs
-give the same bytes; NMF is scikit-learn's (NNDSVDa start, coordinate descent) on sublinear
-TF-IDF paragraph vectors, with BLAS limited to one thread. Topics are numbered from 1 in order
-of prevalence and labelled by their three top terms. A report's (a section's) topic share is the
-mean of its paragraphs' topic distributions weighted by their number of terms.
+LDA is tomotopy's collapsed Gibbs sampler with a fixed seed and a fixed SIMD instruction set
+(``TOMOTOPY_ISA=sse2`` unless set: each ISA samples differently): the candidates of the K search
+on one thread each; the chosen K's fit on all paragraphs after a search on a sample, and a K
+given in params, on `FINAL_FIT_THREADS` threads in tomotopy's partition scheme (deterministic
+for a fixed number of threads); so two runs give the same bytes. NMF is scikit-learn's (NNDSVDa
+start, coordinate descent) on sublinear TF-IDF paragraph vectors, with BLAS limited to one
+thread. Topics are numbered from 1 in order of prevalence and labelled by their three top terms.
+A report's (a section's) topic share is the mean of its paragraphs' topic distributions
+weighted by their number of terms.
 
 Coherence is measured on the corpus, with the modelled paragraphs as the contexts: NPMI is the
 mean normalised PMI of the pairs of a topic's top terms (−1 for a pair never together); C_v is
@@ -151,13 +154,24 @@ def _tomotopy():
     return tomotopy
 
 
-def fit_lda(corpus: Corpus, k: int, *, iterations: int, seed: int) -> TopicModel:
-    """LDA by tomotopy's Gibbs sampler (one thread, fixed seed)."""
+def fit_lda(corpus: Corpus, k: int, *, iterations: int, seed: int, threads: int = 1) -> TopicModel:
+    """LDA by tomotopy's Gibbs sampler (fixed seed; one thread, or `threads` sampling
+    partitions of the vocabulary)."""
     tp = _tomotopy()
     model = tp.LDAModel(k=k, seed=seed)
     for terms in corpus.paragraphs:
         model.add_doc(terms)
-    model.train(iterations, workers=1, parallel=tp.ParallelScheme.NONE)
+    if threads <= 1:
+        model.train(iterations, workers=1, parallel=tp.ParallelScheme.NONE)
+    else:
+        # tomotopy warns that results may differ with several workers: that holds for its
+        # copy-merge scheme, whose threads race; in the partition scheme thread i always
+        # samples block i (a slice of the vocabulary × a fixed share of the paragraphs) with
+        # its own seeded generator, so a given number of threads gives the same model
+        # (tested, also under load).
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", "The training result may differ", RuntimeWarning)
+            model.train(iterations, workers=threads, parallel=tp.ParallelScheme.PARTITION)
     index = {t: i for i, t in enumerate(corpus.vocab)}
     order = np.array([index[w] for w in model.used_vocabs], dtype=np.int64)
     topic_word = np.zeros((k, len(corpus.vocab)))
@@ -193,14 +207,18 @@ def _one_thread():
     return threadpool_limits(limits=1)
 
 
-def fit(corpus: Corpus, k: int, params: TopicsParams) -> TopicModel:
+def fit(corpus: Corpus, k: int, params: TopicsParams, *, threads: int = 1) -> TopicModel:
+    """The model of `params` with `k` topics; LDA samples with `threads` threads (NMF runs on
+    one)."""
     if k < 1:
         raise ValueError(f"topics: K must be at least 1, got {k}")
     if not corpus.paragraphs:
         raise ValueError("topics: no paragraph has enough terms of the vocabulary")
-    fitter = fit_lda if params.model == "lda" else fit_nmf
     with _one_thread():
-        return fitter(corpus, k, iterations=params.iterations, seed=params.seed)
+        if params.model == "lda":
+            return fit_lda(corpus, k, iterations=params.iterations, seed=params.seed,
+                           threads=threads)  # fmt: skip
+        return fit_nmf(corpus, k, iterations=params.iterations, seed=params.seed)
 
 
 # ---------------------------------------------------------------- coherence
@@ -270,6 +288,11 @@ def binary_matrix(corpus: Corpus):
 # share of them. Five candidates on two processes take about 2.5 fits' time, on a sample of
 # share f about 2.5 f + 1: below a third, the search costs at most about two thirds.
 SEARCH_SAMPLE_MAX_SHARE = 1 / 3
+# The chosen K's fit on all paragraphs after a search on a sample, and the fit of a K given in
+# params, are one long fit while the other core idles: LDA samples them with this many threads
+# (1.5× faster on 2 cores for 23,000 paragraphs). A constant, not base.jobs, so the model does
+# not depend on the machine.
+FINAL_FIT_THREADS = 2
 
 
 def search_sample(corpus: Corpus, limit: int) -> Corpus:
@@ -305,15 +328,15 @@ def search_paragraphs(corpus: Corpus, params: TopicsParams) -> Corpus:
 _WORKER: dict = {}
 
 
-def _init_worker(search: Corpus, corpus: Corpus, params: TopicsParams) -> None:
-    _WORKER.update(search=search, params=params, binary=binary_matrix(corpus))
+def _init_worker(search: Corpus, corpus: Corpus, params: TopicsParams, threads: int) -> None:
+    _WORKER.update(search=search, params=params, binary=binary_matrix(corpus), threads=threads)
 
 
 def _fit_candidate(k: int) -> tuple[TopicModel, list[float]]:
     """One candidate K: its model (fitted on the search sample) and the coherence of each of
     its topics (measured on the whole corpus)."""
     search, params = _WORKER["search"], _WORKER["params"]
-    model = fit(search, k, params)
+    model = fit(search, k, params, threads=_WORKER["threads"])
     tops = top_indices(model, params.top_terms)
     return model, topic_coherence(_WORKER["binary"], tops, params.coherence)
 
@@ -326,7 +349,8 @@ def select_k(
     The candidates are fitted in `jobs` processes (each fit is deterministic on one thread, so
     the choice and the model do not depend on the number of processes), on the paragraphs of
     `search_sample` (``topics.k_search_paragraphs``); when that is not all of them, the
-    chosen K is fitted again on all. Coherence is always measured on all paragraphs.
+    chosen K is fitted again on all, with `FINAL_FIT_THREADS` threads (as is a K given).
+    Coherence is always measured on all paragraphs.
 
     Returns:
         (model, coherence by K (of the candidates' models), coherence of each topic of the
@@ -344,9 +368,11 @@ def select_k(
     # the largest K first: a fit takes longer the more topics it has, and the processes finish
     # together when the long fits start first (the choice below goes by ascending K)
     by_size = sorted(candidates, reverse=True)
+    # a lone candidate (K given) is fitted as the chosen K is after a sampled search
+    threads = FINAL_FIT_THREADS if len(candidates) == 1 else 1
     models = map_reports(
         _fit_candidate, by_size, jobs=jobs, initializer=_init_worker,
-        initargs=(search, corpus, params), desc="topics",
+        initargs=(search, corpus, params, threads), desc="topics",
     )  # fmt: skip
     fitted = [dict(zip(by_size, models, strict=True))[k] for k in candidates]
     best: tuple[float, int, TopicModel, list[float]] | None = None
@@ -361,7 +387,7 @@ def select_k(
     if search is not corpus:
         log.info("topics: K=%d chosen on %d of %d paragraphs; fitted on all", best[1],
                  len(search.paragraphs), len(corpus.paragraphs))  # fmt: skip
-        model = fit(corpus, best[1], params)
+        model = fit(corpus, best[1], params, threads=FINAL_FIT_THREADS)
         tops = top_indices(model, params.top_terms)
         return model, curve, topic_coherence(binary_matrix(corpus), tops, params.coherence)
     return best[2], curve, best[3]

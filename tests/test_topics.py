@@ -230,3 +230,30 @@ def test_the_topic_terms_chart_has_a_panel_per_topic_with_its_label_and_terms() 
         (2, "医疗"),
     }
     assert bars[(0, "港口")].x1 - bars[(0, "港口")].x0 > bars[(0, "海洋")].x1 - bars[(0, "海洋")].x0
+
+
+def test_lone_fits_use_the_final_fit_threads_and_stay_deterministic(monkeypatch) -> None:
+    import pipeline.topics as T
+
+    corpus = build_corpus(DOCS, min_df=2, max_df=0.9, min_terms=3)
+    first = T.fit_lda(corpus, 3, iterations=60, seed=7, threads=2)
+    again = T.fit_lda(corpus, 3, iterations=60, seed=7, threads=2)
+    assert np.array_equal(first.doc_topic, again.doc_topic)
+    assert np.array_equal(first.topic_word, again.topic_word)
+    real = T.fit_lda
+    used: list[int] = []
+
+    def recording(*args, threads: int = 1, **kwargs):
+        used.append(threads)
+        return real(*args, threads=threads, **kwargs)
+
+    monkeypatch.setattr(T, "fit_lda", recording)
+    analyse(DOCS, params(k=3))  # a K given: one fit, on all paragraphs
+    assert used == [T.FINAL_FIT_THREADS] and T.FINAL_FIT_THREADS == 2
+    used.clear()
+    analyse(DOCS, params(k=0, k_candidates=[2, 3]))  # candidates on all paragraphs
+    assert used == [1, 1]
+    used.clear()
+    p = params(k=0, k_candidates=[2, 3], k_search_paragraphs=len(corpus.paragraphs) // 3)
+    analyse(DOCS, p)  # candidates on a sample, then the chosen K on all
+    assert used == [1, 1, T.FINAL_FIT_THREADS]
