@@ -152,9 +152,9 @@ def cooccurrence(
     b = np.concatenate([np.empty(0, np.int64), *seconds])
     keep = a != b
     lo, hi = np.minimum(a[keep], b[keep]), np.maximum(a[keep], b[keep])
-    keys, counts = np.unique(lo * max(len(vocab), 1) + hi, return_counts=True)
-    edges = np.stack([keys // max(len(vocab), 1), keys % max(len(vocab), 1)], axis=1)
-    return vocab, edges, counts
+    base = max(len(vocab), 1)  # an edge (lo, hi) as one number, in the order of (lo, hi)
+    keys, counts = np.unique(lo * base + hi, return_counts=True)
+    return vocab, np.stack([keys // base, keys % base], axis=1), counts
 
 
 def textrank(
