@@ -257,10 +257,12 @@ class _MemorySampler(threading.Thread):
             self.done.wait(0.2)
 
 
-def run_repro(folder: Path, env: dict) -> dict:
-    """One ``dvc repro`` in `folder`: wall seconds, seconds per stage, peak RSS (MB)."""
+def run_repro(folder: Path, env: dict, *, force: bool = False) -> dict:
+    """One ``dvc repro`` (``-f``: every stage) in `folder`: wall seconds, seconds per stage,
+    peak RSS (MB)."""
     t0 = time.perf_counter()
-    proc = subprocess.Popen(["dvc", "repro"], cwd=folder, env=env, text=True,
+    cmd = ["dvc", "repro", *(["-f"] if force else [])]
+    proc = subprocess.Popen(cmd, cwd=folder, env=env, text=True,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # fmt: skip
     sampler = _MemorySampler(proc.pid)
     sampler.start()
@@ -285,8 +287,12 @@ def run_repro(folder: Path, env: dict) -> dict:
     }
 
 
-def bench_scale(n: int, env: dict, *, keep: Path | None = None, add_one: bool = True) -> dict:
-    """Full, no-op and (unless `add_one` is false) add-one-report runs on `n` reports."""
+def bench_scale(
+    n: int, env: dict, *, keep: Path | None = None, add_one: bool = True, floor: bool = False
+) -> dict:
+    """Full, no-op and (unless `add_one` is false) add-one-report runs on `n` reports; with
+    `floor`, then ``dvc repro -f``: every stage runs with every report cached — what a re-run
+    costs whatever a new report brings (DVC's work, start-ups, the corpus-level stages)."""
     tmp = tempfile.mkdtemp(prefix=f"gwr-bench-{n}-", dir=keep)
     folder = Path(tmp)
     try:
@@ -312,10 +318,13 @@ def bench_scale(n: int, env: dict, *, keep: Path | None = None, add_one: bool = 
                        cwd=folder, env=env, check=True, capture_output=True)  # fmt: skip
         added = run_repro(folder, env)
         print(f"[{n} reports] add-one run: {json.dumps(added)}", file=sys.stderr, flush=True)
+        forced = run_repro(folder, env, force=True) if floor else None
+        if forced:
+            print(f"[{n} reports] forced run: {json.dumps(forced)}", file=sys.stderr, flush=True)
     finally:
         if keep is None:
             shutil.rmtree(folder, ignore_errors=True)
-    return _scale_result(n, chars, full, noop, added)
+    return _scale_result(n, chars, full, noop, added, forced)
 
 
 def provenance() -> dict:
@@ -336,7 +345,9 @@ def provenance() -> dict:
     return {"commit": commit, "date": time.strftime("%Y-%m-%d")}
 
 
-def _scale_result(n: int, chars: int, full: dict, noop: dict, added: dict | None) -> dict:
+def _scale_result(
+    n: int, chars: int, full: dict, noop: dict, added: dict | None, forced: dict | None = None
+) -> dict:
     per_stage = {
         name: {"seconds": s, "chars_per_s": _rate(chars, s), "share": round(s / full["seconds"], 3)}
         for name, s in full["stages"].items()
@@ -351,6 +362,11 @@ def _scale_result(n: int, chars: int, full: dict, noop: dict, added: dict | None
         "noop": noop,
         "add_one": added,
         "add_one_ratio": round(added["seconds"] / full["seconds"], 3) if added else None,
+        **(
+            {"forced": forced, "forced_ratio": round(forced["seconds"] / full["seconds"], 3)}
+            if forced
+            else {}
+        ),
         "full_chars_per_s": _rate(chars, full["seconds"]),
         "per_report_stages_chars_per_s_per_core": round(_rate(chars, per_report_s) / jobs),
         "per_stage": per_stage,
@@ -407,6 +423,13 @@ def print_table(result: dict) -> None:
             rate = r["per_stage"].get(name, {}).get("chars_per_s", 0)
             cells.append(f"{full or 0:>8.1f} / {add:>5}  ({rate:>9,})")
         print(f"{name:<11}" + "".join(f"{c:>30}" for c in cells))
+    for r in scales:
+        if r.get("forced"):
+            print(
+                f"{r['reports']} reports, dvc repro -f with every report cached (the floor of "
+                f"a re-run): {r['forced']['seconds']} s "
+                f"({r['forced_ratio'] * 100:.0f} % of the full run)"
+            )
     print("measured: " + ", ".join(f"{r['reports']} reports{_at(r)}" for r in scales))
     for a, b in itertools.pairwise(scales):
         growth = b["full"]["seconds"] / a["full"]["seconds"]
@@ -433,6 +456,10 @@ def main() -> None:
     parser.add_argument(
         "--append", action="store_true", help="add these scales to those already in --out"
     )
+    parser.add_argument(
+        "--floor", action="store_true",
+        help="after the add-one run, also time `dvc repro -f` (every stage, every report cached)",
+    )  # fmt: skip
     parser.add_argument("--out", type=Path, default=ROOT / "bench/results.json")
     args = parser.parse_args()
 
@@ -449,7 +476,13 @@ def main() -> None:
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
     result["scales"] = [
-        bench_scale(n, env, keep=args.keep, add_one=not args.add_one_max or n <= args.add_one_max)
+        bench_scale(
+            n,
+            env,
+            keep=args.keep,
+            floor=args.floor,
+            add_one=not args.add_one_max or n <= args.add_one_max,
+        )
         for n in scales
     ]
     if args.append and args.out.exists():

@@ -64,6 +64,20 @@ def test_table_prints_scales_with_and_without_the_add_one_run(capsys) -> None:
     ingest = next(line for line in out.splitlines() if line.startswith("ingest"))
     cells = re.findall(r"(\d+\.\d) /\s+(\S+)\s+\(", ingest)
     assert cells == [("4.0", "4.0"), ("4.0", "-")]
+    assert "dvc repro -f" not in out and "forced" not in small  # no floor measured
+
+
+def test_the_floor_of_a_rerun_is_recorded_and_printed(capsys) -> None:
+    bench = _bench()
+    run = {"seconds": 10.0, "stages": {"ingest": 4.0, "report": 6.0}, "peak_rss_mb": 100,
+           "peak_tree_rss_mb": 150}  # fmt: skip
+    noop = {"seconds": 1.0, "stages": {}, "peak_rss_mb": 50, "peak_tree_rss_mb": 50}
+    forced = {**run, "seconds": 4.5, "peak_rss_mb": 120}
+    r = bench._scale_result(30, 600_000, run, noop, {**run, "seconds": 5.0}, forced)
+    assert r["forced"] == forced and r["forced_ratio"] == 0.45
+    bench.print_table({"machine": {"cpus": 2}, "scales": [r]})
+    out = capsys.readouterr().out
+    assert "30 reports, dvc repro -f with every report cached" in out and "4.5 s (45 %" in out
 
 
 def _wrapped_text():
