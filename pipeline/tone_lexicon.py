@@ -490,8 +490,8 @@ def _generic(
     covered = [(h.start, h.end) for h in hits]
     pos = neg = 0.0
     factor, flips = 1.0, 0
-    # the clause's words (words are in text order): from c_start, or from f_end if set
-    lo = bisect.bisect_left(words, max(c_start, f_end) if f_end else c_start, key=itemgetter(0))
+    # the clause's words (words are in text order), from c_start or from f_end if later (0: unset)
+    lo = bisect.bisect_left(words, max(c_start, f_end), key=itemgetter(0))
     hi = bisect.bisect_left(words, c_end, lo, key=itemgetter(0))
     for s, e in words[lo:hi]:
         if covered and any(s < ce and cs < e for cs, ce in covered):
