@@ -2630,8 +2630,9 @@ HERITAGE_RE = re.compile(
     r"((?:[\u4e00-\u9fff]{2,3}、)*(?!等)[\u4e00-\u9fff]{2,3}?)"
     r"(?=(?:等)?(?:国家考古遗址公园|考古遗址公园|遗址公园|古城遗址|考古遗址|文化遗址|遗址群|遗址))"
 )
+_SIDE_RE = re.compile(r"[东南西北中]+部?")
 _HERITAGE_GENERIC = _words(
-    "历史 文化 红色 工业 革命 古城 古代 考古 重要 重点 大遗址 大型 国家 世界"
+    "历史 文化 红色 工业 革命 古城 故城 古代 考古 重要 重点 大遗址 大型 国家 世界"
 )
 
 
@@ -2701,26 +2702,29 @@ def heritage_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
     ends = {e for _, e, _ in tokens}
     pos = {(s, e): p for s, e, p in tokens}
     out: list[Cand] = []
-    verb_ends = {e for _, e, p in tokens if p[:1] == "v"}
+    # where a name may open: after a verb, a function word or a mark (推进|三星堆—|金沙遗址),
+    # not after a noun whose name it would end (圣杯|屿沉船等遗址); a lone site also after its
+    # place (礼县|四角坪遗址), the first of a list not (海拉尔纪念园、哈克…等遗址)
+    openers = {e for _, e, p in tokens if p[:1] in ("v", "p", "u", "c", "d", "x", "w", "f")}
+    place_ends = {e for s, e, p in tokens if p == "ns" or lex.is_place(text[s:e])}
     for m in HERITAGE_RE.finditer(text):
         offset = m.start(1)
         items = m.group(1).split("、")
-        if len(items) > 1:  # the first item must open where a list may open (加强|甲地、乙地)
-            first = items[0]
-            cut = next(
-                (
-                    k
-                    for k in range(len(first) - 1)
-                    if offset + k == 0
-                    or text[offset + k - 1] in _ITEM_STOP
-                    or offset + k in verb_ends
-                ),
-                None,
-            )
-            if cut is None:  # 海拉尔纪念园、哈克…: the tail of a longer name
-                offset, items = offset + len(first) + 1, items[1:]
-            else:
-                offset, items[0] = offset + cut, first[cut:]
+        # the first item must open where a name may open (加强|甲地、乙地)
+        first = items[0]
+        opens = openers if len(items) > 1 else openers | place_ends
+        cut = next(
+            (
+                k
+                for k in range(len(first) - 1)
+                if offset + k == 0 or text[offset + k - 1] in _ITEM_STOP or offset + k in opens
+            ),
+            None,
+        )
+        if cut is None:  # 海拉尔纪念园、哈克…, 圣杯|屿沉船: the tail of a longer name
+            offset, items = offset + len(first) + 1, items[1:]
+        else:
+            offset, items[0] = offset + cut, first[cut:]
         for item in items:
             a, b = offset, offset + len(item)
             offset = b + 1
@@ -2728,6 +2732,8 @@ def heritage_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
                 continue
             if item[0] in LEFT_STOPS or lex.word_pos(item[:2]) in ("v", "vn", "a", "d"):
                 continue  # 建设|遗址, 保护|遗址: a verb, not a name
+            if _SIDE_RE.fullmatch(item):
+                continue  # 大明湖|西南|遗址: a side of the place, not a name
             proper = lex.is_place(item) or pos.get((a, b)) in ("ns", "nr", "nz")
             if proper or (lex.word_freq(item) == 0 and not _common_compound(item, lex)):
                 out.append((a, b, PLACE, "heritage"))

@@ -479,6 +479,15 @@ def test_places_named_before_a_heritage_site() -> None:
     assert texts(text, R.heritage_places(text, toks(text), LEX)) == ["丙山", "乙河", "甲马"]
 
 
+def test_a_heritage_site_opens_after_a_verb_or_its_place_not_inside_a_name() -> None:
+    text = "提升万寿岩、圣杯屿沉船等遗址保护利用水平。"  # 圣杯|屿沉船: the tail of 圣杯屿沉船
+    assert texts(text, R.heritage_places(text, toks(text), LEX)) == []
+    text = "临洮寺洼遗址入选全国十大考古新发现。"  # a lone site after its county
+    assert texts(text, R.heritage_places(text, toks(text), LEX)) == ["寺洼"]
+    text = "大明湖西南遗址考古取得新进展。"  # a side of the place, not a name
+    assert texts(text, R.heritage_places(text, toks(text), LEX)) == []
+
+
 def test_places_inside_an_agreement_are_not_places() -> None:
     text = "加入全面与进步跨太平洋伙伴关系协定。"
     assert R.in_agreement(text, text.index("太平洋") + 3)
