@@ -2029,9 +2029,30 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
                     out.append((a, a + k, COMPANY, "slot"))
                 break
     for m in SINGLE_PROJECT_RE.finditer(text) if "等" in text else ():
+        firms = _FIRMS_CLOSER_RE.match(text, m.end()) is not None
         for offset, item in _list_items(text, m.start(1), m.group(1)):
+            n = len(out)
             take(offset, item, True, True)
+            if firms and len(out) > n:
+                out[-1] = (_placed_firm_start(text, tokens, offset, out[-1][0], lex), *out[-1][1:])
     return out
+
+
+# A single name before 等…企业 is a firm's, not a project's (引进|广东来裕|等知名物流企业).
+_FIRMS_CLOSER_RE = re.compile(r"等" + _NOT_AREAS + r"[^，。；、项]{0,12}?企业")
+
+
+def _placed_firm_start(text: str, tokens: Sequence[Tok], lo: int, at: int, lex: Lexicons) -> int:
+    """Where a firm's name found at `at` opens: at the place before it when the place opens
+    the name after the clause's words (引进|广东|来裕: a firm known by its home's name, not a
+    plant at a place, as in a project's name), else at `at`."""
+    before = [(s, p) for s, e, p in tokens if e == at and s >= lo]
+    if not before or not lex.is_place(text[before[0][0] : at]):
+        return at
+    ps = before[0][0]
+    prev = [p for s, e, p in tokens if e == ps]
+    opens = ps == lo or text[ps - 1] in _ITEM_STOP or (prev and prev[0][:1] in _CLAUSE_POS)
+    return ps if opens else at
 
 
 def _brand_tail(tail: str, lex: Lexicons) -> bool:

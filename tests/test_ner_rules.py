@@ -488,6 +488,13 @@ def test_a_heritage_site_opens_after_a_verb_or_its_place_not_inside_a_name() -> 
     assert texts(text, R.heritage_places(text, toks(text), LEX)) == []
 
 
+def test_a_single_firm_before_a_kind_of_firm_keeps_the_place_that_opens_its_name() -> None:
+    text = "积极引进青岛来裕等知名物流企业入驻。"  # a firm known by its home's name
+    assert texts(text, R.slot_firms(text, toks(text), LEX)) == ["青岛来裕"]
+    text = "积极引进青岛来裕等物流项目入驻。"  # a project at a place: the firm alone
+    assert texts(text, R.slot_firms(text, toks(text), LEX)) == ["来裕"]
+
+
 def test_places_inside_an_agreement_are_not_places() -> None:
     text = "加入全面与进步跨太平洋伙伴关系协定。"
     assert R.in_agreement(text, text.index("太平洋") + 3)
