@@ -2046,12 +2046,13 @@ def _placed_firm_start(text: str, tokens: Sequence[Tok], lo: int, at: int, lex: 
     """Where a firm's name found at `at` opens: at the place before it when the place opens
     the name after the clause's words (引进|广东|来裕: a firm known by its home's name, not a
     plant at a place, as in a project's name), else at `at`."""
-    before = [(s, p) for s, e, p in tokens if e == at and s >= lo]
-    if not before or not lex.is_place(text[before[0][0] : at]):
+    pos_by_end = {e: (s, p) for s, e, p in tokens}
+    ps = pos_by_end.get(at, (-1, ""))[0]
+    if ps < lo or not lex.is_place(text[ps:at]):
         return at
-    ps = before[0][0]
-    prev = [p for s, e, p in tokens if e == ps]
-    opens = ps == lo or text[ps - 1] in _ITEM_STOP or (prev and prev[0][:1] in _CLAUSE_POS)
+    opens = (
+        ps == lo or text[ps - 1] in _ITEM_STOP or pos_by_end.get(ps, (0, ""))[1][:1] in _CLAUSE_POS
+    )
     return ps if opens else at
 
 
