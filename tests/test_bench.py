@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import importlib.util
 import re
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -146,3 +149,36 @@ def test_false_negatives_are_counted_by_kind_without_their_strings() -> None:
     )
     assert kind("洞庭湖", found, places) == ("nothing found", "natural feature, 3 chars")
     assert kind("长沙", {}, places) == ("nothing found", "gazetteer place, 2 chars")
+
+
+def test_topic_seeds_choose_k_for_each_seed_as_the_topics_stage_does() -> None:
+    from pipeline.terms import TermDoc, TermSentence
+    from pipeline.topics import TopicsParams, analyse
+
+    spec = importlib.util.spec_from_file_location("topic_seeds", ROOT / "bench/topic_seeds.py")
+    seeds_mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(seeds_mod)
+    themes = (
+        ["海洋", "渔业", "港口", "牧场", "渔船", "海岸"],
+        ["科技", "创新", "人才", "芯片", "研发", "实验室"],
+    )
+
+    def doc(doc_id: str, words: list[str]) -> TermDoc:
+        paragraphs = [words[i:] + words[:i] for i in range(6)]
+        sents = [
+            TermSentence(i, "s01", i, [(0, len(t), t, "n") for t in terms])
+            for i, terms in enumerate(paragraphs, 1)
+        ]
+        return TermDoc(doc_id, "某地", "city", 2022, 5000, [("s01", "一、标题")], sents)
+
+    docs = [doc("a", themes[0]), doc("b", themes[1]), doc("c", themes[0][:3] + themes[1][:3])]
+    params = TopicsParams(model="lda", k=0, k_candidates=[2, 3, 4], k_search_paragraphs=0,
+                          coherence="npmi", top_terms=4, min_df=2, max_df=0.9,
+                          min_paragraph_terms=3, iterations=40, seed=7)  # fmt: skip
+    result = seeds_mod.seed_curves(docs, params, [7, 8, 9])
+    assert list(result) == [7, 8, 9]
+    for seed, r in result.items():
+        stage = analyse(docs, dataclasses.replace(params, seed=seed))
+        assert r["curve"] == stage["curve"] and r["k"] == stage["model"].k
+    with pytest.raises(ValueError, match=r"topics\.k is fixed"):  # a fixed K: nothing to choose
+        seeds_mod.seed_curves(docs, dataclasses.replace(params, k=3), [7])
