@@ -715,8 +715,9 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
         if text[e - 1] not in _HEAD_LAST_CHARS:
             continue  # (no head word can end the token: most tokens)
         word = text[s:e]
-        # 试点工作: the head glued to the work on it, one token (program_form_end cuts it)
-        glued = 2 if word.endswith(GLUED_PILOT_WORK) else 0
+        # 试点工作, 供水|工程建设: the head glued to the work on it, one token (program_form_end
+        # cuts it)
+        glued = 2 if word.endswith(GLUED_PILOT_WORK) or GLUED_WORK_RE.search(word) else 0
         head = _head_suffix(word[: len(word) - glued], PROGRAM_HEADS)
         project = "" if head else _head_suffix(word, PROJECT_HEADS)
         if not head and not project:
@@ -873,11 +874,13 @@ EVENT_ENDINGS = (
 _DATE_CODE_RE = re.compile(r"\d{1,2}[·.]\d{1,2}")  # “1·22”, “4·11”: an incident by its date
 # A head word glued by the segmenter to the work on it (工程建设, 行动建设): 建设 is no part of
 # the name (spec: trailing 建设 is not merged).
-GLUED_WORK_RE = re.compile(r"(?:工程|行动|计划)建设")
+GLUED_WORK_RE = re.compile(r"(?:工程|行动|计划)建设$")
 # …and a pilot glued to its work (职业伤害保障|试点工作)
 GLUED_PILOT_WORK = "试点工作"
 # The characters a program's head word ends with (a token ending otherwise ends no head word)
-_HEAD_LAST_CHARS = frozenset(w[-1] for w in (*PROGRAM_HEADS, *PROJECT_HEADS, GLUED_PILOT_WORK))
+_HEAD_LAST_CHARS = frozenset(
+    w[-1] for w in (*PROGRAM_HEADS, *PROJECT_HEADS, GLUED_PILOT_WORK, "工程建设")
+)
 # What follows a quoted award or rank (“五个一工程”奖, “…”荣誉称号, “世界500强”排名).
 AWARD_FOLLOWERS = ("奖", "称号", "荣誉", "排名", "榜单", "复评", "复核", "复审")
 # What follows a quoted goal or a city's positioning (“把潮州建设得更加美丽”发展目标).
@@ -3956,8 +3959,8 @@ def program_form_end(text: str, s: int, e: int) -> int:
     (not …试点工作)."""
     if text[s:e].endswith("攻坚战") and not _COUNTED_CAMPAIGNS_RE.fullmatch(text[s:e]):
         return e - 1
-    if text[max(s, e - 5) : e - 4] == "”" and GLUED_WORK_RE.fullmatch(text[e - 4 : e]):
-        return e - 2
+    if e - s > 4 and GLUED_WORK_RE.fullmatch(text[e - 4 : e]):
+        return e - 2  # 琼西北供水工程(建设)
     if e - s > 4 and text[s:e].endswith(GLUED_PILOT_WORK):
         return e - 2  # 职业伤害保障试点(工作)
     return e
