@@ -715,8 +715,8 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
         if text[e - 1] not in _HEAD_LAST_CHARS:
             continue  # (no head word can end the token: most tokens)
         word = text[s:e]
-        # 试点工作, 供水|工程建设: the head glued to the work on it, one token (program_form_end
-        # cuts it)
+        # 试点工作, 供水|工程建设, 再造|工程项目: the head glued to the work on it, one token
+        # (program_form_end cuts it)
         glued = 2 if word.endswith(GLUED_PILOT_WORK) or GLUED_WORK_RE.search(word) else 0
         head = _head_suffix(word[: len(word) - glued], PROGRAM_HEADS)
         project = "" if head else _head_suffix(word, PROJECT_HEADS)
@@ -872,14 +872,15 @@ EVENT_ENDINGS = (
     "展销会", "年会", "嘉年华", "活动周", "宣传周",
 )  # fmt: skip
 _DATE_CODE_RE = re.compile(r"\d{1,2}[·.]\d{1,2}")  # “1·22”, “4·11”: an incident by its date
-# A head word glued by the segmenter to the work on it (工程建设, 行动建设): 建设 is no part of
-# the name (spec: trailing 建设 is not merged).
-GLUED_WORK_RE = re.compile(r"(?:工程|行动|计划)建设$")
+# A head word glued by the segmenter to the work on it (工程建设, 行动建设, 工程进度, 工程项目):
+# what follows the head is no part of the name (spec: trailing 建设 is not merged, a generic
+# trailing 项目 is dropped).
+GLUED_WORK_RE = re.compile(r"(?:工程|行动|计划)(?:建设|进度|项目)$")
 # …and a pilot glued to its work (职业伤害保障|试点工作)
 GLUED_PILOT_WORK = "试点工作"
 # The characters a program's head word ends with (a token ending otherwise ends no head word)
 _HEAD_LAST_CHARS = frozenset(
-    w[-1] for w in (*PROGRAM_HEADS, *PROJECT_HEADS, GLUED_PILOT_WORK, "工程建设")
+    w[-1] for w in (*PROGRAM_HEADS, *PROJECT_HEADS, GLUED_PILOT_WORK, "建设", "进度", "项目")
 )
 # What follows a quoted award or rank (“五个一工程”奖, “…”荣誉称号, “世界500强”排名).
 AWARD_FOLLOWERS = ("奖", "称号", "荣誉", "排名", "榜单", "复评", "复核", "复审")
@@ -3955,12 +3956,13 @@ _COUNTED_CAMPAIGNS_RE = re.compile(r"[一二三四五六七八九十两\d]+大�
 
 def program_form_end(text: str, s: int, e: int) -> int:
     """End of the spec's form of a program span that was widened to whole tokens: 脱贫攻坚
-    (not …攻坚战), “三北”工程 (not …工程建设, one token; trailing 建设 is not merged), …试点
+    (not …攻坚战), “三北”工程 (not …工程建设 or …工程项目, one token; trailing 建设 is not merged),
+    …试点
     (not …试点工作)."""
     if text[s:e].endswith("攻坚战") and not _COUNTED_CAMPAIGNS_RE.fullmatch(text[s:e]):
         return e - 1
     if e - s > 4 and GLUED_WORK_RE.fullmatch(text[e - 4 : e]):
-        return e - 2  # 琼西北供水工程(建设)
+        return e - 2  # 黄浦江挡潮闸工程(建设), 产业基础再造工程(项目)
     if e - s > 4 and text[s:e].endswith(GLUED_PILOT_WORK):
         return e - 2  # 职业伤害保障试点(工作)
     return e

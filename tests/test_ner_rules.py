@@ -495,10 +495,16 @@ def test_a_single_firm_before_a_kind_of_firm_keeps_the_place_that_opens_its_name
     assert texts(text, R.slot_firms(text, toks(text), LEX)) == ["来裕"]
 
 
-def test_a_head_word_glued_to_its_construction_ends_the_name_before_it() -> None:
-    text = "加快黄浦江挡潮闸工程建设。"  # 工程建设 is one token; the spec merges no trailing 建设
-    spans = R.program_head_names(text, toks(text), LEX)
-    assert [text[a : R.program_form_end(text, a, b)] for a, b, *_ in spans] == ["黄浦江挡潮闸工程"]
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("加快黄浦江挡潮闸工程建设。", "黄浦江挡潮闸工程"),  # the spec merges no trailing 建设
+        ("启动产业基础再造工程项目。", "产业基础再造工程"),  # …and drops a generic trailing 项目
+    ],
+)
+def test_a_head_word_glued_to_what_follows_ends_the_name_before_it(text, expected) -> None:
+    spans = R.program_head_names(text, toks(text), LEX)  # (工程建设, 工程项目: one token each)
+    assert [text[a : R.program_form_end(text, a, b)] for a, b, *_ in spans] == [expected]
 
 
 def test_places_inside_an_agreement_are_not_places() -> None:
