@@ -875,12 +875,13 @@ _DATE_CODE_RE = re.compile(r"\d{1,2}[·.]\d{1,2}")  # “1·22”, “4·11”: 
 # A head word glued by the segmenter to the work on it (工程建设, 行动建设, 工程进度, 工程项目):
 # what follows the head is no part of the name (spec: trailing 建设 is not merged, a generic
 # trailing 项目 is dropped).
-GLUED_WORK_RE = re.compile(r"(?:工程|行动|计划)(?:建设|进度|项目)$")
+GLUED_WORKS = ("建设", "进度", "项目")
+GLUED_WORK_RE = re.compile(rf"(?:工程|行动|计划)(?:{'|'.join(GLUED_WORKS)})$")
 # …and a pilot glued to its work (职业伤害保障|试点工作)
 GLUED_PILOT_WORK = "试点工作"
 # The characters a program's head word ends with (a token ending otherwise ends no head word)
 _HEAD_LAST_CHARS = frozenset(
-    w[-1] for w in (*PROGRAM_HEADS, *PROJECT_HEADS, GLUED_PILOT_WORK, "建设", "进度", "项目")
+    w[-1] for w in (*PROGRAM_HEADS, *PROJECT_HEADS, GLUED_PILOT_WORK, *GLUED_WORKS)
 )
 # What follows a quoted award or rank (“五个一工程”奖, “…”荣誉称号, “世界500强”排名).
 AWARD_FOLLOWERS = ("奖", "称号", "荣誉", "排名", "榜单", "复评", "复核", "复审")
@@ -3957,8 +3958,7 @@ _COUNTED_CAMPAIGNS_RE = re.compile(r"[一二三四五六七八九十两\d]+大�
 def program_form_end(text: str, s: int, e: int) -> int:
     """End of the spec's form of a program span that was widened to whole tokens: 脱贫攻坚
     (not …攻坚战), “三北”工程 (not …工程建设 or …工程项目, one token; trailing 建设 is not merged),
-    …试点
-    (not …试点工作)."""
+    …试点 (not …试点工作)."""
     if text[s:e].endswith("攻坚战") and not _COUNTED_CAMPAIGNS_RE.fullmatch(text[s:e]):
         return e - 1
     if e - s > 4 and GLUED_WORK_RE.fullmatch(text[e - 4 : e]):
