@@ -47,10 +47,16 @@ def load_brands() -> frozenset[str]:
     return frozenset(brands)
 
 
+# Words of ``trade.txt`` opening with these name what a firm builds, not its trade: read as
+# trades, they made a firm's project its name (京东方|项目 → 京东方项目, 华为|工程建设).
+NOT_TRADE_OPENINGS = ("项目", "工程")
+
+
 @lru_cache(maxsize=1)
 def load_trades() -> frozenset[str]:
-    """Sector words of firm names (新能源, 物流, 演艺, 服务), from ``trade.txt``."""
-    return _read("trade.txt")
+    """Sector words of firm names (新能源, 物流, 演艺, 服务), from ``trade.txt``, without the
+    words of a project (`NOT_TRADE_OPENINGS`)."""
+    return frozenset(w for w in _read("trade.txt") if not w.startswith(NOT_TRADE_OPENINGS))
 
 
 @dataclass(frozen=True, slots=True)

@@ -2160,7 +2160,11 @@ def _known_firm_end(text: str, e: int, lex: Lexicons, limit: int, ends: set[int]
         if suffix and k <= 5 and k - len(suffix) != 1 and rest[0] not in "与和及同":
             return e + k  # (吉林化纤|碳纤维: a material; 冀中能源|与华北制药: another firm)
         after = text[e + k : e + k + 1]
-        if lex.is_sector(rest) and not re.match(r"[\u4e00-\u9fff]", after):
+        if (
+            lex.is_sector(rest)
+            and lex.word_pos(rest) not in ("v", "vn")  # 京东方|建设: what is done, not a trade
+            and not re.match(r"[\u4e00-\u9fff]", after)
+        ):
             return e + k
     return e
 

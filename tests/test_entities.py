@@ -267,6 +267,21 @@ def test_a_reactor_series_is_no_firm_and_a_known_firm_keeps_off_its_plant(pipeli
     ]
 
 
+def test_a_firms_project_or_works_do_not_lengthen_its_name(pipeline) -> None:
+    # trade.txt lists 项目 and 工程建设 as trades, and 建设 is one too: after a brand or a known
+    # firm they name what it builds or does, not the firm
+    _seg, nlp = pipeline
+    resolve = nlp.get_pipe("gwr_resolve")
+    assert resolve._from_model(0, 3, "京东方", "ORG", after="项目落地，") == [
+        (0, 3, "COMPANY", "model")
+    ]
+    for text, firm in (("引进京东方项目。", "京东方"), ("加快华为工程建设。", "华为"),
+                       ("加快京东方建设。", "京东方")):  # fmt: skip
+        assert norms(pipeline, text, "COMPANY") == {firm}
+    # a known firm's trade still ends its name
+    assert norms(pipeline, "推进华润微电子12英寸产线建设。", "COMPANY") == {"华润微电子"}
+
+
 def test_a_name_before_a_road_word_is_no_firm(pipeline) -> None:
     _seg, nlp = pipeline
     resolve = nlp.get_pipe("gwr_resolve")
