@@ -1256,3 +1256,12 @@ def test_a_verb_that_aims_at_a_plan_ends_what_came_before_it(pipeline) -> None:
     text = "乌当经济开发区紧盯园区规划、建设和招商。"
     assert not any(n.startswith("乌当") for n in norms(pipeline, text, "PROGRAM"))
     assert "乌当经济开发区" in norms(pipeline, text, "PLACE")
+
+
+def test_a_project_lists_lead_verbs_are_not_its_first_name(production) -> None:
+    # 招引|落地 (jieba's dictionary tags 落地 a noun): two verbs before the first project
+    _, rows = recognize_text(production, "招引落地宁德时代新能源电池、隆基绿能光伏组件等重大项目。")
+    assert {r.norm for r in rows if r.label == "PROGRAM"} == {
+        "宁德时代新能源电池",
+        "隆基绿能光伏组件",
+    }
