@@ -2113,6 +2113,7 @@ def known_firm_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Ca
         if tail and any(
             tail.group()[:k].endswith(GOV_SUFFIXES + INSTITUTION_SUFFIXES)
             and not tail.group()[:k].endswith(FIRM_FACILITIES)  # 富士康|新事业总部
+            and e + k in ends  # whole words: 长安汽车|零部件 holds no 部
             for k in range(2, len(tail.group()) + 1)
         ):
             continue  # the firm's name opens a body's: 中国银行|保险监督管理委员会
@@ -3773,6 +3774,8 @@ def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
                 continue  # 奇瑞汽车在我省布局整车|项目: a clause about projects, not a name
             if _firm_at(name, lex, head_only=False) == len(name) or lex.is_place(name):
                 continue  # 东营富海等项目: the firm (or the place), not a project name
+            if name[_leading_place(name, lex) :] in lex.known_firms:
+                continue  # 安徽|江淮汽车、…项目: a well-known firm at its place
             if not _named_project(text, tokens, a, b, lex):
                 continue  # 城区绿化, 给排水管网: a kind of works, not a named project
             if bare_works and not _placed_project(text, tokens, a, b, lex):

@@ -1265,3 +1265,14 @@ def test_a_project_lists_lead_verbs_are_not_its_first_name(production) -> None:
         "宁德时代新能源电池",
         "隆基绿能光伏组件",
     }
+
+
+def test_a_known_firm_at_its_place_in_a_project_list(production) -> None:
+    # 长安汽车|零部件: 部 inside a word opens no body's name (中国银行|保险监督管理委员会 does);
+    # 安徽|江淮汽车: a well-known firm at its place is no project of the list
+    text = "引进安徽江淮汽车、重庆长安汽车零部件配套项目。"
+    _, rows = recognize_text(production, text)
+    found = {(r.label, r.norm) for r in rows}
+    assert {("COMPANY", "江淮汽车"), ("COMPANY", "长安汽车")} <= found
+    assert ("PROGRAM", "安徽江淮汽车") not in found
+    assert ("PROGRAM", "重庆长安汽车零部件配套") in found
