@@ -3766,6 +3766,8 @@ def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
             name = text[a:b]
             if name in GENERIC_PROGRAM or name in lex.concepts or _generic_bare(name):
                 continue
+            if name.endswith("投资"):
+                continue  # 哈药集团、北大荒集团投资|项目: what firms do, not a project's name
             if _COUNTED_KIND_RE.search(name) or name.startswith("投资"):
                 continue  # 工业投资项目270个, 投资2000万元以上的技改: kinds of projects
             if _MONEY_OR_TIMES_RE.search(name):

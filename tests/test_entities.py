@@ -1276,3 +1276,10 @@ def test_a_known_firm_at_its_place_in_a_project_list(production) -> None:
     assert {("COMPANY", "江淮汽车"), ("COMPANY", "长安汽车")} <= found
     assert ("PROGRAM", "安徽江淮汽车") not in found
     assert ("PROGRAM", "重庆长安汽车零部件配套") in found
+
+
+def test_a_firms_investment_in_a_project_list_is_no_project(production) -> None:
+    text = "引进中石油管道公司、哈药集团、北大荒集团投资项目。"
+    _, rows = recognize_text(production, text)
+    assert not [r for r in rows if r.label == "PROGRAM"]
+    assert "北大荒集团" in {r.norm for r in rows if r.label == "COMPANY"}
