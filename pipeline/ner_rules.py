@@ -1429,8 +1429,11 @@ def _list_items(text: str, start: int, body: str) -> list[tuple[int, str]]:
             for verb in _LIST_VERBS:
                 cut = item.rfind(verb)
                 if cut >= 0 and len(item) - cut - len(verb) >= 2:
-                    offset += cut + len(verb)
-                    item = item[cut + len(verb) :]
+                    cut += len(verb)
+                    if item[cut] in "了过" and len(item) - cut >= 3:
+                        cut += 1  # 培育了|蒙牛乳业: the verb's aspect goes with it
+                    offset += cut
+                    item = item[cut:]
                     break
         items.append((offset, item))
         pos += len(body.split("、")[k]) + 1

@@ -1283,3 +1283,8 @@ def test_a_firms_investment_in_a_project_list_is_no_project(production) -> None:
     _, rows = recognize_text(production, text)
     assert not [r for r in rows if r.label == "PROGRAM"]
     assert "北大荒集团" in {r.norm for r in rows if r.label == "COMPANY"}
+
+
+def test_a_verbs_aspect_before_a_list_of_firms_is_not_the_first_firms(production) -> None:
+    _, rows = recognize_text(production, "引进培育了蒙牛乳业、伊利集团、草原兴发等一批龙头企业。")
+    assert {r.norm for r in rows if r.label == "COMPANY"} == {"蒙牛乳业", "伊利集团", "草原兴发"}
