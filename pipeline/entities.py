@@ -702,7 +702,7 @@ class ResolveComponent:
                     or _zone_follows(after)
                 ):
                     return []  # 京鲁科技|成果, 电信网络|诈骗: a longer word, a sector phrase
-                ok = _place_bank(text, lex) or (
+                ok = _place_bank(text, lex) or _legal_name(text, lex) or (
                     len(name) >= 2
                     and ner_rules._proper_name(name, lex)
                     # 中海油|三大石油公司: a count of firms, not a name
@@ -751,6 +751,20 @@ def _place_bank(text: str, lex: Lexicons) -> bool:
     """A place and a kind of bank: the bank of that place (云南农村商业银行)."""
     kind = next((k for k in _BANK_KINDS if text.endswith(k)), "")
     return bool(kind) and len(text) > len(kind) + 1 and lex.is_place(text[: -len(kind)])
+
+
+# A firm's legal form: a name before it is the registered name (中国建筑第八工程局|有限公司).
+_LEGAL_FORMS = ("有限责任公司", "有限公司")
+
+
+def _legal_name(text: str, lex: Lexicons) -> bool:
+    """A registered name in full: a legal form after a name that opens with a place or a
+    well-known firm (中国建筑|第八工程局有限公司, 山东|华鲁恒升化工股份有限公司)."""
+    form = next((f for f in _LEGAL_FORMS if text.endswith(f)), "")
+    name = text[: -len(form)] if form else ""
+    return len(name) >= 4 and any(
+        lex.is_place(name[:k]) or name[:k] in lex.known_firms for k in (2, 3, 4)
+    )
 
 
 def _opens_institution(text: str, after: str, most: int) -> bool:

@@ -1288,3 +1288,8 @@ def test_a_firms_investment_in_a_project_list_is_no_project(production) -> None:
 def test_a_verbs_aspect_before_a_list_of_firms_is_not_the_first_firms(production) -> None:
     _, rows = recognize_text(production, "引进培育了蒙牛乳业、伊利集团、草原兴发等一批龙头企业。")
     assert {r.norm for r in rows if r.label == "COMPANY"} == {"蒙牛乳业", "伊利集团", "草原兴发"}
+
+
+def test_a_registered_name_in_full_is_a_firm_and_holds_no_place(production) -> None:
+    _, rows = recognize_text(production, "与中国建筑第八工程局有限公司签订战略合作框架协议。")
+    assert {(r.label, r.norm) for r in rows} == {("COMPANY", "中国建筑第八工程局有限公司")}
