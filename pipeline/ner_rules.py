@@ -1279,8 +1279,12 @@ def company_suffix_names(
         else:
             ps, pe, ppos = tokens[i - 1]
             name_start, name = ps, text[ps:pe]
-            if _is_boundary(text, tokens[i - 1]) or ppos in ("m", "q", "v", "vn", "a", "ad"):
+            if _is_boundary(text, tokens[i - 1]) or ppos in ("q", "v", "vn", "a", "ad"):
                 continue
+            if ppos == "m" and not (
+                suffix.endswith(STRONG_COMPANY_SUFFIXES) and brand_name(text[ps:pe], lex)
+            ):
+                continue  # 两家|公司: a count; 三角|轮胎: a brand the dictionary tags a numeral
         if not (2 <= len(name) <= 6) or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z]+", name):
             continue
         if name in lex.concepts or classify_org(name + suffix) != "company":

@@ -1293,3 +1293,11 @@ def test_a_verbs_aspect_before_a_list_of_firms_is_not_the_first_firms(production
 def test_a_registered_name_in_full_is_a_firm_and_holds_no_place(production) -> None:
     _, rows = recognize_text(production, "与中国建筑第八工程局有限公司签订战略合作框架协议。")
     assert {(r.label, r.norm) for r in rows} == {("COMPANY", "中国建筑第八工程局有限公司")}
+
+
+def test_a_brand_the_dictionary_tags_a_numeral_before_a_strong_suffix(production) -> None:
+    # jieba's dictionary tags 三角 a numeral (m): before 轮胎 it is the brand, not a count
+    _, rows = recognize_text(production, "支持威高集团、三角轮胎做大做强。")
+    assert {r.norm for r in rows if r.label == "COMPANY"} == {"威高集团", "三角轮胎"}
+    _, rows = recognize_text(production, "新增两家公司，三家银行入驻。")
+    assert not [r for r in rows if r.label == "COMPANY"]
