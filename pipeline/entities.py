@@ -702,18 +702,22 @@ class ResolveComponent:
                     or _zone_follows(after)
                 ):
                     return []  # 京鲁科技|成果, 电信网络|诈骗: a longer word, a sector phrase
-                ok = _place_bank(text, lex) or _legal_name(text, lex) or (
-                    len(name) >= 2
-                    and ner_rules._proper_name(name, lex)
-                    # 中海油|三大石油公司: a count of firms, not a name
-                    and not _COUNTED_RE.search(name)
-                    # 山东科技(大市场), 山东能源: a place and a sector word
-                    and (strong or not lex.is_place(name))
-                    and (strong or lex.word_freq(name) == 0 or ner_rules.rare_brand(name, lex))
-                    # 光谷|智能|网联汽车: an industry's product after a place's name
-                    and (strong or not ner_rules._inner_sector(name, lex))
-                    # the model cut an institution's name (…科技|研究院)
-                    and not _opens_institution(text, after, 3)
+                ok = (
+                    _place_bank(text, lex)
+                    or _legal_name(text, lex)
+                    or (
+                        len(name) >= 2
+                        and ner_rules._proper_name(name, lex)
+                        # 中海油|三大石油公司: a count of firms, not a name
+                        and not _COUNTED_RE.search(name)
+                        # 山东科技(大市场), 山东能源: a place and a sector word
+                        and (strong or not lex.is_place(name))
+                        and (strong or lex.word_freq(name) == 0 or ner_rules.rare_brand(name, lex))
+                        # 光谷|智能|网联汽车: an industry's product after a place's name
+                        and (strong or not ner_rules._inner_sector(name, lex))
+                        # the model cut an institution's name (…科技|研究院)
+                        and not _opens_institution(text, after, 3)
+                    )
                 )
                 return [(s, e, COMPANY, "model")] if ok else []
             if (

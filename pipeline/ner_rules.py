@@ -3783,8 +3783,11 @@ def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
                 continue  # 奇瑞汽车在我省布局整车|项目: a clause about projects, not a name
             if _firm_at(name, lex, head_only=False) == len(name) or lex.is_place(name):
                 continue  # 东营富海等项目: the firm (or the place), not a project name
-            if name[_leading_place(name, lex) :] in lex.known_firms:
-                continue  # 安徽|江淮汽车、…项目: a well-known firm at its place
+            if any(
+                name[k:] in lex.known_firms and (k == 0 or lex.is_place(name[:k]))
+                for k in (0, 2, 3)
+            ):
+                continue  # 安徽|江淮汽车、德国|巴斯夫…项目: a well-known firm at its place
             if not _named_project(text, tokens, a, b, lex):
                 continue  # 城区绿化, 给排水管网: a kind of works, not a named project
             if bare_works and not _placed_project(text, tokens, a, b, lex):

@@ -1276,6 +1276,13 @@ def test_a_known_firm_at_its_place_in_a_project_list(production) -> None:
     assert {("COMPANY", "江淮汽车"), ("COMPANY", "长安汽车")} <= found
     assert ("PROGRAM", "安徽江淮汽车") not in found
     assert ("PROGRAM", "重庆长安汽车零部件配套") in found
+    _, rows = recognize_text(production, "与新加坡淡马锡、德国巴斯夫签约重大项目。")  # countries
+    assert {(r.label, r.norm) for r in rows} == {
+        ("PLACE", "新加坡"),
+        ("COMPANY", "淡马锡"),
+        ("PLACE", "德国"),
+        ("COMPANY", "巴斯夫"),
+    }
 
 
 def test_a_firms_investment_in_a_project_list_is_no_project(production) -> None:
