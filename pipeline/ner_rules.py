@@ -1592,6 +1592,8 @@ def _firm_at(item: str, lex: Lexicons, *, head_only: bool) -> int:
         known = item[:j] in lex.known_firms or item[:j] in lex.ambiguous_firms
         if known and item[j:].startswith(PLANT_ENDINGS):
             return j  # 大唐|风电二期: a known firm's power plant is the firm's
+        if item[:j] in lex.known_firms and _ends_in_trade(item[:j], lex):
+            return j  # 福耀玻璃|汽车配件: a known firm's whole name, then its product
     for k in range(min(6, len(item) - 1), 1, -1):
         name, rest = item[:k], item[k:]
         suffix = next((x for x in COMPANY_SUFFIXES if rest.startswith(x)), "")
@@ -2156,10 +2158,17 @@ def ambiguous_firm_projects(text: str, tokens: Sequence[Tok], lex: Lexicons) -> 
 _PARTY_VERBS = ("签约", "签署", "签订", "达成", "开展合作", "深化合作", "战略合作", "合作")
 
 
+def _ends_in_trade(name: str, lex: Lexicons) -> bool:
+    """Whether a firm's name ends in a sector word of firm names (福耀玻璃, 华峰化工)."""
+    return any(lex.is_sector(name[-k:]) for k in (2, 3) if len(name) > k)
+
+
 def _known_firm_end(text: str, e: int, lex: Lexicons, limit: int, ends: set[int]) -> int:
     """A known firm's name goes on with a firm suffix (华润|雪花啤酒) or with a sector word
     that ends the name (华润|微电子|12英寸产线), in whole words before `limit` (a verb:
-    河钢|推进|钢铁行业 is the firm, then what it does)."""
+    河钢|推进|钢铁行业 is the firm, then what it does). A name that ends in its trade already
+    takes no second one (福耀玻璃|汽车配件: the firm, then its product)."""
+    traded = _ends_in_trade(text[:e], lex)
     for k in range(min(6, limit - e), 1, -1):
         rest = text[e : e + k]
         if len(rest) < k or not _CJK_NAME_RE.fullmatch(rest) or e + k not in ends:
@@ -2169,7 +2178,8 @@ def _known_firm_end(text: str, e: int, lex: Lexicons, limit: int, ends: set[int]
             return e + k  # (吉林化纤|碳纤维: a material; 冀中能源|与华北制药: another firm)
         after = text[e + k : e + k + 1]
         if (
-            lex.is_sector(rest)
+            not traded
+            and lex.is_sector(rest)
             and lex.word_pos(rest) not in ("v", "vn")  # 京东方|建设: what is done, not a trade
             and not re.match(r"[\u4e00-\u9fff]", after)
         ):

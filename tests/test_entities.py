@@ -1308,3 +1308,13 @@ def test_a_brand_the_dictionary_tags_a_numeral_before_a_strong_suffix(production
     assert {r.norm for r in rows if r.label == "COMPANY"} == {"威高集团", "三角轮胎"}
     _, rows = recognize_text(production, "新增两家公司，三家银行入驻。")
     assert not [r for r in rows if r.label == "COMPANY"]
+
+
+def test_well_known_listed_firms_and_their_products(production) -> None:
+    # firms of known_firms.tsv's 2026-12-01 extension: named alone, no suffix, no firm slot
+    assert norms(production, "湖南日报社、芒果超媒加快融合发展。", "COMPANY") == {"芒果超媒"}
+    # a known name that ends in its trade takes no second one: the firm, then its product
+    _, rows = recognize_text(production, "福耀玻璃汽车配件、正威新材料产业园等项目签约落地。")
+    found = {(r.label, r.norm) for r in rows}
+    assert ("COMPANY", "福耀玻璃") in found
+    assert ("COMPANY", "福耀玻璃汽车配件") not in found
