@@ -2126,7 +2126,7 @@ def known_firm_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Ca
             for k in range(2, len(tail.group()) + 1)
         ):
             continue  # the firm's name opens a body's: 中国银行|保险监督管理委员会
-        out.append((s, _known_firm_end(text, e, lex, verb_at, ends), COMPANY, "known"))
+        out.append((s, _known_firm_end(text, s, e, lex, verb_at, ends), COMPANY, "known"))
     return out
 
 
@@ -2163,12 +2163,12 @@ def _ends_in_trade(name: str, lex: Lexicons) -> bool:
     return any(lex.is_sector(name[-k:]) for k in (2, 3) if len(name) > k)
 
 
-def _known_firm_end(text: str, e: int, lex: Lexicons, limit: int, ends: set[int]) -> int:
+def _known_firm_end(text: str, s: int, e: int, lex: Lexicons, limit: int, ends: set[int]) -> int:
     """A known firm's name goes on with a firm suffix (华润|雪花啤酒) or with a sector word
     that ends the name (华润|微电子|12英寸产线), in whole words before `limit` (a verb:
     河钢|推进|钢铁行业 is the firm, then what it does). A name that ends in its trade already
     takes no second one (福耀玻璃|汽车配件: the firm, then its product)."""
-    traded = _ends_in_trade(text[:e], lex)
+    traded = _ends_in_trade(text[s:e], lex)
     for k in range(min(6, limit - e), 1, -1):
         rest = text[e : e + k]
         if len(rest) < k or not _CJK_NAME_RE.fullmatch(rest) or e + k not in ends:
@@ -3783,10 +3783,10 @@ def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
             name = text[a:b]
             if name in GENERIC_PROGRAM or name in lex.concepts or _generic_bare(name):
                 continue
-            if name.endswith("投资"):
-                continue  # 哈药集团、北大荒集团投资|项目: what firms do, not a project's name
-            if _COUNTED_KIND_RE.search(name) or name.startswith("投资"):
-                continue  # 工业投资项目270个, 投资2000万元以上的技改: kinds of projects
+            if _COUNTED_KIND_RE.search(name) or name.startswith("投资") or name.endswith("投资"):
+                # 工业投资项目270个, 投资2000万元以上的技改: kinds of projects; 哈药集团、北大荒
+                # 集团投资|项目: what firms do, not a project's name
+                continue
             if _MONEY_OR_TIMES_RE.search(name):
                 continue  # 援助资金161.15亿元, 16次调度推进…: a sum or a clause, no name
             if _IN_HOME_RE.search(name):
