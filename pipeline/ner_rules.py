@@ -812,10 +812,10 @@ OPERATION_RE = re.compile(
 
 
 # Qualifiers written after a construction project's head: 济南机场二期, 胶新铁路扩能改造,
-# 荣乌高速威海绕城段, 13号线西延伸.
+# 荣乌高速威海绕城段, 13号线西延伸; a phase or a rebuilding may be called a 工程 (机场改扩建工程).
 PROJECT_QUALIFIER_RE = re.compile(
-    r"^(?:[一二三四五六七八九十\d]+期(?:工程)?|扩建|改扩建|改造|扩能改造|电气化改造|现代化改造|"
-    r"续建配套(?:与|和)现代化改造|提标改造|航站楼|专用线|"
+    r"^(?:(?:[一二三四五六七八九十\d]+期|扩建|改扩建|改造|扩能改造|电气化改造|现代化改造|"
+    r"续建配套(?:与|和)现代化改造|提标改造)(?:工程)?|航站楼|专用线|"
     r"[东西南北]?第?[一二三四五六七八九十]跑道|T\d航站楼|卫星厅|[东西南北]?延伸(?:段|线)?"
     r"|(?!部分|局部)[^\s，。、]{1,8}段)$"  # (18号线|部分区段: some sections, no named one)
 )
@@ -834,7 +834,7 @@ def _extend_project_right(text: str, tokens: Sequence[Tok], head_index: int) -> 
         if a != end:
             break
         # a section may be named with a place before 段 (威海绕城段): join up to two tokens
-        for k in (j, j + 1, j + 2, j + 3):
+        for k in (j + 3, j + 2, j + 1, j):  # the longest (改扩建|工程, not 改扩建)
             if k < len(tokens) and PROJECT_QUALIFIER_RE.match(text[tokens[j][0] : tokens[k][1]]):
                 end = tokens[k][1]
                 j = k + 1

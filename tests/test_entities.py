@@ -1318,3 +1318,10 @@ def test_well_known_listed_firms_and_their_products(production) -> None:
     found = {(r.label, r.norm) for r in rows}
     assert ("COMPANY", "福耀玻璃") in found
     assert ("COMPANY", "福耀玻璃汽车配件") not in found
+
+
+def test_a_projects_rebuilding_called_a_works_keeps_its_head(production) -> None:
+    # the gold writes 黑羊站水厂改扩建工程 and 浦东国际机场四期工程 so: 工程 after the qualifier
+    assert norms(production, "长沙黄花国际机场改扩建工程加快推进。", "PROGRAM") == {
+        "长沙黄花国际机场改扩建工程"
+    }
