@@ -1589,10 +1589,10 @@ def _firm_at(item: str, lex: Lexicons, *, head_only: bool) -> int:
     if head_only and item.endswith(ESTATE_ENDINGS):
         return 0  # 天润商厦, 春晓家园: a building's or an estate's project, named after it
     for j in range(min(6, len(item) - 2), 1, -1):
-        known = item[:j] in lex.known_firms or item[:j] in lex.ambiguous_firms
-        if known and item[j:].startswith(PLANT_ENDINGS):
+        well_known = item[:j] in lex.known_firms
+        if (well_known or item[:j] in lex.ambiguous_firms) and item[j:].startswith(PLANT_ENDINGS):
             return j  # 大唐|风电二期: a known firm's power plant is the firm's
-        if item[:j] in lex.known_firms and _ends_in_trade(item[:j], lex):
+        if well_known and _ends_in_trade(item[:j], lex):
             return j  # 福耀玻璃|汽车配件: a known firm's whole name, then its product
     for k in range(min(6, len(item) - 1), 1, -1):
         name, rest = item[:k], item[k:]
