@@ -5,7 +5,9 @@
         [--spaced] [--traditional] [--html]
 
 Reads the ingested documents and token files of the last `dvc repro` (data/interim) and runs
-the entity recognizer on the gold reports only, with the current code and resources. With
+the entity recognizer on the gold reports only, with the current code and resources; a gold
+folder that holds its reports' texts (`<doc_id>.txt` beside `<doc_id>.csv`, as
+data/gold/entities_probe) has them ingested and segmented on the fly. With
 `--wrap`, the gold reports are first laid out as a PDF's text layer gives them (lines of WIDTH
 characters, indented first lines, page numbers and running heads: bench/wrapped_text.py) and
 ingested and segmented again from that; with `--ascii-punct`, their Chinese punctuation is
@@ -94,13 +96,16 @@ def _reingest(golds: list[Path], docs_dir: Path, args: argparse.Namespace) -> No
     from pipeline.ingest import ingest_bytes
     from pipeline.io import write_json
     from pipeline.manifest import read_manifest
+    from pipeline.types import ManifestRow
 
     params = config.load_params(ROOT / "params.yaml", "ingest")
     rows = {r.doc_id: r for r in read_manifest(ROOT / "data/raw/reports.csv")}
     for gold in golds:
         for path in gold.glob("*.csv"):
-            row = rows[path.stem]
-            text = relaid((ROOT / "data/raw" / row.file).read_text(encoding="utf-8"), args)
+            own = path.with_suffix(".txt")  # a gold set of texts outside data/raw
+            row = ManifestRow(path.stem, str(own)) if own.exists() else rows[path.stem]
+            raw = own if own.exists() else ROOT / "data/raw" / row.file
+            text = relaid(raw.read_text(encoding="utf-8"), args)
             doc = ingest_bytes(text.encode("gb18030"), row, params, f"{row.file} (laid out)")
             write_json(docs_dir / f"{path.stem}.json", document_to_dict(doc))
 
@@ -201,6 +206,9 @@ def main() -> None:
     seg_dir = ROOT / "data/interim/segment"
     docs_dir = ROOT / "data/interim/ingest"
     other_form = args.wrap or args.ascii_punct or args.spaced or args.traditional or args.html
+    # A gold set that brings its reports' texts (<doc_id>.txt beside <doc_id>.csv) is ingested
+    # and segmented here: its reports are not in data/interim.
+    other_form = other_form or any(any(g.glob("*.txt")) for g in golds if g.is_dir())
     if other_form:
         docs_dir = Path(tempfile.mkdtemp(prefix="gwr-eval-docs-"))
         _reingest(golds, docs_dir, args)

@@ -182,3 +182,25 @@ def test_topic_seeds_choose_k_for_each_seed_as_the_topics_stage_does() -> None:
         assert r["curve"] == stage["curve"] and r["k"] == stage["model"].k
     with pytest.raises(ValueError, match=r"topics\.k is fixed"):  # a fixed K: nothing to choose
         seeds_mod.seed_curves(docs, dataclasses.replace(params, k=3), [7])
+
+
+def test_a_gold_set_that_brings_its_texts_is_ingested_from_them(tmp_path) -> None:
+    import argparse
+
+    from pipeline.docstore import document_from_dict
+    from pipeline.io import read_json
+
+    spec = importlib.util.spec_from_file_location("eval_entities", ROOT / "bench/eval_entities.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "probe_x.txt").write_text("某市政府工作报告\n各位代表：\n推进莱荣高铁建设。\n", "utf-8")
+    (gold / "probe_x.csv").write_text("label,text,scored,note\nPROGRAM,莱荣高铁,yes,\n", "utf-8")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    flags = dict(traditional=False, ascii_punct=False, wrap=0, spaced=False, html=False)
+    module._reingest([gold], docs, argparse.Namespace(**flags))
+    doc = document_from_dict(read_json(docs / "probe_x.json"))
+    assert doc.doc_id == "probe_x"
+    assert "推进莱荣高铁建设。" in doc.text
