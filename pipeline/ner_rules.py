@@ -2737,6 +2737,11 @@ def village_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand
         a0, b0 = items[0]
         while a0 < b0 - 1 and (a0 not in starts or starts[a0][:1] in ("v", "d", "p")):
             a0 = token_end.get(a0, a0 + 1)
+        # …and after its last verb, past a verbal noun jieba tags a noun (总结/n|推广|下姜村)
+        a0 = max(
+            (e for s, e, p in tokens if a0 <= s and e <= b0 - 2 and p[:1] in ("v", "d", "p")),
+            default=a0,
+        )
         items[0] = (a0, b0)
         if all(a in starts and b - a >= 2 and _village_name(text, a, b, ends) for a, b in items):
             out.extend((a, b, PLACE, "village") for a, b in items)

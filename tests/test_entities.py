@@ -1055,6 +1055,12 @@ def test_a_village_by_its_county_or_among_villages_is_a_place_not_a_kind_of_vill
     assert norms(production, text, "PLACE") == {"花垣县", "十八洞村", "小岗村", "余村"}
 
 
+def test_a_list_of_villages_opens_after_the_last_verb_before_it(production) -> None:
+    # jieba tags 总结 a noun: the first village does not take 总结推广 into its name
+    text = "深入总结推广下姜村、余村经验。"
+    assert norms(production, text, "PLACE") == {"下姜村", "余村"}
+
+
 def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(production) -> None:
     text = "支持自贸试验区南沙新片区加快发展。建设前海新片区。"
     assert norms(production, text, "PLACE") == {"自贸试验区南沙新片区", "前海新片区"}
