@@ -1061,6 +1061,19 @@ def test_a_list_of_villages_opens_after_the_last_verb_before_it(production) -> N
     assert norms(production, text, "PLACE") == {"下姜村", "余村"}
 
 
+def test_an_industrial_district_is_a_zone(production) -> None:
+    text = (
+        "府谷县清水工业园区、榆横工业区新增产能项目落地。大亚湾石化工业区加快发展。"
+        "推进老工业区搬迁改造。"
+    )
+    assert norms(production, text, "PLACE") == {
+        "府谷县清水工业园区",
+        "榆横工业区",
+        "大亚湾石化工业区",
+    }
+    assert norms(production, text, "PROGRAM") == set()
+
+
 def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(production) -> None:
     text = "支持自贸试验区南沙新片区加快发展。建设前海新片区。"
     assert norms(production, text, "PLACE") == {"自贸试验区南沙新片区", "前海新片区"}
