@@ -291,6 +291,9 @@ class ModelComponent:
 
 
 _CLAUSE_MARK_RE = re.compile("[，；。！？]")
+# Characters no name ends before and a token may still run on into: a list's closer, a
+# conjunction, the possessive particle (晓|星等, 工程|和县)
+_NO_NAME_END = frozenset("等和与及的")
 
 
 class RulesComponent:
@@ -345,13 +348,20 @@ class RulesComponent:
         cands = trimmed
         spans = []
         sources: dict[tuple[int, int, str], str] = {}
+        exact: dict[tuple[int, int, str], tuple[int, int]] = {}
         for s, e, label, source in cands:
             span = doc.char_span(s, e, label=label, alignment_mode="expand")
             if span is not None:
                 spans.append(span)
-                sources[(span.start_char, span.end_char, label)] = source
+                key = (span.start_char, span.end_char, label)
+                sources[key] = source
+                if span.end_char > e and text[e] in _NO_NAME_END:
+                    # the token the name ends in runs on into a list's closer (韩国晓|星等): the
+                    # span holds the whole token, the entity ends where the rule found it
+                    exact[key] = (span.start_char, e)
         doc.spans["rules"] = spans
         doc.user_data["rule_sources"] = sources
+        doc.user_data["rule_exact"] = exact
         return doc
 
 
@@ -391,6 +401,7 @@ class ResolveComponent:
         ending_at = {t[1]: t for t in tokens}
         model_any = [(sp.start_char, sp.end_char) for sp in doc.spans.get("model", [])]
         rule_sources = doc.user_data.get("rule_sources", {})
+        rule_exact = doc.user_data.get("rule_exact", {})
 
         def seen_by_model(s: int, e: int) -> bool:
             # (市西软件|信息园: the model reads a zone's name, not a firm's)
@@ -438,6 +449,7 @@ class ResolveComponent:
                     ):  # fmt: skip
                         pending.append((s, e))
                         continue
+                s, e = rule_exact.get((s, e, span.label_), (s, e))
                 cands.append((s, e, span.label_, key))
         # the model's firm in a list of sectors (空天信息、零碳煤基能源等未来产业) or beside a
         # place in a 、-list (外滩、陆家嘴、北外滩): no firm; beside a place it may be one
@@ -553,7 +565,7 @@ class ResolveComponent:
             else (s, e, lab, src)
             for s, e, lab, src in cands
         ]
-        known = {(s, e) for (s, e, _lab), src in rule_sources.items() if src == "known"}
+        known = {rule_exact.get(k, k[:2]) for k, src in rule_sources.items() if src == "known"}
         chosen = resolve(text, cands, self.lex, known)
         # 西部地区, 华北: a macro-region; 港澳台, 京津冀, 中美: a fused abbreviation of several
         # places — neither a named location (spec); each still holds its span

@@ -1074,6 +1074,12 @@ def test_an_industrial_district_is_a_zone(production) -> None:
     assert norms(production, text, "PROGRAM") == set()
 
 
+def test_a_firm_whose_last_token_runs_into_the_lists_closer_ends_before_it(production) -> None:
+    # jieba: 韩国|晓|星等 — the name is not widened to the whole token
+    text = "与日本东丽、韩国晓星等外资企业开展研发合作。"
+    assert norms(production, text, "COMPANY") == {"日本东丽", "韩国晓星"}
+
+
 def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(production) -> None:
     text = "支持自贸试验区南沙新片区加快发展。建设前海新片区。"
     assert norms(production, text, "PLACE") == {"自贸试验区南沙新片区", "前海新片区"}
