@@ -2569,6 +2569,24 @@ def listed_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
             if s == offset and e < offset + len(item) and p[:1] in ("v", "d", "p"):
                 offset, item = e, text[e : offset + len(item)]
         items[0] = (offset, item)
+        # an item may join two names by a conjunction (香港、澳门|和|菲律宾、印尼等地)
+        joined = []
+        for offset, item in items:
+            end = offset + len(item)
+            cut = next(
+                (
+                    (a, b)
+                    for a, b, p in tokens
+                    if offset < a and b < end and p == "c" and text[a:b] in _NAME_CONJ
+                ),
+                None,
+            )
+            joined += (
+                [(offset, text[offset : cut[0]]), (cut[1], text[cut[1] : end])]
+                if cut
+                else [(offset, item)]
+            )
+        items = joined
         names = []
         for offset, item in items:
             if offset not in starts or offset + len(item) not in ends:

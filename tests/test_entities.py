@@ -1080,6 +1080,11 @@ def test_a_firm_whose_last_token_runs_into_the_lists_closer_ends_before_it(produ
     assert norms(production, text, "COMPANY") == {"日本东丽", "韩国晓星"}
 
 
+def test_an_item_of_a_list_of_places_may_join_two_by_a_conjunction(production) -> None:
+    text = "发挥香港、澳门和菲律宾、印尼等地乡亲的桥梁作用。"
+    assert norms(production, text, "PLACE") == {"香港", "澳门", "菲律宾", "印尼"}
+
+
 def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(production) -> None:
     text = "支持自贸试验区南沙新片区加快发展。建设前海新片区。"
     assert norms(production, text, "PLACE") == {"自贸试验区南沙新片区", "前海新片区"}
