@@ -328,6 +328,7 @@ class RulesComponent:
             *ner_rules.feature_wetlands(text, tokens, self.lex),
             *ner_rules.sectioned_rivers(text, tokens, self.lex),
             *ner_rules.region_abbreviations(text, tokens, self.lex),
+            *ner_rules.body_places(text, tokens, self.lex),
             *ner_rules.foreign_places(text, tokens, self.lex),
             *ner_rules.foreign_regions(text, tokens, self.lex),
             *ner_rules.route_programs(text, tokens, self.lex),
@@ -355,9 +356,10 @@ class RulesComponent:
                 spans.append(span)
                 key = (span.start_char, span.end_char, label)
                 sources[key] = source
-                if span.end_char > e and text[e] in _NO_NAME_END:
-                    # the token the name ends in runs on into a list's closer (韩国晓|星等): the
-                    # span holds the whole token, the entity ends where the rule found it
+                if span.end_char > e and (text[e] in _NO_NAME_END or source == "body"):
+                    # the token the name ends in runs on into a list's closer (韩国晓|星等) or a
+                    # body's name (泉州|市委): the span holds the whole token, the entity ends
+                    # where the rule found it
                     exact[key] = (span.start_char, e)
         doc.spans["rules"] = spans
         doc.user_data["rule_sources"] = sources

@@ -9,6 +9,7 @@ words, quotation and enumeration patterns of government prose, never names from 
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
@@ -3403,6 +3404,29 @@ def sectioned_rivers(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Ca
 REGION_ABBREV_RE = re.compile(
     r"[粤苏渝川鲁豫冀晋辽吉黑浙皖闽赣鄂湘桂琼黔滇藏陕甘青宁蒙][东西南北中]{1,2}"
 )
+
+
+# A party or government body named by its division's suffix and its kind, written as one
+# token after the place's short name (泉州|市委, 贵州|省政府): the place is the full name.
+_BODY_AFTER_SUFFIX = ("委", "政府", "人民政府", "人大", "政协", "委员会")
+
+
+def body_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """The division inside a body's name the segmenter split after its short name: 泉州|市委 →
+    泉州市, 贵州|省委 → 贵州省 (spec: a place inside a government body's name counts)."""
+    out: list[Cand] = []
+    for (a, b, _), (b2, c, _) in itertools.pairwise(tokens):
+        body = text[b2:c]
+        if (
+            b == b2
+            and len(body) >= 2
+            and body[0] in "省市县区州旗"
+            and body[1:].startswith(_BODY_AFTER_SUFFIX)
+            and lex.is_place(text[a : b + 1])
+            and lex.is_place(text[a:b])
+        ):
+            out.append((a, b + 1, PLACE, "body"))
+    return out
 
 
 def region_abbreviations(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:

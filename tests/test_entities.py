@@ -1085,6 +1085,12 @@ def test_an_item_of_a_list_of_places_may_join_two_by_a_conjunction(production) -
     assert norms(production, text, "PLACE") == {"香港", "澳门", "菲律宾", "印尼"}
 
 
+def test_a_division_inside_a_bodys_name_split_after_its_short_name(production) -> None:
+    # jieba: 泉州|市委, 贵州|省委 — the place is the division's full name, not the body's
+    text = "在泉州市委、市政府和贵州省委的坚强领导下，我们坚持稳中求进。"
+    assert norms(production, text, "PLACE") == {"泉州市", "贵州省"}
+
+
 def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(production) -> None:
     text = "支持自贸试验区南沙新片区加快发展。建设前海新片区。"
     assert norms(production, text, "PLACE") == {"自贸试验区南沙新片区", "前海新片区"}
