@@ -816,8 +816,9 @@ OPERATION_RE = re.compile(
 # 荣乌高速威海绕城段, 13号线西延伸; a phase or a rebuilding may be called a 工程 (机场改扩建工程).
 PROJECT_QUALIFIER_RE = re.compile(
     r"^(?:(?:[一二三四五六七八九十\d]+期|扩建|改扩建|改造|扩能改造|电气化改造|现代化改造|"
-    r"续建配套(?:与|和)现代化改造|提标改造)(?:工程)?|航站楼|专用线|"
-    r"[东西南北]?第?[一二三四五六七八九十]跑道|T\d航站楼|卫星厅|[东西南北]?延伸(?:段|线)?"
+    r"续建配套(?:与|和)现代化改造|提标改造|扩容(?:改造)?)(?:工程)?|航站楼|专用线|"
+    r"[东西南北]?第?[一二三四五六七八九十]跑道|T\d航站楼|卫星厅|"
+    r"(?:[东西南北]延伸?|延伸)(?:段|线)?(?:[一二三四五六七八九十\d]+期)?"
     r"|(?!部分|局部)[^\s，。、]{1,8}段)$"  # (18号线|部分区段: some sections, no named one)
 )
 GENERIC_PROJECT_MODIFIERS = _words(
@@ -830,9 +831,8 @@ def _extend_project_right(text: str, tokens: Sequence[Tok], head_index: int) -> 
     """End of a project name: its head plus the qualifiers that follow (二期, 扩能改造, …段)."""
     end = tokens[head_index][1]
     j = head_index + 1
-    while j < len(tokens) and j <= head_index + 3:
-        a, _ = tokens[j][0], tokens[j][1]
-        if a != end:
+    for _ in range(3):  # up to three qualifiers (贵阳至安顺段|改扩建)
+        if j >= len(tokens) or tokens[j][0] != end:
             break
         # a section may be named with a place before 段 (威海绕城段): join up to two tokens
         for k in (j + 3, j + 2, j + 1, j):  # the longest (改扩建|工程, not 改扩建)
@@ -3460,15 +3460,22 @@ ROUTE_RE = re.compile(
 # A line's or road's number right before a route's ends: the route is a section of it
 _LINE = r"(?:(?:轨道交通|地铁|城市轨道)?\d+号线|[GS]\d{1,4})"
 _LINE_BEFORE_RE = re.compile(_LINE + "$")
-_LINE_SECTION_RE = re.compile(_LINE + r"[\u4e00-\u9fff]{2,6}?至[\u4e00-\u9fff]{2,6}?段")
+# A numbered line's section between two stations (轨道交通22号线红庙至平谷段) or its extension
+# (2号线东延线, 1号线北延一期): a project whatever follows, and whatever the segmenter made of
+# it (2|号|线西|延|二期)
+_LINE_PART_RE = re.compile(
+    _LINE + r"(?:[\u4e00-\u9fff]{2,6}?至[\u4e00-\u9fff]{2,6}?段"
+    r"|(?:[东西南北]延伸?|延伸)(?:段|线)?(?:[一二三四五六七八九十\d]+期)?)"
+)
 
 
 def route_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
-    """A road or railway project named by its two ends, both places (济南至宁津等5个项目)."""
+    """A road or railway project named by its two ends, both places (济南至宁津等5个项目);
+    a numbered line's section or extension."""
+    out: list[Cand] = [(m.start(), m.end(), PROGRAM, "route") for m in _LINE_PART_RE.finditer(text)]
     if "至" not in text:
-        return []
+        return out
     starts = {s for s, _, _ in tokens}
-    out: list[Cand] = []
     for m in ROUTE_RE.finditer(text):
         left, right, head = m.group(1), m.group(2), m.group(3) or m.group(4) or ""
         # the left end: the longest place-like tail of the left chunk that starts a token
@@ -3487,8 +3494,6 @@ def route_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand
         if line := _LINE_BEFORE_RE.search(text, max(0, start - 12), start):
             start = line.start()  # G225|乐东至三亚段: the road's part
         out.append((start, m.end(), PROGRAM, "route"))
-    # a numbered line's section between two stations, whatever follows (轨道交通22号线红庙至平谷段)
-    out += [(m.start(), m.end(), PROGRAM, "route") for m in _LINE_SECTION_RE.finditer(text)]
     return list(dict.fromkeys(out))
 
 

@@ -1091,6 +1091,25 @@ def test_a_division_inside_a_bodys_name_split_after_its_short_name(production) -
     assert norms(production, text, "PLACE") == {"泉州市", "贵州省"}
 
 
+def test_a_numbered_lines_extension_is_a_project(production) -> None:
+    # jieba cuts the last one 2|号|线西|延|二期
+    text = "开工建设轨道交通2号线东延线、4号线南延线。加快1号线北延一期、2号线西延二期建设。"
+    assert norms(production, text, "PROGRAM") == {
+        "轨道交通2号线东延线",
+        "4号线南延线",
+        "1号线北延一期",
+        "2号线西延二期",
+    }
+
+
+def test_a_roads_section_keeps_the_rebuilding_that_follows_it(production) -> None:
+    text = "沪昆高速贵阳至安顺段改扩建、京港澳高速长沙至湘潭段扩容改造加快推进。"
+    assert norms(production, text, "PROGRAM") == {
+        "沪昆高速贵阳至安顺段改扩建",
+        "京港澳高速长沙至湘潭段扩容改造",
+    }
+
+
 def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(production) -> None:
     text = "支持自贸试验区南沙新片区加快发展。建设前海新片区。"
     assert norms(production, text, "PLACE") == {"自贸试验区南沙新片区", "前海新片区"}
