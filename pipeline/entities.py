@@ -326,6 +326,7 @@ class RulesComponent:
             *ner_rules.heritage_places(text, tokens, self.lex),
             *ner_rules.water_regions(text, tokens, self.lex),
             *ner_rules.feature_wetlands(text, tokens, self.lex),
+            *ner_rules.listed_features(text, tokens, self.lex),
             *ner_rules.sectioned_rivers(text, tokens, self.lex),
             *ner_rules.region_abbreviations(text, tokens, self.lex),
             *ner_rules.body_places(text, tokens, self.lex),

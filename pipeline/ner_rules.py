@@ -3367,6 +3367,57 @@ def named_feature(name: str, lex: Lexicons) -> bool:
     return (lex.is_place(name) and name.endswith(_FEATURE_ENDS)) or _natural_feature(name, lex)
 
 
+# Tags of the words a clause may put before a list's first name: verbs, adverbs, prepositions,
+# numerals and measure words, particles, conjunctions (推进|十五里河, 100|座|黄浦江, 的|海拉尔河)
+_NOT_NAME_TAGS = ("v", "d", "p", "q", "m", "u", "c")
+_FEATURE_LIST_RE = re.compile(r"(?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,12}")
+
+
+def _listed_feature(name: str, lex: Lexicons) -> bool:
+    """A list item that names a river, lake, mountain…: a named feature, or two characters the
+    dictionary does not know ending in 河/湖/山/江 (派河, 梅溪)."""
+    if named_feature(name, lex):
+        return True
+    return len(name) == 2 and name[-1] in "河湖山江溪" and not lex.word_freq(name)
+
+
+def listed_features(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """The items of a list of rivers, lakes or mountains (捞刀河、靳江河、龙王港、圭塘河等;
+    南淝河、十五里河、派河等入湖河流): where two items and at least half of them are named
+    features, each item that is one is a place. The first item loses the clause's verbs, the last
+    one what follows its name (佳芦河|流域综合治理)."""
+    if "、" not in text:
+        return []
+    starts = {s for s, _, _ in tokens}
+    ends = {e for _, e, _ in tokens}
+    out: list[Cand] = []
+    for m in _FEATURE_LIST_RE.finditer(text):
+        items = _list_items(text, m.start(), m.group())
+        offset, item = items[0]
+        for a, b, p in tokens:
+            if a == offset and b < offset + len(item) and p[:1] in _NOT_NAME_TAGS:
+                offset, item = b, text[b : offset + len(item)]
+        items[0] = (offset, item)
+        last_at, last = items[-1]
+        cut = next(
+            (
+                k
+                for k in range(2, len(last) + 1)
+                if last_at + k in ends and last[k - 1] in "河湖山江溪"
+            ),
+            None,
+        )
+        items[-1] = (last_at, last[:cut] if cut else last)
+        features = [
+            (a, a + len(name))
+            for a, name in items
+            if a in starts and a + len(name) in ends and _listed_feature(name, lex)
+        ]
+        if len(features) >= 2 and len(features) * 2 >= len(items):
+            out.extend((a, b, PLACE, "zone") for a, b in features)
+    return out
+
+
 def feature_wetlands(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """A named feature's wetland (海拉尔河湿地, 西山湿地), whose name the segmenter cuts in two;
     the resolver also lists the feature (spec: a compound yields both parts)."""

@@ -1110,6 +1110,16 @@ def test_a_roads_section_keeps_the_rebuilding_that_follows_it(production) -> Non
     }
 
 
+def test_the_items_of_a_list_of_rivers_are_places(production) -> None:
+    text = (
+        "无定河、窟野河、秃尾河、佳芦河流域综合治理稳步推进。推进捞刀河、靳江河、圭塘河治理。"
+        "完善100座黄浦江、苏州河滨水驿站功能。开展荒山、荒坡、荒滩治理。"
+    )
+    assert norms(production, text, "PLACE") == {
+        "无定河", "窟野河", "秃尾河", "佳芦河", "捞刀河", "靳江河", "圭塘河", "黄浦江", "苏州河",
+    }  # fmt: skip
+
+
 def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(production) -> None:
     text = "支持自贸试验区南沙新片区加快发展。建设前海新片区。"
     assert norms(production, text, "PLACE") == {"自贸试验区南沙新片区", "前海新片区"}
