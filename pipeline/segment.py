@@ -207,6 +207,7 @@ def _split_list_particle(words: list[tuple[str, str]], known: dict) -> list[tupl
     return out
 
 
+_COUNTRIES_WORDS = ("国家", "各国")
 _PREPARED_PREFIX = "gwr-prepared-"
 
 
@@ -325,6 +326,12 @@ class JiebaSegmenter:
                 if tag not in ("ns", "nt"):
                     freq = max(freq, 1000)
                 self._tk.add_word(word, freq=freq, tag=tag)
+            # jieba's dictionary has a region's countries as one word (中亚国家, 东盟国家): cut
+            # them, so that the region is a token of its own
+            places = {w for w, tag in self._lexicon.words if tag == "ns"}
+            for word in [w for w in self._tk.FREQ if w.endswith(_COUNTRIES_WORDS)]:
+                if word[:-2] in places and self._tk.FREQ[word]:
+                    self._tk.del_word(word)
             self._pos = jieba.posseg.POSTokenizer(self._tk)
             self._pos.makesure_userdict_loaded()
             if cache_dir is not None:

@@ -1120,6 +1120,11 @@ def test_the_items_of_a_list_of_rivers_are_places(production) -> None:
     }  # fmt: skip
 
 
+def test_a_region_before_its_countries_is_a_place(production) -> None:
+    text = "产品远销哈萨克斯坦、乌兹别克斯坦等中亚国家。"
+    assert norms(production, text, "PLACE") == {"哈萨克斯坦", "乌兹别克斯坦", "中亚"}
+
+
 def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(production) -> None:
     text = "支持自贸试验区南沙新片区加快发展。建设前海新片区。"
     assert norms(production, text, "PLACE") == {"自贸试验区南沙新片区", "前海新片区"}

@@ -21,7 +21,7 @@ from pipeline.types import Document, Sentence
 LEX = Lexicon(
     programs=("乡村振兴", "揭榜挂帅", "数据要素×", "千村示范、万村整治"),
     concepts=("高质量发展", "新质生产力", "进出口总额", "大数据"),
-    places=("威海市", "荣成市"),
+    places=("威海市", "荣成市", "中亚", "东盟"),
     firms=("科大讯飞", "中国银行"),
 )
 
@@ -65,6 +65,14 @@ def test_the_particle_closing_a_list_is_cut_off_an_unknown_word(seg) -> None:
     assert words[words.index("平山") : words.index("平山") + 3] == ["平山", "湖", "等"]
     assert "游" in words and "游等" not in words
     assert "男女平等" in _words(seg, "坚持男女平等。")  # a dictionary word ending in 等 stays
+
+
+def test_a_regions_countries_are_cut_into_the_region_and_its_countries(seg) -> None:
+    # jieba's dictionary: 中亚国家, 东盟国家 are one word each (the region would be no token)
+    words = _words(seg, "拓展与中亚国家、东盟国家合作，帮助发展中国家。")
+    assert words[words.index("中亚") : words.index("中亚") + 2] == ["中亚", "国家"]
+    assert "东盟" in words and "东盟国家" not in words
+    assert "发展中国家" in words  # 发展中 is no place: the word stays
 
 
 def test_tokens_rebuild_the_text_and_skip_white_space(seg) -> None:
