@@ -60,6 +60,7 @@ GOVERNING = _words(
     国家级 省级 市级 全国 全省 全市 各项 一批 一系列
     列入 列为 入围 确定为 评为 命名为 处于 处在 赋予 锚定 紧扣 履行 取得 聚力 共建
     打 打好 打赢 获 获得 如期 跻身 接入 重构 紧盯 盯紧 瞄准
+    做强 做大 做优 做实 做精 做大做强 做强做优 做优做强
     """
 )
 # Parts of speech that never sit inside a program name.

@@ -1125,6 +1125,12 @@ def test_a_region_before_its_countries_is_a_place(production) -> None:
     assert norms(production, text, "PLACE") == {"哈萨克斯坦", "乌兹别克斯坦", "中亚"}
 
 
+def test_a_zone_opens_after_a_verb_of_growing_it(production) -> None:
+    # jieba tags 做强 a noun: it ended in the zone's name (浏阳市做强浏阳经开区)
+    text = "浏阳市做强浏阳经开区和烟花产业。"
+    assert norms(production, text, "PLACE") == {"浏阳市", "浏阳经开区"}
+
+
 def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(production) -> None:
     text = "支持自贸试验区南沙新片区加快发展。建设前海新片区。"
     assert norms(production, text, "PLACE") == {"自贸试验区南沙新片区", "前海新片区"}
