@@ -2953,6 +2953,10 @@ def _fused_word(word: str, pos: str, lex: Lexicons) -> bool:
     )
 
 
+# Words that say what kind of area a zone word names, not which (老旧片区, 棚户区, 重点片区)
+AREA_DESCRIPTORS = _words("老旧 棚户 城中 重点 核心 低效 闲置 连片 成片 待开发 待改造 老")
+
+
 def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Named zones and regions built on a place: 青岛都市圈, 黄河口国家公园, 沂蒙革命老区.
 
@@ -2983,6 +2987,8 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             continue
         last = before[-1]
         word = text[tokens[last][0] : tokens[last][1]]
+        if word in AREA_DESCRIPTORS:
+            continue  # 西园街道|老旧|片区: a kind of area of the place, no zone's name
         if word in _NAME_CONJ or (
             _is_boundary(text, tokens[last])
             and tokens[last][2] != "ns"

@@ -1131,6 +1131,11 @@ def test_a_zone_opens_after_a_verb_of_growing_it(production) -> None:
     assert norms(production, text, "PLACE") == {"浏阳市", "浏阳经开区"}
 
 
+def test_a_kind_of_area_after_a_place_is_no_zone(production) -> None:
+    text = "完成青阳街道、西园街道老旧片区改造12个。推进金湾区重点片区开发。"
+    assert norms(production, text, "PLACE") == {"青阳街道", "西园街道", "金湾区"}
+
+
 def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(production) -> None:
     text = "支持自贸试验区南沙新片区加快发展。建设前海新片区。"
     assert norms(production, text, "PLACE") == {"自贸试验区南沙新片区", "前海新片区"}
