@@ -3081,14 +3081,20 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     out += bilateral_parks(text, starts, ends)
     return [
         (a, b, PROGRAM, "project")
-        if text.startswith("项目", b) and text[a:b].endswith(_PARK_KINDS)
+        if text[a:b].endswith(_PARK_KINDS)
+        and (text.startswith("项目", b) or _opens_with_known_firm(text[a:b], lex))
         else (a, b, label, source)
         for a, b, label, source in out
     ]
 
 
-# A park named before 项目 is being built: the project, not yet a place (中俄蒙文化创意产业园项目)
+# A park named before 项目 is being built: the project, not yet a place (中俄蒙文化创意产业园项目);
+# so is a park a firm builds, named after it (三一重工印度尼西亚产业园)
 _PARK_KINDS = ("园", "园区", "城", "小镇")
+
+
+def _opens_with_known_firm(name: str, lex: Lexicons) -> bool:
+    return any(name[:k] in lex.known_firms for k in range(2, min(8, len(name) - 2) + 1))
 
 
 # 中 and one or two countries before a zone's name: the countries that run it together

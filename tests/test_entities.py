@@ -1136,6 +1136,16 @@ def test_a_kind_of_area_after_a_place_is_no_zone(production) -> None:
     assert norms(production, text, "PLACE") == {"青阳街道", "西园街道", "金湾区"}
 
 
+def test_a_park_named_after_the_firm_that_builds_it_is_its_project(production) -> None:
+    text = "推动三一重工印度尼西亚产业园建设，比亚迪电子长沙产业园投产。"
+    assert norms(production, text, "PROGRAM") == {
+        "三一重工印度尼西亚产业园",
+        "比亚迪电子长沙产业园",
+    }
+    assert norms(production, text, "COMPANY") == {"三一重工", "比亚迪电子"}
+    assert norms(production, text, "PLACE") == set()
+
+
 def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(production) -> None:
     text = "支持自贸试验区南沙新片区加快发展。建设前海新片区。"
     assert norms(production, text, "PLACE") == {"自贸试验区南沙新片区", "前海新片区"}
