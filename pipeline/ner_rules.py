@@ -1310,7 +1310,8 @@ def company_suffix_names(
             nxt2 = text[tokens[i + 1][0] : tokens[min(i + 2, len(tokens) - 1)][1]]
             if (
                 nxt.endswith(INSTITUTION_SUFFIXES + GOV_SUFFIXES)
-                or (not strong and nxt2.endswith(("中心", "研究院", "实验室")))
+                or nxt2.endswith(("研究院", "研究所", "实验室"))  # 大连化学|物理|研究所
+                or (not strong and nxt2.endswith("中心"))
                 or _opens_body(text, tokens, i + 1)
             ):
                 continue  # 空天信息|大学, 具身智能|创新中心: part of an institution's name

@@ -1146,6 +1146,11 @@ def test_a_park_named_after_the_firm_that_builds_it_is_its_project(production) -
     assert norms(production, text, "PLACE") == set()
 
 
+def test_a_firm_suffix_inside_an_institutes_name_makes_no_firm(production) -> None:
+    text = "中国科学院大连化学物理研究所与榆林共建洁净能源创新研究院。"
+    assert norms(production, text, "COMPANY") == set()
+
+
 def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(production) -> None:
     text = "支持自贸试验区南沙新片区加快发展。建设前海新片区。"
     assert norms(production, text, "PLACE") == {"自贸试验区南沙新片区", "前海新片区"}
