@@ -2166,12 +2166,28 @@ def _ends_in_trade(name: str, lex: Lexicons) -> bool:
     return any(lex.is_sector(name[-k:]) for k in (2, 3) if len(name) > k)
 
 
+# What ends the name of a group's company at a place (延长石油榆林能化公司, 国网安徽电力)
+SUBSIDIARY_SUFFIXES = (*STRONG_COMPANY_SUFFIXES, "电力", "能源", "化工", "油田", "分公司")
+
+
 def _known_firm_end(text: str, s: int, e: int, lex: Lexicons, limit: int, ends: set[int]) -> int:
     """A known firm's name goes on with a firm suffix (华润|雪花啤酒) or with a sector word
     that ends the name (华润|微电子|12英寸产线), in whole words before `limit` (a verb:
     河钢|推进|钢铁行业 is the firm, then what it does). A name that ends in its trade already
     takes no second one (福耀玻璃|汽车配件: the firm, then its product)."""
     traded = _ends_in_trade(text[s:e], lex)
+    # its company at a place: the place, then a name with a firm's suffix (延长石油|榆林|能化公司,
+    # 国网|安徽|电力, 兖矿|榆林|未来能源)
+    for p in (3, 2):
+        if e + p in ends and lex.is_place(text[e : e + p]) and text[e : e + p] != text[s:e]:
+            for k in range(min(6, limit - e - p), 1, -1):
+                rest = text[e + p : e + p + k]
+                if (
+                    e + p + k in ends
+                    and _CJK_NAME_RE.fullmatch(rest)
+                    and rest.endswith(SUBSIDIARY_SUFFIXES)
+                ):
+                    return e + p + k
     for k in range(min(6, limit - e), 1, -1):
         rest = text[e : e + k]
         if len(rest) < k or not _CJK_NAME_RE.fullmatch(rest) or e + k not in ends:

@@ -1151,6 +1151,15 @@ def test_a_firm_suffix_inside_an_institutes_name_makes_no_firm(production) -> No
     assert norms(production, text, "COMPANY") == set()
 
 
+def test_a_groups_company_at_a_place_is_one_firm(production) -> None:
+    text = "延长石油榆林能化公司完成技术改造，推动国网安徽电力加快新型电力系统建设。"
+    assert norms(production, text, "COMPANY") == {"延长石油榆林能化公司", "国网安徽电力"}
+    assert norms(production, text, "PLACE") == set()
+    # a facility at a place is no company of the firm's
+    text = "华为青浦研发中心、比亚迪合肥基地建成。"
+    assert norms(production, text, "COMPANY") == {"华为", "比亚迪"}
+
+
 def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(production) -> None:
     text = "支持自贸试验区南沙新片区加快发展。建设前海新片区。"
     assert norms(production, text, "PLACE") == {"自贸试验区南沙新片区", "前海新片区"}
