@@ -2610,6 +2610,8 @@ def listed_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
         for offset, item in items:
             if offset not in starts or offset + len(item) not in ends:
                 continue
+            if classify_org(item) in ("company", "government", "institution"):
+                continue  # 长安银行、榆林农村商业银行等地方金融机构: firms, not places
             place = _leading_place(item, lex)
             if place and not lex.is_place(item) and _sector_word(item[place:], lex):
                 names.append((offset, offset + place))  # 株洲|服饰、宁乡|食品等产业园: the place

@@ -1160,6 +1160,12 @@ def test_a_groups_company_at_a_place_is_one_firm(production) -> None:
     assert norms(production, text, "COMPANY") == {"华为", "比亚迪"}
 
 
+def test_firms_in_a_list_closed_by_a_kind_of_area_are_no_places(production) -> None:
+    text = "支持长安银行、榆林农村商业银行等地方金融机构服务实体经济。"
+    assert norms(production, text, "PLACE") == set()
+    assert "榆林农村商业银行" in norms(production, text, "COMPANY")
+
+
 def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(production) -> None:
     text = "支持自贸试验区南沙新片区加快发展。建设前海新片区。"
     assert norms(production, text, "PLACE") == {"自贸试验区南沙新片区", "前海新片区"}
