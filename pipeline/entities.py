@@ -772,14 +772,10 @@ def _place_bank(text: str, lex: Lexicons) -> bool:
     return bool(kind) and len(text) > len(kind) + 1 and lex.is_place(text[: -len(kind)])
 
 
-# A firm's legal form: a name before it is the registered name (中国建筑第八工程局|有限公司).
-_LEGAL_FORMS = ("有限责任公司", "有限公司")
-
-
 def _legal_name(text: str, lex: Lexicons) -> bool:
     """A registered name in full: a legal form after a name that opens with a place or a
     well-known firm (中国建筑|第八工程局有限公司, 山东|华鲁恒升化工股份有限公司)."""
-    form = next((f for f in _LEGAL_FORMS if text.endswith(f)), "")
+    form = next((f for f in ner_rules.LEGAL_FORMS if text.endswith(f)), "")
     name = text[: -len(form)] if form else ""
     return len(name) >= 4 and any(
         lex.is_place(name[:k]) or name[:k] in lex.known_firms for k in (2, 3, 4)

@@ -2166,6 +2166,8 @@ def _ends_in_trade(name: str, lex: Lexicons) -> bool:
     return any(lex.is_sector(name[-k:]) for k in (2, 3) if len(name) > k)
 
 
+# A firm's legal form: the name before it is the registered name (中国建筑第八工程局|有限公司)
+LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
 # What ends the name of a group's company at a place (延长石油榆林能化公司, 国网安徽电力)
 SUBSIDIARY_SUFFIXES = (*STRONG_COMPANY_SUFFIXES, "电力", "能源", "化工", "油田", "分公司")
 
@@ -2176,6 +2178,9 @@ def _known_firm_end(text: str, s: int, e: int, lex: Lexicons, limit: int, ends: 
     河钢|推进|钢铁行业 is the firm, then what it does). A name that ends in its trade already
     takes no second one (福耀玻璃|汽车配件: the firm, then its product)."""
     traded = _ends_in_trade(text[s:e], lex)
+    form = next((f for f in LEGAL_FORMS if text.startswith(f, e) and e + len(f) in ends), "")
+    if form:
+        return e + len(form)  # 江西省交通投资集团|有限责任公司: the registered name in full
     # its company at a place: the place, then a name with a firm's suffix (延长石油|榆林|能化公司,
     # 国网|安徽|电力, 兖矿|榆林|未来能源)
     for p in (3, 2):

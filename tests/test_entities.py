@@ -1166,6 +1166,14 @@ def test_firms_in_a_list_closed_by_a_kind_of_area_are_no_places(production) -> N
     assert "榆林农村商业银行" in norms(production, text, "COMPANY")
 
 
+def test_a_known_firm_with_its_legal_form_is_its_registered_name(production) -> None:
+    text = "江西省投资集团、江西省交通投资集团有限责任公司做强做优。"
+    assert norms(production, text, "COMPANY") == {
+        "江西省投资集团",
+        "江西省交通投资集团有限责任公司",
+    }
+
+
 def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(production) -> None:
     text = "支持自贸试验区南沙新片区加快发展。建设前海新片区。"
     assert norms(production, text, "PLACE") == {"自贸试验区南沙新片区", "前海新片区"}
