@@ -2187,12 +2187,17 @@ def _known_firm_end(text: str, s: int, e: int, lex: Lexicons, limit: int, ends: 
         if e + p in ends and lex.is_place(text[e : e + p]) and text[e : e + p] != text[s:e]:
             for k in range(min(6, limit - e - p), 1, -1):
                 rest = text[e + p : e + p + k]
+                end = e + p + k
                 if (
-                    e + p + k in ends
+                    end in ends
                     and _CJK_NAME_RE.fullmatch(rest)
                     and rest.endswith(SUBSIDIARY_SUFFIXES)
-                ):
-                    return e + p + k
+                    # a sector word ends the name only where no noun goes on with it
+                    # (宁德时代|宜春|锂电新能源|产业基地: the firm's project)
+                    and (rest.endswith(STRONG_COMPANY_SUFFIXES) or end == limit or not
+                         re.match(r"[\u4e00-\u9fff]", text[end : end + 1]))
+                ):  # fmt: skip
+                    return end
     for k in range(min(6, limit - e), 1, -1):
         rest = text[e : e + k]
         if len(rest) < k or not _CJK_NAME_RE.fullmatch(rest) or e + k not in ends:

@@ -1155,9 +1155,9 @@ def test_a_groups_company_at_a_place_is_one_firm(production) -> None:
     text = "延长石油榆林能化公司完成技术改造，推动国网安徽电力加快新型电力系统建设。"
     assert norms(production, text, "COMPANY") == {"延长石油榆林能化公司", "国网安徽电力"}
     assert norms(production, text, "PLACE") == set()
-    # a facility at a place is no company of the firm's
-    text = "华为青浦研发中心、比亚迪合肥基地建成。"
-    assert norms(production, text, "COMPANY") == {"华为", "比亚迪"}
+    # a facility at a place is no company of the firm's, nor a sector word a noun goes on from
+    text = "华为青浦研发中心、比亚迪合肥基地、宁德时代宜春锂电新能源产业基地一期建成。"
+    assert norms(production, text, "COMPANY") == {"华为", "比亚迪", "宁德时代"}
 
 
 def test_firms_in_a_list_closed_by_a_kind_of_area_are_no_places(production) -> None:
