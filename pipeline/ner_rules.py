@@ -837,7 +837,12 @@ def _extend_project_right(text: str, tokens: Sequence[Tok], head_index: int) -> 
             break
         # a section may be named with a place before 段 (威海绕城段): join up to two tokens
         for k in (j + 3, j + 2, j + 1, j):  # the longest (改扩建|工程, not 改扩建)
-            if k < len(tokens) and PROJECT_QUALIFIER_RE.match(text[tokens[j][0] : tokens[k][1]]):
+            if k >= len(tokens):
+                continue
+            joined = text[tokens[j][0] : tokens[k][1]]
+            if GLUED_WORK_RE.search(joined):
+                joined = joined[:-2]  # 扩容|工程建设: program_form_end cuts the work off
+            if PROJECT_QUALIFIER_RE.match(joined):
                 end = tokens[k][1]
                 j = k + 1
                 break

@@ -1108,6 +1108,9 @@ def test_a_roads_section_keeps_the_rebuilding_that_follows_it(production) -> Non
         "沪昆高速贵阳至安顺段改扩建",
         "京港澳高速长沙至湘潭段扩容改造",
     }
+    # jieba: 扩容|工程建设 — the qualifier is read without the work glued to its 工程
+    text = "推进沈海高速晋江段扩容工程建设。"
+    assert norms(production, text, "PROGRAM") == {"沈海高速晋江段扩容工程"}
 
 
 def test_the_items_of_a_list_of_rivers_are_places(production) -> None:
