@@ -3968,7 +3968,11 @@ def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
         if len(name) < 2 or NUMERAL_START_RE.match(name) or name in lex.concepts:
             continue
         before = next((t for t in reversed(tokens) if t[1] <= start), None)
-        if before and (before[2] == "m" or text[before[0] : before[1]] in UNIT_WORDS):
+        if before and (
+            before[2] == "m"
+            or text[before[0] : before[1]] in UNIT_WORDS
+            or text[before[1] - 1 : before[1]] in ("/", "／")  # 1500万吨/|年煤炭分质…一期
+        ):
             continue  # 亘富200万吨|褐煤提质一期: the name began before an amount
         if _generic_bare(name) or not _named_project(text, tokens, start, s, lex):
             continue

@@ -1177,6 +1177,11 @@ def test_a_known_firm_with_its_legal_form_is_its_registered_name(production) -> 
     }
 
 
+def test_a_phased_project_does_not_open_inside_a_capacity_per_year(production) -> None:
+    text = "陕煤榆林化学1500万吨/年煤炭分质清洁高效转化示范项目一期全面投产。"
+    assert not any(n.startswith("年") for n in norms(production, text, "PROGRAM"))
+
+
 def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(production) -> None:
     text = "支持自贸试验区南沙新片区加快发展。建设前海新片区。"
     assert norms(production, text, "PLACE") == {"自贸试验区南沙新片区", "前海新片区"}
