@@ -894,6 +894,10 @@ _HEAD_LAST_CHARS = frozenset(
 AWARD_FOLLOWERS = ("奖", "称号", "荣誉", "排名", "榜单", "复评", "复核", "复审")
 # What follows a quoted goal or a city's positioning (“把潮州建设得更加美丽”发展目标).
 GOAL_FOLLOWERS = ("目标", "发展目标", "奋斗目标", "总目标", "定位", "发展定位", "城市定位", "愿景")
+# What follows a quoted public brand of a region's products (“米脂小米”“横山羊肉”等区域公用品牌,
+# “晋江制造”区域公共品牌): products' names, no programs (a brand alone may be a service's:
+# “威海营商行”品牌)
+BRAND_FOLLOWERS = ("区域公用品牌", "区域公共品牌", "公用品牌", "公共品牌", "农产品公用品牌")
 # A quote + these is a region named by abbreviations of its cities (“宜荆荆恩”城市群).
 QUOTED_REGION_HEADS = ("城市群", "都市圈", "经济圈", "城市圈", "城镇群")
 
@@ -993,6 +997,8 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
         if inner.endswith(EVENT_ENDINGS) or _DATE_CODE_RE.fullmatch(inner):
             continue  # “五五购物节”, “1·22”: an event, not a program
         follower = _after_adjacent_quotes(text, after)
+        if text.startswith(BRAND_FOLLOWERS, follower + text.startswith("等", follower)):
+            continue  # “米脂小米”“横山羊肉”等区域公用品牌: the region's products
         if text.startswith(AWARD_FOLLOWERS, follower):
             # “五个一工程”奖, “…英雄群体”称号, “世界500强”排名: an award or a rank; “中国瓷都”
             # “中国婚纱礼服名城”复评: titles re-assessed (the follower of the last quote)

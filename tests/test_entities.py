@@ -1182,6 +1182,14 @@ def test_a_phased_project_does_not_open_inside_a_capacity_per_year(production) -
     assert not any(n.startswith("年") for n in norms(production, text, "PROGRAM"))
 
 
+def test_quoted_public_brands_of_a_regions_products_are_no_programs(production) -> None:
+    text = (
+        "认定“米脂小米”“横山羊肉”等区域公用品牌，新增“晋江制造”区域公共品牌授权企业40家。"
+        "擦亮“威海营商行”品牌。"
+    )
+    assert norms(production, text, "PROGRAM") == {"威海营商行"}
+
+
 def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(production) -> None:
     text = "支持自贸试验区南沙新片区加快发展。建设前海新片区。"
     assert norms(production, text, "PLACE") == {"自贸试验区南沙新片区", "前海新片区"}
