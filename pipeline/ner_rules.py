@@ -870,6 +870,8 @@ def _service_app(name: str, lex: Lexicons) -> bool:
 APP_ENDINGS = ("通", "办", "码", "云", "执法")
 
 
+# A five-year period's label (“十四五”, “十五五”): before 规划 it names the period's plan
+_PLAN_PERIOD_RE = re.compile("[一二三四五六七八九十]{2,3}五")
 # Heads that make a program with a quote before them only (“九五”普法; 普法 alone is a duty).
 QUOTE_HEADS = frozenset(("普法",))
 # Quoted names of events (spec: meetings and events are no programs): 企业家日, 购物节, 论坛.
@@ -974,7 +976,11 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
         compound = bool(
             after_head and after_head[2] in ("n", "vn") and after_head[1] - after_head[0] >= 2
         )
-        if head and next_word == head and (not compound or head in QUOTE_HEADS):
+        if (
+            head
+            and next_word == head
+            and (not compound or head in QUOTE_HEADS or _PLAN_PERIOD_RE.fullmatch(inner))
+        ):  # (“十四五”规划|目标任务: the plan of a five-year period, whatever follows it)
             out.append((m.start(), nxt[1], PROGRAM, "quote+head"))  # type: ignore[index]
             continue
         if GLUED_WORK_RE.fullmatch(next_word):  # “三北”工程建设: one token (program_form_end)

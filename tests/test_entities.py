@@ -1190,6 +1190,11 @@ def test_quoted_public_brands_of_a_regions_products_are_no_programs(production) 
     assert norms(production, text, "PROGRAM") == {"威海营商行"}
 
 
+def test_a_five_year_plan_is_named_whatever_follows_it(production) -> None:
+    text = "2024年是实现“十四五”规划目标任务的关键一年。"
+    assert norms(production, text, "PROGRAM") == {"十四五规划"}
+
+
 def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(production) -> None:
     text = "支持自贸试验区南沙新片区加快发展。建设前海新片区。"
     assert norms(production, text, "PLACE") == {"自贸试验区南沙新片区", "前海新片区"}
