@@ -1913,6 +1913,19 @@ def _opens_with_town(item: str, at: int, ends: set[int], lex: Lexicons) -> bool:
     )
 
 
+def _placed_firm_name(item: str, lex: Lexicons) -> bool:
+    """A place, a name of two to four characters and a firm's suffix (神木|天元|化工, 陕西|精益|
+    化工): among firms, a firm by its place (the name alone may be a word or a place)."""
+    p = _leading_place(item, lex)
+    suffix = _head_suffix(item[p:], COMPANY_SUFFIXES) if p else ""
+    return (
+        bool(suffix)
+        and 2 <= len(item) - p - len(suffix) <= 4
+        and _CJK_NAME_RE.fullmatch(item) is not None
+        and classify_org(item) == "company"
+    )
+
+
 def _place_firm_among_firms(
     item: str, offset: int, items: Sequence[tuple[int, str]], starts: set[int], lex: Lexicons
 ) -> bool:
@@ -2010,7 +2023,9 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
         items = _list_items(text, m.start(), m.group(1))
         if (
             sum(
-                bool(_firm_at(item, lex, head_only=False)) or _place_and_word(item, lex)
+                bool(_firm_at(item, lex, head_only=False))
+                or _place_and_word(item, lex)
+                or _placed_firm_name(item, lex)
                 for _, item in items[1:]
             )
             * 2
@@ -2034,8 +2049,14 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
                     # 比亚迪、江淮、长安等7家整车企业: a known firm's name that is also a word
                     # or a place names the firm among firms
                     out.append((offset, offset + len(item), COMPANY, "slot"))
-                elif len(out) == n and _place_and_word(item, lex) and offset in starts:
-                    # 山东高速、山东港口等省属企业: a province's or city's firm by its place
+                elif (
+                    len(out) == n
+                    and (_place_and_word(item, lex) or _placed_firm_name(item, lex))
+                    and offset in starts
+                    and offset + len(item) in ends
+                ):
+                    # 山东高速、山东港口等省属企业: a province's or city's firm by its place;
+                    # 神木|天元化工、陕西|精益化工等民营企业: a place, a name and a firm's suffix
                     out.append((offset, offset + len(item), COMPANY, "slot"))
                 elif len(out) == n:
                     # 吸引了|高巨创新、好盈科技等74家企业: a name no dictionary knows, among firms

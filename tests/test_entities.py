@@ -1195,6 +1195,13 @@ def test_a_five_year_plan_is_named_whatever_follows_it(production) -> None:
     assert norms(production, text, "PROGRAM") == {"十四五规划"}
 
 
+def test_a_place_a_name_and_a_firms_suffix_among_firms_is_a_firm(production) -> None:
+    # 天元 is a district's name, 精益 a word: by their place and suffix, among firms, firms
+    text = "神木天元化工、陕西精益化工、府谷恒源集团等民营企业发展势头良好。"
+    assert norms(production, text, "COMPANY") == {"神木天元化工", "陕西精益化工", "府谷恒源集团"}
+    assert norms(production, text, "PLACE") == set()
+
+
 def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(production) -> None:
     text = "支持自贸试验区南沙新片区加快发展。建设前海新片区。"
     assert norms(production, text, "PLACE") == {"自贸试验区南沙新片区", "前海新片区"}
