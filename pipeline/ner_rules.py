@@ -4072,6 +4072,8 @@ def foreign_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand
             continue
         if not all(ch in TRANSLITERATION_CHARS for ch in word):
             continue
+        if any(lex.word_freq(word[i : i + 2]) >= 1000 for i in range(len(word) - 1)):
+            continue  # 古|森林: Chinese words, no transliteration
         a = max(text.rfind(p, 0, s) for p in "，。；：") + 1
         b = min((i for i in (text.find(p, e) for p in "，。；：") if i >= 0), default=len(text))
         if (pos == "ns" and not lex.is_brand(word)) or any(

@@ -1205,6 +1205,16 @@ def test_a_place_a_name_and_a_firms_suffix_among_firms_is_a_firm(production) -> 
     assert norms(production, text, "PLACE") == set()
 
 
+def test_chinese_words_of_transliteration_characters_are_no_foreign_place(production) -> None:
+    text = (
+        "推进围头湾、深沪湾近岸海域综合治理，深沪湾海底古森林遗迹国家级自然保护区保护成效明显。"
+        "开通至伊尔库茨克、乌兰乌德的航线。"
+    )
+    places = norms(production, text, "PLACE")
+    assert "古森林" not in places
+    assert {"伊尔库茨克", "乌兰乌德"} <= places
+
+
 def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(production) -> None:
     text = "支持自贸试验区南沙新片区加快发展。建设前海新片区。"
     assert norms(production, text, "PLACE") == {"自贸试验区南沙新片区", "前海新片区"}
