@@ -216,6 +216,8 @@ FACILITY_NOUNS: tuple[str, ...] = (
 )  # fmt: skip
 
 
+# Protected areas named after a feature (spec: nature reserves, forest and geoparks are places)
+NATURE_ZONE_WORDS = ("森林公园", "地质公园", "湿地公园", "自然保护区", "国家公园")
 # A place + these is the place's people or area (台湾同胞, 台湾地区 → 台湾).
 PEOPLE_TAILS = frozenset(("同胞", "侨胞", "人民", "居民", "地区", "籍"))
 
@@ -3338,6 +3340,8 @@ def _fused_cities(
 
 def split_place(name: str, lex: Lexicons) -> list[tuple[int, int]]:
     """Parts of a place span that are places: 武隆仙女山 → 武隆 + 仙女山; 哈克奶源基地 → 哈克."""
+    if name.endswith(NATURE_ZONE_WORDS) and len(name) > 5:
+        return [(0, len(name))]  # 大围山国家森林公园: a named forest park is a place (spec)
     for cut in range(len(name) - 1, 1, -1):
         head, rest = name[:cut], name[cut:]
         facility = rest in FACILITY_NOUNS or rest.endswith(FACILITY_NOUNS)

@@ -1215,6 +1215,11 @@ def test_chinese_words_of_transliteration_characters_are_no_foreign_place(produc
     assert {"伊尔库茨克", "乌兰乌德"} <= places
 
 
+def test_a_forest_park_named_after_its_mountain_is_one_place(production) -> None:
+    text = "大围山国家森林公园入选全国森林康养基地，温榆河公园建成开放。"
+    assert norms(production, text, "PLACE") == {"大围山国家森林公园", "温榆河"}
+
+
 def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(production) -> None:
     text = "支持自贸试验区南沙新片区加快发展。建设前海新片区。"
     assert norms(production, text, "PLACE") == {"自贸试验区南沙新片区", "前海新片区"}
