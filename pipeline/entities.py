@@ -291,8 +291,8 @@ class ModelComponent:
 
 
 _CLAUSE_MARK_RE = re.compile("[，；。！？]")
-# Characters no name ends before and a token may still run on into: a list's closer, a
-# conjunction, the possessive particle (晓|星等, 工程|和县)
+# Characters no name ends before or opens after, which a token may still hold: a list's
+# closer, a conjunction, the possessive particle (晓|星等, 工程”|和县)
 _NO_NAME_END = frozenset("等和与及的")
 
 
@@ -357,11 +357,16 @@ class RulesComponent:
                 spans.append(span)
                 key = (span.start_char, span.end_char, label)
                 sources[key] = source
-                if span.end_char > e and (text[e] in _NO_NAME_END or source == "body"):
+                a, b = span.start_char, span.end_char
+                if b > e and (text[e] in _NO_NAME_END or source == "body"):
                     # the token the name ends in runs on into a list's closer (韩国晓|星等) or a
                     # body's name (泉州|市委): the span holds the whole token, the entity ends
                     # where the rule found it
-                    exact[key] = (span.start_char, e)
+                    b = e
+                if a < s and text[s - 1] in _NO_NAME_END:
+                    a = s  # …or its first token opens with a conjunction (工程”|和县|中振兴工程)
+                if (a, b) != (span.start_char, span.end_char):
+                    exact[key] = (a, b)
         doc.spans["rules"] = spans
         doc.user_data["rule_sources"] = sources
         doc.user_data["rule_exact"] = exact

@@ -4135,11 +4135,18 @@ _ORDINAL_THING_RE = re.compile(
 _AMOUNT_RE = re.compile(r"(?:[\d.]+|[一二三四五六七八九十百千两]+)(?:亿|万)元|\d+元")
 
 
+# A program's head word (its closing quote) and a conjunction: another program's name follows
+_JOINED_PROGRAMS_RE = re.compile("(?:工程|计划|行动|战略|工作法)”?[和与及]")
+
+
 def trim_program(text: str, s: int, e: int) -> tuple[int, int] | None:
     """A program span without what opens it but is not its name; None if it is a count."""
     m = _PROGRAM_LEAD_RE.match(text[s:e])
     if m:
         s += m.end()
+    joined = [j.end() for j in _JOINED_PROGRAMS_RE.finditer(text, s, e) if j.end() < e - 1]
+    if joined:
+        s = joined[-1]  # “强师工程”和|县中振兴工程 (jieba: 和县): the last of programs joined
     e = _balanced_end(text, s, e)
     name = text[s:e]
     if _COUNTED_RE.match(name) or _COUNT_INSIDE_RE.search(name) or e - s < 2:

@@ -1220,6 +1220,12 @@ def test_a_forest_park_named_after_its_mountain_is_one_place(production) -> None
     assert norms(production, text, "PLACE") == {"大围山国家森林公园", "温榆河"}
 
 
+def test_two_programs_joined_by_a_conjunction_are_two(production) -> None:
+    # jieba: 工程|”|和县|中 — 和县 is a county, the conjunction hides in it
+    text = "深入实施“强师工程”和县中振兴工程。"
+    assert norms(production, text, "PROGRAM") == {"强师工程", "县中振兴工程"}
+
+
 def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(production) -> None:
     text = "支持自贸试验区南沙新片区加快发展。建设前海新片区。"
     assert norms(production, text, "PLACE") == {"自贸试验区南沙新片区", "前海新片区"}
