@@ -3604,6 +3604,15 @@ _LINE_PART_RE = re.compile(
 )
 
 
+# What makes a route with no head a project: 项目 or 工程 after it, or after the list of routes
+# it opens, closed by 等 or by the last route's head (毕节至威宁、剑河至榕江等高速公路, 榆林至佳县、
+# 吴堡至子长高速公路)
+_ROUTE_LIST_TAIL_RE = re.compile(
+    r"(?:、[\u4e00-\u9fff]{2,12}?至[\u4e00-\u9fff]{2,6}?)*(?:等[^，。；]{0,10}?)?"
+    rf"(?:项目|工程|{'|'.join(h for h in ROUTE_HEADS if h not in ('段', '线'))})"
+)
+
+
 def route_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """A road or railway project named by its two ends, both places (济南至宁津等5个项目);
     a numbered line's section or extension."""
@@ -3624,7 +3633,7 @@ def route_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand
         )
         if start is None or not _route_end(right, lex):
             continue
-        if not head and not re.match(r"等[^，。；]{0,10}?(?:项目|工程)|项目|工程", text[m.end() :]):
+        if not head and not _ROUTE_LIST_TAIL_RE.match(text, m.end()):
             continue  # 由…增至…: a change of a figure, not a route
         if line := _LINE_BEFORE_RE.search(text, max(0, start - 12), start):
             start = line.start()  # G225|乐东至三亚段: the road's part

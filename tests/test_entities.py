@@ -1226,6 +1226,14 @@ def test_two_programs_joined_by_a_conjunction_are_two(production) -> None:
     assert norms(production, text, "PROGRAM") == {"强师工程", "县中振兴工程"}
 
 
+def test_routes_listed_before_their_kind_of_road_are_projects(production) -> None:
+    text = "推进毕节至威宁、剑河至榕江等高速公路建设。榆林至佳县、吴堡至子长高速公路建成通车。"
+    assert norms(production, text, "PROGRAM") == {
+        "毕节至威宁", "剑河至榕江", "榆林至佳县", "吴堡至子长高速公路",
+    }  # fmt: skip
+    assert norms(production, "人均收入由1万元增至2万元、3万元。", "PROGRAM") == set()
+
+
 def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(production) -> None:
     text = "支持自贸试验区南沙新片区加快发展。建设前海新片区。"
     assert norms(production, text, "PLACE") == {"自贸试验区南沙新片区", "前海新片区"}
