@@ -732,6 +732,8 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
             start = _numbered_name_start(text, tokens, _extend_left(text, tokens, i, _MAX_NAME))
         if start == s and len(word) - glued <= len(head or project) + 1:
             continue  # the head word alone, or one character before it
+        if start == s - 1 and i and tokens[i - 1][2][:1] in ("a", "d", "v"):
+            continue  # 遂|大|高速: an adjective is no name of a road (7|号线, 湾|长制 are)
         start = _after_owner(text, start, s, lex)
         if _COUNTED_BEFORE_RE.search(text, max(0, start - 10), start):
             continue  # 实施48个|单村供水改造工程, 895公里|村路安防工程: works counted, a kind

@@ -1234,6 +1234,13 @@ def test_routes_listed_before_their_kind_of_road_are_projects(production) -> Non
     assert norms(production, "人均收入由1万元增至2万元、3万元。", "PROGRAM") == set()
 
 
+def test_an_adjective_before_a_roads_head_is_no_name(production) -> None:
+    text = "遂大高速建成通车，加快构建高快速路网。轨道交通7号线一期和8号线一期建成。"
+    programs = norms(production, text, "PROGRAM")
+    assert not {"大高速", "高快速路"} & programs
+    assert "8号线一期" in programs
+
+
 def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(production) -> None:
     text = "支持自贸试验区南沙新片区加快发展。建设前海新片区。"
     assert norms(production, text, "PLACE") == {"自贸试验区南沙新片区", "前海新片区"}
