@@ -3476,8 +3476,12 @@ def listed_features(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
         return []
     starts = {s for s, _, _ in tokens}
     ends = {e for _, e, _ in tokens}
+    # (九龙川、唐家河、平山湖等煤矿: works named by their sites, see site_works)
+    sites = [w.span(1) for w in _SITE_WORKS_RE.finditer(text)] if "等" in text else []
     out: list[Cand] = []
     for m in _FEATURE_LIST_RE.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in sites):
+            continue
         items = _list_items(text, m.start(), m.group())
         offset, item = items[0]
         for a, b, p in tokens:
