@@ -1241,6 +1241,11 @@ def test_an_adjective_before_a_roads_head_is_no_name(production) -> None:
     assert "8号线一期" in programs
 
 
+def test_a_citys_state_investment_firm_by_its_short_name(production) -> None:
+    text = "推动榆林城投、榆林水务集团优化重组。规范地方城投公司融资，推进城投转型。"
+    assert norms(production, text, "COMPANY") == {"榆林城投", "榆林水务集团"}
+
+
 def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(production) -> None:
     text = "支持自贸试验区南沙新片区加快发展。建设前海新片区。"
     assert norms(production, text, "PLACE") == {"自贸试验区南沙新片区", "前海新片区"}
