@@ -3371,7 +3371,7 @@ def _natural_feature(name: str, lex: Lexicons) -> bool:
     """A proper name + 河/湖/山/岛/湾/江 of three or more characters (温榆河, 雁栖湖)."""
     return (
         len(name) >= 3
-        and name[-1] in "河湖山岛湾江"
+        and name[-1] in "河湖山岛湾江溪"
         and name[-2] != "沿"  # 伊敏河沿河: along a river
         and lex.word_freq(name) < 1000
         and _feature_name(name[:-1], False, lex)

@@ -1246,6 +1246,12 @@ def test_a_citys_state_investment_firm_by_its_short_name(production) -> None:
     assert norms(production, text, "COMPANY") == {"榆林城投", "榆林水务集团"}
 
 
+def test_a_creek_is_a_natural_feature(production) -> None:
+    text = "全面落实河湖长制，九十九溪、梅溪、西滨溪水质稳步提升。"
+    places = norms(production, text, "PLACE")
+    assert {"梅溪", "西滨溪"} <= places and "西滨" not in places
+
+
 def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(production) -> None:
     text = "支持自贸试验区南沙新片区加快发展。建设前海新片区。"
     assert norms(production, text, "PLACE") == {"自贸试验区南沙新片区", "前海新片区"}
