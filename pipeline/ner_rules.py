@@ -3460,6 +3460,7 @@ def named_feature(name: str, lex: Lexicons) -> bool:
 # Tags of the words a clause may put before a list's first name: verbs, adverbs, prepositions,
 # numerals and measure words, particles, conjunctions (推进|十五里河, 100|座|黄浦江, 的|海拉尔河)
 _NOT_NAME_TAGS = ("v", "d", "p", "q", "m", "u", "c")
+_FEATURE_LAST = frozenset("河湖山江溪岛湾")
 _FEATURE_LIST_RE = re.compile(r"(?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,12}")
 
 
@@ -3468,7 +3469,7 @@ def _listed_feature(name: str, lex: Lexicons) -> bool:
     dictionary does not know ending in 河/湖/山/江 (派河, 梅溪)."""
     if named_feature(name, lex):
         return True
-    return len(name) == 2 and name[-1] in "河湖山江溪" and not lex.word_freq(name)
+    return len(name) == 2 and name[-1] in _FEATURE_LAST and not lex.word_freq(name)
 
 
 def listed_features(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
@@ -3478,12 +3479,20 @@ def listed_features(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
     one what follows its name (佳芦河|流域综合治理)."""
     if "、" not in text:
         return []
+    # (two items must end in a feature's word: most lists have none, and need no more work)
+    lists = [
+        m
+        for m in _FEATURE_LIST_RE.finditer(text)
+        if sum(any(c in _FEATURE_LAST for c in item) for item in m.group().split("、")) >= 2
+    ]
+    if not lists:
+        return []
     starts = {s for s, _, _ in tokens}
     ends = {e for _, e, _ in tokens}
     # (九龙川、唐家河、平山湖等煤矿: works named by their sites, see site_works)
     sites = [w.span(1) for w in _SITE_WORKS_RE.finditer(text)] if "等" in text else []
     out: list[Cand] = []
-    for m in _FEATURE_LIST_RE.finditer(text):
+    for m in lists:
         if any(a < m.end() and m.start() < b for a, b in sites):
             continue
         items = _list_items(text, m.start(), m.group())
@@ -3497,7 +3506,7 @@ def listed_features(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
             (
                 k
                 for k in range(2, len(last) + 1)
-                if last_at + k in ends and last[k - 1] in "河湖山江溪"
+                if last_at + k in ends and last[k - 1] in _FEATURE_LAST
             ),
             None,
         )
@@ -3560,6 +3569,8 @@ def body_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """The division inside a body's name the segmenter split after its short name: 泉州|市委 →
     泉州市, 贵州|省委 → 贵州省 (spec: a place inside a government body's name counts)."""
     out: list[Cand] = []
+    if not any(w in text for w in ("委", "政府", "人大", "政协")):
+        return out
     for (a, b, _), (b2, c, _) in itertools.pairwise(tokens):
         body = text[b2:c]
         if (
