@@ -291,9 +291,9 @@ class ModelComponent:
 
 
 _CLAUSE_MARK_RE = re.compile("[，；。！？]")
-# Characters no name ends before or opens after, which a token may still hold: a list's
+# Characters that stay outside names, which a token may still hold at a name's edge: a list's
 # closer, a conjunction, the possessive particle (晓|星等, 工程”|和县)
-_NO_NAME_END = frozenset("等和与及的")
+_OUTSIDE_NAMES = frozenset("等和与及的")
 
 
 class RulesComponent:
@@ -358,12 +358,12 @@ class RulesComponent:
                 key = (span.start_char, span.end_char, label)
                 sources[key] = source
                 a, b = span.start_char, span.end_char
-                if b > e and (text[e] in _NO_NAME_END or source == "body"):
+                if b > e and (text[e] in _OUTSIDE_NAMES or source == "body"):
                     # the token the name ends in runs on into a list's closer (韩国晓|星等) or a
                     # body's name (泉州|市委): the span holds the whole token, the entity ends
                     # where the rule found it
                     b = e
-                if a < s and text[s - 1] in _NO_NAME_END:
+                if a < s and text[s - 1] in _OUTSIDE_NAMES:
                     a = s  # …or its first token opens with a conjunction (工程”|和县|中振兴工程)
                 if (a, b) != (span.start_char, span.end_char):
                     exact[key] = (a, b)

@@ -2215,7 +2215,7 @@ def _ends_in_trade(name: str, lex: Lexicons) -> bool:
 # A firm's legal form: the name before it is the registered name (中国建筑第八工程局|有限公司)
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
 # What ends the name of a group's company at a place (延长石油榆林能化公司, 国网安徽电力)
-SUBSIDIARY_SUFFIXES = (*STRONG_COMPANY_SUFFIXES, "电力", "能源", "化工", "油田", "分公司")
+SUBSIDIARY_SUFFIXES = (*STRONG_COMPANY_SUFFIXES, "电力", "能源", "化工", "油田")
 
 
 def _known_firm_end(text: str, s: int, e: int, lex: Lexicons, limit: int, ends: set[int]) -> int:
@@ -2230,7 +2230,7 @@ def _known_firm_end(text: str, s: int, e: int, lex: Lexicons, limit: int, ends: 
     # its company at a place: the place, then a name with a firm's suffix (延长石油|榆林|能化公司,
     # 国网|安徽|电力, 兖矿|榆林|未来能源)
     for p in (3, 2):
-        if e + p in ends and lex.is_place(text[e : e + p]) and text[e : e + p] != text[s:e]:
+        if e + p in ends and lex.is_place(text[e : e + p]):
             for k in range(min(6, limit - e - p), 1, -1):
                 rest = text[e + p : e + p + k]
                 end = e + p + k
@@ -3367,11 +3367,15 @@ def split_place(name: str, lex: Lexicons) -> list[tuple[int, int]]:
     return [(0, len(name))]
 
 
+# The last character of a natural feature's name (温榆河, 雁栖湖, 梅溪)
+_FEATURE_LAST = frozenset("河湖山岛湾江溪")
+
+
 def _natural_feature(name: str, lex: Lexicons) -> bool:
-    """A proper name + 河/湖/山/岛/湾/江 of three or more characters (温榆河, 雁栖湖)."""
+    """A proper name + 河/湖/山/岛/湾/江/溪 of three or more characters (温榆河, 雁栖湖)."""
     return (
         len(name) >= 3
-        and name[-1] in "河湖山岛湾江溪"
+        and name[-1] in _FEATURE_LAST
         and name[-2] != "沿"  # 伊敏河沿河: along a river
         and lex.word_freq(name) < 1000
         and _feature_name(name[:-1], False, lex)
@@ -3460,13 +3464,12 @@ def named_feature(name: str, lex: Lexicons) -> bool:
 # Tags of the words a clause may put before a list's first name: verbs, adverbs, prepositions,
 # numerals and measure words, particles, conjunctions (推进|十五里河, 100|座|黄浦江, 的|海拉尔河)
 _NOT_NAME_TAGS = ("v", "d", "p", "q", "m", "u", "c")
-_FEATURE_LAST = frozenset("河湖山江溪岛湾")
 _FEATURE_LIST_RE = re.compile(r"(?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,12}")
 
 
 def _listed_feature(name: str, lex: Lexicons) -> bool:
     """A list item that names a river, lake, mountain…: a named feature, or two characters the
-    dictionary does not know ending in 河/湖/山/江 (派河, 梅溪)."""
+    dictionary does not know ending in a feature's word (派河, 梅溪)."""
     if named_feature(name, lex):
         return True
     return len(name) == 2 and name[-1] in _FEATURE_LAST and not lex.word_freq(name)

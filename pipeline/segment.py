@@ -328,7 +328,7 @@ class JiebaSegmenter:
                 self._tk.add_word(word, freq=freq, tag=tag)
             # jieba's dictionary has a region's countries as one word (中亚国家, 东盟国家): cut
             # them, so that the region is a token of its own
-            places = {w for w, tag in self._lexicon.words if tag == "ns"}
+            places = set(self._lexicon.places)
             for word in [w for w in self._tk.FREQ if w.endswith(_COUNTRIES_WORDS)]:
                 if word[:-2] in places and self._tk.FREQ[word]:
                     self._tk.del_word(word)
