@@ -9,7 +9,8 @@
 Prints per-label yes/no/neg counts."""
 import csv, os, re, sys
 from collections import Counter
-HERE = os.path.dirname(os.path.abspath(__file__))
+# the folder to check: the first argument, else this file's (python check.py ../entities_probe_heldout)
+HERE = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
 DOCS = sorted(f[:-4] for f in os.listdir(HERE) if f.endswith('.csv'))
 MARKS = '“”‘’"「」《》'
 LABELS = ['COMPANY', 'PLACE', 'PROGRAM']
