@@ -2789,15 +2789,20 @@ VILLAGE_KINDS = _words(
     未来 绿色 康养 森林 历史文化 少数民族 易地 渔 山 水 边 穷 富 强 大 小 好
     """
 )
-_VILLAGE_RE = re.compile(r"[\u4e00-\u9fff]{1,4}村")
+# A village's name: …村, or …嘎查 in Inner Mongolia (巴音希里嘎查)
+_VILLAGE_RE = re.compile(r"[\u4e00-\u9fff]{1,4}村|[\u4e00-\u9fff]{2,6}?嘎查")
+_VILLAGE_LIST_RE = re.compile(
+    r"(?:[\u4e00-\u9fff]{1,6}(?:村|嘎查)、)+(?:[\u4e00-\u9fff]{1,4}村|[\u4e00-\u9fff]{2,6}?嘎查)"
+)
 
 
 def _village_name(text: str, a: int, b: int, ends: set[int]) -> bool:
-    """Whether text[a:b] (…村) names a village: it ends where a word ends and opens with no
-    kind of village (贫困|村, 美丽|村)."""
-    name = text[a : b - 1]
+    """Whether text[a:b] (…村, …嘎查) names a village: it ends where a word ends and opens with
+    no kind of village (贫困|村, 美丽|村)."""
+    name = text[a : b - (2 if text.endswith("嘎查", a, b) else 1)]
     return (
         b in ends
+        and not any(c in name for c in "镇乡旗县")  # 锡尼镇|阿斯尔嘎查: a town, then its village
         and not any(name.endswith(k) for k in VILLAGE_KINDS)
         and bool(_CJK_RE.fullmatch(name))
     )
@@ -2806,13 +2811,13 @@ def _village_name(text: str, a: int, b: int, ends: set[int]) -> bool:
 def village_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Villages by name: after their county or town (花垣县|十八洞村), or as the items of a
     list of villages (幸福村、团结村)."""
-    if "村" not in text:
+    if "村" not in text and "嘎查" not in text:
         return []
     ends = {e for _, e, _ in tokens}
     out: list[Cand] = []
     for a, b, _ in tokens:
         word = text[a:b]
-        if not word.endswith(("县", "区", "市", "旗", "镇", "乡")):
+        if not word.endswith(("县", "区", "市", "旗", "镇", "乡", "苏木")):
             continue
         m = _VILLAGE_RE.match(text, b)
         if (
@@ -2823,7 +2828,7 @@ def village_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand
             out.append((b, m.end(), PLACE, "village"))
     starts = {s: p for s, _, p in tokens}
     token_end = {s: e for s, e, _ in tokens}
-    for m in re.finditer(r"(?:[\u4e00-\u9fff]{1,6}村、)+[\u4e00-\u9fff]{1,4}村", text):
+    for m in _VILLAGE_LIST_RE.finditer(text):
         items, pos = [], m.start()
         for item in m.group().split("、"):
             items.append((pos, pos + len(item)))

@@ -1252,6 +1252,15 @@ def test_a_creek_is_a_natural_feature(production) -> None:
     assert {"梅溪", "西滨溪"} <= places and "西滨" not in places
 
 
+def test_an_inner_mongolian_village_by_its_town_or_among_villages(production) -> None:
+    text = (
+        "伊金霍洛旗乌兰木伦镇巴音希里嘎查、柴登嘎查入选示范。杭锦旗锡尼镇阿斯尔嘎查壮大集体经济。"
+        "推进贫困嘎查、示范嘎查建设。"
+    )
+    assert {"巴音希里嘎查", "柴登嘎查", "阿斯尔嘎查"} <= norms(production, text, "PLACE")
+    assert not {"贫困嘎查", "示范嘎查", "锡尼镇阿斯尔嘎查"} & norms(production, text, "PLACE")
+
+
 def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(production) -> None:
     text = "支持自贸试验区南沙新片区加快发展。建设前海新片区。"
     assert norms(production, text, "PLACE") == {"自贸试验区南沙新片区", "前海新片区"}
