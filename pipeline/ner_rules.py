@@ -4002,6 +4002,9 @@ def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
                 a = owner + 1  # 大数据集团的|iCloud项目: the project's name follows its owner
             if text[a:b].endswith("项目"):
                 b -= 2
+            # 鄂尔多斯集团|加快|煤化工: a governing verb inside the item ends a clause before it
+            a = max((e for s, e, p in tokens if a < s and e < b and p[:1] == "v"
+                     and text[s:e] in GOVERNING), default=a)  # fmt: skip
             a = _after_zone(text, starts, a, b)
             if a not in starts or b not in ends or b - a < 3 or AMOUNT_START_RE.match(text[a:b]):
                 continue  # (10万亩马铃薯种薯基地: an amount of a kind of works; 两港大道 is a name)

@@ -1261,6 +1261,11 @@ def test_an_inner_mongolian_village_by_its_town_or_among_villages(production) ->
     assert not {"贫困嘎查", "示范嘎查", "锡尼镇阿斯尔嘎查"} & norms(production, text, "PLACE")
 
 
+def test_a_governing_verb_inside_a_project_item_ends_a_clause(production) -> None:
+    text = "伊泰集团、久泰能源、中天合创、亿利资源、鄂尔多斯集团加快煤化工项目建设。"
+    assert norms(production, text, "PROGRAM") == set()
+
+
 def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(production) -> None:
     text = "支持自贸试验区南沙新片区加快发展。建设前海新片区。"
     assert norms(production, text, "PLACE") == {"自贸试验区南沙新片区", "前海新片区"}
