@@ -1266,6 +1266,11 @@ def test_a_governing_verb_inside_a_project_item_ends_a_clause(production) -> Non
     assert norms(production, text, "PROGRAM") == set()
 
 
+def test_lakes_and_mountains_of_the_gazetteer_standing_alone(production) -> None:
+    text = "加快白洋淀生态修复，保护洪泽湖湿地，推进太行山绿化。"
+    assert {"白洋淀", "洪泽湖", "太行山"} <= norms(production, text, "PLACE")
+
+
 def test_an_area_of_a_free_trade_zone_named_bare_is_named_with_the_zone(production) -> None:
     text = "支持自贸试验区南沙新片区加快发展。建设前海新片区。"
     assert norms(production, text, "PLACE") == {"自贸试验区南沙新片区", "前海新片区"}
