@@ -105,7 +105,12 @@ def _reingest(golds: list[Path], docs_dir: Path, args: argparse.Namespace) -> No
             own = path.with_suffix(".txt")  # a gold set of texts outside data/raw
             row = ManifestRow(path.stem, str(own)) if own.exists() else rows[path.stem]
             raw = own if own.exists() else ROOT / "data/raw" / row.file
-            text = relaid(raw.read_text(encoding="utf-8"), args)
+            try:
+                text = relaid(raw.read_text(encoding="utf-8"), args)
+            except UnicodeDecodeError as exc:
+                raise SystemExit(
+                    f"{raw}: not UTF-8 text ({exc.reason} at byte {exc.start})"
+                ) from exc
             doc = ingest_bytes(text.encode("gb18030"), row, params, f"{row.file} (laid out)")
             write_json(docs_dir / f"{path.stem}.json", document_to_dict(doc))
 

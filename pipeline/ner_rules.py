@@ -843,7 +843,7 @@ def _extend_project_right(text: str, tokens: Sequence[Tok], head_index: int) -> 
     for _ in range(3):  # up to three qualifiers (贵阳至安顺段|改扩建)
         if j >= len(tokens) or tokens[j][0] != end:
             break
-        # a section may be named with a place before 段 (威海绕城段): join up to two tokens
+        # a section may be named with a place before 段 (威海绕城段): join up to four tokens
         for k in (j + 3, j + 2, j + 1, j):  # the longest (改扩建|工程, not 改扩建)
             if k >= len(tokens):
                 continue
@@ -2628,6 +2628,17 @@ PLACE_LIST_RE = re.compile(
 )
 
 
+def _without_leading(
+    text: str, tokens: Sequence[Tok], offset: int, item: str, tags: Sequence[str]
+) -> tuple[int, str]:
+    """A list's first item without the whole tokens it opens with whose tags start with one of
+    `tags` (the clause's verbs: 促进|桃浦); at least its last token stays."""
+    for s, e, p in tokens:
+        if s == offset and e < offset + len(item) and p[:1] in tags:
+            offset, item = e, text[e : offset + len(item)]
+    return offset, item
+
+
 def listed_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """The items of a list closed by a kind of area (…等区域, …等地): names, not phrases."""
     if "、" not in text or "等" not in text:
@@ -2639,11 +2650,7 @@ def listed_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
     for m in PLACE_LIST_RE.finditer(text):
         items = _list_items(text, m.start(), m.group(1))
         # the first item may still open with the clause's verbs (促进|桃浦)
-        offset, item = items[0]
-        for s, e, p in tokens:
-            if s == offset and e < offset + len(item) and p[:1] in ("v", "d", "p"):
-                offset, item = e, text[e : offset + len(item)]
-        items[0] = (offset, item)
+        items[0] = _without_leading(text, tokens, *items[0], ("v", "d", "p"))
         # an item may join two names by a conjunction (香港、澳门|和|菲律宾、印尼等地)
         joined = []
         for offset, item in items:
@@ -3504,11 +3511,7 @@ def listed_features(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
         if any(a < m.end() and m.start() < b for a, b in sites):
             continue
         items = _list_items(text, m.start(), m.group())
-        offset, item = items[0]
-        for a, b, p in tokens:
-            if a == offset and b < offset + len(item) and p[:1] in _NOT_NAME_TAGS:
-                offset, item = b, text[b : offset + len(item)]
-        items[0] = (offset, item)
+        items[0] = _without_leading(text, tokens, *items[0], _NOT_NAME_TAGS)
         last_at, last = items[-1]
         cut = next(
             (

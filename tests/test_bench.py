@@ -204,3 +204,18 @@ def test_a_gold_set_that_brings_its_texts_is_ingested_from_them(tmp_path) -> Non
     doc = document_from_dict(read_json(docs / "probe_x.json"))
     assert doc.doc_id == "probe_x"
     assert "推进莱荣高铁建设。" in doc.text
+
+
+def test_a_gold_text_that_is_not_utf8_is_refused_naming_the_file(tmp_path) -> None:
+    import argparse
+
+    spec = importlib.util.spec_from_file_location("eval_entities", ROOT / "bench/eval_entities.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "probe_x.txt").write_bytes("某市政府工作报告".encode("gb18030"))
+    (gold / "probe_x.csv").write_text("label,text,scored,note\n", "utf-8")
+    flags = dict(traditional=False, ascii_punct=False, wrap=0, spaced=False, html=False)
+    with pytest.raises(SystemExit, match=r"probe_x\.txt: not UTF-8 text"):
+        module._reingest([gold], tmp_path, argparse.Namespace(**flags))
