@@ -13,6 +13,17 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _eval_entities():
+    spec = importlib.util.spec_from_file_location("eval_entities", ROOT / "bench/eval_entities.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# eval_entities' relaying options, all off: the gold texts as they are
+_AS_WRITTEN = dict(traditional=False, ascii_punct=False, wrap=0, spaced=False, html=False)
+
+
 def _bench():
     spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
     module = importlib.util.module_from_spec(spec)
@@ -126,18 +137,14 @@ def test_per_report_total_uses_the_pipelines_pos_mode(tmp_path) -> None:
 
 
 def test_the_letter_spacing_perturbation_of_the_entity_evaluation() -> None:
-    spec = importlib.util.spec_from_file_location("eval_entities", ROOT / "bench/eval_entities.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _eval_entities()
     text = "标题\n\n\u3000\u3000第一行文字\n第二行\n第三行"
     assert module.letter_spaced(text) == "标题\n\n\u3000\u3000第 一 行 文 字\n第二行\n第 三 行"
     assert "，".translate(module.ASCII_PUNCT) == ","
 
 
 def test_false_negatives_are_counted_by_kind_without_their_strings() -> None:
-    spec = importlib.util.spec_from_file_location("eval_entities", ROOT / "bench/eval_entities.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _eval_entities()
     found = {"长沙": {"PLACE"}, "长沙经开区建设": {"PROGRAM"}, "海螺": {"COMPANY"}}
     places = {"长沙"}.__contains__
     kind = module.miss_kind
@@ -190,17 +197,14 @@ def test_a_gold_set_that_brings_its_texts_is_ingested_from_them(tmp_path) -> Non
     from pipeline.docstore import document_from_dict
     from pipeline.io import read_json
 
-    spec = importlib.util.spec_from_file_location("eval_entities", ROOT / "bench/eval_entities.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _eval_entities()
     gold = tmp_path / "gold"
     gold.mkdir()
     (gold / "probe_x.txt").write_text("某市政府工作报告\n各位代表：\n推进莱荣高铁建设。\n", "utf-8")
     (gold / "probe_x.csv").write_text("label,text,scored,note\nPROGRAM,莱荣高铁,yes,\n", "utf-8")
     docs = tmp_path / "docs"
     docs.mkdir()
-    flags = dict(traditional=False, ascii_punct=False, wrap=0, spaced=False, html=False)
-    module._reingest([gold], docs, argparse.Namespace(**flags))
+    module._reingest([gold], docs, argparse.Namespace(**_AS_WRITTEN))
     doc = document_from_dict(read_json(docs / "probe_x.json"))
     assert doc.doc_id == "probe_x"
     assert "推进莱荣高铁建设。" in doc.text
@@ -209,13 +213,10 @@ def test_a_gold_set_that_brings_its_texts_is_ingested_from_them(tmp_path) -> Non
 def test_a_gold_text_that_is_not_utf8_is_refused_naming_the_file(tmp_path) -> None:
     import argparse
 
-    spec = importlib.util.spec_from_file_location("eval_entities", ROOT / "bench/eval_entities.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = _eval_entities()
     gold = tmp_path / "gold"
     gold.mkdir()
     (gold / "probe_x.txt").write_bytes("某市政府工作报告".encode("gb18030"))
     (gold / "probe_x.csv").write_text("label,text,scored,note\n", "utf-8")
-    flags = dict(traditional=False, ascii_punct=False, wrap=0, spaced=False, html=False)
     with pytest.raises(SystemExit, match=r"probe_x\.txt: not UTF-8 text"):
-        module._reingest([gold], tmp_path, argparse.Namespace(**flags))
+        module._reingest([gold], tmp_path, argparse.Namespace(**_AS_WRITTEN))
