@@ -44,7 +44,7 @@ PROGRAM_HEADS: tuple[str, ...] = tuple(
 # Construction projects: named with these heads (莱荣高铁, 威海新机场).
 PROJECT_HEADS: tuple[str, ...] = (
     "高速铁路", "高速公路", "城际铁路", "铁路", "高铁", "高速", "机场", "大桥", "隧道", "快速路",
-    "电站", "水库", "号线", "城际", "灌区",
+    "电站", "水库", "号线", "城际", "灌区", "水利枢纽", "航运枢纽", "枢纽", "通道",
 )  # fmt: skip
 # Words that govern a program name and so mark its left edge (实施|威海英才计划).
 GOVERNING = _words(
@@ -755,6 +755,8 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
             continue
         if project and bare in GENERIC_PROJECT_MODIFIERS:
             continue  # 通用机场, 病险水库: a kind of facility, not a named project
+        if project in PASSAGE_HEADS and not _named_passage(text, tokens, start, bare, lex):
+            continue  # 交通枢纽, 开放通道, 国家物流枢纽: a hub or passage by its kind or title
         if project and start and _superlative(text[_token_before(tokens, start) : start]):
             continue  # 亚洲最大|专业货运机场: a description of a facility, not its name
         if bare.endswith("等") or _list_closer_inside(bare, lex):
@@ -830,6 +832,38 @@ PROJECT_QUALIFIER_RE = re.compile(
     r"(?:[东西南北]延伸?|延伸)(?:段|线)?(?:[一二三四五六七八九十\d]+期)?"
     r"|(?!部分|局部)[^\s，。、]{1,8}段)$"  # (18号线|部分区段: some sections, no named one)
 )
+# Hubs and crossings named as projects (大藤峡水利枢纽, 狮子洋通道, 宁波西枢纽) — heads that
+# more often name a kind (综合交通枢纽, 绿色通道, 职业上升通道): the name must be proper.
+PASSAGE_HEADS = ("水利枢纽", "航运枢纽", "枢纽", "通道")
+# Words that make a hub or a passage a kind by what it serves, or a title (国家物流枢纽).
+_PASSAGE_KIND_RE = re.compile(
+    r"国家|国际|全国|综合|物流|交通|门户|战略|开放|安全|应急|绿色|上升|疏散|防火|融合|外送|出海|"
+    r"出省|出入|大通道|双|算力|机场|航空|货运|专业|^跨"
+)
+
+
+def _named_passage(text: str, tokens: Sequence[Tok], start: int, bare: str, lex: Lexicons) -> bool:
+    """Whether a hub's or a crossing's name part is a proper name: it opens with a place or a
+    word the dictionary does not know as common (企石|枢纽, 沪甬|跨海通道), and holds no word
+    of a kind of hub or passage."""
+    if _PASSAGE_KIND_RE.search(bare) or any(
+        text[a:b] in GOVERNING for a, b, _ in tokens if start <= a and b <= start + len(bare)
+    ):
+        return False  # (武汉|建设|国际性综合交通枢纽: a goal)
+    first = next(((a, b, p) for a, b, p in tokens if a == start), None)
+    if first is None:
+        return False
+    word = text[first[0] : first[1]]
+    return bool(
+        lex.is_place(bare[:2])
+        or lex.is_place(bare[:3])
+        or lex.is_place(word)
+        or first[2][:2] in ("ns", "nr", "nz", "j")
+        or not lex.word_freq(word)
+        or (bare[-1] in "河湖湾江溪洋海峡" and not lex.word_freq(bare))
+    )  # (狮子洋|通道: the water it crosses, a name the dictionary lacks)
+
+
 GENERIC_PROJECT_MODIFIERS = _words(
     "通用 现代化 大中型 病险 水源型 新建 支线 干线 城际 地方 园区 通航 民用运输 运输 智慧 "
     "世界级 城市间 市郊 准轨 港口 环线 小型 中型 大型 邻县 县域 国际 支线型"

@@ -1541,3 +1541,13 @@ def test_a_projects_rebuilding_called_a_works_keeps_its_head(production) -> None
     assert norms(production, "长沙黄花国际机场改扩建工程加快推进。", "PROGRAM") == {
         "长沙黄花国际机场改扩建工程"
     }
+
+
+def test_hubs_and_crossings_named_as_projects(production) -> None:
+    text = (
+        "加快韩江航运枢纽、龙滩水利枢纽和琼州海峡通道建设，建成伶仃洋通道。"
+        "完善综合交通枢纽，开辟绿色通道，增强航运枢纽功能，拓展开放通道，打造国家物流枢纽。"
+    )
+    assert norms(production, text, "PROGRAM") == {
+        "韩江航运枢纽", "龙滩水利枢纽", "琼州海峡通道", "伶仃洋通道",
+    }  # fmt: skip
