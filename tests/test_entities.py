@@ -1551,3 +1551,8 @@ def test_hubs_and_crossings_named_as_projects(production) -> None:
     assert norms(production, text, "PROGRAM") == {
         "韩江航运枢纽", "龙滩水利枢纽", "琼州海峡通道", "伶仃洋通道",
     }  # fmt: skip
+
+
+def test_the_items_of_a_list_closed_by_a_count_of_towns(production) -> None:
+    text = "石码、角美、甘棠等6个镇入选省级中心镇，推动上述镇发展。"
+    assert {"石码", "角美", "甘棠"} <= norms(production, text, "PLACE")
