@@ -506,6 +506,8 @@ class ResolveComponent:
             for b2, c in firm_spans
             if b2 == b and text[b:c].endswith(("有限公司", "有限责任公司"))
         ]
+        # 雀巢（东莞）有限公司, 台塑工业（宁波）: a firm registered with its host place in brackets
+        cands += ner_rules.bracketed_host_firms(text, firm_spans, self.lex)
         # 上海自贸试验区|临港新片区: an area of a free trade zone is named with the zone
         places = {(c[0], c[1]) for c in cands if c[2] == PLACE}
         cands += [

@@ -2248,6 +2248,27 @@ def _ends_in_trade(name: str, lex: Lexicons) -> bool:
 
 # A firm's legal form: the name before it is the registered name (中国建筑第八工程局|有限公司)
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
+_HOST_BRACKET_RE = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
+
+
+def bracketed_host_firms(
+    text: str, firms: Collection[tuple[int, int]], lex: Lexicons
+) -> list[Cand]:
+    """A firm's name with its host place in brackets right after it, and the legal form that
+    follows (雀巢（东莞）有限公司, 台塑工业（宁波）|丙烷脱氢项目): one registered name, when a
+    legal form follows or the name ends in a firm's suffix."""
+    out: list[Cand] = []
+    for s, e in firms:
+        m = _HOST_BRACKET_RE.match(text, e)
+        if not m or not (lex.is_place(m.group(1)) or foreign_name(m.group(1), lex)):
+            continue
+        form = next((f for f in LEGAL_FORMS if text.startswith(f, m.end())), "")
+        if form or text[s:e].endswith(COMPANY_SUFFIXES):
+            out.append((s, m.end() + len(form), COMPANY, "suffix"))
+        # (中国移动（贵州）|数据中心: the site of a known firm's project, no registered name)
+    return out
+
+
 # What ends the name of a group's company at a place (延长石油榆林能化公司, 国网安徽电力)
 SUBSIDIARY_SUFFIXES = (*STRONG_COMPANY_SUFFIXES, "电力", "能源", "化工", "油田")
 

@@ -1556,3 +1556,10 @@ def test_hubs_and_crossings_named_as_projects(production) -> None:
 def test_the_items_of_a_list_closed_by_a_count_of_towns(production) -> None:
     text = "石码、角美、甘棠等6个镇入选省级中心镇，推动上述镇发展。"
     assert {"石码", "角美", "甘棠"} <= norms(production, text, "PLACE")
+
+
+def test_a_firm_registered_with_its_host_place_in_brackets(production) -> None:
+    text = "推动雀巢（天津）有限公司、台达电子（吴江）扩产。中国移动（贵州）数据中心建成。"
+    firms = norms(production, text, "COMPANY")
+    assert {"雀巢（天津）有限公司", "台达电子（吴江）", "中国移动"} <= firms
+    assert not {"雀巢", "台达电子", "中国移动（贵州）"} & firms
