@@ -1563,3 +1563,8 @@ def test_a_firm_registered_with_its_host_place_in_brackets(production) -> None:
     firms = norms(production, text, "COMPANY")
     assert {"雀巢（天津）有限公司", "台达电子（吴江）", "中国移动"} <= firms
     assert not {"雀巢", "台达电子", "中国移动（贵州）"} & firms
+
+
+def test_innovation_areas_and_eco_cities_are_zones(production) -> None:
+    text = "加快韶山科创区、临江合作创新区和东湖智创生态城建设。"
+    assert {"韶山科创区", "临江合作创新区", "东湖智创生态城"} <= norms(production, text, "PLACE")
