@@ -3864,9 +3864,9 @@ def names_a_street(text: str, end: int) -> bool:
         after.startswith(STREET_NOUNS)
         or (after[:1] in "东西南北中" and after[1:].startswith(("路", "街", "大街", "大道")))
         # 巴彦|托海路: a street whose name opens with a place's short name (not 高铁路网,
-        # 丝绸之路; 麒麟区|西门街 is a district and its street)
+        # 丝绸之路; 麒麟区|西门街, 城西街道|何斯路村 are a division and what lies in it)
         or (
-            text[end - 1 : end] not in ("", *"省市县区州盟旗镇乡村")
+            text[end - 1 : end] not in ("", *"省市县区州盟旗镇乡村道")
             and _CJK_NAME_RE.fullmatch(after[:2]) is not None
             and after[2:3] in ("路", "街")
             and after[1:3] not in _NOT_STREETS

@@ -1568,3 +1568,8 @@ def test_a_firm_registered_with_its_host_place_in_brackets(production) -> None:
 def test_innovation_areas_and_eco_cities_are_zones(production) -> None:
     text = "加快韶山科创区、临江合作创新区和东湖智创生态城建设。"
     assert {"韶山科创区", "临江合作创新区", "东湖智创生态城"} <= norms(production, text, "PLACE")
+
+
+def test_a_sub_district_before_a_village_named_like_a_road(production) -> None:
+    text = "城东街道王家路村、石桥镇李家街村入选省级未来乡村。"
+    assert {"城东街道", "石桥镇"} <= norms(production, text, "PLACE")
