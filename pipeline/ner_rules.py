@@ -2304,8 +2304,9 @@ def _known_firm_end(text: str, s: int, e: int, lex: Lexicons, limit: int, ends: 
         if len(rest) < k or not _CJK_NAME_RE.fullmatch(rest) or e + k not in ends:
             continue
         suffix = next((x for x in STRONG_COMPANY_SUFFIXES if rest.endswith(x)), "")
-        if suffix and k <= 5 and k - len(suffix) != 1 and rest[0] not in "与和及同":
-            return e + k  # (吉林化纤|碳纤维: a material; 冀中能源|与华北制药: another firm)
+        if suffix and k <= 5 and k - len(suffix) != 1 and rest[0] not in "与和及同等的":
+            return e + k  # (吉林化纤|碳纤维: a material; 冀中能源|与华北制药: another firm;
+            # 东阳光|等上市公司: a kind of firm after a list)
         after = text[e + k : e + k + 1]
         if (
             not traded

@@ -1573,3 +1573,9 @@ def test_innovation_areas_and_eco_cities_are_zones(production) -> None:
 def test_a_sub_district_before_a_village_named_like_a_road(production) -> None:
     text = "城东街道王家路村、石桥镇李家街村入选省级未来乡村。"
     assert {"城东街道", "石桥镇"} <= norms(production, text, "PLACE")
+
+
+def test_a_known_firm_closing_a_list_ends_before_the_kind_of_firm(production) -> None:
+    text = "支持立讯精密、东阳光等上市公司加快扩产。"
+    firms = norms(production, text, "COMPANY")
+    assert "东阳光" in firms and not any("上市公司" in f for f in firms)
