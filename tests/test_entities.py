@@ -1579,3 +1579,8 @@ def test_a_known_firm_closing_a_list_ends_before_the_kind_of_firm(production) ->
     text = "支持立讯精密、东阳光等上市公司加快扩产。"
     firms = norms(production, text, "COMPANY")
     assert "东阳光" in firms and not any("上市公司" in f for f in firms)
+
+
+def test_a_lettered_terminal_or_a_terminal_area_after_an_airport(production) -> None:
+    text = "双流国际机场T2B航站楼建成投用，推进吴圩国际机场T3航站区建设。"
+    assert {"双流国际机场T2B航站楼", "吴圩国际机场T3航站区"} <= norms(production, text, "PROGRAM")
