@@ -716,6 +716,20 @@ def _known_program_start(text: str, start: int, end: int, lex: Lexicons) -> int:
 _COUNTED_BEFORE_RE = re.compile(r"\d+多?(?:个|项|处|座|条|家|所|公里|千米)(?:省级|市级|国家级)?$")
 
 
+# A section of works named by a place or a river after the works' name (…工程|安徽段, …工程|
+# 新川沙河段)
+_WORKS_SECTION_RE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:河段|段)")
+
+
+def _works_section_end(text: str, tokens: Sequence[Tok], e: int, lex: Lexicons) -> int:
+    """End of a works' name with the section of it that follows (e if none)."""
+    m = _WORKS_SECTION_RE.match(text, e)
+    if not m or m.end() not in {b for _, b, _ in tokens}:
+        return e
+    name = m.group(1) + ("河" if m.group().endswith("河段") else "")
+    return m.end() if lex.is_place(name) or place_candidate(name, lex) else e
+
+
 def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Names ending with a program head word (威海英才计划, 商事制度改革, 莱荣高铁)."""
     out: list[Cand] = []
@@ -801,6 +815,8 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
         ):
             continue  # 给排水管网工程, 区医院扩建工程: generic works, not a named project
         end = _extend_project_right(text, tokens, i) if project else e
+        if head.endswith("工程"):
+            end = _works_section_end(text, tokens, e, lex)  # 引江济淮工程|安徽段
         nxt_end = tokens[i + 1][1] if i + 1 < len(tokens) else e
         if head == "试点" and text[e:nxt_end] == "示范":
             end = nxt_end  # 煤电低碳化改造试点示范: the pilot and its showcase

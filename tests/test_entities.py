@@ -1584,3 +1584,8 @@ def test_a_known_firm_closing_a_list_ends_before_the_kind_of_firm(production) ->
 def test_a_lettered_terminal_or_a_terminal_area_after_an_airport(production) -> None:
     text = "双流国际机场T2B航站楼建成投用，推进吴圩国际机场T3航站区建设。"
     assert {"双流国际机场T2B航站楼", "吴圩国际机场T3航站区"} <= norms(production, text, "PROGRAM")
+
+
+def test_a_section_of_works_named_by_its_place(production) -> None:
+    text = "推进引江济淮工程安徽段建设，建成川渝特高压交流工程重庆段。"
+    assert {"引江济淮工程安徽段", "川渝特高压交流工程重庆段"} <= norms(production, text, "PROGRAM")
