@@ -3743,7 +3743,9 @@ def route_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand
             continue  # 由…增至…: a change of a figure, not a route
         if line := _LINE_BEFORE_RE.search(text, max(0, start - 12), start):
             start = line.start()  # G225|乐东至三亚段: the road's part
-        out.append((start, m.end(), PROGRAM, "route"))
+        # 黄桶至百色铁路|广西段: the section of the line in a place
+        end = _works_section_end(text, tokens, m.end(), lex) if m.group(3) else m.end()
+        out.append((start, end, PROGRAM, "route"))
     return list(dict.fromkeys(out))
 
 

@@ -1589,3 +1589,8 @@ def test_a_lettered_terminal_or_a_terminal_area_after_an_airport(production) -> 
 def test_a_section_of_works_named_by_its_place(production) -> None:
     text = "推进引江济淮工程安徽段建设，建成川渝特高压交流工程重庆段。"
     assert {"引江济淮工程安徽段", "川渝特高压交流工程重庆段"} <= norms(production, text, "PROGRAM")
+
+
+def test_a_routes_section_in_a_place_after_its_head(production) -> None:
+    text = "渝昆高铁至贵阳铁路贵州段、黄桶至百色铁路广西段加快建设。"
+    assert "黄桶至百色铁路广西段" in norms(production, text, "PROGRAM")
