@@ -1594,3 +1594,8 @@ def test_a_section_of_works_named_by_its_place(production) -> None:
 def test_a_routes_section_in_a_place_after_its_head(production) -> None:
     text = "渝昆高铁至贵阳铁路贵州段、黄桶至百色铁路广西段加快建设。"
     assert "黄桶至百色铁路广西段" in norms(production, text, "PROGRAM")
+
+
+def test_the_whole_region_or_county_before_a_kind_of_road_is_no_name(production) -> None:
+    text = "全区高铁运营里程突破2000公里，全县高速公路通车里程增加。"
+    assert norms(production, text, "PROGRAM") == set()
