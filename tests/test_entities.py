@@ -1599,3 +1599,8 @@ def test_a_routes_section_in_a_place_after_its_head(production) -> None:
 def test_the_whole_region_or_county_before_a_kind_of_road_is_no_name(production) -> None:
     text = "全区高铁运营里程突破2000公里，全县高速公路通车里程增加。"
     assert norms(production, text, "PROGRAM") == set()
+
+
+def test_the_items_of_a_list_of_nature_reserves(production) -> None:
+    text = "东寨港红树林、铜鼓岭等自然保护区生态持续改善。"
+    assert {"东寨港红树林", "铜鼓岭"} <= norms(production, text, "PLACE")
