@@ -1908,12 +1908,16 @@ def _firm_after_place(rest: str, at: int, starts: set[int], ends: set[int], lex:
     if k:
         for n in (3, 2):  # the firm's sector word belongs to its name (海康|机器人)
             if at + k + n in ends and lex.is_sector(rest[k : k + n]):
-                return k + n
+                k += n
+                break
+    if _FACILITY_AFTER_RE.match(rest, k):
+        return 0  # 太原|武宿国际|机场三期: a facility's name, not a firm's
     return k
 
 
 # Kinds of facility named after their place, not their firm (…等煤矿项目, …等水库).
 PLACE_FACILITIES = ("煤矿", "矿井", "铁矿", "金矿", "矿山", "水库", "电站", "机场", "港区", "景区")
+_FACILITY_AFTER_RE = re.compile(f"(?:国际)?(?:{'|'.join(_PLACE_WORKS + PLACE_FACILITIES)})")
 
 
 def _leading_verbs_end(tokens: Sequence[Tok], start: int, end: int) -> int:

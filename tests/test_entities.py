@@ -1604,3 +1604,8 @@ def test_the_whole_region_or_county_before_a_kind_of_road_is_no_name(production)
 def test_the_items_of_a_list_of_nature_reserves(production) -> None:
     text = "东寨港红树林、铜鼓岭等自然保护区生态持续改善。"
     assert {"东寨港红树林", "铜鼓岭"} <= norms(production, text, "PLACE")
+
+
+def test_a_facilitys_name_after_its_place_in_a_project_list_is_no_firm(production) -> None:
+    text = "推进济南至潍坊高速公路、太原武宿国际机场三期改扩建工程等重大项目建设。"
+    assert norms(production, text, "COMPANY") == set()
