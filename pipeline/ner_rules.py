@@ -1010,6 +1010,11 @@ _COUNTED_GOAL_RE = re.compile("[两双二三四五六七八九十百千万]")
 _COUNT_FORMULA_RE = re.compile(r"[\dNnXx]+(?:[+＋][\dNnXx]+)+")
 
 
+# A word between a quoted name and its head (“链长制”工作机制, “林长制”管理机制)
+QUOTE_HEAD_MODIFIERS = frozenset(("工作", "服务", "管理", "联动", "协同", "推进", "运行"))
+_MODIFIED_HEADS = frozenset(("机制", "体系", "模式", "制度"))
+
+
 def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Quoted slogans and initiatives (“六稳”), merged with a head word that follows."""
     out: list[Cand] = []
@@ -1041,6 +1046,11 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
         ):  # (“十四五”规划|目标任务: the plan of a five-year period, whatever follows it)
             out.append((m.start(), nxt[1], PROGRAM, "quote+head"))  # type: ignore[index]
             continue
+        if next_word in QUOTE_HEAD_MODIFIERS and after_head:
+            word = text[after_head[0] : after_head[1]]
+            if word in PROGRAM_HEADS and word in _MODIFIED_HEADS:
+                out.append((m.start(), after_head[1], PROGRAM, "quote+head"))
+                continue  # “链长制”工作机制, “企业吹哨·部门报到”服务机制: one kind of mechanism
         if GLUED_WORK_RE.fullmatch(next_word):  # “三北”工程建设: one token (program_form_end)
             out.append((m.start(), nxt[1], PROGRAM, "quote+head"))  # type: ignore[index]
             continue

@@ -1609,3 +1609,9 @@ def test_the_items_of_a_list_of_nature_reserves(production) -> None:
 def test_a_facilitys_name_after_its_place_in_a_project_list_is_no_firm(production) -> None:
     text = "推进济南至潍坊高速公路、太原武宿国际机场三期改扩建工程等重大项目建设。"
     assert norms(production, text, "COMPANY") == set()
+
+
+def test_a_quoted_name_a_modifier_and_a_mechanisms_head(production) -> None:
+    text = "健全“街乡吹哨·部门报到”工作机制，完善“田长制”管理机制。"
+    programs = norms(production, text, "PROGRAM")
+    assert {"街乡吹哨·部门报到工作机制", "田长制管理机制"} <= programs
