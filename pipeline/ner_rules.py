@@ -3520,13 +3520,21 @@ def water_regions(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
 # What a firm builds, named before 项目 (双良集团|集中供热|项目, 冀东物贸集团|年产3000辆专用车|
 # 项目): no punctuation, list word or particle between the firm and 项目.
 _FIRM_PROJECT_RE = re.compile(r"([^，。；、：“”‘’（）()《》\s等的和与及]{2,14}?)项目")
+# …or the plant it builds, where the clause says it is built (东阳光药业|创新药产业化基地建成投产,
+# 台达电子|东莞研发中心、…完成投资)
+_FIRM_FACILITY_RE = re.compile(
+    r"([^，。；、：“”‘’（）()《》\s等的和与及]{0,12}?"
+    r"(?:研发中心|研发总部|智能工厂|超级工厂|产业化基地|生产基地|制造基地|工厂|生产线))"
+    r"(?=[^，。；]{0,30}?(?:建成|投产|开工|竣工|投用|完成投资|加快建设))"
+)
 
 
 def firm_project_end(text: str, firm_end: int) -> int:
-    """End of the project a firm's name opens (双良集团集中供热|项目: 项目 dropped), or 0: the
-    works named between the firm and 项目 hold no word of a clause (大唐700万吨露天矿完成|项目
+    """End of the project a firm's name opens (双良集团集中供热|项目: 项目 dropped; 发那科|智能
+    工厂|开工建设: a plant being built), or 0: the works named between the firm and 项目 hold no
+    word of a clause (大唐700万吨露天矿完成|项目
     核准, 中国华电|在我省投资建设一批重大|项目)."""
-    m = _FIRM_PROJECT_RE.match(text, firm_end)
+    m = _FIRM_PROJECT_RE.match(text, firm_end) or _FIRM_FACILITY_RE.match(text, firm_end)
     if not m:
         return 0
     works = m.group(1)

@@ -1615,3 +1615,12 @@ def test_a_quoted_name_a_modifier_and_a_mechanisms_head(production) -> None:
     text = "健全“街乡吹哨·部门报到”工作机制，完善“田长制”管理机制。"
     programs = norms(production, text, "PROGRAM")
     assert {"街乡吹哨·部门报到工作机制", "田长制管理机制"} <= programs
+
+
+def test_a_firms_plant_being_built_is_its_project(production) -> None:
+    text = (
+        "宁德时代宜宾生产基地二期建成投产，比亚迪长沙研发中心加快建设。支持比亚迪研发中心引进人才。"
+    )
+    programs = norms(production, text, "PROGRAM")
+    assert "比亚迪长沙研发中心" in programs and "比亚迪研发中心" not in programs
+    assert "长沙" not in norms(production, text, "PLACE")
