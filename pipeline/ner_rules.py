@@ -3292,6 +3292,9 @@ _AREA_KINDS = (
 
 
 _DIRECTIONS = frozenset(("东部", "西部", "南部", "北部"))
+# A province's abbreviation and a direction: the part of the province (渝东北, 川南, 鲁西南)
+_PROVINCE_PART_RE = re.compile(f"[{''.join(sorted(PROVINCE_ABBREVIATIONS))}][东西南北]{{1,2}}")
+_PART_AREA_RE = re.compile(_PROVINCE_PART_RE.pattern + "地区")
 
 
 # Openers of "X + place" slogans (美丽重庆, 平安中国): a zone named so is the slogan's.
@@ -3331,6 +3334,14 @@ def zone_prefix_start(text: str, start: int, starts: set[int]) -> int:
             return a
     if text[start - 2 : start] in _DIRECTIONS and start - 2 in starts:
         return start - 2  # 东部|滨海新城: the part of the city the zone lies in
+    # 渝东北|三峡库区城镇群, 川南|渝西|融合发展试验区: the part of a province it lies in (粤东、
+    # 粤西、粤北地区 are three parts)
+    while not _PART_AREA_RE.match(text, start):
+        part = [a for a in (start - 3, start - 2) if a >= 0 and a in starts]
+        part = [a for a in part if _PROVINCE_PART_RE.fullmatch(text, a, start)]
+        if not part:
+            break
+        start = part[0]
     return start
 
 

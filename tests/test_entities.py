@@ -1624,3 +1624,9 @@ def test_a_firms_plant_being_built_is_its_project(production) -> None:
     programs = norms(production, text, "PROGRAM")
     assert "比亚迪长沙研发中心" in programs and "比亚迪研发中心" not in programs
     assert "长沙" not in norms(production, text, "PLACE")
+
+
+def test_the_part_of_a_province_before_a_zones_name_is_part_of_it(production) -> None:
+    text = "推动鲁西南黄河滩区城镇群、川南渝西融合发展试验区建设，支持粤东、粤西、粤北地区发展。"
+    places = norms(production, text, "PLACE")
+    assert {"鲁西南黄河滩区城镇群", "川南渝西融合发展试验区", "粤东", "粤西", "粤北"} <= places
