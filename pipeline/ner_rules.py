@@ -1010,9 +1010,10 @@ _COUNTED_GOAL_RE = re.compile("[两双二三四五六七八九十百千万]")
 _COUNT_FORMULA_RE = re.compile(r"[\dNnXx]+(?:[+＋][\dNnXx]+)+")
 
 
-# A word between a quoted name and its head (“链长制”工作机制, “林长制”管理机制)
-QUOTE_HEAD_MODIFIERS = frozenset(("工作", "服务", "管理", "联动", "协同", "推进", "运行"))
-_MODIFIED_HEADS = frozenset(("机制", "体系", "模式", "制度"))
+# A word between a quoted name and its head (“链长制”工作机制, “林长制”管理机制, “兴滇英才”支持
+# 计划)
+QUOTE_HEAD_MODIFIERS = frozenset(("工作", "服务", "管理", "联动", "协同", "推进", "运行", "支持"))
+_MODIFIED_HEADS = frozenset(("机制", "体系", "模式", "制度", "计划"))
 
 
 def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:

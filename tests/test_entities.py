@@ -1630,3 +1630,8 @@ def test_the_part_of_a_province_before_a_zones_name_is_part_of_it(production) ->
     text = "推动鲁西南黄河滩区城镇群、川南渝西融合发展试验区建设，支持粤东、粤西、粤北地区发展。"
     places = norms(production, text, "PLACE")
     assert {"鲁西南黄河滩区城镇群", "川南渝西融合发展试验区", "粤东", "粤西", "粤北"} <= places
+
+
+def test_a_quoted_talent_plan_with_its_support_word(production) -> None:
+    text = "实施“燕赵英才”支持计划，引进各类人才。"
+    assert "燕赵英才支持计划" in norms(production, text, "PROGRAM")
