@@ -1635,3 +1635,9 @@ def test_the_part_of_a_province_before_a_zones_name_is_part_of_it(production) ->
 def test_a_quoted_talent_plan_with_its_support_word(production) -> None:
     text = "实施“燕赵英才”支持计划，引进各类人才。"
     assert "燕赵英才支持计划" in norms(production, text, "PROGRAM")
+
+
+def test_buju_governs_what_is_laid_out(production) -> None:
+    text = "支持奇瑞汽车在芜湖布局智能网联整车二期项目，谋划布局淮河生态经济带。"
+    assert not any(n.startswith(("芜湖布局", "布局")) for n in norms(production, text, "PROGRAM"))
+    assert not any(n.startswith("布局") for n in norms(production, text, "PLACE"))
