@@ -526,6 +526,12 @@ class ResolveComponent:
             for zone in ner_rules.FREE_TRADE_ZONES
             if text.endswith(zone, 0, b)
         ]
+        # 义|乌江(流域): a river named after the place whose name the segmenter cut
+        cands = [
+            (ner_rules.river_named_after_place(text, c[0], c[1], self.lex), *c[1:])
+            if c[2] == PLACE else c
+            for c in cands
+        ]  # fmt: skip
         # 中新|济南未来产业城, 环|洞庭湖…: the countries that run a zone, or 环, open its name;
         # 磨憨—|磨丁经济合作区: a cross-border zone pairs two places
         token_starts = {t_s for t_s, _, _ in tokens}

@@ -3595,6 +3595,18 @@ def _listed_feature(name: str, lex: Lexicons) -> bool:
     return len(name) == 2 and name[-1] in _FEATURE_LAST and not lex.word_freq(name)
 
 
+def river_named_after_place(text: str, s: int, e: int, lex: Lexicons) -> int:
+    """Start of a river's name when the characters before it and its first make a county's or
+    a city's name (义|乌江 → 义乌江: 义乌's river, not 乌江); else `s`."""
+    name = text[s:e]
+    if s == 0 or not (name.endswith(("江", "河")) or name.endswith(("江流域", "河流域"))):
+        return s
+    for k in (1, 2):
+        if s >= k and lex.place_kind(text[s - k : s + 1]) in _CITY_KINDS:
+            return s - k
+    return s
+
+
 def listed_features(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """The items of a list of rivers, lakes or mountains (捞刀河、靳江河、龙王港、圭塘河等;
     南淝河、十五里河、派河等入湖河流): where two items and at least half of them are named

@@ -1641,3 +1641,9 @@ def test_buju_governs_what_is_laid_out(production) -> None:
     text = "支持奇瑞汽车在芜湖布局智能网联整车二期项目，谋划布局淮河生态经济带。"
     assert not any(n.startswith(("芜湖布局", "布局")) for n in norms(production, text, "PROGRAM"))
     assert not any(n.startswith("布局") for n in norms(production, text, "PLACE"))
+
+
+def test_a_river_named_after_a_county_the_segmenter_cut(production) -> None:
+    text = "推进东阳江、义乌江流域水环境综合治理。"  # (jieba: 义|乌江流域)
+    places = norms(production, text, "PLACE")
+    assert "义乌江" in places and not {"乌江", "乌江流域"} & places
