@@ -31,6 +31,7 @@ import argparse
 import dataclasses
 import sys
 import tempfile
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -161,6 +162,18 @@ def miss_kind(missed: str, found: dict[str, set[str]], is_place) -> tuple[str, s
     return relation, f"{shape}, {min(len(missed), 5)}{'+' if len(missed) >= 5 else ''} chars"
 
 
+def false_kind(wrong: str, missed: Sequence[str], sources: Iterable[str]) -> tuple[str, str]:
+    """The kind of a false positive, no strings: whether it overlaps a missed entity of its
+    label in its report (a boundary error) and the components that produced it."""
+    if any(m in wrong for m in missed):
+        relation = "around a missed one"
+    elif any(wrong in m for m in missed):
+        relation = "inside a missed one"
+    else:
+        relation = "no missed one near"
+    return relation, "/".join(sorted(sources)) or "?"
+
+
 def _print_kinds(rows, errors: dict) -> None:
     from collections import Counter
 
@@ -169,8 +182,10 @@ def _print_kinds(rows, errors: dict) -> None:
 
     lex = make_lexicons(load_lexicon(default_policy_terms()), default_stoplist())
     found: dict[str, dict[str, set[str]]] = {}
+    sources: dict[tuple[str, str, str], set[str]] = {}
     for r in rows:
         found.setdefault(r.doc_id, {}).setdefault(r.norm, set()).add(r.label)
+        sources.setdefault((r.doc_id, r.label, r.norm), set()).add(r.source)
     for lab in LABELS:
         kinds = Counter(
             miss_kind(missed, found.get(doc_id, {}), lex.is_place)
@@ -180,6 +195,14 @@ def _print_kinds(rows, errors: dict) -> None:
         print(f"{lab} false negatives by kind ({sum(kinds.values())}):")
         for (relation, shape), n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
             print(f"  {n:4}  {relation}; {shape}")
+        wrong = Counter(
+            false_kind(fp, by_label.get(lab, {}).get("fn", []), sources.get((doc_id, lab, fp), ()))
+            for doc_id, by_label in errors.items()
+            for fp in by_label.get(lab, {}).get("fp", [])
+        )
+        print(f"{lab} false positives by kind ({sum(wrong.values())}):")
+        for (relation, source), n in sorted(wrong.items(), key=lambda kv: (-kv[1], kv[0])):
+            print(f"  {n:4}  {relation}; from {source}")
 
 
 def main() -> None:

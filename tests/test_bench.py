@@ -158,6 +158,16 @@ def test_false_negatives_are_counted_by_kind_without_their_strings() -> None:
     assert kind("长沙", {}, places) == ("nothing found", "gazetteer place, 2 chars")
 
 
+def test_false_positives_are_counted_by_kind_without_their_strings() -> None:
+    kind = _eval_entities().false_kind
+    assert kind("长沙经开区建设", ["长沙经开区"], {"rules"}) == ("around a missed one", "rules")
+    assert kind("长沙", ["长沙经开区"], {"ruler", "model"}) == (
+        "inside a missed one",
+        "model/ruler",
+    )
+    assert kind("海螺", [], ()) == ("no missed one near", "?")
+
+
 def test_topic_seeds_choose_k_for_each_seed_as_the_topics_stage_does() -> None:
     from pipeline.terms import TermDoc, TermSentence
     from pipeline.topics import TopicsParams, analyse
