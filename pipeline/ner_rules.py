@@ -2279,6 +2279,7 @@ def _ends_in_trade(name: str, lex: Lexicons) -> bool:
 
 # A firm's legal form: the name before it is the registered name (中国建筑第八工程局|有限公司)
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
+_BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:分公司|子公司)")
 _HOST_BRACKET_RE = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
 
 
@@ -2313,6 +2314,9 @@ def _known_firm_end(text: str, s: int, e: int, lex: Lexicons, limit: int, ends: 
     form = next((f for f in LEGAL_FORMS if text.startswith(f, e) and e + len(f) in ends), "")
     if form:
         return e + len(form)  # 江西省交通投资集团|有限责任公司: the registered name in full
+    branch = _BRANCH_RE.match(text, e, limit)
+    if branch and branch.end() in ends:
+        return branch.end()  # 中国石化|镇海炼化|分公司: the firm's branch, by its own name
     # its company at a place: the place, then a name with a firm's suffix (延长石油|榆林|能化公司,
     # 国网|安徽|电力, 兖矿|榆林|未来能源)
     for p in (3, 2):

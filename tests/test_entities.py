@@ -1647,3 +1647,8 @@ def test_a_river_named_after_a_county_the_segmenter_cut(production) -> None:
     text = "推进东阳江、义乌江流域水环境综合治理。"  # (jieba: 义|乌江流域)
     places = norms(production, text, "PLACE")
     assert "义乌江" in places and not {"乌江", "乌江流域"} & places
+
+
+def test_a_known_firms_branch_by_its_own_name(production) -> None:
+    text = "中国石油独山子石化分公司乙烯项目加快建设。"
+    assert "中国石油独山子石化分公司" in norms(production, text, "COMPANY")
