@@ -2302,7 +2302,7 @@ def bracketed_host_firms(
 
 
 # What ends the name of a group's company at a place (延长石油榆林能化公司, 国网安徽电力)
-SUBSIDIARY_SUFFIXES = (*STRONG_COMPANY_SUFFIXES, "电力", "能源", "化工", "油田")
+SUBSIDIARY_SUFFIXES = (*STRONG_COMPANY_SUFFIXES, "电力", "能源", "化工", "油田", "供电局")
 
 
 def _known_firm_end(text: str, s: int, e: int, lex: Lexicons, limit: int, ends: set[int]) -> int:
@@ -2318,22 +2318,29 @@ def _known_firm_end(text: str, s: int, e: int, lex: Lexicons, limit: int, ends: 
     if branch and branch.end() in ends:
         return branch.end()  # 中国石化|镇海炼化|分公司: the firm's branch, by its own name
     # its company at a place: the place, then a name with a firm's suffix (延长石油|榆林|能化公司,
-    # 国网|安徽|电力, 兖矿|榆林|未来能源)
-    for p in (3, 2):
-        if e + p in ends and lex.is_place(text[e : e + p]):
-            for k in range(min(6, limit - e - p), 1, -1):
-                rest = text[e + p : e + p + k]
-                end = e + p + k
-                if (
-                    end in ends
-                    and _CJK_NAME_RE.fullmatch(rest)
-                    and rest.endswith(SUBSIDIARY_SUFFIXES)
-                    # a sector word ends the name only where no noun goes on with it
-                    # (宁德时代|宜春|锂电新能源|产业基地: the firm's project)
-                    and (rest.endswith(STRONG_COMPANY_SUFFIXES) or end == limit or not
-                         re.match(r"[\u4e00-\u9fff]", text[end : end + 1]))
-                ):  # fmt: skip
-                    return end
+    # 国网|安徽|电力, 兖矿|榆林|未来能源); the place may be a province and its city (南方电网|广东|
+    # 东莞|供电局)
+    places = []  # lengths of the place, or of two places one after the other (广西南宁: a token)
+    for q in (3, 2):
+        if lex.is_place(text[e : e + q]):
+            places += [q] if e + q in ends else []
+            places += [
+                q + r for r in (3, 2) if e + q + r in ends and lex.is_place(text[e + q : e + q + r])
+            ]
+    for p in sorted(places, reverse=True):
+        for k in range(min(6, limit - e - p), 1, -1):
+            rest = text[e + p : e + p + k]
+            end = e + p + k
+            if (
+                end in ends
+                and _CJK_NAME_RE.fullmatch(rest)
+                and rest.endswith(SUBSIDIARY_SUFFIXES)
+                # a sector word ends the name only where no noun goes on with it
+                # (宁德时代|宜春|锂电新能源|产业基地: the firm's project)
+                and (rest.endswith(STRONG_COMPANY_SUFFIXES) or end == limit or not
+                     re.match(r"[\u4e00-\u9fff]", text[end : end + 1]))
+            ):  # fmt: skip
+                return end
     for k in range(min(6, limit - e), 1, -1):
         rest = text[e : e + k]
         if len(rest) < k or not _CJK_NAME_RE.fullmatch(rest) or e + k not in ends:

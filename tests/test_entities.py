@@ -1652,3 +1652,8 @@ def test_a_river_named_after_a_county_the_segmenter_cut(production) -> None:
 def test_a_known_firms_branch_by_its_own_name(production) -> None:
     text = "中国石油独山子石化分公司乙烯项目加快建设。"
     assert "中国石油独山子石化分公司" in norms(production, text, "COMPANY")
+
+
+def test_a_grid_firms_supply_bureau_in_a_province_and_its_city(production) -> None:
+    text = "南方电网广西南宁供电局建成投运220千伏变电站。"
+    assert "南方电网广西南宁供电局" in norms(production, text, "COMPANY")
