@@ -3189,6 +3189,8 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
         start = max([b for a, b, _ in tokens if start < a and b <= m.start()
                      and text[a:b] in GOVERNING and not _ranked_name(text, tokens, a, lex)]
                     or [start])  # fmt: skip
+        if "企业" in text[start : m.start()]:
+            continue  # 东莞企业境外园区: a kind of park (the place's firms' parks abroad)
         first = [t for t in tokens if start <= t[0] < m.start()][:2]
         placed = [
             a

@@ -1657,3 +1657,9 @@ def test_a_known_firms_branch_by_its_own_name(production) -> None:
 def test_a_grid_firms_supply_bureau_in_a_province_and_its_city(production) -> None:
     text = "南方电网广西南宁供电局建成投运220千伏变电站。"
     assert "南方电网广西南宁供电局" in norms(production, text, "COMPANY")
+
+
+def test_a_park_for_a_places_firms_is_a_kind_of_park(production) -> None:
+    text = "推进泰国、越南等地温州企业境外园区建设。"
+    places = norms(production, text, "PLACE")
+    assert {"泰国", "越南"} <= places and not any("园区" in p for p in places)
