@@ -586,7 +586,10 @@ def _weak_head_named(
 
 
 def _event_follows(text: str, by_start: dict[int, Tok], at: int) -> bool:
-    """Whether the one or two words at `at` name a kind of event (消费季, 购物节, 论坛)."""
+    """Whether the one or two words at `at` name a kind of event (消费季, 购物节, 论坛), also
+    after 系列 (“山城夜景”系列|消费季活动)."""
+    if text.startswith("系列", at) and at + 2 in by_start:
+        at += 2
     end = at
     for _ in range(2):
         tok = by_start.get(end)
@@ -936,7 +939,7 @@ QUOTE_HEADS = frozenset(("普法",))
 EVENT_ENDINGS = (
     "日", "节", "季", "论坛", "大展", "展会", "音乐会", "大会", "峰会", "博览会", "大赛", "联赛",
     "恳谈会", "洽谈会", "推介会", "交流会", "对接会", "发布会", "研讨会", "运动会", "交易会",
-    "展销会", "年会", "嘉年华", "活动周", "宣传周",
+    "展销会", "年会", "嘉年华", "周",
 )  # fmt: skip
 _DATE_CODE_RE = re.compile(r"\d{1,2}[·.]\d{1,2}")  # “1·22”, “4·11”: an incident by its date
 # A head word glued by the segmenter to the work on it (工程建设, 行动建设, 工程进度, 工程项目):

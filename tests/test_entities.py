@@ -1663,3 +1663,8 @@ def test_a_park_for_a_places_firms_is_a_kind_of_park(production) -> None:
     text = "推进泰国、越南等地温州企业境外园区建设。"
     places = norms(production, text, "PLACE")
     assert {"泰国", "越南"} <= places and not any("园区" in p for p in places)
+
+
+def test_quoted_weeks_and_a_series_of_seasons_are_events(production) -> None:
+    text = "成功举办“温州时尚周”和“瓯越非遗周”，办好“江城夜色”系列消费季活动。"
+    assert norms(production, text, "PROGRAM") == set()
