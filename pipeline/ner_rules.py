@@ -1094,6 +1094,8 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
             continue  # “技术创新与制度创新”双轮驱动: two things joined, a program has one name
         if _event_follows(text, by_start, after):
             continue  # “上海之夏”消费季: the event's name
+        if text.startswith(("机组", "核电机组", "堆型", "型号"), after):
+            continue  # “华龙一号”机组: a model of reactor or plant, not a program
         if text.startswith(IDEA_HEADS, m.end()):
             continue  # “三个代表”重要思想, “两山”理念, “一盘棋”思想: an idea, not a program
         slogan = bool(NUMERAL_START_RE.match(inner) or SLOGAN_CHARS_RE.search(inner))

@@ -1668,3 +1668,8 @@ def test_a_park_for_a_places_firms_is_a_kind_of_park(production) -> None:
 def test_quoted_weeks_and_a_series_of_seasons_are_events(production) -> None:
     text = "成功举办“温州时尚周”和“瓯越非遗周”，办好“江城夜色”系列消费季活动。"
     assert norms(production, text, "PROGRAM") == set()
+
+
+def test_a_quoted_reactor_model_before_its_units_is_no_program(production) -> None:
+    text = "漳州核电一期“华龙一号”机组投入商运。"
+    assert "华龙一号" not in norms(production, text, "PROGRAM")
