@@ -943,13 +943,14 @@ def resolve(
         firms.append((s, e))
         chosen.append((s, e, label, src))
     # a firm's project named before 项目 (双良集团集中供热项目 → 双良集团集中供热, and the firm)
+    # or its plant being built (比亚迪长沙研发中心加快建设)
     for s, e, label, src in list(chosen):
         end = ner_rules.firm_project_end(text, e) if label == COMPANY else 0
+        if not end:
+            continue
         # (a place inside the works is the project's: 比亚迪|长沙|研发中心)
         inside = [c for c in chosen if c[2] == PLACE and e <= c[0] and c[1] <= end]
-        if end and not any(
-            c[0] < end and s < c[1] and c[:2] != (s, e) and c not in inside for c in chosen
-        ):
+        if not any(c[0] < end and s < c[1] and c[:2] != (s, e) and c not in inside for c in chosen):
             chosen = [c for c in chosen if c not in inside]
             chosen.append((s, end, PROGRAM, src))
     # a feature's wetland or basin lists the feature too (海拉尔河湿地 → 海拉尔河)

@@ -3617,7 +3617,7 @@ def river_named_after_place(text: str, s: int, e: int, lex: Lexicons) -> int:
     """Start of a river's name when the characters before it and its first make a county's or
     a city's name (义|乌江 → 义乌江: 义乌's river, not 乌江); else `s`."""
     name = text[s:e]
-    if s == 0 or not (name.endswith(("江", "河")) or name.endswith(("江流域", "河流域"))):
+    if s == 0 or not name.endswith(("江", "河", "江流域", "河流域")):
         return s
     for k in (1, 2):
         if s >= k and lex.place_kind(text[s - k : s + 1]) in _CITY_KINDS:
