@@ -772,6 +772,9 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
             continue
         if project and bare in GENERIC_PROJECT_MODIFIERS:
             continue  # 通用机场, 病险水库: a kind of facility, not a named project
+        place = _leading_place(bare + project, lex) if project else 0
+        if place and bare[place:] in _PLACED_KIND_MODIFIERS:
+            continue  # 罗甸县|通用机场: a kind of facility at a place (the place is found alone)
         if project in PASSAGE_HEADS and not _named_passage(text, tokens, start, bare, lex):
             continue  # 交通枢纽, 开放通道, 国家物流枢纽: a hub or passage by its kind or title
         if project and start and _superlative(text[_token_before(tokens, start) : start]):
@@ -887,6 +890,8 @@ GENERIC_PROJECT_MODIFIERS = _words(
     "通用 现代化 大中型 病险 水源型 新建 支线 干线 城际 地方 园区 通航 民用运输 运输 智慧 "
     "世界级 城市间 市郊 准轨 港口 环线 小型 中型 大型 邻县 县域 国际 支线型"
 )
+# …also after a place (罗甸县|通用机场), but for 国际 (浦东|国际机场 is a name)
+_PLACED_KIND_MODIFIERS = GENERIC_PROJECT_MODIFIERS - {"国际"}
 
 
 def _extend_project_right(text: str, tokens: Sequence[Tok], head_index: int) -> int:

@@ -1673,3 +1673,9 @@ def test_quoted_weeks_and_a_series_of_seasons_are_events(production) -> None:
 def test_a_quoted_reactor_model_before_its_units_is_no_program(production) -> None:
     text = "漳州核电一期“华龙一号”机组投入商运。"
     assert "华龙一号" not in norms(production, text, "PROGRAM")
+
+
+def test_a_kind_of_facility_at_a_place_yields_the_place(production) -> None:
+    text = "推进荔波县通用机场建设，加快浦东国际机场四期建设。"
+    assert "荔波县" in norms(production, text, "PLACE")
+    assert norms(production, text, "PROGRAM") == {"浦东国际机场四期"}
