@@ -1021,7 +1021,7 @@ _COUNT_FORMULA_RE = re.compile(r"[\dNnXx]+(?:[+＋][\dNnXx]+)+")
 # A word between a quoted name and its head (“链长制”工作机制, “林长制”管理机制, “兴滇英才”支持
 # 计划)
 QUOTE_HEAD_MODIFIERS = frozenset(("工作", "服务", "管理", "联动", "协同", "推进", "运行", "支持"))
-_MODIFIED_HEADS = frozenset(("机制", "体系", "模式", "制度", "计划"))
+_MODIFIED_HEADS = frozenset(("机制", "体系", "模式", "计划"))
 
 
 def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
@@ -1057,7 +1057,7 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
             continue
         if next_word in QUOTE_HEAD_MODIFIERS and after_head:
             word = text[after_head[0] : after_head[1]]
-            if word in PROGRAM_HEADS and word in _MODIFIED_HEADS:
+            if word in _MODIFIED_HEADS:
                 out.append((m.start(), after_head[1], PROGRAM, "quote+head"))
                 continue  # “链长制”工作机制, “企业吹哨·部门报到”服务机制: one kind of mechanism
         if GLUED_WORK_RE.fullmatch(next_word):  # “三北”工程建设: one token (program_form_end)
@@ -1938,7 +1938,9 @@ def _firm_after_place(rest: str, at: int, starts: set[int], ends: set[int], lex:
 
 # Kinds of facility named after their place, not their firm (…等煤矿项目, …等水库).
 PLACE_FACILITIES = ("煤矿", "矿井", "铁矿", "金矿", "矿山", "水库", "电站", "机场", "港区", "景区")
-_FACILITY_AFTER_RE = re.compile(f"(?:国际)?(?:{'|'.join(_PLACE_WORKS + PLACE_FACILITIES)})")
+_FACILITY_AFTER_RE = re.compile(
+    f"(?:国际)?(?:{'|'.join(dict.fromkeys(_PLACE_WORKS + PLACE_FACILITIES))})"
+)
 
 
 def _leading_verbs_end(tokens: Sequence[Tok], start: int, end: int) -> int:
