@@ -93,6 +93,8 @@ class Text:
     points: float
     anchor: str  # PIL anchors: "rm" right-middle, "mt" middle-top, "mm" middle-middle, "lm" …
     color: str = TEXT_COLOR
+    # 90: turned to read upwards; `anchor` then places the turned text's box (l/m/r, t/m/b)
+    angle: int = 0
 
 
 @dataclass(frozen=True)
@@ -375,9 +377,38 @@ def draw(chart: Layout):
     for line in chart.lines:
         pen.line((line.x0, line.y0, line.x1, line.y1), fill=line.color, width=spine)
     for text in chart.texts:
-        pen.text((text.x, text.y), text.text, fill=text.color, font=_font(text.points),
-                 anchor=text.anchor)  # fmt: skip
+        if text.angle:
+            _draw_turned(image, text)
+        else:
+            pen.text((text.x, text.y), text.text, fill=text.color, font=_font(text.points),
+                     anchor=text.anchor)  # fmt: skip
     return image
+
+
+def turned_size(text: str, points: float, angle: int = 90) -> tuple[int, int]:
+    """Width and height in pixels of `text` turned by `angle` degrees (0 or 90)."""
+    if not text:
+        return (0, 0)
+    left, top, right, bottom = _font(points).getbbox(text)
+    w, h = right - left, bottom - top
+    return (h, w) if angle % 180 else (w, h)
+
+
+def _draw_turned(image, text: Text) -> None:
+    """Paint a turned text: drawn flat into a mask, the mask turned, then pasted in colour."""
+    from PIL import Image, ImageDraw
+
+    if text.angle not in (90, 270) or not text.text:
+        raise ValueError(f"chart text {text.text!r}: angle {text.angle} is not 90 or 270")
+    font = _font(text.points)
+    left, top, right, bottom = font.getbbox(text.text)
+    mask = Image.new("L", (max(1, right - left), max(1, bottom - top)), 0)
+    ImageDraw.Draw(mask).text((-left, -top), text.text, fill=255, font=font)
+    mask = mask.rotate(text.angle, expand=True)
+    horizontal, vertical = text.anchor[0], text.anchor[1]
+    x = text.x - {"l": 0, "m": mask.width // 2, "r": mask.width}[horizontal]
+    y = text.y - {"t": 0, "m": mask.height // 2, "b": mask.height}[vertical]
+    image.paste(text.color, (x, y, x + mask.width, y + mask.height), mask)
 
 
 def render(panels: Sequence[Panel], *, width_in: float, height_in: float, suptitle: str = ""):

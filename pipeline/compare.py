@@ -210,23 +210,20 @@ def cluster_order(ids: Sequence[str], matrix: Sequence[Sequence[float]]) -> list
 
 def heatmap(ids: Sequence[str], matrix: Sequence[Sequence[float]], labels: dict[str, str],
             path: Path) -> None:  # fmt: skip
-    """The similarity matrix as a heatmap, reports in cluster order."""
+    """The similarity matrix as a heatmap (PIL, `pipeline.heatmap`), reports in cluster order."""
     from pipeline import plotting
+    from pipeline.heatmap import Heatmap, heatmap_image
 
-    plotting.setup()
     order = cluster_order(ids, matrix)
     index = {d: i for i, d in enumerate(ids)}
-    m = [[matrix[index[a]][index[b]] for b in order] for a in order]
-    n = len(order)
-    size = min(max(4.0, 0.32 * n + 2.5), plotting.MAX_FIGURE_INCHES - 1.2)
-    fig, ax = plotting.new_figure(size + 1.2, size)
-    im = ax.imshow(m, cmap="viridis", vmin=0.0, vmax=1.0)
-    names = plotting.row_labels([labels.get(d, d) for d in order])
-    ax.set_xticks(range(n), names, rotation=90, fontsize=8)
-    ax.set_yticks(range(n), names, fontsize=8)
-    ax.set_title("报告两两相似度（TF-IDF 余弦，按聚类排序）")
-    fig.colorbar(im, ax=ax, fraction=0.04, pad=0.02, label="余弦相似度")
-    plotting.save(fig, path)
+    names = tuple(plotting.row_labels([labels.get(d, d) for d in order]))
+    chart = Heatmap(
+        tuple(tuple(float(matrix[index[a]][index[b]]) for b in order) for a in order),
+        names, names, title="报告两两相似度（TF-IDF 余弦，按聚类排序）",
+        colorbar_label="余弦相似度", cmap="viridis", limits=(0.0, 1.0), square=True,
+    )  # fmt: skip
+    size = min(max(4.0, 0.32 * len(order) + 2.5), plotting.MAX_FIGURE_INCHES - 1.2)
+    plotting.save_image(heatmap_image(chart, width_in=size + 1.2, height_in=size), path)
 
 
 # ---------------------------------------------------------------- shell

@@ -461,29 +461,26 @@ def section_share_rows(
 # ---------------------------------------------------------------- figures
 
 
-def coherence_figure(curve: dict[int, float], chosen: int, measure: str, path: Path) -> None:
-    from pipeline import plotting
+def coherence_layout(curve: dict[int, float], chosen: int, measure: str):
+    """The coherence of each candidate K as bars (`pipeline.barchart`), K ascending from the
+    top, the chosen K's bar in its own colour, each bar's value at its end."""
+    from pipeline import barchart, plotting
 
-    fig, ax = plotting.new_figure(6.4, 4.0)
     ks = sorted(curve)
-    ax.plot(ks, [curve[k] for k in ks], marker="o", color=plotting.PALETTE.default)
-    ax.plot(
-        [chosen],
-        [curve[chosen]],
-        marker="o",
-        markersize=11,
-        linestyle="none",
-        markerfacecolor="none",
-        color=plotting.PALETTE.reports[2],
-        label=f"K = {chosen}",
-    )
-    ax.set_xticks(ks, [str(k) for k in ks])
-    ax.set_xlabel("主题数 K")
-    ax.set_ylabel(f"一致性（{'NPMI' if measure == 'npmi' else 'C_v'}）")
-    ax.set_title("主题一致性与主题数")
-    ax.legend(frameon=False)
-    ax.spines[["top", "right"]].set_visible(False)
-    plotting.save(fig, path)
+    colors = [plotting.PALETTE.reports[2] if k == chosen else plotting.PALETTE.default for k in ks]
+    rows = barchart.simple_rows([(f"K = {k}", curve[k]) for k in ks], colors,
+                                lambda v: f"{v:.4f}")  # fmt: skip
+    name = "NPMI" if measure == "npmi" else "C_v"
+    panel = barchart.Panel(rows, title=f"主题一致性与主题数（选定 K = {chosen}）",
+                           xlabel=f"一致性（{name}）", zero_line=True,
+                           empty_text=plotting.NO_DATA)  # fmt: skip
+    return barchart.layout([panel], width_in=6.4, height_in=max(2.5, 1.4 + 0.4 * len(ks)))
+
+
+def coherence_figure(curve: dict[int, float], chosen: int, measure: str, path: Path) -> None:
+    from pipeline import barchart, plotting
+
+    plotting.save_image(barchart.draw(coherence_layout(curve, chosen, measure)), path)
 
 
 def topic_terms_layout(rows: Sequence[TopicRow], k: int):
@@ -521,23 +518,24 @@ def topic_terms_figure(rows: Sequence[TopicRow], k: int, path: Path) -> None:
 
 
 def doc_topics_figure(rows: Sequence[ShareRow], k: int, path: Path) -> None:
+    """Topic shares by report as a heatmap (PIL, `pipeline.heatmap`), reports in doc_id order."""
     from pipeline import plotting
+    from pipeline.heatmap import Heatmap, heatmap_image
 
     doc_ids = sorted({r.doc_id for r in rows})
-    matrix = np.zeros((len(doc_ids), k))
-    labels = [""] * k
+    matrix = [[0.0] * k for _ in doc_ids]
+    labels = [f"T{t}" for t in range(1, k + 1)]
     row_of = {d: i for i, d in enumerate(doc_ids)}
     for r in rows:
-        matrix[row_of[r.doc_id], r.topic_id - 1] = r.share
+        matrix[row_of[r.doc_id]][r.topic_id - 1] = r.share
         labels[r.topic_id - 1] = f"T{r.topic_id} {r.label}"
-    height = plotting.capped(max(3.0, 1.6 + 0.3 * len(doc_ids)))
-    fig, ax = plotting.new_figure(max(6.0, 1.2 + 0.55 * k), height)
-    image = ax.imshow(matrix, aspect="auto", cmap="Blues", vmin=0.0, interpolation="nearest")
-    ax.set_xticks(range(k), labels, rotation=60, ha="right", fontsize=8)
-    ax.set_yticks(range(len(doc_ids)), plotting.row_labels(doc_ids), fontsize=8)
-    ax.set_title("各报告的主题占比")
-    fig.colorbar(image, ax=ax, shrink=0.8, label="占比")
-    plotting.save(fig, path)
+    chart = Heatmap(tuple(map(tuple, matrix)), tuple(plotting.row_labels(doc_ids)),
+                    tuple(labels), title="各报告的主题占比", colorbar_label="占比",
+                    cmap="blues")  # fmt: skip
+    height = plotting.capped(max(3.0, 2.6 + 0.3 * len(doc_ids)))
+    plotting.save_image(
+        heatmap_image(chart, width_in=max(6.0, 3.2 + 0.45 * k), height_in=height), path
+    )
 
 
 # ---------------------------------------------------------------- shell

@@ -257,3 +257,20 @@ def test_lone_fits_use_the_final_fit_threads_and_stay_deterministic(monkeypatch)
     p = params(k=0, k_candidates=[2, 3], k_search_paragraphs=len(corpus.paragraphs) // 3)
     analyse(DOCS, p)  # candidates on a sample, then the chosen K on all
     assert used == [1, 1, T.FINAL_FIT_THREADS]
+
+
+def test_the_coherence_chart_has_a_bar_per_k_and_marks_the_chosen_one() -> None:
+    from pipeline import plotting
+    from pipeline.topics import coherence_layout
+
+    chart = coherence_layout({12: 0.2006, 6: -0.05, 8: 0.1742}, 12, "npmi")
+    labels = [label for _, label, _ in chart.bars]
+    assert labels == ["K = 6", "K = 8", "K = 12"]
+    colors = {label: box.color for _, label, box in chart.bars}
+    assert colors["K = 12"] != colors["K = 6"] == colors["K = 8"] == plotting.PALETTE.default
+    texts = {t.text for t in chart.texts}
+    assert {"0.2006", "-0.0500", "一致性（NPMI）"} <= texts
+    assert any("K = 12" in t for t in texts if t.startswith("主题一致性"))
+    # a negative coherence is a bar to the left of zero
+    box = {label: b for _, label, b in chart.bars}
+    assert box["K = 6"].x1 <= box["K = 8"].x0 + 1
