@@ -1711,8 +1711,15 @@ def _firm_at(item: str, lex: Lexicons, *, head_only: bool) -> int:
         elements = _elements_tail(name, lex)
         if head_only and elements:
             return len(name) - elements  # 巨化|硅氟|新材料: the firm, then its material
-        if head_only and suffix not in STRONG_COMPANY_SUFFIXES and len(rest) > len(suffix):
-            continue  # 松辽电力|外送通道: a sector word opening a project's name
+        after = rest[len(suffix) :]
+        if (
+            head_only
+            and suffix not in STRONG_COMPANY_SUFFIXES
+            and after
+            and not any(lex.is_place(after[:n]) for n in (2, 3))
+        ):
+            continue  # 松辽电力|外送通道: a sector word opening a project's name (but
+            # 中伟新材料|长沙研发总部: a firm's site, named by the place after the firm)
         if suffix in STRONG_COMPANY_SUFFIXES or rare_brand(name, lex) or not lex.word_freq(name):
             return k + len(suffix)
     if not head_only:  # in a slot for firms: a brand + sector (有研稀土), a name + firm suffix

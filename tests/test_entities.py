@@ -1679,3 +1679,12 @@ def test_a_kind_of_facility_at_a_place_yields_the_place(production) -> None:
     text = "推进荔波县通用机场建设，加快浦东国际机场四期建设。"
     assert "荔波县" in norms(production, text, "PLACE")
     assert norms(production, text, "PROGRAM") == {"浦东国际机场四期"}
+
+
+def test_a_firm_and_its_trade_before_a_place_in_a_project_list_is_the_whole_firm(production):
+    # 瑞丰新材料|株洲研发总部: the place after the trade word names the firm's site, so the
+    # firm keeps its trade word; a trade word not followed by a place opens a project's name
+    text = "推进瑞丰新材料株洲研发总部、松辽电力外送通道等重点项目。"
+    companies = norms(production, text, "COMPANY")
+    assert "瑞丰新材料" in companies and "瑞丰" not in companies
+    assert not any(c.startswith("松辽") for c in companies)
