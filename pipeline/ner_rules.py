@@ -3285,6 +3285,8 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
                 continue  # 获评中央财政支持普惠金融发展示范区: a title won, no place's name
             if m.group() == "自贸区" and _trade_partners(text[start : m.start()], lex):
                 continue  # 中国—东盟自贸区, 中韩自贸区: a trade agreement's area, no place
+            if m.group().endswith(NATURE_ZONE_WORDS):
+                start = _reserve_start(text, tokens, start, lex)
             out.append((start, m.end(), PLACE, "zone"))
     out += bilateral_parks(text, starts, ends)
     return [
@@ -3294,6 +3296,22 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
         else (a, b, label, source)
         for a, b, label, source in out
     ]
+
+
+def _reserve_start(text: str, tokens: Sequence[Tok], start: int, lex: Lexicons) -> int:
+    """Start of a nature reserve's or park's name: its official name opens with the province
+    or the lake, river or mountain it lies in (江西|武夷山国家级自然保护区, 鄱阳湖|南矶湿地…), so a
+    place right before the name (not a list's item) belongs to it."""
+    prev = next(((a, b) for a, b, _ in tokens if b == start), None)
+    if prev is None or prev[1] - prev[0] < 2 or not lex.is_place(text[prev[0] : prev[1]]):
+        return start
+    if text[prev[0] - 1 : prev[0]] == "、":
+        # 娄底、益阳|…: the last of a list of places, not the reserve's own (but 南矶湿地…保护区、
+        # 江西|武夷山…: a list of reserves)
+        before = next((a for a, b, _ in tokens if b == prev[0] - 1), None)
+        if before is None or lex.is_place(text[before : prev[0] - 1]):
+            return start
+    return prev[0]
 
 
 # A park named before 项目 is being built: the project, not yet a place (中俄蒙文化创意产业园项目);

@@ -1688,3 +1688,11 @@ def test_a_firm_and_its_trade_before_a_place_in_a_project_list_is_the_whole_firm
     companies = norms(production, text, "COMPANY")
     assert "瑞丰新材料" in companies and "瑞丰" not in companies
     assert not any(c.startswith("松辽") for c in companies)
+
+
+def test_a_nature_reserve_keeps_the_province_its_official_name_opens_with(production) -> None:
+    # 江西|武夷山国家级自然保护区 is the reserve's official name, the province included
+    places = norms(production, "加强江西武夷山国家级自然保护区和贵州梵净山国家级自然保护区保护。",
+                   "PLACE")  # fmt: skip
+    assert {"江西武夷山国家级自然保护区", "贵州梵净山国家级自然保护区"} <= places
+    assert "武夷山国家级自然保护区" not in places
