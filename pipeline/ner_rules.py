@@ -1370,6 +1370,11 @@ def company_suffix_names(
             if start is not None:
                 out.append((start, e, COMPANY, "suffix"))
                 continue
+        if word == suffix and suffix in _FOREIGN_FIRM_FORMS:
+            start = _foreign_firm_start(text, tokens, i, lex)
+            if start is not None:
+                out.append((start, e, COMPANY, "suffix"))
+                continue
         if word != suffix:  # the suffix is inside a longer token (华润雪花啤酒)
             name_start, name = s, word[: -len(suffix)]
         elif i == 0:
@@ -1464,6 +1469,30 @@ def _common_compound(name: str, lex: Lexicons) -> bool:
     for i in range(n - 2, -1, -1):
         whole[i] = any(whole[j] and lex.word_freq(name[i:j]) >= 200 for j in range(i + 2, n + 1))
     return any(whole[j] and lex.word_freq(name[:j]) >= 200 for j in range(2, n - 1))
+
+
+_FOREIGN_FIRM_FORMS = ("公司", "集团")
+_FOREIGN_FIRM_WORDS_POS = ("n", "nz", "nr", "ns", "nt", "vn", "an", "b", "eng", "x")
+
+
+def _foreign_firm_start(text: str, tokens: Sequence[Tok], i: int, lex: Lexicons) -> int | None:
+    """Start of a foreign firm's name before its legal form at token `i`: a country, then two
+    to four words of a name (美国|空气|化工|产品|公司: the country is part of the name a report
+    writes), no verb, count or punctuation among them; None if there is none."""
+    for j in range(i - 2, max(-1, i - 6), -1):
+        a, b, _ = tokens[j]
+        country = text[a:b]
+        if country != "中国" and lex.place_kind(country) == "country":
+            between = tokens[j + 1 : i]
+            name = text[b : tokens[i][0]]
+            if 2 <= len(name) <= 8 and all(
+                not _is_boundary(text, t) and t[2].startswith(_FOREIGN_FIRM_WORDS_POS)
+                and lex.place_kind(text[t[0] : t[1]]) != "country"
+                for t in between
+            ):  # fmt: skip
+                return a
+            return None
+    return None
 
 
 def _proper_name(name: str, lex: Lexicons) -> bool:

@@ -1696,3 +1696,11 @@ def test_a_nature_reserve_keeps_the_province_its_official_name_opens_with(produc
                    "PLACE")  # fmt: skip
     assert {"江西武夷山国家级自然保护区", "贵州梵净山国家级自然保护区"} <= places
     assert "武夷山国家级自然保护区" not in places
+
+
+def test_a_foreign_firm_named_with_its_country_is_one_company(production) -> None:
+    # 美国|空气|化工|产品|公司: the country opens the firm's name (not a place of its own); a
+    # count before the legal form is no name (美国|两家|公司)
+    companies = norms(production, "本地企业与美国空气化工产品公司合作建设空分装置。", "COMPANY")
+    assert "美国空气化工产品公司" in companies
+    assert not norms(production, "引进美国两家公司。", "COMPANY")
