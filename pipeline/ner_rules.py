@@ -272,7 +272,7 @@ def _is_boundary(text: str, tok: Tok) -> bool:
         return False
     if COUNTED_RE.match(word) or QUANTITY_RE.match(word):
         return True  # 205项, 100个, 14486亿元: a count or an amount, not part of a name
-    if pos in _BOUNDARY_POS and word not in ("+", "×"):
+    if pos in _BOUNDARY_POS and word not in ("+", "×", "±"):
         return not (pos == "x" and word.isalnum())
     return pos.startswith("u") or pos == "w"
 

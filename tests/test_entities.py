@@ -1704,3 +1704,11 @@ def test_a_foreign_firm_named_with_its_country_is_one_company(production) -> Non
     companies = norms(production, "本地企业与美国空气化工产品公司合作建设空分装置。", "COMPANY")
     assert "美国空气化工产品公司" in companies
     assert not norms(production, "引进美国两家公司。", "COMPANY")
+
+
+def test_a_power_line_s_voltage_sign_is_inside_its_name(production) -> None:
+    # ±800千伏: the sign joins the route's ends to the voltage; the provinces at the ends are
+    # inside the project's name, no places of their own
+    text = "陕北至湖北±800千伏特高压直流输电工程开工建设。"
+    assert norms(production, text, "PROGRAM") == {"陕北至湖北±800千伏特高压直流输电工程"}
+    assert not norms(production, text, "PLACE")
