@@ -733,6 +733,25 @@ def _works_section_end(text: str, tokens: Sequence[Tok], e: int, lex: Lexicons) 
     return m.end() if lex.is_place(name) or place_candidate(name, lex) else e
 
 
+# Works of care for a landscape, which a list of features shares (…生态修复工程, …保护提升行动);
+# built works keep their name (海拉尔河、伊敏河堤防工程: the dikes are a project)
+_CARE_WORKS = ("生态", "保护", "修复", "环境", "整治")
+
+
+def _listed_feature_works(text: str, start: int, name: str, lex: Lexicons) -> int:
+    """Length of the feature opening `name` when `name` closes a list of named features that
+    share its works of care (大蜀山、紫蓬山|生态修复工程; 梵净山、雷公山|生态环境保护提升行动): the
+    works are each feature's, described, not one program's name, and the feature is a place;
+    else 0."""
+    if start < 3 or text[start - 1] != "、" or not any(w in name for w in _CARE_WORKS):
+        return 0
+    item_start = max(text.rfind(c, 0, start - 1) for c in "，。；：、“”（）") + 1
+    item = text[item_start : start - 1]  # (开展|梵净山: the clause's verb may open it)
+    if not any(named_feature(item[-k:], lex) for k in range(2, min(6, len(item)) + 1)):
+        return 0
+    return next((k for k in range(min(6, len(name) - 2), 1, -1) if named_feature(name[:k], lex)), 0)
+
+
 def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Names ending with a program head word (威海英才计划, 商事制度改革, 莱荣高铁)."""
     out: list[Cand] = []
@@ -762,6 +781,10 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
         name = text[start : e - glued]
         if "”“" in name:
             continue  # “数源”“数用”行动: quoted names sharing a head (see quoted_programs)
+        feature = _listed_feature_works(text, start, name, lex)
+        if feature:
+            out.append((start, start + feature, PLACE, "zone"))
+            continue
         core = strip_quotes(name)
         bare = core[: len(core) - len(head or project)]
         if core in GENERIC_PROGRAM or core in lex.concepts or not bare or PHASE_RE.match(bare):

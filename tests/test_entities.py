@@ -1712,3 +1712,13 @@ def test_a_power_line_s_voltage_sign_is_inside_its_name(production) -> None:
     text = "陕北至湖北±800千伏特高压直流输电工程开工建设。"
     assert norms(production, text, "PROGRAM") == {"陕北至湖北±800千伏特高压直流输电工程"}
     assert not norms(production, text, "PLACE")
+
+
+def test_features_sharing_works_of_care_are_places_not_a_program(production) -> None:
+    # 大蜀山、紫蓬山|生态修复工程: each mountain's restoration, described — the mountains are
+    # places; built works keep their project's name (…、伊敏河堤防工程)
+    text = "开展梵净山、雷公山生态环境保护提升行动。"
+    assert {"梵净山", "雷公山"} <= norms(production, text, "PLACE")
+    assert not norms(production, text, "PROGRAM")
+    dikes = "启动海拉尔河、伊敏河堤防工程。"
+    assert "伊敏河堤防工程" in norms(production, dikes, "PROGRAM")
