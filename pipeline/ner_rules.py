@@ -1330,6 +1330,13 @@ def _placed_group_start(text: str, tokens: Sequence[Tok], i: int, lex: Lexicons)
     return tokens[i][0]
 
 
+# Sector words of local state-owned groups' names that the trade list lacks (宁波|城建|投资|集团,
+# 贵州|文旅|集团, 青岛|水务|集团, 广西|农垦|集团)
+SOE_SECTORS = frozenset(
+    ("城建", "城投", "城发", "文旅", "水务", "农垦", "国资", "安居", "供销", "轨道", "港口", "港务")
+)
+
+
 def _group_name_start(text: str, tokens: Sequence[Tok], i: int, lex: Lexicons) -> int | None:
     """Start of a group's name made of sector words before 集团/公司, opened by a place or a
     sector word (中国|电气|装备|集团, 山东|港口|集团), if there are two or more name words."""
@@ -1339,7 +1346,9 @@ def _group_name_start(text: str, tokens: Sequence[Tok], i: int, lex: Lexicons) -
         word = text[s:e]
         if e != start:
             break
-        sector = (lex.is_sector(word) or word in COMPANY_SUFFIXES) and word not in GENERIC_GROUPS
+        sector = (
+            lex.is_sector(word) or word in COMPANY_SUFFIXES or word in SOE_SECTORS
+        ) and word not in GENERIC_GROUPS
         if sector:
             start, words = s, words + 1
             continue

@@ -1722,3 +1722,9 @@ def test_features_sharing_works_of_care_are_places_not_a_program(production) -> 
     assert not norms(production, text, "PROGRAM")
     dikes = "启动海拉尔河、伊敏河堤防工程。"
     assert "伊敏河堤防工程" in norms(production, dikes, "PROGRAM")
+
+
+def test_a_local_state_group_named_by_place_and_soe_sectors_is_one_company(production) -> None:
+    # 宁波|城建|投资|集团: 城建 (urban construction) is a sector of local state groups' names
+    companies = norms(production, "推进宁波城建投资集团、宁波交通投资集团改革。", "COMPANY")
+    assert {"宁波城建投资集团", "宁波交通投资集团"} <= companies
