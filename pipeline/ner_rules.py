@@ -1661,6 +1661,8 @@ def listed_firms(text: str, lex: Lexicons) -> list[Cand]:
     """
     out: list[Cand] = []
     for m in FIRM_LIST_RE.finditer(text) if _may_list_firms(text) else ():
+        if text.startswith(("公司", "集团"), m.end()):
+            continue  # 与德国巴斯夫公司、日本三菱化学|集团: the last firm's own legal form
         items = _list_items(text, m.start(), m.group(1))
         if sum(_firm_item(item, lex) for _, item in items) * 2 <= len(items):
             continue  # a list of sectors or measures (…等传统工业企业), not of firms

@@ -1728,3 +1728,10 @@ def test_a_local_state_group_named_by_place_and_soe_sectors_is_one_company(produ
     # 宁波|城建|投资|集团: 城建 (urban construction) is a sector of local state groups' names
     companies = norms(production, "推进宁波城建投资集团、宁波交通投资集团改革。", "COMPANY")
     assert {"宁波城建投资集团", "宁波交通投资集团"} <= companies
+
+
+def test_a_firm_s_own_legal_form_does_not_close_a_list_of_firms(production) -> None:
+    # …、日本三菱化学|集团签约: 集团 ends the last firm's name, it is no list's closer (…等企业)
+    # that would take the clause's 与 into the first firm's name
+    companies = norms(production, "与德国巴斯夫公司、日本三菱化学集团签约。", "COMPANY")
+    assert companies and not any(c.startswith("与") for c in companies)
