@@ -97,6 +97,8 @@ def _check(h: Heatmap) -> tuple[float, float]:
             if not math.isfinite(v):
                 raise ValueError(f"heatmap {h.title!r}: value for {label!r} is not finite: {v!r}")
     if h.limits is not None:
+        if not h.limits[1] > h.limits[0]:
+            raise ValueError(f"heatmap {h.title!r}: colour scale {h.limits} is empty")
         return h.limits
     flat = [v for row in h.values for v in row]
     lo, hi = min([0.0, *flat]), max(flat, default=0.0)

@@ -1508,7 +1508,7 @@ _FOREIGN_FIRM_WORDS_POS = ("n", "nz", "nr", "ns", "nt", "vn", "an", "b", "eng", 
 
 
 def _foreign_firm_start(text: str, tokens: Sequence[Tok], i: int, lex: Lexicons) -> int | None:
-    """Start of a foreign firm's name before its legal form at token `i`: a country, then two
+    """Start of a foreign firm's name before its legal form at token `i`: a country, then one
     to four words of a name (美国|空气|化工|产品|公司: the country is part of the name a report
     writes), no verb, count or punctuation among them; None if there is none."""
     for j in range(i - 2, max(-1, i - 6), -1):

@@ -113,6 +113,8 @@ def test_bad_input_is_rejected_with_the_chart_s_title() -> None:
         heatmap_layout(_chart(values=((1.0, 0.0),) * 3), width_in=6, height_in=5)
     with pytest.raises(ValueError, match="colour map 'jet'"):
         heatmap_layout(_chart(cmap="jet"), width_in=6, height_in=5)
+    with pytest.raises(ValueError, match="colour scale"):
+        heatmap_layout(_chart(limits=(1.0, 1.0)), width_in=6, height_in=5)
     with pytest.raises(ValueError, match="no room"):
         heatmap_layout(_chart(), width_in=0.5, height_in=0.5)
 
