@@ -3363,7 +3363,7 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
 
 def _reserve_start(text: str, tokens: Sequence[Tok], start: int, lex: Lexicons) -> int:
     """Start of a nature reserve's or park's name: its official name opens with the province
-    or the lake, river or mountain it lies in (江西|武夷山国家级自然保护区, 鄱阳湖|南矶湿地…), so a
+    or the lake, river or mountain it lies in (江西|武夷山国家级自然保护区, 贵州|梵净山…), so a
     place right before the name (not a list's item) belongs to it."""
     prev = next(((a, b) for a, b, _ in tokens if b == start), None)
     if prev is None or prev[1] - prev[0] < 2 or not lex.is_place(text[prev[0] : prev[1]]):
