@@ -168,6 +168,31 @@ def test_a_missing_glyph_names_the_figures_file(tmp_path: Path) -> None:
     assert not (tmp_path / "bad.png").exists()
 
 
+def test_the_fonts_character_map_is_read_as_fonttools_reads_it(tmp_path: Path) -> None:
+    from fontTools.ttLib import TTFont
+
+    def with_fonttools(path: Path) -> frozenset[int]:
+        with TTFont(str(path), lazy=True) as font:
+            return frozenset(font.getBestCmap())
+
+    bundled = plotting.font_path()
+    assert barchart._format12_groups(bundled.read_bytes())  # the fast path is the one taken
+    assert barchart.charmap(str(bundled)) == with_fonttools(bundled)
+    assert {ord("威"), ord("海"), 0x20} <= barchart.charmap(str(bundled))
+    assert 0x20000 not in barchart.charmap(str(bundled))  # 𠀀: beyond the font
+    # a font without a format 12 subtable goes through fontTools, with the same answer
+    import matplotlib
+
+    bmp_only = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "cmr10.ttf"
+    assert barchart._format12_groups(bmp_only.read_bytes()) is None
+    assert barchart.charmap(str(bmp_only)) == with_fonttools(bmp_only)
+    # a file that is no font is refused (by fontTools), not read as an empty map
+    junk = tmp_path / "junk.otf"
+    junk.write_bytes(b"not a font at all" * 10)
+    with pytest.raises(Exception):  # noqa: B017 (fontTools' own error type)
+        barchart.charmap(str(junk))
+
+
 def test_a_grid_puts_the_panels_in_rows_of_cols_with_one_label_column_width() -> None:
     panels = [
         barchart.Panel(barchart.simple_rows([(f"词{i}", 1.0 + i), ("长一点的词", 0.5)], "#4E79A7"),
