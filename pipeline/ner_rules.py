@@ -2363,6 +2363,26 @@ def _ends_in_trade(name: str, lex: Lexicons) -> bool:
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
 _BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:分公司|子公司)")
 _HOST_BRACKET_RE = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
+_FORM_BRACKET_RE = re.compile(r"[（(](?:集团|控股|股份)[）)]")
+
+
+def registered_place_starts(
+    text: str, firms: Collection[tuple[int, int]], places: Collection[tuple[int, int]]
+) -> list[Cand]:
+    """A registered name in full opens with its province or city (江苏|长电科技股份有限公司,
+    无锡市|国联发展（集团）有限公司, 湖南|长远锂科股份有限公司): a firm ending in a legal form
+    takes the places right before it."""
+    starts = {e: s for s, e in places}
+    out: list[Cand] = []
+    for s, e in firms:
+        if not text[s:e].endswith(LEGAL_FORMS):
+            continue
+        a = s
+        while a in starts and a - starts[a] <= 4:
+            a = starts[a]  # a province and its city (浙江|义乌|…有限公司) both
+        if a < s:
+            out.append((a, e, COMPANY, "suffix"))
+    return out
 
 
 def bracketed_host_firms(
@@ -2373,6 +2393,16 @@ def bracketed_host_firms(
     legal form follows or the name ends in a firm's suffix."""
     out: list[Cand] = []
     for s, e in firms:
+        # a group's registered name with its form in brackets (天津港（集团）有限公司, 宁波金田
+        # 铜业（集团）股份有限公司), also where the firm's span ends inside them (…（集团)
+        inner = _FORM_BRACKET_RE.match(text, e) or (
+            _FORM_BRACKET_RE.match(text, e - 3) if e - s > 3 and text[e - 3] in "（(" else None
+        )
+        if inner:
+            form = next((f for f in LEGAL_FORMS if text.startswith(f, inner.end())), "")
+            if form:
+                out.append((s, inner.end() + len(form), COMPANY, "suffix"))
+                continue
         m = _HOST_BRACKET_RE.match(text, e)
         if not m or not (lex.is_place(m.group(1)) or foreign_name(m.group(1), lex)):
             continue

@@ -1735,3 +1735,15 @@ def test_a_firm_s_own_legal_form_does_not_close_a_list_of_firms(production) -> N
     # that would take the clause's 与 into the first firm's name
     companies = norms(production, "与德国巴斯夫公司、日本三菱化学集团签约。", "COMPANY")
     assert companies and not any(c.startswith("与") for c in companies)
+
+
+def test_a_registered_name_keeps_its_place_and_its_bracketed_form(production) -> None:
+    # a legal form makes the name the registered one: the province or city it opens with is part
+    # of it (江苏|长电科技股份有限公司), and so is a group's form in brackets before the legal
+    # form (天津港（集团）有限公司; the model's span had stopped inside the bracket)
+    text = "江苏长电科技股份有限公司封测基地一期投入使用，天津港（集团）有限公司与河北港口集团合资组建码头。"
+    companies = norms(production, text, "COMPANY")
+    assert {"江苏长电科技股份有限公司", "天津港（集团）有限公司", "河北港口集团"} <= companies
+    assert not companies & {"长电科技股份有限公司", "天津港（集团", "天津港"}
+    text = "无锡市国联发展（集团）有限公司完成重组。"
+    assert norms(production, text, "COMPANY") == {"无锡市国联发展（集团）有限公司"}
