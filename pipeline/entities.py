@@ -427,9 +427,19 @@ class ResolveComponent:
                 or seen_by_model(sp.start_char, sp.end_char)
             )
         }
+        # 屠呦呦|获得…奖: the subject of an award the model reads as a person is a person
+        people = {
+            (sp.start_char, sp.end_char) for sp in doc.spans.get("model", []) if sp.label_ == "PER"
+        }
         for key in ("ruler", "rules"):
             for span in doc.spans.get(key, []):
                 s, e = span.start_char, span.end_char
+                if (
+                    (s, e) in people
+                    and rule_sources.get((s, e, span.label_)) == "slot"
+                    and ner_rules.AWARD_SUBJECT_VERB_RE.match(text, e)
+                ):
+                    continue
                 if (
                     rule_sources.get((s, e, span.label_)) == "suffix-weak"
                     and not seen_by_model(s, e)

@@ -1675,7 +1675,7 @@ def listed_firms(text: str, lex: Lexicons) -> list[Cand]:
 # Slots where government prose names firms: the subject of an award or a title won by firms
 # (好当家入选国家级技术创新示范企业, 拓展纤维、中玻新材料获得国家技术发明二等奖) …
 _AWARD_SUBJECT_VERBS = "入选|获批|获评|荣获|获得|成为|跻身|上榜|入围|被评为|被认定为|被授予"
-_AWARD_SUBJECT_VERB_RE = re.compile(_AWARD_SUBJECT_VERBS)
+AWARD_SUBJECT_VERB_RE = re.compile(_AWARD_SUBJECT_VERBS)
 AWARD_SUBJECT_RE = re.compile(
     r"(?:^|(?<=[，。；：！？]))([^，。；：！？“”（）\s]{2,30}?)"
     rf"(?=(?:{_AWARD_SUBJECT_VERBS})"
@@ -2143,7 +2143,7 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             if n:
                 out.append((offset + p, offset + p + n, COMPANY, "slot"))
 
-    for m in AWARD_SUBJECT_RE.finditer(text) if _AWARD_SUBJECT_VERB_RE.search(text) else ():
+    for m in AWARD_SUBJECT_RE.finditer(text) if AWARD_SUBJECT_VERB_RE.search(text) else ():
         items = _list_items(text, m.start(1), m.group(1))
         ranked = _FIRMS_RANKING_RE.match(text, m.end(1)) is not None
         for k, (offset, item) in enumerate(items):

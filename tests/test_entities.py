@@ -1747,3 +1747,10 @@ def test_a_registered_name_keeps_its_place_and_its_bracketed_form(production) ->
     assert not companies & {"长电科技股份有限公司", "天津港（集团", "天津港"}
     text = "无锡市国联发展（集团）有限公司完成重组。"
     assert norms(production, text, "COMPANY") == {"无锡市国联发展（集团）有限公司"}
+
+
+def test_the_subject_of_an_award_the_model_reads_as_a_person_is_no_firm(production) -> None:
+    # 屠呦呦|获得…奖: the award slot names firms (好当家入选…企业) and people alike; the model's
+    # person decides
+    assert not norms(production, "屠呦呦获得诺贝尔生理学或医学奖。", "COMPANY")
+    assert norms(production, "好当家入选国家级技术创新示范企业。", "COMPANY") == {"好当家"}
