@@ -82,7 +82,9 @@ LEADING_STRIP = _words(
 LEFT_STOPS = frozenset(
     "是要在含有多指对把将被让使由从向为以于并也都又还更再就才即均各每该其此这那一"
 )
-LEFT_STOP_PHRASES = _words("坚定不移 看到 提高 通过 立足 按照 围绕 结合 针对 根据 包括 其中 作为")
+# Words that open a clause around a name, never the name (作为|河长制发源地); not 提高 or 结合,
+# which open names as well (医养结合促进行动)
+LEFT_STOP_PHRASES = _words("坚定不移 看到 通过 立足 按照 围绕 针对 根据 包括 其中 作为")
 _QUOTE_OPEN, _QUOTE_CLOSE = '“‘「『"', '”’」』"'
 # The longest name a head word's left edge reaches for: the longest of the dev gold is 26
 # characters (…流域山水林田湖草沙一体化保护和修复工程 runs past 20).
@@ -489,11 +491,7 @@ def _extend_left(text: str, tokens: Sequence[Tok], head_index: int, max_chars: i
             and (tokens[j - 1][2] == "m" or text[tokens[j - 1][0] : tokens[j - 1][1]].isdigit())
         ):
             break  # 205项重点改革, 14486亿元金融改革: a count or an amount, not part of a name
-        elif (
-            word in LEFT_STOPS
-            or (len(word) >= 3 and word in LEFT_STOP_PHRASES)
-            or _superlative(word)
-        ):
+        elif word in LEFT_STOPS or word in LEFT_STOP_PHRASES or _superlative(word):
             break  # 是|广东改革, 含|渡改桥工程: a function word before the name
         elif word == "至" and j > 0 and tokens[j - 1][2] == "ns":
             pass  # 董家口至五莲铁路: a line between two places

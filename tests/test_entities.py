@@ -1754,3 +1754,10 @@ def test_the_subject_of_an_award_the_model_reads_as_a_person_is_no_firm(producti
     # person decides
     assert not norms(production, "屠呦呦获得诺贝尔生理学或医学奖。", "COMPANY")
     assert norms(production, "好当家入选国家级技术创新示范企业。", "COMPANY") == {"好当家"}
+
+
+def test_a_clause_opening_word_is_no_part_of_a_program(production) -> None:
+    # 作为|河长制|发源地: 作为 opens the clause; 结合 still opens names (医养结合促进行动)
+    assert "河长制" in norms(production, "作为河长制发源地，全面深化河湖长制。", "PROGRAM")
+    assert "作为河长制" not in norms(production, "作为河长制发源地，全面深化河湖长制。", "PROGRAM")
+    assert "医养结合促进行动" in norms(production, "实施医养结合促进行动。", "PROGRAM")
