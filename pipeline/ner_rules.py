@@ -3103,6 +3103,8 @@ def heritage_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
                 continue
             if item[0] in LEFT_STOPS or lex.word_pos(item[:2]) in ("v", "vn", "a", "d"):
                 continue  # 建设|遗址, 保护|遗址: a verb, not a name
+            if item.startswith("等"):
+                continue  # 汉长安城|等|大遗址: the list's closer, then the kind of site
             if _SIDE_RE.fullmatch(item):
                 continue  # 大明湖|西南|遗址: a side of the place, not a name
             proper = lex.is_place(item) or pos.get((a, b)) in ("ns", "nr", "nz")

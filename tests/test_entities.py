@@ -1761,3 +1761,8 @@ def test_a_clause_opening_word_is_no_part_of_a_program(production) -> None:
     assert "河长制" in norms(production, "作为河长制发源地，全面深化河湖长制。", "PROGRAM")
     assert "作为河长制" not in norms(production, "作为河长制发源地，全面深化河湖长制。", "PROGRAM")
     assert "医养结合促进行动" in norms(production, "实施医养结合促进行动。", "PROGRAM")
+
+
+def test_a_heritage_list_s_closer_opens_no_place(production) -> None:
+    # 汉长安城|等|大遗址: 大遗址 (large sites) is the kind; 等大 is no place's name
+    assert "等大" not in norms(production, "加强石峁、周原、汉长安城等大遗址保护。", "PLACE")
