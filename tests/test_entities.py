@@ -1766,3 +1766,9 @@ def test_a_clause_opening_word_is_no_part_of_a_program(production) -> None:
 def test_a_heritage_list_s_closer_opens_no_place(production) -> None:
     # 汉长安城|等|大遗址: 大遗址 (large sites) is the kind; 等大 is no place's name
     assert "等大" not in norms(production, "加强石峁、周原、汉长安城等大遗址保护。", "PLACE")
+
+
+def test_a_lake_named_in_mongolian_is_a_place(production) -> None:
+    # 淖尔 / 诺尔: a lake in Inner Mongolian and Hebei names (查干淖尔, 察汗淖尔)
+    text = "乌梁素海、岱海、呼伦湖、查干淖尔生态治理成效显著。"
+    assert "查干淖尔" in norms(production, text, "PLACE")
