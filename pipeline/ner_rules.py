@@ -1049,6 +1049,7 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
     """Quoted slogans and initiatives (“六稳”), merged with a head word that follows."""
     out: list[Cand] = []
     by_start = {s: (s, e, p) for s, e, p in tokens}
+    ends_at = {e: (s, e, p) for s, e, p in tokens}
     for m in QUOTE_RE.finditer(text):
         inner = m.group(1).strip()
         if not inner or "、" in inner or "，" in inner or "。" in inner:
@@ -1074,7 +1075,15 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
             and next_word == head
             and (not compound or head in QUOTE_HEADS or _PLAN_PERIOD_RE.fullmatch(inner))
         ):  # (“十四五”规划|目标任务: the plan of a five-year period, whatever follows it)
-            out.append((m.start(), nxt[1], PROGRAM, "quote+head"))  # type: ignore[index]
+            # 黄河“几字弯”攻坚战: the quote names a part of the river before it, which the
+            # name keeps (a division before a quote is the program's owner: 南宁市“强首府”战略)
+            feature = ends_at.get(m.start())
+            opens = (
+                feature[0]
+                if feature and lex.place_kind(text[feature[0] : m.start()]) == "natural"
+                else m.start()
+            )
+            out.append((opens, nxt[1], PROGRAM, "quote+head"))  # type: ignore[index]
             continue
         if next_word in QUOTE_HEAD_MODIFIERS and after_head:
             word = text[after_head[0] : after_head[1]]

@@ -1772,3 +1772,12 @@ def test_a_lake_named_in_mongolian_is_a_place(production) -> None:
     # 淖尔 / 诺尔: a lake in Inner Mongolian and Hebei names (查干淖尔, 察汗淖尔)
     text = "乌梁素海、岱海、呼伦湖、查干淖尔生态治理成效显著。"
     assert "查干淖尔" in norms(production, text, "PLACE")
+
+
+def test_a_quoted_part_of_a_river_keeps_the_river_in_the_program(production) -> None:
+    # 黄河“几字弯”攻坚战: the quote names the river's bend, the program keeps the river; a
+    # division before a quote owns the program and stays out (南宁市|“强首府”战略)
+    text = "全力打好黄河“几字弯”攻坚战，推进南宁市“强首府”战略。"
+    programs = norms(production, text, "PROGRAM")
+    assert {"黄河几字弯攻坚", "强首府战略"} <= programs
+    assert "几字弯攻坚" not in programs
