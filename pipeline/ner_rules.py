@@ -872,7 +872,7 @@ PROJECT_QUALIFIER_RE = re.compile(
     r"^(?:(?:[一二三四五六七八九十\d]+期|扩建|改扩建|改造|扩能改造|电气化改造|现代化改造|"
     r"续建配套(?:与|和)现代化改造|提标改造|扩容(?:改造)?)(?:工程)?|航站楼|专用线|"
     r"[东西南北]?第?[一二三四五六七八九十]跑道|T\d[A-Z]?航站(?:楼|区)|卫星厅|"
-    r"(?:[东西南北]延伸?|延伸)(?:段|线)?(?:[一二三四五六七八九十\d]+期)?"
+    r"(?:(?:[东西南北]延伸?|延伸)(?:段|线)?|延长(?:段|线))(?:[一二三四五六七八九十\d]+期)?"
     r"|(?!部分|局部)[^\s，。、]{1,8}段)$"  # (18号线|部分区段: some sections, no named one)
 )
 # Hubs and crossings named as projects (大藤峡水利枢纽, 狮子洋通道, 宁波西枢纽) — heads that
@@ -3901,11 +3901,11 @@ ROUTE_RE = re.compile(
 _LINE = r"(?:(?:轨道交通|地铁|城市轨道)?\d+号线|[GS]\d{1,4})"
 _LINE_BEFORE_RE = re.compile(_LINE + "$")
 # A numbered line's section between two stations (轨道交通22号线红庙至平谷段) or its extension
-# (2号线东延线, 1号线北延一期): a project whatever follows, and whatever the segmenter made of
-# it (2|号|线西|延|二期)
+# (2号线东延线, 1号线北延一期, 8号线延长线): a project whatever follows, and whatever the
+# segmenter made of it (2|号|线西|延|二期)
 _LINE_PART_RE = re.compile(
     _LINE + r"(?:[\u4e00-\u9fff]{2,6}?至[\u4e00-\u9fff]{2,6}?段"
-    r"|(?:[东西南北]延伸?|延伸)(?:段|线)?(?:[一二三四五六七八九十\d]+期)?)"
+    r"|(?:(?:[东西南北]延伸?|延伸)(?:段|线)?|延长(?:段|线))(?:[一二三四五六七八九十\d]+期)?)"
 )
 
 

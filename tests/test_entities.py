@@ -1781,3 +1781,10 @@ def test_a_quoted_part_of_a_river_keeps_the_river_in_the_program(production) -> 
     programs = norms(production, text, "PROGRAM")
     assert {"黄河几字弯攻坚", "强首府战略"} <= programs
     assert "几字弯攻坚" not in programs
+
+
+def test_a_numbered_line_s_extension_line_is_its_project(production) -> None:
+    # 8号线延长线 as 2号线东延线; 延长 alone is a verb (13号线|延长|运营时间)
+    programs = norms(production, "推进地铁7号线一期、8号线延长线、10号线二期建设。", "PROGRAM")
+    assert "8号线延长线" in programs and "8号线" not in programs
+    assert "13号线延长" not in norms(production, "13号线延长运营时间。", "PROGRAM")
