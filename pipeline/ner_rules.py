@@ -789,7 +789,12 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
             continue  # (二期工程: a phase of works named before, not a name)
         if _generic_bare(bare):
             continue  # 国家重大战略, 重点领域改革, 重大水利工程, 五年规划: a kind, not a name
-        if project and not (lex.is_place(bare[:2]) or lex.is_place(bare) or len(bare) <= 4):
+        if project and not (
+            lex.is_place(bare[:2])
+            or lex.is_place(bare)
+            or len(bare) <= 4
+            or _leading_place(bare + project, lex)  # 呼和浩特|新|机场: a longer city's name
+        ):
             continue
         if project and bare in GENERIC_PROJECT_MODIFIERS:
             continue  # 通用机场, 病险水库: a kind of facility, not a named project

@@ -1788,3 +1788,9 @@ def test_a_numbered_line_s_extension_line_is_its_project(production) -> None:
     programs = norms(production, "推进地铁7号线一期、8号线延长线、10号线二期建设。", "PROGRAM")
     assert "8号线延长线" in programs and "8号线" not in programs
     assert "13号线延长" not in norms(production, "13号线延长运营时间。", "PROGRAM")
+
+
+def test_a_project_named_after_a_long_city_name_is_a_project(production) -> None:
+    # 呼和浩特|新|机场: the place check looked at the first two characters only (呼和)
+    programs = norms(production, "加快包银高铁、呼和浩特新机场建设。", "PROGRAM")
+    assert {"包银高铁", "呼和浩特新机场"} <= programs
