@@ -614,7 +614,7 @@ def _common_numeral_word(text: str, tokens: Sequence[Tok], start: int, lex: Lexi
     return len(word) >= 3 and lex.word_freq(word) >= 100
 
 
-CARRY_VERBS = _words("开展 深化 推进 实施 启动 探索 扩大 推广 做好 抓好 完成 试行 组织")
+CARRY_VERBS = _words("开展 深化 推进 实施 启动 探索 扩大 推广 做好 抓好 完成 试行 组织 推开")
 WIN_VERBS = _words("获批 入选 成为 列入 获评 争创 创建 申报 纳入 荣获 获得 承担 争取")
 
 

@@ -1794,3 +1794,8 @@ def test_a_project_named_after_a_long_city_name_is_a_project(production) -> None
     # 呼和浩特|新|机场: the place check looked at the first two characters only (呼和)
     programs = norms(production, "加快包银高铁、呼和浩特新机场建设。", "PROGRAM")
     assert {"包银高铁", "呼和浩特新机场"} <= programs
+
+
+def test_a_pilot_rolled_out_is_carried_out(production) -> None:
+    # 推开 (roll out) carries a pilot out like 推广 and 开展; a pilot won stays a title
+    assert norms(production, "全面推开分级诊疗试点。", "PROGRAM") == {"分级诊疗试点"}
