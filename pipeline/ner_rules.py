@@ -576,7 +576,9 @@ def _weak_head_named(
     失能失智老年人照护体系); a mechanism or a platform also by a known program or a place in it
     (防止返贫致贫机制, 黄河流域横向生态补偿机制), not by a rare word of its description (保供稳价,
     群测群防); other weak heads by any of these or a rare word (社会治理|模式 is none)."""
-    if head.endswith("体系"):
+    if head.endswith("体系") or (head.endswith("机制") and "长效" in text[start:end]):
+        # (a lasting mechanism is what it keeps up: 秦岭生态环境保护常态化长效化机制,
+        # 地方政府债务管理长效机制; a slogan still names one: “越办越好”长效机制)
         return _slogan_named(text, tokens, start, end, lex)
     return _distinctive(
         text, tokens, start, end, lex, rare_words=not head.endswith(("机制", "平台"))

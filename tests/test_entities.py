@@ -1799,3 +1799,11 @@ def test_a_project_named_after_a_long_city_name_is_a_project(production) -> None
 def test_a_pilot_rolled_out_is_carried_out(production) -> None:
     # 推开 (roll out) carries a pilot out like 推广 and 开展; a pilot won stays a title
     assert norms(production, "全面推开分级诊疗试点。", "PROGRAM") == {"分级诊疗试点"}
+
+
+def test_a_lasting_mechanism_named_by_its_place_is_a_description(production) -> None:
+    # …长效机制 says what is kept up, no mechanism's name, even with a place in it; the place
+    # is then found (秦岭); a slogan still names one
+    text = "秦岭生态环境保护常态化长效化机制不断完善。"
+    assert not norms(production, text, "PROGRAM")
+    assert "秦岭" in norms(production, text, "PLACE")
