@@ -3921,8 +3921,8 @@ _LINE_PART_RE = re.compile(
 # 吴堡至子长高速公路)
 _ROUTE_LIST_TAIL_RE = re.compile(
     r"(?:、[\u4e00-\u9fff]{2,12}?至[\u4e00-\u9fff]{2,6}?)*(?:等[^，。；]{0,10}?)?"
-    rf"(?:项目|工程|{'|'.join(h for h in ROUTE_HEADS if h not in ('段', '线'))})"
-)
+    rf"(?:项目|工程|特高压|输电|{'|'.join(h for h in ROUTE_HEADS if h not in ('段', '线'))})"
+)  # (蒙西至京津冀、库布其至上海等特高压外送通道: power lines by their ends)
 
 
 def route_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
@@ -4005,6 +4005,10 @@ def _route_end(name: str, lex: Lexicons) -> bool:
         and any(lex.place_kind(name + kind) == "town" for kind in ("镇", "乡", "街道"))
     ):
         return True
+    if 2 <= len(name) <= 4 and any(
+        lex.place_kind(name + kind) == "natural" for kind in ("沙漠", "沙地", "盆地", "草原")
+    ):
+        return True  # 库布其(沙漠)至上海: a power base by its desert's short name
     return (2 <= len(name) <= 4 and lex.word_pos(name) == "ns") or (
         lex.is_place(name[:2]) and len(name) <= 5
     )

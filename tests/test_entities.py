@@ -1807,3 +1807,11 @@ def test_a_lasting_mechanism_named_by_its_place_is_a_description(production) -> 
     text = "秦岭生态环境保护常态化长效化机制不断完善。"
     assert not norms(production, text, "PROGRAM")
     assert "秦岭" in norms(production, text, "PLACE")
+
+
+def test_power_lines_listed_by_their_ends_are_projects(production) -> None:
+    # …等特高压外送通道: UHV lines named by their ends, one end a desert's short name (库布其);
+    # the city at an end is inside the project's name, no place of its own
+    text = "抓好蒙西至京津冀、库布其至上海等特高压外送通道建设。"
+    assert {"蒙西至京津冀", "库布其至上海"} <= norms(production, text, "PROGRAM")
+    assert "上海" not in norms(production, text, "PLACE")
