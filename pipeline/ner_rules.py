@@ -601,9 +601,14 @@ def _event_follows(text: str, by_start: dict[int, Tok], at: int) -> bool:
     return False
 
 
+_DATE_START_RE = re.compile(r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|\d{4}年")
+
+
 def _slogan_named(text: str, tokens: Sequence[Tok], start: int, end: int, lex: Lexicons) -> bool:
     """A name that opens with a quote or a numeral slogan, or holds a formula (1+4+N)."""
     name = text[start:end]
+    if date := _DATE_START_RE.match(name):  # 7月|华容县…: a date opens no slogan
+        start, name = start + date.end(), name[date.end() :]
     if "“" in name or SLOGAN_CHARS_RE.search(name):
         return True
     return bool(NUMERAL_START_RE.match(name)) and not _common_numeral_word(text, tokens, start, lex)

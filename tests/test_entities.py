@@ -1815,3 +1815,10 @@ def test_power_lines_listed_by_their_ends_are_projects(production) -> None:
     text = "抓好蒙西至京津冀、库布其至上海等特高压外送通道建设。"
     assert {"蒙西至京津冀", "库布其至上海"} <= norms(production, text, "PROGRAM")
     assert "上海" not in norms(production, text, "PLACE")
+
+
+def test_a_date_opens_no_numeric_slogan(production) -> None:
+    # 7月|华容县…防汛体系: the month's number made the description a “numbered” system
+    text = "7月华容县团洲垸洞庭湖一线堤防决口暴露出防汛体系仍有短板。"
+    assert not norms(production, text, "PROGRAM")
+    assert "华容县" in norms(production, text, "PLACE")
