@@ -1822,3 +1822,10 @@ def test_a_date_opens_no_numeric_slogan(production) -> None:
     text = "7月华容县团洲垸洞庭湖一线堤防决口暴露出防汛体系仍有短板。"
     assert not norms(production, text, "PROGRAM")
     assert "华容县" in norms(production, text, "PLACE")
+
+
+def test_surrounding_areas_are_no_place(production) -> None:
+    # 京津冀及|周边地区: the areas around a region, no name of their own
+    text = "京津冀及周边地区、长三角、珠三角等重点地区细颗粒物浓度持续下降。"
+    places = norms(production, text, "PLACE")
+    assert "周边地区" not in places and {"长三角", "珠三角"} <= places
