@@ -1117,6 +1117,8 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
             continue  # “家门口的好去处”, “群众的小事”: a phrase with 的, not a program's name
         if inner.endswith(("式", "难")) and not inner.endswith(("模式", "方式")):
             continue  # “一站式”, “内卷式”: a manner; “办证难”: a complaint, not a program
+        if inner.endswith("企业") and not SLOGAN_CHARS_RE.search(inner):
+            continue  # “僵尸企业”, “瞪羚企业”: a kind of firm, not a program
         if inner.endswith(("制", "造")) and lex.is_place(inner[:-1]):
             continue  # “景德镇制”, “潍坊造”: a mark of origin, made in a place; no rule (…制)
         if inner.endswith(EVENT_ENDINGS) or _DATE_CODE_RE.fullmatch(inner):

@@ -1829,3 +1829,9 @@ def test_surrounding_areas_are_no_place(production) -> None:
     text = "京津冀及周边地区、长三角、珠三角等重点地区细颗粒物浓度持续下降。"
     places = norms(production, text, "PLACE")
     assert "周边地区" not in places and {"长三角", "珠三角"} <= places
+
+
+def test_a_quoted_kind_of_firm_is_no_program(production) -> None:
+    # “僵尸企业”: a kind of firm in quotes, neither a program nor a firm
+    text = "对“僵尸企业”采取兼并重组、债务重组或破产清算。"
+    assert not norms(production, text, "PROGRAM") and not norms(production, text, "COMPANY")
