@@ -213,6 +213,7 @@ GENERIC_PLACES = _words(
     高新技术产业开发区 国家级新区 示范区 先导区 合作区 湿地 城市群 都市圈
     经济圈 自贸试验区 省 市 县 区 城中村 新农村 示范村 中心村 行政村 自然村 空心村 贫困村
     薄弱村 美乡村 美丽乡村示范村 周边 周边地区 周边国家 沿线 沿线国家 沿线地区
+    嘎查 嘎查村 苏木 苏木乡镇
     """
 )
 # A place followed by one of these is a facility or project; the place alone is the entity.

@@ -1835,3 +1835,9 @@ def test_a_quoted_kind_of_firm_is_no_program(production) -> None:
     # “僵尸企业”: a kind of firm in quotes, neither a program nor a firm
     text = "对“僵尸企业”采取兼并重组、债务重组或破产清算。"
     assert not norms(production, text, "PROGRAM") and not norms(production, text, "COMPANY")
+
+
+def test_the_mongolian_words_for_village_and_township_are_generic(production) -> None:
+    # 嘎查村 (a village, Inner Mongolia) is a kind like 行政村; 巴音敖包嘎查 is a name
+    text = "推行草畜平衡和禁牧休牧制度，嘎查村集体经济收入全部达到10万元以上。"
+    assert "嘎查村" not in norms(production, text, "PLACE")
