@@ -84,7 +84,10 @@ LEFT_STOPS = frozenset(
 )
 # Words that open a clause around a name, never the name (作为|河长制发源地); not 提高 or 结合,
 # which open names as well (医养结合促进行动)
-LEFT_STOP_PHRASES = _words("坚定不移 看到 通过 立足 按照 围绕 针对 根据 包括 其中 作为")
+LEFT_STOP_PHRASES = _words(
+    "坚定不移 看到 通过 立足 按照 围绕 针对 根据 包括 其中 作为"
+    " 一是 二是 三是 四是 五是 六是 七是 八是 九是 十是"  # (二是|现代化产业体系: a list's mark)
+)
 _QUOTE_OPEN, _QUOTE_CLOSE = '“‘「『"', '”’」』"'
 # The longest name a head word's left edge reaches for: the longest of the dev gold is 26
 # characters (…流域山水林田湖草沙一体化保护和修复工程 runs past 20).

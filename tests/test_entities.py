@@ -1841,3 +1841,9 @@ def test_the_mongolian_words_for_village_and_township_are_generic(production) ->
     # 嘎查村 (a village, Inner Mongolia) is a kind like 行政村; 巴音敖包嘎查 is a name
     text = "推行草畜平衡和禁牧休牧制度，嘎查村集体经济收入全部达到10万元以上。"
     assert "嘎查村" not in norms(production, text, "PLACE")
+
+
+def test_a_list_mark_opens_no_numbered_program(production) -> None:
+    # 二是|现代化产业体系: “secondly” is a list's mark, not a numeral slogan naming the system
+    assert not norms(production, "二是现代化产业体系加快构建。", "PROGRAM")
+    assert norms(production, "聚力打造“4×4”现代化产业体系。", "PROGRAM") == {"4×4现代化产业体系"}
