@@ -2357,11 +2357,15 @@ _CAPACITY_RE = re.compile(r"\d+(?:\.\d+)?(?:万吨|万千瓦|千瓦|兆瓦|吨|�
 
 
 def ambiguous_firm_projects(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
-    """Known firms whose names are also words (大唐, 三峡, 中国建筑), where a capacity follows
-    them or they are a party to an agreement (与中国建筑签约)."""
+    """Known firms whose names are also words (大唐, 三峡, 中国建筑), where a capacity or a power
+    plant follows them (华电|平江|电厂二期) or they are a party to an agreement (与中国建筑签约)."""
     out: list[Cand] = []
-    for s, e, _ in tokens if _CAPACITY_RE.search(text) else ():
-        if text[s:e] in lex.ambiguous_firms and _CAPACITY_RE.match(text, e):
+    capacity = _CAPACITY_RE.search(text) is not None
+    plants = any(w in text for w in PLANT_ENDINGS)
+    for s, e, _ in tokens if capacity or plants else ():
+        if text[s:e] not in lex.ambiguous_firms:
+            continue
+        if (capacity and _CAPACITY_RE.match(text, e)) or (plants and _plant_at(text, e, lex)):
             out.append((s, e, COMPANY, "known"))
     parties = any(v in text for v in _PARTY_VERBS)
     for s, e in _firm_names(lex.ambiguous_firms).finditer(text) if parties else ():
@@ -2373,6 +2377,15 @@ def ambiguous_firm_projects(text: str, tokens: Sequence[Tok], lex: Lexicons) -> 
         ):  # 与招商局集团、中国建筑签约: the last of the parties
             out.append((s, e, COMPANY, "known"))
     return out
+
+
+def _plant_at(text: str, at: int, lex: Lexicons) -> bool:
+    """Whether a power plant is named at `at`, after its place or not (华电|平江|电厂二期,
+    大唐|风电)."""
+    return text.startswith(PLANT_ENDINGS, at) or any(
+        lex.is_place(text[at : at + p]) and text.startswith(PLANT_ENDINGS, at + p)
+        for p in (2, 3, 4)
+    )
 
 
 # Verbs of an agreement after its party (与中国建筑|签约).

@@ -1847,3 +1847,10 @@ def test_a_list_mark_opens_no_numbered_program(production) -> None:
     # 二是|现代化产业体系: “secondly” is a list's mark, not a numeral slogan naming the system
     assert not norms(production, "二是现代化产业体系加快构建。", "PROGRAM")
     assert norms(production, "聚力打造“4×4”现代化产业体系。", "PROGRAM") == {"4×4现代化产业体系"}
+
+
+def test_a_firm_whose_name_is_also_a_word_before_its_power_plant_is_the_firm(production) -> None:
+    # 华电|平江|电厂二期: the plant (after its place) makes the ambiguous name the firm's
+    text = "华电平江电厂二期开工，大唐托克托电厂五期开工建设。"
+    assert {"华电", "大唐"} <= norms(production, text, "COMPANY")
+    assert "华电平江电厂二期" in norms(production, text, "PROGRAM")
