@@ -1552,6 +1552,37 @@ def _foreign_firm_start(text: str, tokens: Sequence[Tok], i: int, lex: Lexicons)
     return None
 
 
+# What closes a list of firms with a kind of them: 等 + up to eight characters + the kind
+# (丹麦维斯塔斯等风电装备企业)
+_FIRM_KIND_CLOSER_RE = re.compile(
+    r"[^，。；：！？]{0,24}?等[^，。；：！？、等]{0,8}?(?:企业|公司|集团|厂商)"
+)
+
+
+def country_listed_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """A foreign firm written as its country and a transliterated name, in a list closed by a
+    kind of firm (支持丹麦|维斯塔斯等风电装备企业): the name is the firm's, the country a place.
+    (A foreign city so written is listed before 等城市, not before a kind of firm.)"""
+    if "等" not in text:
+        return []
+    ends = {e for _, e, _ in tokens}
+    out: list[Cand] = []
+    for a, b, _ in tokens:
+        country = text[a:b]
+        if country == "中国" or lex.place_kind(country) != "country":
+            continue
+        j = b
+        while j < len(text) and j - b < 8 and text[j] in TRANSLITERATION_CHARS:
+            j += 1
+        while j > b + 2 and j not in ends:
+            j -= 1  # the name ends where a word does
+        if not foreign_name(text[b:j], lex) or text[j : j + 1] not in ("、", "等", "和", "与"):
+            continue
+        if _FIRM_KIND_CLOSER_RE.match(text, j):
+            out.append((b, j, COMPANY, "list"))
+    return out
+
+
 def _proper_name(name: str, lex: Lexicons) -> bool:
     """A firm's short name: a registered brand, a place, or not an ordinary word nor a compound
     of ordinary words.

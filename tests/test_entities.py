@@ -1854,3 +1854,14 @@ def test_a_firm_whose_name_is_also_a_word_before_its_power_plant_is_the_firm(pro
     text = "华电平江电厂二期开工，大唐托克托电厂五期开工建设。"
     assert {"华电", "大唐"} <= norms(production, text, "COMPANY")
     assert "华电平江电厂二期" in norms(production, text, "PROGRAM")
+
+
+def test_a_listed_foreign_firm_by_country_and_transliterated_name(production) -> None:
+    # 丹麦|维斯塔斯等风电装备企业: the transliterated name is the firm, the country a place;
+    # a foreign city so written before 等城市 stays a place
+    for text in ("支持丹麦维斯塔斯等风电装备企业扩大产能。",
+                 "引进丹麦维斯塔斯、德国西门子等风电装备企业。"):  # fmt: skip
+        assert "维斯塔斯" in norms(production, text, "COMPANY")
+        assert "丹麦" in norms(production, text, "PLACE")
+    text = "与俄罗斯符拉迪沃斯托克等城市开展合作。"
+    assert not norms(production, text, "COMPANY")
