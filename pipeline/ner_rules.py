@@ -2364,6 +2364,8 @@ def known_firm_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Ca
     for s, e in found:
         if s not in starts or e not in ends:
             continue
+        if text.startswith("群", e) and text[s:e].endswith(("港口", "港", "机场")):
+            continue  # 河北港口|群: the ports of a province, a cluster, not the port group
         # the words that go on from the name, up to a particle (中国华能|等一批中央企业) or a
         # verb (国家能源集团|签署…: 署 ends a verb here, not a body's name)
         k = bisect.bisect_left(verbs, e)

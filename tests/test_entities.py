@@ -1865,3 +1865,10 @@ def test_a_listed_foreign_firm_by_country_and_transliterated_name(production) ->
         assert "丹麦" in norms(production, text, "PLACE")
     text = "与俄罗斯符拉迪沃斯托克等城市开展合作。"
     assert not norms(production, text, "COMPANY")
+
+
+def test_a_port_groups_name_before_a_cluster_is_no_firm(production) -> None:
+    # 河北港口|群: the province's ports as a cluster; 河北港口集团 is the firm
+    text = "天津港与河北港口集团合资组建码头。深化与河北港口群一体化合作。"
+    companies = norms(production, text, "COMPANY")
+    assert "河北港口集团" in companies and "河北港口" not in companies
