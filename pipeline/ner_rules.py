@@ -4535,6 +4535,8 @@ def trim_program(text: str, s: int, e: int) -> tuple[int, int] | None:
     if joined:
         s = joined[-1]  # “强师工程”和|县中振兴工程 (jieba: 和县): the last of programs joined
     e = _balanced_end(text, s, e)
+    if e - s > 4 and text.endswith("长制", s, e) and text[e - 3] == text[e - 4]:
+        s = e - 3  # 产业链|链长制: the chain's chief, after the domain that repeats its 链
     name = text[s:e]
     if _COUNTED_RE.match(name) or _COUNT_INSIDE_RE.search(name) or e - s < 2:
         return None

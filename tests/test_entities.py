@@ -1872,3 +1872,9 @@ def test_a_port_groups_name_before_a_cluster_is_no_firm(production) -> None:
     text = "天津港与河北港口集团合资组建码头。深化与河北港口群一体化合作。"
     companies = norms(production, text, "COMPANY")
     assert "河北港口集团" in companies and "河北港口" not in companies
+
+
+def test_a_chain_chief_system_drops_the_repeated_domain(production) -> None:
+    # 产业链|链长制: 链长制 is the program, 产业链 only repeats its 链; 河湖长制 stays whole
+    programs = norms(production, "健全产业链链长制，全面推行河湖长制、林长制。", "PROGRAM")
+    assert {"链长制", "河湖长制", "林长制"} <= programs and "产业链链长制" not in programs
