@@ -3809,6 +3809,8 @@ def _listed_feature(name: str, lex: Lexicons) -> bool:
     dictionary does not know ending in a feature's word (派河, 梅溪)."""
     if named_feature(name, lex):
         return True
+    if len(name) == 2 and name[-1] == "水" and lex.word_freq(name) < 150:
+        return True  # 资水, 沅水: a river named …水 among rivers (污水, 供水 are common words)
     return len(name) == 2 and name[-1] in _FEATURE_LAST and not lex.word_freq(name)
 
 

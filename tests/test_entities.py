@@ -1878,3 +1878,10 @@ def test_a_chain_chief_system_drops_the_repeated_domain(production) -> None:
     # 产业链|链长制: 链长制 is the program, 产业链 only repeats its 链; 河湖长制 stays whole
     programs = norms(production, "健全产业链链长制，全面推行河湖长制、林长制。", "PROGRAM")
     assert {"链长制", "河湖长制", "林长制"} <= programs and "产业链链长制" not in programs
+
+
+def test_a_river_named_with_shui_among_rivers_is_a_place(production) -> None:
+    # 资水: …水 names rivers (资水, 沅水) in a list of them; 污水 and 供水 are common words
+    text = "抓好洞庭湖、湘江、资水、沅江、澧水系统治理。"
+    assert {"资水", "澧水", "湘江"} <= norms(production, text, "PLACE")
+    assert "供水" not in norms(production, "推进洞庭湖、湘江、供水、污水等工程。", "PLACE")
