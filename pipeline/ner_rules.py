@@ -3454,6 +3454,11 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
                 continue  # 中国—东盟自贸区, 中韩自贸区: a trade agreement's area, no place
             if m.group().endswith(NATURE_ZONE_WORDS):
                 start = _reserve_start(text, tokens, start, lex)
+            inner = m.group() == "新城" and _INNER_ZONE_RE.match(text, start, m.start())
+            if inner and inner.end() in starts and m.start() - inner.end() >= 2:
+                # 西咸新区|沣东新城, 滨湖区|蠡湖新城: a new town inside a district, both named
+                out.append((start, inner.end(), PLACE, "zone"))
+                start = inner.end()
             out.append((start, m.end(), PLACE, "zone"))
     out += bilateral_parks(text, starts, ends)
     return [
@@ -3463,6 +3468,10 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
         else (a, b, label, source)
         for a, b, label, source in out
     ]
+
+
+# A district or new area that opens the name of a new town inside it (西咸新区|沣东新城)
+_INNER_ZONE_RE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:新区|区)(?=[\u4e00-\u9fff]{2,4}$)")
 
 
 def _reserve_start(text: str, tokens: Sequence[Tok], start: int, lex: Lexicons) -> int:

@@ -1885,3 +1885,12 @@ def test_a_river_named_with_shui_among_rivers_is_a_place(production) -> None:
     text = "抓好洞庭湖、湘江、资水、沅江、澧水系统治理。"
     assert {"资水", "澧水", "湘江"} <= norms(production, text, "PLACE")
     assert "供水" not in norms(production, "推进洞庭湖、湘江、供水、污水等工程。", "PLACE")
+
+
+def test_a_new_town_inside_a_district_yields_both(production) -> None:
+    # 西咸新区|沣东新城: a district and the new town inside it are two places (spec: a compound
+    # of a district and a sub-place yields both parts)
+    places = norms(production, "西咸新区沣东新城、沣西新城集聚效应增强。", "PLACE")
+    assert {"西咸新区", "沣东新城", "沣西新城"} <= places and "西咸新区沣东新城" not in places
+    places = norms(production, "打造滨湖区蠡湖新城等消费新地标。", "PLACE")
+    assert {"滨湖区", "蠡湖新城"} <= places
