@@ -520,13 +520,10 @@ class ResolveComponent:
         # 雀巢（东莞）有限公司, 台塑工业（宁波）: a firm registered with its host place in brackets
         cands += ner_rules.bracketed_host_firms(text, firm_spans, self.lex)
         # 江苏|长电科技股份有限公司: a registered name opens with its place
-        cands += ner_rules.registered_place_starts(
-            text,
-            {(c[0], c[1]) for c in cands if c[2] == COMPANY},
-            {(c[0], c[1]) for c in cands if c[2] == PLACE},
-        )
-        # 上海自贸试验区|临港新片区: an area of a free trade zone is named with the zone
         places = {(c[0], c[1]) for c in cands if c[2] == PLACE}
+        firms_so_far = {(c[0], c[1]) for c in cands if c[2] == COMPANY}  # (with those just added)
+        cands += ner_rules.registered_place_starts(text, firms_so_far, places)
+        # 上海自贸试验区|临港新片区: an area of a free trade zone is named with the zone
         cands += [
             (a, c, PLACE, "zone")
             for a, b in places

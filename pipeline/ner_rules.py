@@ -1065,7 +1065,6 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
     """Quoted slogans and initiatives (“六稳”), merged with a head word that follows."""
     out: list[Cand] = []
     by_start = {s: (s, e, p) for s, e, p in tokens}
-    ends_at = {e: (s, e, p) for s, e, p in tokens}
     for m in QUOTE_RE.finditer(text):
         inner = m.group(1).strip()
         if not inner or "、" in inner or "，" in inner or "。" in inner:
@@ -1093,10 +1092,10 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
         ):  # (“十四五”规划|目标任务: the plan of a five-year period, whatever follows it)
             # 黄河“几字弯”攻坚战: the quote names a part of the river before it, which the
             # name keeps (a division before a quote is the program's owner: 南宁市“强首府”战略)
-            feature = ends_at.get(m.start())
+            feature = next((a for a, b, _ in tokens if b == m.start()), None)
             opens = (
-                feature[0]
-                if feature and lex.place_kind(text[feature[0] : m.start()]) == "natural"
+                feature
+                if feature is not None and lex.place_kind(text[feature : m.start()]) == "natural"
                 else m.start()
             )
             out.append((opens, nxt[1], PROGRAM, "quote+head"))  # type: ignore[index]
