@@ -141,13 +141,18 @@ def charmap(path: str) -> frozenset[int]:
     read here directly (a few milliseconds); any other goes through fontTools, whose decoding of
     the whole cmap table costs a quarter of a second in every process that draws.
     """
-    groups = _format12_groups(Path(path).read_bytes())
-    if groups is not None:
-        return frozenset(c for start, end in groups for c in range(start, end + 1))
-    from fontTools.ttLib import TTFont
+    from fontTools.ttLib import TTLibError
 
-    with TTFont(path, lazy=True) as font:
-        return frozenset(font.getBestCmap())
+    try:
+        groups = _format12_groups(Path(path).read_bytes())
+        if groups is not None:
+            return frozenset(c for start, end in groups for c in range(start, end + 1))
+        from fontTools.ttLib import TTFont
+
+        with TTFont(path, lazy=True) as font:
+            return frozenset(font.getBestCmap())
+    except (struct.error, TTLibError) as exc:  # a truncated or foreign file
+        raise ValueError(f"{path}: not a readable TrueType/OpenType font ({exc})") from exc
 
 
 # cmap subtables that map all of Unicode with format 12, best first (as fontTools prefers them)

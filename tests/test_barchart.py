@@ -186,11 +186,16 @@ def test_the_fonts_character_map_is_read_as_fonttools_reads_it(tmp_path: Path) -
     bmp_only = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "cmr10.ttf"
     assert barchart._format12_groups(bmp_only.read_bytes()) is None
     assert barchart.charmap(str(bmp_only)) == with_fonttools(bmp_only)
-    # a file that is no font is refused (by fontTools), not read as an empty map
+    # a file that is no font, or a font cut short, is refused naming the file, not read as an
+    # empty map
     junk = tmp_path / "junk.otf"
     junk.write_bytes(b"not a font at all" * 10)
-    with pytest.raises(Exception):  # noqa: B017 (fontTools' own error type)
+    with pytest.raises(ValueError, match=r"junk\.otf: not a readable"):
         barchart.charmap(str(junk))
+    cut = tmp_path / "cut.otf"
+    cut.write_bytes(bundled.read_bytes()[:200])
+    with pytest.raises(ValueError, match=r"cut\.otf: not a readable"):
+        barchart.charmap(str(cut))
 
 
 def test_a_grid_puts_the_panels_in_rows_of_cols_with_one_label_column_width() -> None:
