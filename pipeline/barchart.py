@@ -141,17 +141,18 @@ def charmap(path: str) -> frozenset[int]:
     read here directly (a few milliseconds); any other goes through fontTools, whose decoding of
     the whole cmap table costs a quarter of a second in every process that draws.
     """
-    from fontTools.ttLib import TTLibError
-
     try:
         groups = _format12_groups(Path(path).read_bytes())
-        if groups is not None:
-            return frozenset(c for start, end in groups for c in range(start, end + 1))
-        from fontTools.ttLib import TTFont
+    except struct.error as exc:  # a font cut short
+        raise ValueError(f"{path}: not a readable TrueType/OpenType font ({exc})") from exc
+    if groups is not None:
+        return frozenset(c for start, end in groups for c in range(start, end + 1))
+    from fontTools.ttLib import TTFont, TTLibError  # (only for fonts the fast path cannot read)
 
+    try:
         with TTFont(path, lazy=True) as font:
             return frozenset(font.getBestCmap())
-    except (struct.error, TTLibError) as exc:  # a truncated or foreign file
+    except TTLibError as exc:  # no font at all
         raise ValueError(f"{path}: not a readable TrueType/OpenType font ({exc})") from exc
 
 
