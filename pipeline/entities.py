@@ -359,10 +359,10 @@ class RulesComponent:
                 key = (span.start_char, span.end_char, label)
                 sources[key] = source
                 a, b = span.start_char, span.end_char
-                if b > e and (text[e] in _OUTSIDE_NAMES or source == "body"):
-                    # the token the name ends in runs on into a list's closer (韩国晓|星等) or a
-                    # body's name (泉州|市委): the span holds the whole token, the entity ends
-                    # where the rule found it
+                if b > e and (text[e] in _OUTSIDE_NAMES or source in ("body", "known")):
+                    # the token the name ends in runs on into a list's closer (韩国晓|星等), a
+                    # body's name (泉州|市委) or a known firm's brand (中国|一汽红旗): the span
+                    # holds the whole token, the entity ends where the rule found it
                     b = e
                 if a < s and text[s - 1] in _OUTSIDE_NAMES:
                     a = s  # …or its first token opens with a conjunction (工程”|和县|中振兴工程)

@@ -2361,7 +2361,7 @@ def known_firm_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Ca
     verbs = sorted(a for a, _, p in tokens if p == "v")
     out: list[Cand] = []
     for s, e in found:
-        if s not in starts or e not in ends:
+        if s not in starts or (e not in ends and not _ends_in_fused_word(text, tokens, s, e, lex)):
             continue
         if text.startswith("群", e) and text[s:e].endswith(("港口", "港", "机场")):
             continue  # 河北港口|群: the ports of a province, a cluster, not the port group
@@ -2381,6 +2381,21 @@ def known_firm_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Ca
             continue  # the firm's name opens a body's: 中国银行|保险监督管理委员会
         out.append((s, _known_firm_end(text, s, e, lex, verb_at, ends), COMPANY, "known"))
     return out
+
+
+def _ends_in_fused_word(text: str, tokens: Sequence[Tok], s: int, e: int, lex: Lexicons) -> bool:
+    """Whether a name from `s` ends at `e` inside a token that the segmenter fused from the
+    name's last word and a word that follows it (中国|一汽红旗|品牌: 一汽 + 红旗), not inside a
+    word the name only starts (高铁|建设 holds no 铁建)."""
+    tok = next(((a, b) for a, b, _ in tokens if a < e < b), None)
+    return (
+        tok is not None
+        and tok[0] > s
+        and e - tok[0] >= 2
+        and tok[1] - e >= 2
+        and lex.word_freq(text[tok[0] : e]) > 0
+        and lex.word_freq(text[e : tok[1]]) > 0
+    )
 
 
 # A capacity after a known firm that is also a word makes it the firm's project (大唐|700万吨

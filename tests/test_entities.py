@@ -1894,3 +1894,12 @@ def test_a_new_town_inside_a_district_yields_both(production) -> None:
     assert {"西咸新区", "沣东新城", "沣西新城"} <= places and "西咸新区沣东新城" not in places
     places = norms(production, "打造滨湖区蠡湖新城等消费新地标。", "PLACE")
     assert {"滨湖区", "蠡湖新城"} <= places
+
+
+def test_a_known_firm_fused_by_the_segmenter_with_its_brand(production) -> None:
+    # 中国|一汽红旗|品牌: the dictionary's word runs the firm's name into its brand; the firm
+    # is found, its first part no country; a name a word only starts (高铁|建设: 铁建) is no firm
+    text = "推动中国一汽红旗品牌向上发展。"
+    assert norms(production, text, "COMPANY") == {"中国一汽"}
+    assert "中国" not in norms(production, text, "PLACE")
+    assert not norms(production, "加快高铁建设，推进金融创新。", "COMPANY")
