@@ -497,6 +497,11 @@ def _extend_left(text: str, tokens: Sequence[Tok], head_index: int, max_chars: i
             break  # 205项重点改革, 14486亿元金融改革: a count or an amount, not part of a name
         elif word in LEFT_STOPS or word in LEFT_STOP_PHRASES or _superlative(word):
             break  # 是|广东改革, 含|渡改桥工程: a function word before the name
+        elif word.endswith(LEGAL_FORMS) and j + 1 < head_index and tokens[j + 1][2] in ("v", "vn"):
+            # 国网安徽省电力有限公司|建设|…特高压配套工程: a firm's registered name, then the
+            # verb of what it builds (江苏长电科技股份有限公司|汽车电子…基地一期: its project)
+            start = tokens[j + 1][1]
+            break
         elif word == "至" and j > 0 and tokens[j - 1][2] == "ns":
             pass  # 董家口至五莲铁路: a line between two places
         elif (
@@ -525,11 +530,20 @@ def _extend_left(text: str, tokens: Sequence[Tok], head_index: int, max_chars: i
                 break
             if text[s:e] in _QUOTE_CLOSE:
                 return e
-    # a name does not open with a conjunction or a governing verb
-    for s, e, _ in tokens:
+    # a name does not open with a conjunction or a governing verb, nor with an idiom before
+    # one (全力以赴|决战|决胜|脱贫攻坚)
+    for k, (s, e, pos) in enumerate(tokens):
         if s < start or e > tokens[head_index][0]:
             continue
-        if s == start and (text[s:e] in _NAME_CONJ or text[s:e] in LEADING_STRIP):
+        if s == start and (
+            text[s:e] in _NAME_CONJ
+            or text[s:e] in LEADING_STRIP
+            or (
+                pos == "i"
+                and k + 1 < head_index
+                and text[tokens[k + 1][0] : tokens[k + 1][1]] in LEADING_STRIP
+            )
+        ):
             start = e
     return start
 
@@ -2953,6 +2967,11 @@ def listed_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
         joined = []
         for offset, item in items:
             end = offset + len(item)
+            lead = next((b for a, b, p in tokens if a == offset and p == "c"), 0)
+            if lead and text[offset:lead] in _NAME_CONJ and end - lead >= 2:
+                # 岭兜|和|湖里区枋湖、后埔等片区: the match opens on the conjunction that joined
+                # its first item to a name before it (that name too long for an item)
+                offset, item = lead, text[lead:end]
             cut = next(
                 (
                     (a, b)
@@ -2974,13 +2993,26 @@ def listed_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
             if classify_org(item) in ("company", "government", "institution"):
                 continue  # 长安银行、榆林农村商业银行等地方金融机构: firms, not places
             place = _leading_place(item, lex)
-            if place and not lex.is_place(item) and _sector_word(item[place:], lex):
-                names.append((offset, offset + place))  # 株洲|服饰、宁乡|食品等产业园: the place
+            rest = item[place:]
+            if place and not lex.is_place(item) and _sector_word(rest, lex):
+                names.append([(offset, offset + place)])  # 株洲|服饰、宁乡|食品等产业园: the place
+            elif (
+                place
+                and item[:place].endswith(_DISTRICT_ENDS)
+                and offset + place in starts
+                and _area_name(rest, pos.get((offset + place, offset + len(item)), ""), lex)
+            ):
+                # 思明区|何厝、湖里区|枋湖等片区: a district and a village or an area in it, both
+                # places (spec: a compound of a district and a sub-place yields both parts)
+                names.append([(offset, offset + place), (offset + place, offset + len(item))])
             elif _area_name(item, pos.get((offset, offset + len(item)), ""), lex):
-                names.append((offset, offset + len(item)))
+                names.append([(offset, offset + len(item))])
         if len(names) * 2 > len(items) and len(items) >= 2:
-            out.extend((a, b, PLACE, "list") for a, b in names)
+            out.extend((a, b, PLACE, "list") for parts in names for a, b in parts)
     return out
+
+
+_DISTRICT_ENDS = ("区", "县", "市", "旗")
 
 
 # What follows a town's or a sub-district's name when the report names the area by it: a
@@ -3874,6 +3906,7 @@ def listed_features(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
             continue
         items = _list_items(text, m.start(), m.group())
         items[0] = _without_leading(text, tokens, *items[0], _NOT_NAME_TAGS)
+        items[0] = _after_time_word(text, tokens, *items[0], lex)
         last_at, last = items[-1]
         cut = next(
             (
@@ -3892,6 +3925,18 @@ def listed_features(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
         if len(features) >= 2 and len(features) * 2 >= len(items):
             out.extend((a, b, PLACE, "zone") for a, b in features)
     return out
+
+
+def _after_time_word(
+    text: str, tokens: Sequence[Tok], offset: int, item: str, lex: Lexicons
+) -> tuple[int, str]:
+    """A list's first item from the feature that follows a time or locality word in it
+    (入汛|后|长江、淮河: the clause's time, then the first river); else the item."""
+    end = offset + len(item)
+    for s, e, p in tokens:
+        if offset <= s and e < end and p[:1] in ("f", "t") and _listed_feature(text[e:end], lex):
+            return e, text[e:end]
+    return offset, item
 
 
 def feature_wetlands(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:

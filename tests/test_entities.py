@@ -1903,3 +1903,34 @@ def test_a_known_firm_fused_by_the_segmenter_with_its_brand(production) -> None:
     assert norms(production, text, "COMPANY") == {"中国一汽"}
     assert "中国" not in norms(production, text, "PLACE")
     assert not norms(production, "加快高铁建设，推进金融创新。", "COMPANY")
+
+
+def test_a_time_word_before_a_list_of_rivers_is_not_the_first_rivers_name(production) -> None:
+    # 入汛|后|长江、淮河…: the clause's time, then the first river of the list
+    places = norms(production, "入汛后长江、淮河、巢湖、滁河、水阳江全线超警戒水位。", "PLACE")
+    assert {"长江", "淮河", "巢湖"} <= places
+    assert not any(p.startswith("入汛") for p in places)
+
+
+def test_a_listed_district_and_an_area_in_it_are_both_places(production) -> None:
+    # …岭兜|和|湖里区枋湖、后埔等片区: the list's match opens on the conjunction; the item is a
+    # district and an area in it (spec: a compound of a district and a sub-place yields both)
+    places = norms(
+        production, "岛内实施思明区何厝、岭兜和湖里区枋湖、后埔等片区旧村改造。", "PLACE"
+    )
+    assert {"湖里区", "枋湖", "后埔"} <= places
+    assert not any(p.startswith("和") or p == "湖里区枋湖" for p in places)
+
+
+def test_a_firms_registered_name_and_its_verb_open_no_program(production) -> None:
+    # 国网安徽省电力有限公司|建设|…工程: the firm builds the project; a registered name right
+    # before its project's description stays in the project's name
+    text = "支持国网安徽省电力有限公司建设淮南—南京—上海特高压配套工程。"
+    assert norms(production, text, "PROGRAM") == {"淮南—南京—上海特高压配套工程"}
+    assert norms(production, text, "COMPANY") == {"国网安徽省电力有限公司"}
+
+
+def test_an_idiom_and_verbs_before_a_known_program_are_not_its_name(production) -> None:
+    # 全力以赴|决战|决胜|脱贫攻坚: an idiom, two verbs, then the program
+    programs = norms(production, "（二）全力以赴决战决胜脱贫攻坚。", "PROGRAM")
+    assert programs == {"脱贫攻坚"}
