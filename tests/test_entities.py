@@ -1934,3 +1934,10 @@ def test_an_idiom_and_verbs_before_a_known_program_are_not_its_name(production) 
     # 全力以赴|决战|决胜|脱贫攻坚: an idiom, two verbs, then the program
     programs = norms(production, "（二）全力以赴决战决胜脱贫攻坚。", "PROGRAM")
     assert programs == {"脱贫攻坚"}
+
+
+def test_more_kinds_of_zone_are_zones(production) -> None:
+    # 保税港区, 生物城, 数字城: kinds of zones as planned and named, after their place's name
+    assert "海沧保税港区" in norms(production, "象屿保税区、海沧保税港区转型发展。", "PLACE")
+    text = "加快武汉光谷生物城、襄阳高新区建设，坂雪岗科技城、九龙山数字城等产业空间加快建设。"
+    assert {"武汉光谷生物城", "九龙山数字城"} <= norms(production, text, "PLACE")
