@@ -3001,21 +3001,19 @@ def listed_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
                 names.append([(offset, offset + place)])  # 株洲|服饰、宁乡|食品等产业园: the place
             elif (
                 place
-                and item[:place].endswith(_DISTRICT_ENDS)
+                and not lex.is_place(item)
                 and offset + place in starts
                 and _area_name(rest, pos.get((offset + place, offset + len(item)), ""), lex)
             ):
-                # 思明区|何厝、湖里区|枋湖等片区: a district and a village or an area in it, both
-                # places (spec: a compound of a district and a sub-place yields both parts)
+                # 思明区|何厝、湖里区|枋湖等片区, 襄阳|尧治河村、宜昌|夷陵区等地: a city or district
+                # and a village, a district or an area in it, both places (spec: a compound of a
+                # district and a sub-place yields both parts)
                 names.append([(offset, offset + place), (offset + place, offset + len(item))])
             elif _area_name(item, pos.get((offset, offset + len(item)), ""), lex):
                 names.append([(offset, offset + len(item))])
         if len(names) * 2 > len(items) and len(items) >= 2:
             out.extend((a, b, PLACE, "list") for parts in names for a, b in parts)
     return out
-
-
-_DISTRICT_ENDS = ("区", "县", "市", "旗")
 
 
 # What follows a town's or a sub-district's name when the report names the area by it: a

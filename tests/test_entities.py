@@ -1941,3 +1941,10 @@ def test_more_kinds_of_zone_are_zones(production) -> None:
     assert "海沧保税港区" in norms(production, "象屿保税区、海沧保税港区转型发展。", "PLACE")
     text = "加快武汉光谷生物城、襄阳高新区建设，坂雪岗科技城、九龙山数字城等产业空间加快建设。"
     assert {"武汉光谷生物城", "九龙山数字城"} <= norms(production, text, "PLACE")
+
+
+def test_a_listed_city_and_a_village_or_district_in_it_are_both_places(production) -> None:
+    # 襄阳|尧治河村、宜昌|夷陵区等地: a city and a village or a district of it, both places
+    places = norms(production, "推广襄阳尧治河村、宜昌夷陵区等地乡村治理经验。", "PLACE")
+    assert {"襄阳", "尧治河村", "宜昌", "夷陵区"} <= places
+    assert not places & {"襄阳尧治河村", "宜昌夷陵区"}
