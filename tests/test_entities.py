@@ -1948,3 +1948,12 @@ def test_a_listed_city_and_a_village_or_district_in_it_are_both_places(productio
     places = norms(production, "推广襄阳尧治河村、宜昌夷陵区等地乡村治理经验。", "PLACE")
     assert {"襄阳", "尧治河村", "宜昌", "夷陵区"} <= places
     assert not places & {"襄阳尧治河村", "宜昌夷陵区"}
+
+
+def test_national_programs_of_the_policy_vocabulary(production) -> None:
+    # the vocabulary holds the national chief systems and regional strategies under their usual
+    # names (湾长制 was cut 和湾|长制; 中部崛起 beside 中部地区崛起)
+    programs = norms(production, "全面推行河长制、湖长制和湾长制。", "PROGRAM")
+    assert {"河长制", "湖长制", "湾长制"} <= programs
+    text = "西部大开发、东北振兴、中部崛起、东部率先发展有力推进，东西部扶贫协作深入开展。"
+    assert {"中部崛起", "东部率先发展", "东西部扶贫协作"} <= norms(production, text, "PROGRAM")
