@@ -354,16 +354,24 @@ def _inner_building(text: str, tokens: Sequence[Tok], j: int, head_index: int) -
 
 
 def _governed_pair(
-    text: str, tokens: Sequence[Tok], conj: int, head_index: int, max_chars: int
+    text: str,
+    tokens: Sequence[Tok],
+    conj: int,
+    head_index: int,
+    max_chars: int,
+    programs: frozenset[str] = frozenset(),
 ) -> bool:
     """Whether `A和B工程` is one name: A follows a verb that carries out programs (实施|世界一流
-    强港和交通强省建设工程), with no boundary between, and the whole stays short."""
+    强港和交通强省建设工程), with no boundary between, and the whole stays short; not when A is
+    one of `programs` (中部地区崛起|和|长江经济带发展战略: two programs)."""
     for j in range(conj - 1, max(conj - 6, -1), -1):
         s, e, _ = tokens[j]
         word = text[s:e]
         if word in CARRY_VERBS or word in GOVERNING:
             first = text[e : tokens[conj][0]]  # A, from the verb to the conjunction
             second = text[tokens[conj][1] : tokens[head_index][0]]
+            if first in programs:
+                return False
             return (
                 len(first) >= 4
                 and len(second) >= 4
@@ -462,8 +470,15 @@ def _renewal(text: str, tokens: Sequence[Tok], j: int, head_index: int) -> bool:
     )
 
 
-def _extend_left(text: str, tokens: Sequence[Tok], head_index: int, max_chars: int) -> int:
-    """Start of the name ending with tokens[head_index]: left over content tokens."""
+def _extend_left(
+    text: str,
+    tokens: Sequence[Tok],
+    head_index: int,
+    max_chars: int,
+    programs: frozenset[str] = frozenset(),
+) -> int:
+    """Start of the name ending with tokens[head_index]: left over content tokens (`programs`:
+    the names of programs known, which a conjunction after them ends)."""
     start = tokens[head_index][0]
     last_is_project = text[start : tokens[head_index][1]] in PROJECT_HEADS
     depth = 0
@@ -511,7 +526,7 @@ def _extend_left(text: str, tokens: Sequence[Tok], head_index: int, max_chars: i
                 and tokens[j - 1][2].startswith("v")
                 and tokens[j + 1][2].startswith("v")
             )
-            and not _governed_pair(text, tokens, j, head_index, max_chars)
+            and not _governed_pair(text, tokens, j, head_index, max_chars, programs)
         ):
             break  # 铁路及胶新铁路, 扩招和职业技能…: two things; 修复和整治, 监测和帮扶: one
         elif (
@@ -792,7 +807,9 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
         if head == "攻坚战" and word in lex.programs:
             start = s  # 国家|污染防治攻坚战(成效考核): a known campaign's name is whole
         else:
-            start = _numbered_name_start(text, tokens, _extend_left(text, tokens, i, _MAX_NAME))
+            start = _numbered_name_start(
+                text, tokens, _extend_left(text, tokens, i, _MAX_NAME, lex.programs)
+            )
         if start == s and len(word) - glued <= len(head or project) + 1:
             continue  # the head word alone, or one character before it
         if start == s - 1 and i and tokens[i - 1][2][:1] in ("a", "d", "v"):

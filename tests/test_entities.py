@@ -1957,3 +1957,12 @@ def test_national_programs_of_the_policy_vocabulary(production) -> None:
     assert {"河长制", "湖长制", "湾长制"} <= programs
     text = "西部大开发、东北振兴、中部崛起、东部率先发展有力推进，东西部扶贫协作深入开展。"
     assert {"中部崛起", "东部率先发展", "东西部扶贫协作"} <= norms(production, text, "PROGRAM")
+
+
+def test_a_known_program_joined_by_and_to_a_named_strategy_is_two(production) -> None:
+    # 中部地区崛起|和|长江经济带发展战略: the first is a program of its own, not the start of one
+    # name; 高质量发展和宜居城镇建设试点 (a concept first) and 世界一流强港和交通强省建设工程 stay one
+    text = "深入实施中部地区崛起和长江经济带发展战略。"
+    assert norms(production, text, "PROGRAM") == {"中部地区崛起", "长江经济带发展战略"}
+    text = "实施世界一流强港和交通强省建设工程。"
+    assert norms(production, text, "PROGRAM") == {"世界一流强港和交通强省建设工程"}
