@@ -1514,11 +1514,21 @@ def company_suffix_names(
                 continue
         if not strong and not brand_name(name, lex):
             continue  # 跨境物流, 蓝海工业: a sector word needs a registered brand before it
+        if (
+            word == "控股"
+            and tokens[i][2] == "v"
+            and i + 1 < len(tokens)
+            and (text[tokens[i + 1][0] : tokens[i + 1][1]] == "的" or tokens[i + 1][2] in _NAME_POS)
+        ):
+            continue  # 紫金矿业|控股|的|巨龙铜业: the firm controls another, 控股 is its verb
         if sector_group and word != suffix:
             name_start = _placed_group_start(text, tokens, i, lex)
         # after a weak suffix (物流, 科技…) the entity stage also wants the model's support
         out.append((name_start, e, COMPANY, "suffix" if strong else "suffix-weak"))
     return out
+
+
+_NAME_POS = ("nt", "nr", "nz", "ns")  # names' tags: of a body or firm, person, other, place
 
 
 # A registered brand that is also an ordinary word names a firm only when the word is not

@@ -1966,3 +1966,11 @@ def test_a_known_program_joined_by_and_to_a_named_strategy_is_two(production) ->
     assert norms(production, text, "PROGRAM") == {"中部地区崛起", "长江经济带发展战略"}
     text = "实施世界一流强港和交通强省建设工程。"
     assert norms(production, text, "PROGRAM") == {"世界一流强港和交通强省建设工程"}
+
+
+def test_a_firm_controlling_another_is_no_holding_company(production) -> None:
+    # 紫金矿业|控股(v)|的|巨龙铜业: 控股 is the verb; 华润控股, 厦门国贸控股 are firms' names
+    text = "紫金矿业控股的巨龙铜业驱龙铜多金属矿一期建成投产。"
+    companies = norms(production, text, "COMPANY")
+    assert "紫金矿业" in companies and "紫金矿业控股" not in companies
+    assert "厦门国贸控股" in norms(production, "支持厦门国贸控股、建发集团做强做优。", "COMPANY")
