@@ -325,7 +325,10 @@ HEAD_CONTINUATIONS = (
     "实验室", "研究中心", "技术中心", "研究院", "研究所",
 )  # fmt: skip
 # What makes a line's name part of a facility's or a body's (南宁国际铁路|港, 铁路|局, 高速|集团)
-PROJECT_HEAD_CONTINUATIONS = ("港", "站", "枢纽", "口岸", "货场", "物流", "集团", "公司", "局")
+PROJECT_HEAD_CONTINUATIONS = (
+    "港", "站", "枢纽", "口岸", "货场", "物流", "集团", "公司", "局",
+    "列车", "动车",  # 复兴号高速|列车: a train, not an expressway
+)  # fmt: skip
 # … and what a reform or a strategy modifies, making it no name: 改革|发展 (民营企业改革发展),
 # 改革|化险, 改革|重组, 改革|转型, 改革|试点经验, 战略|发展
 REFORM_CONTINUATIONS = ("发展", "化险", "重组", "转型", "提升", "先行", "试点经验")
@@ -790,6 +793,11 @@ def _listed_feature_works(text: str, start: int, name: str, lex: Lexicons) -> in
     return next((k for k in range(min(6, len(name) - 2), 1, -1) if named_feature(name[:k], lex)), 0)
 
 
+def _project_before(text: str, at: int) -> bool:
+    """Whether a project or a zone is named just before `at` (川藏铁路|规划建设, 长江新城|…)."""
+    return text[max(0, at - 6) : at].endswith(PROJECT_HEADS + ZONE_SUFFIXES)
+
+
 def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Names ending with a program head word (威海英才计划, 商事制度改革, 莱荣高铁)."""
     out: list[Cand] = []
@@ -866,6 +874,8 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
             nxt = text[tokens[i + 1][0] : tokens[i + 1][1]]
             if nxt.startswith(HEAD_CONTINUATIONS):
                 continue  # 重要战略|机遇期, 行动|自觉: the head word is part of a longer word
+            if head == "规划" and nxt == "建设" and _project_before(text, e - len(head)):
+                continue  # 川藏铁路|规划|建设: the railway planned and built, not a plan
             if (head == "改革" and nxt.startswith(REFORM_CONTINUATIONS)) or (
                 head == "战略" and nxt.startswith("发展")
             ):

@@ -1974,3 +1974,14 @@ def test_a_firm_controlling_another_is_no_holding_company(production) -> None:
     companies = norms(production, text, "COMPANY")
     assert "紫金矿业" in companies and "紫金矿业控股" not in companies
     assert "厦门国贸控股" in norms(production, "支持厦门国贸控股、建发集团做强做优。", "COMPANY")
+
+
+def test_a_project_planned_and_built_is_no_plan(production) -> None:
+    # 川藏铁路|规划|建设: the railway, planned and built; a zone's plan stays a plan
+    assert norms(production, "推进川藏铁路规划建设。", "PROGRAM") == {"川藏铁路"}
+    assert "长江新城总体规划" in norms(production, "编制长江新城总体规划。", "PROGRAM")
+
+
+def test_a_high_speed_train_is_no_expressway(production) -> None:
+    # 复兴号高速|列车: a train, not a road named 复兴号高速
+    assert not norms(production, "复兴号高速列车投入运营。", "PROGRAM")
