@@ -1427,6 +1427,23 @@ def _group_name_start(text: str, tokens: Sequence[Tok], i: int, lex: Lexicons) -
     return start
 
 
+def _registered_name_start(text: str, tokens: Sequence[Tok], i: int, lex: Lexicons) -> int | None:
+    """Start of a registered name's words before its legal form (荣耀|终端|有限公司): two or
+    three nouns opened by a name (a person's, a body's or another proper name by its tag, or
+    a registered brand), three to eight characters."""
+    start = tokens[i][0]
+    for j in range(i - 1, max(i - 4, -1), -1):
+        s, e, pos = tokens[j]
+        if e != start or _is_boundary(text, tokens[j]) or pos[:1] not in ("n", "j"):
+            break
+        start = s
+        if pos in _NAME_POS[:3] or brand_name(text[s:e], lex):
+            name = text[start : tokens[i][0]]
+            if 3 <= len(name) <= 8 and j < i - 1 and _CJK_NAME_RE.fullmatch(name):
+                return start
+    return None
+
+
 # Endings of a regulator's name, which may open with a firm's words (中国银行|保险监督管理委员会).
 REGULATOR_ENDINGS = ("委员会", "管理局", "监管局", "总局")
 
@@ -1464,6 +1481,11 @@ def company_suffix_names(
             continue
         if word == suffix and suffix in _GROUP_FORMS:
             start = _group_name_start(text, tokens, i, lex)
+            if start is not None:
+                out.append((start, e, COMPANY, "suffix"))
+                continue
+        if word == suffix and suffix in LEGAL_FORMS:
+            start = _registered_name_start(text, tokens, i, lex)
             if start is not None:
                 out.append((start, e, COMPANY, "suffix"))
                 continue
@@ -2563,8 +2585,10 @@ def _known_firm_end(text: str, s: int, e: int, lex: Lexicons, limit: int, ends: 
     if form:
         return e + len(form)  # 江西省交通投资集团|有限责任公司: the registered name in full
     branch = _BRANCH_RE.match(text, e, limit)
-    if branch and branch.end() in ends:
-        return branch.end()  # 中国石化|镇海炼化|分公司: the firm's branch, by its own name
+    if branch and branch.end() in ends and text[e] not in "及和与其":
+        # 中国石化|镇海炼化|分公司: the firm's branch, by its own name (厦门钨业|及其|子公司:
+        # the firm and its subsidiaries)
+        return branch.end()
     # its company at a place: the place, then a name with a firm's suffix (延长石油|榆林|能化公司,
     # 国网|安徽|电力, 兖矿|榆林|未来能源); the place may be a province and its city (南方电网|广东|
     # 东莞|供电局)

@@ -1985,3 +1985,17 @@ def test_a_project_planned_and_built_is_no_plan(production) -> None:
 def test_a_high_speed_train_is_no_expressway(production) -> None:
     # 复兴号高速|列车: a train, not a road named 复兴号高速
     assert not norms(production, "复兴号高速列车投入运营。", "PROGRAM")
+
+
+def test_a_registered_name_before_its_legal_form(production) -> None:
+    # 荣耀|终端|有限公司: a name (tagged a person's) and a noun before the legal form; a legal form
+    # after a verb or a count names no firm
+    text = "荣耀终端有限公司实现独立运营。"
+    assert norms(production, text, "COMPANY") == {"荣耀终端有限公司"}
+    assert not norms(production, "引导个体工商户转为有限公司，新增有限公司1200家。", "COMPANY")
+
+
+def test_a_firm_and_its_subsidiaries_are_not_a_branch(production) -> None:
+    # 厦门钨业|及其|子公司|厦钨新能源: the firm, then its subsidiary by name
+    text = "厦门钨业及其子公司厦钨新能源加快布局锂电正极材料。"
+    assert norms(production, text, "COMPANY") == {"厦门钨业", "厦钨新能源"}
