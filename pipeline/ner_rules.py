@@ -2770,6 +2770,8 @@ def coordinated_places(
                 or name in lex.concepts
                 or lex.word_freq(name) >= 3000
                 or any(lex.is_place(name[:k]) for k in range(2, len(name)))
+                # 通达|德国、波兰: a verb before a country, which no place of ours holds
+                or any(lex.place_kind(text[e : e + k]) == "country" for k in range(2, 6))
             ):  # (盐田虾: a place's product; the place is found on its own)
                 todo.remove((s, e))
                 continue

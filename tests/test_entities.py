@@ -1999,3 +1999,11 @@ def test_a_firm_and_its_subsidiaries_are_not_a_branch(production) -> None:
     # 厦门钨业|及其|子公司|厦钨新能源: the firm, then its subsidiary by name
     text = "厦门钨业及其子公司厦钨新能源加快布局锂电正极材料。"
     assert norms(production, text, "COMPANY") == {"厦门钨业", "厦钨新能源"}
+
+
+def test_a_word_before_a_country_opening_a_list_item_is_no_place(production) -> None:
+    # 通达|德国、波兰、俄罗斯等: the dictionary tags 通达 a name, but a country follows it in its
+    # item (宝山、金山 still yield each other)
+    text = "合肥中欧班列开行超过500列，通达德国、波兰、俄罗斯等十多个国家。"
+    places = norms(production, text, "PLACE")
+    assert {"德国", "波兰", "俄罗斯"} <= places and "通达" not in places
