@@ -3809,7 +3809,9 @@ def split_place(name: str, lex: Lexicons) -> list[tuple[int, int]]:
         if facility or rest in PEOPLE_TAILS:
             return [(0, cut)]
         if len(rest) >= 2 and (
-            lex.is_place(rest) or rest.endswith(("山", "岛", "湖", "河", "湾", "峰"))
+            lex.is_place(rest)
+            # 武隆|仙女山, 那曲|羌塘草原, 南山|后海: a place and a named feature in it
+            or any(rest.endswith(x) and len(rest) > len(x) for x in NATURAL_SUFFIXES)
         ):
             return [(0, cut), (cut, len(name))]
     return [(0, len(name))]

@@ -2007,3 +2007,11 @@ def test_a_word_before_a_country_opening_a_list_item_is_no_place(production) -> 
     text = "合肥中欧班列开行超过500列，通达德国、波兰、俄罗斯等十多个国家。"
     places = norms(production, text, "PLACE")
     assert {"德国", "波兰", "俄罗斯"} <= places and "通达" not in places
+
+
+def test_a_district_and_a_named_feature_in_it_are_both_places(production) -> None:
+    # 南山|后海 (the model's one span): a district and a feature named …海 in it, both places;
+    # a river + 流域 stays the river's basin
+    places = norms(production, "提升罗湖东门、福田华强北、南山后海等商圈能级。", "PLACE")
+    assert {"南山", "后海", "福田", "罗湖"} <= places and "南山后海" not in places
+    assert "长江流域" in norms(production, "加强长江流域生态保护。", "PLACE")
