@@ -1430,14 +1430,15 @@ def _group_name_start(text: str, tokens: Sequence[Tok], i: int, lex: Lexicons) -
 def _registered_name_start(text: str, tokens: Sequence[Tok], i: int, lex: Lexicons) -> int | None:
     """Start of a registered name's words before its legal form (荣耀|终端|有限公司): two or
     three nouns opened by a name (a person's, a body's or another proper name by its tag, or
-    a registered brand), three to eight characters."""
+    a registered brand), three to eight characters (names opened by a place:
+    registered_place_starts)."""
     start = tokens[i][0]
     for j in range(i - 1, max(i - 4, -1), -1):
         s, e, pos = tokens[j]
         if e != start or _is_boundary(text, tokens[j]) or pos[:1] not in ("n", "j"):
             break
         start = s
-        if pos in _NAME_POS[:3] or brand_name(text[s:e], lex):
+        if pos in ("nt", "nr", "nz") or brand_name(text[s:e], lex):
             name = text[start : tokens[i][0]]
             if 3 <= len(name) <= 8 and j < i - 1 and _CJK_NAME_RE.fullmatch(name):
                 return start
@@ -3024,6 +3025,7 @@ def listed_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
     starts = {s for s, _, _ in tokens}
     ends = {e for _, e, _ in tokens}
     pos = {(s, e): p for s, e, p in tokens}
+    opening = {s: (e, p) for s, e, p in tokens}
     out: list[Cand] = []
     for m in PLACE_LIST_RE.finditer(text):
         items = _list_items(text, m.start(), m.group(1))
@@ -3033,8 +3035,8 @@ def listed_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
         joined = []
         for offset, item in items:
             end = offset + len(item)
-            lead = next((b for a, b, p in tokens if a == offset and p == "c"), 0)
-            if lead and text[offset:lead] in _NAME_CONJ and end - lead >= 2:
+            lead, lead_pos = opening.get(offset, (0, ""))
+            if lead_pos == "c" and text[offset:lead] in _NAME_CONJ and end - lead >= 2:
                 # 岭兜|和|湖里区枋湖、后埔等片区: the match opens on the conjunction that joined
                 # its first item to a name before it (that name too long for an item)
                 offset, item = lead, text[lead:end]
