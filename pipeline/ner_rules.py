@@ -2676,6 +2676,7 @@ ZONE_SUFFIXES: tuple[str, ...] = tuple(
             # 海沧保税港区, 光谷生物城, 西丽湖国际科教城, 九龙山数字城, 国际低碳城, 翔安产业区,
             # kinds of zones as planned and named
             "保税港区", "生物城", "科教城", "数字城", "低碳城", "产业区",
+            "经济特区",  # 深圳经济特区
             *PARK_SUFFIXES,
         ),
         key=lambda z: (-len(z), z),

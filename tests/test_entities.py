@@ -2015,3 +2015,9 @@ def test_a_district_and_a_named_feature_in_it_are_both_places(production) -> Non
     places = norms(production, "提升罗湖东门、福田华强北、南山后海等商圈能级。", "PLACE")
     assert {"南山", "后海", "福田", "罗湖"} <= places and "南山后海" not in places
     assert "长江流域" in norms(production, "加强长江流域生态保护。", "PLACE")
+
+
+def test_a_special_economic_zone_is_a_place(production) -> None:
+    # 深圳经济特区: a zone by its place; the bare kind (经济特区) is none
+    assert "深圳经济特区" in norms(production, "我们隆重庆祝深圳经济特区建立40周年。", "PLACE")
+    assert not norms(production, "用好经济特区立法权。", "PLACE")
