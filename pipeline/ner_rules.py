@@ -2659,6 +2659,9 @@ _PARK_KIND_OPENINGS = (
 PROVINCE_ABBREVIATIONS_ZONE = frozenset(
     "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏陕甘青宁港澳台穗深广清济青烟威潍"
 )
+# Kinds of zones that name themselves after a place (文创产业集聚区 is a kind of area, 皖北承接
+# 产业转移集聚区 a zone): the model's span needs a place at its start.
+PLACED_ZONE_SUFFIXES = ("集聚区", "协同发展区", "联动发展区", "融合发展区")
 ZONE_SUFFIXES: tuple[str, ...] = tuple(
     sorted(
         (
@@ -2677,6 +2680,8 @@ ZONE_SUFFIXES: tuple[str, ...] = tuple(
             # kinds of zones as planned and named
             "保税港区", "生物城", "科教城", "数字城", "低碳城", "产业区",
             "经济特区",  # 深圳经济特区
+            # 皖北承接产业转移集聚区, 闽西南协同发展区, 集美台商投资区: zones as planned
+            *PLACED_ZONE_SUFFIXES, "台商投资区",
             *PARK_SUFFIXES,
         ),
         key=lambda z: (-len(z), z),
@@ -3327,6 +3332,10 @@ def place_candidate(name: str, lex: Lexicons) -> bool:
                 return False  # 城区
             if prefix.startswith(("国家", "省级", "市级", "全国")):
                 return False  # 国家大学科技园: a rank and a kind, not a name
+            if suffix in PLACED_ZONE_SUFFIXES and not any(
+                lex.is_place(prefix[:k]) for k in (2, 3, 4)
+            ):
+                return False  # 文创产业集聚区: a kind of area, no zone's name
             if suffixes is ZONE_SUFFIXES and verb_opened(prefix, lex):
                 return False  # 发展壮大城市群: what is done with a kind of zone, no zone's name
             if suffix == "自贸区" and _trade_partners(prefix, lex):

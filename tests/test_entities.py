@@ -2021,3 +2021,13 @@ def test_a_special_economic_zone_is_a_place(production) -> None:
     # 深圳经济特区: a zone by its place; the bare kind (经济特区) is none
     assert "深圳经济特区" in norms(production, "我们隆重庆祝深圳经济特区建立40周年。", "PLACE")
     assert not norms(production, "用好经济特区立法权。", "PLACE")
+
+
+def test_a_coordinated_development_zone_is_a_place(production) -> None:
+    # 闽西南协同发展区, 皖江城市带联动发展区, 集美台商投资区: zones as planned, by their place;
+    # a kind of area by a trade is none (文创产业集聚区)
+    text = "推动闽西南协同发展区和皖江城市带联动发展区建设，海沧、杏林、集美台商投资区加快发展。"
+    found = norms(production, text, "PLACE")
+    assert {"闽西南协同发展区", "皖江城市带联动发展区", "集美台商投资区"} <= found
+    assert "发展区" not in found
+    assert not norms(production, "加快建设影视、演艺、电竞等文创产业集聚区。", "PLACE")
