@@ -3406,6 +3406,8 @@ def _place_like(word: str, pos: str, lex: Lexicons) -> bool:
         return True
     if len(word) >= 2 and lex.word_freq(word) < 100 and lex.place_kind(word + "镇") == "town":
         return True  # 博鳌|乐城…先行区: a town by its short name opens a zone's name
+    if _natural_feature(word, lex):
+        return True  # 西丽湖|国际科教城: a zone named after a lake or a mountain
     return pos == "ns" and word not in GENERIC_PLACES and lex.word_freq(word) < 2000
 
 

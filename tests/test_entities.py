@@ -2031,3 +2031,9 @@ def test_a_coordinated_development_zone_is_a_place(production) -> None:
     assert {"闽西南协同发展区", "皖江城市带联动发展区", "集美台商投资区"} <= found
     assert "发展区" not in found
     assert not norms(production, "加快建设影视、演艺、电竞等文创产业集聚区。", "PLACE")
+
+
+def test_a_zone_named_after_a_lake_is_a_place(production) -> None:
+    # 西丽湖|国际科教城: the lake opens the zone's name as a place would
+    found = norms(production, "推动西丽湖国际科教城与深圳大学城联动发展。", "PLACE")
+    assert "西丽湖国际科教城" in found
