@@ -3745,7 +3745,7 @@ def _named_park(
         if not (
             before is None
             or text[before[0] : before[1]] in _PARK_NAME_OPENERS
-            or before[2].startswith("v")
+            or before[2].startswith(("v", "p"))  # 落户|…, 在|…
         ):
             continue
         if (
@@ -3756,7 +3756,7 @@ def _named_park(
             or bare in lex.programs
             or lex.is_sector(bare)
             or lex.word_freq(bare) >= 1000
-            or any(p.startswith(("v", "m", "q", "d")) for _, _, p in tokens[first : last + 1])
+            or any(p.startswith(("v", "m", "q", "d", "p")) for _, _, p in tokens[first : last + 1])
             or (lex.word_freq(bare) < RARE_WORD_FREQ and _common_compound(bare, lex))
         ):
             return None

@@ -2037,3 +2037,9 @@ def test_a_zone_named_after_a_lake_is_a_place(production) -> None:
     # 西丽湖|国际科教城: the lake opens the zone's name as a place would
     found = norms(production, "推动西丽湖国际科教城与深圳大学城联动发展。", "PLACE")
     assert "西丽湖国际科教城" in found
+
+
+def test_a_preposition_opens_no_park_name(production) -> None:
+    # 在|光明科学城: the preposition is not part of the park's name
+    found = norms(production, "重大科技基础设施陆续建成，在光明科学城落地。", "PLACE")
+    assert not any(x.startswith("在") for x in found)
