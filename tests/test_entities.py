@@ -2043,3 +2043,10 @@ def test_a_preposition_opens_no_park_name(production) -> None:
     # 在|光明科学城: the preposition is not part of the park's name
     found = norms(production, "重大科技基础设施陆续建成，在光明科学城落地。", "PLACE")
     assert not any(x.startswith("在") for x in found)
+
+
+def test_settling_in_ends_what_comes_before_a_zone(production) -> None:
+    # 重大平台|落户|合肥滨湖科学城: 落户 (tagged a noun) governs the zone's name
+    found = norms(production, "量子信息等重大平台落户合肥滨湖科学城。", "PLACE")
+    assert "合肥滨湖科学城" in found
+    assert "合肥滨湖" not in found
