@@ -3537,8 +3537,14 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             first, placed = span[at : at + 2], [start]
         if first[0][2].startswith("v") and placed[0] != first[0][0]:
             start = placed[0]  # 入驻|中俄蒙国际汽车产业园: a verb before the name
-        elif len(placed) == 2 and lex.is_place(text[first[1][0] : first[1][1]]):
-            start = placed[1]  # 松江|长三角G60科创走廊: a district, then a zone of its own
+        elif (
+            len(placed) == 2
+            and lex.is_place(text[first[1][0] : first[1][1]])
+            and lex.place_kind(text[first[1][0] : first[1][1]]) != "natural"
+        ):
+            # 松江|长三角G60科创走廊: a district, then a zone of its own (but 武汉|长江新城: a
+            # city's zone named by its river)
+            start = placed[1]
         elif (
             len(first) == 2
             and placed == [first[0][0]]

@@ -2050,3 +2050,10 @@ def test_settling_in_ends_what_comes_before_a_zone(production) -> None:
     found = norms(production, "量子信息等重大平台落户合肥滨湖科学城。", "PLACE")
     assert "合肥滨湖科学城" in found
     assert "合肥滨湖" not in found
+
+
+def test_a_citys_zone_named_by_its_river_keeps_the_city(production) -> None:
+    # 武汉|长江新城: one zone's name (松江|长三角G60科创走廊 is a district, then a zone of its own)
+    assert "武汉长江新城" in norms(production, "加快武汉长江新城规划建设。", "PLACE")
+    found = norms(production, "推进松江长三角G60科创走廊建设。", "PLACE")
+    assert "长三角G60科创走廊" in found
