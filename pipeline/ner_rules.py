@@ -3531,8 +3531,13 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             if at is None or not at:
                 continue
             lead = text[span[0][0] : span[at][0]]
-            if not all(p.startswith("v") for _, _, p in span[:at]) and lead not in FREE_TRADE_ZONES:
-                continue  # (自贸试验区|南沙新片区: the area, named with the zone by the resolver)
+            if (
+                not all(p.startswith("v") for _, _, p in span[:at])
+                and lead not in FREE_TRADE_ZONES
+                and not lead.endswith(ZONE_SUFFIXES)
+            ):
+                continue  # (自贸试验区|南沙新片区: the area, named with the zone by the resolver;
+                # 火炬高新区|翔安产业区: a zone, then an area of it named by its place)
             start = span[at][0]
             first, placed = span[at : at + 2], [start]
         if first[0][2].startswith("v") and placed[0] != first[0][0]:

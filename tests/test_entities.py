@@ -2057,3 +2057,9 @@ def test_a_citys_zone_named_by_its_river_keeps_the_city(production) -> None:
     assert "武汉长江新城" in norms(production, "加快武汉长江新城规划建设。", "PLACE")
     found = norms(production, "推进松江长三角G60科创走廊建设。", "PLACE")
     assert "长三角G60科创走廊" in found
+
+
+def test_an_area_of_a_zone_named_by_its_place(production) -> None:
+    # 火炬高新区|翔安产业区: a zone, then an area of it named by its district
+    found = norms(production, "火炬高新区翔安产业区集聚了一批新型显示企业。", "PLACE")
+    assert "翔安产业区" in found
