@@ -1480,6 +1480,12 @@ def company_suffix_names(
         suffix = _head_suffix(word, COMPANY_SUFFIXES)
         if not suffix:
             continue
+        if word[: -len(suffix)] == "控股":
+            # 苏宁|控股集团: a legal form of two words; a registered brand before it names it
+            name = text[tokens[i - 1][0] : tokens[i - 1][1]] if i else ""
+            if name and (brand_name(name, lex) or name in lex.ambiguous_firms):
+                out.append((tokens[i - 1][0], e, COMPANY, "suffix"))
+            continue
         if word == suffix and suffix in _GROUP_FORMS:
             start = _group_name_start(text, tokens, i, lex)
             if start is not None:

@@ -2063,3 +2063,10 @@ def test_an_area_of_a_zone_named_by_its_place(production) -> None:
     # 火炬高新区|翔安产业区: a zone, then an area of it named by its district
     found = norms(production, "火炬高新区翔安产业区集聚了一批新型显示企业。", "PLACE")
     assert "翔安产业区" in found
+
+
+def test_a_brand_before_a_fused_holding_group(production) -> None:
+    # 苏宁|控股集团: the segmenter fused the legal form; the brand before it names the group
+    found = norms(production, "徐工集团、恒力集团、苏宁控股集团营业收入均超过千亿元。", "COMPANY")
+    assert "苏宁控股集团" in found
+    assert "控股集团" not in found
