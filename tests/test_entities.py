@@ -2070,3 +2070,10 @@ def test_a_brand_before_a_fused_holding_group(production) -> None:
     found = norms(production, "徐工集团、恒力集团、苏宁控股集团营业收入均超过千亿元。", "COMPANY")
     assert "苏宁控股集团" in found
     assert "控股集团" not in found
+
+
+def test_become_opens_no_zone_name(production) -> None:
+    # 吴江|成为|示范区先行启动区: the district becomes part of a zone; 成为 is no part of a name
+    found = norms(production, "吴江成为示范区先行启动区。", "PLACE")
+    assert "吴江" in found
+    assert not any("成为" in x for x in found)
