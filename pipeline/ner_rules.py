@@ -3595,6 +3595,17 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
                 continue  # 中国—东盟自贸区, 中韩自贸区: a trade agreement's area, no place
             if m.group().endswith(NATURE_ZONE_WORDS):
                 start = _reserve_start(text, tokens, start, lex)
+            country = next((b for a, b, _ in tokens if a == start), start)
+            if (
+                country - start >= 2
+                and m.start() - country >= 2
+                and text[start:country] != "中国"
+                and lex.place_kind(text[start:country]) == "country"
+            ):
+                # 柬埔寨|西哈努克港经济特区, 埃塞俄比亚|东方工业园: a park abroad and the
+                # country it lies in, both places
+                out.append((start, country, PLACE, "zone"))
+                start = country
             inner = m.group() == "新城" and _INNER_ZONE_RE.match(text, start, m.start())
             if inner and inner.end() in starts and m.start() - inner.end() >= 2:
                 # 西咸新区|沣东新城, 滨湖区|蠡湖新城: a new town inside a district, both named

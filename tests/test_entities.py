@@ -2077,3 +2077,12 @@ def test_become_opens_no_zone_name(production) -> None:
     found = norms(production, "吴江成为示范区先行启动区。", "PLACE")
     assert "吴江" in found
     assert not any("成为" in x for x in found)
+
+
+def test_a_park_abroad_and_its_country_are_two_places(production) -> None:
+    # 柬埔寨|西哈努克港经济特区: the country and the park (中国—东盟… keeps its opening: no park abroad)
+    found = norms(
+        production, "埃塞俄比亚东方工业园、柬埔寨西哈努克港经济特区建设取得新进展。", "PLACE"
+    )
+    assert {"埃塞俄比亚", "东方工业园", "柬埔寨", "西哈努克港经济特区"} <= found
+    assert "柬埔寨西哈努克港经济特区" not in found
