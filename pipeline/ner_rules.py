@@ -3497,6 +3497,14 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             and tokens[last][2] != "ns"
             and not _ranked_name(text, tokens, tokens[last][0], lex)
         ):
+            reserve = (
+                _ranked_reserve_start(text, tokens, last, lex)
+                if word in _RANKS and m.group().endswith(NATURE_ZONE_WORDS)
+                else None
+            )
+            if reserve is not None:
+                start = _reserve_start(text, tokens, reserve, lex)
+                out.append((start, m.end(), PLACE, "zone"))
             continue
         # a state-approved zone's full name runs long (景德镇国家陶瓷文化传承创新试验区)
         longest = 18 if m.group().endswith(_LONG_ZONE_WORDS) else 14
@@ -3624,6 +3632,22 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
 
 # A district or new area that opens the name of a new town inside it (西咸新区|沣东新城)
 _INNER_ZONE_RE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:新区|区)(?=[\u4e00-\u9fff]{2,4}$)")
+
+
+def _ranked_reserve_start(text: str, tokens: Sequence[Tok], rank: int, lex: Lexicons) -> int | None:
+    """Start of a nature reserve's name before its rank that a place opens and what the reserve
+    protects follows (盐城|湿地|珍禽|国家级自然保护区, 泉州湾|河口|湿地|省级自然保护区): two or
+    three words, the first a place; None if there is none."""
+    for j in (rank - 2, rank - 3):
+        if j < 0:
+            return None
+        words = tokens[j:rank]
+        if any(_is_boundary(text, t) or t[2][:1] not in ("n", "z", "b") for t in words[1:]):
+            return None
+        a, b, pos = tokens[j]
+        if _place_like(text[a:b], pos, lex) and text[a - 1 : a] != "、":
+            return a
+    return None
 
 
 def _reserve_start(text: str, tokens: Sequence[Tok], start: int, lex: Lexicons) -> int:

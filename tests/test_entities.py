@@ -2086,3 +2086,11 @@ def test_a_park_abroad_and_its_country_are_two_places(production) -> None:
     )
     assert {"埃塞俄比亚", "东方工业园", "柬埔寨", "西哈努克港经济特区"} <= found
     assert "柬埔寨西哈努克港经济特区" not in found
+
+
+def test_a_reserve_named_by_its_place_and_what_it_protects(production) -> None:
+    # 盐城|湿地|珍禽|国家级自然保护区: a place, what the reserve protects, its rank and kind
+    text = "加强盐城湿地珍禽国家级自然保护区和泉州湾河口湿地省级自然保护区保护。"
+    found = norms(production, text, "PLACE")
+    assert {"盐城湿地珍禽国家级自然保护区", "泉州湾河口湿地省级自然保护区"} <= found
+    assert "盐城湿地" not in found
