@@ -1551,6 +1551,14 @@ def company_suffix_names(
                 # 特斯拉|新能源汽车, 发那科|智能|工厂: a brand, then its product or plant (the
                 # brand is found alone)
                 continue
+            if (
+                suffix in PRODUCT_MODIFIERS
+                and name in lex.known_firms
+                and tokens[i + 1][2][:1] == "n"
+            ):
+                # 宇通|新能源|客车, 郑煤机|智能|工作面: a known firm, then its product (but
+                # 乐凯科技|光学膜: 科技 is of the firm's registered name)
+                continue
         if not strong and not brand_name(name, lex):
             continue  # 跨境物流, 蓝海工业: a sector word needs a registered brand before it
         if (
@@ -1567,7 +1575,11 @@ def company_suffix_names(
     return out
 
 
-_NAME_POS = ("nt", "nr", "nz", "ns")  # names' tags: of a body or firm, person, other, place
+_NAME_POS = ("nt", "nr", "nz", "ns")
+# Weak firm suffixes that also describe a product (新能源客车, 智能工作面)
+PRODUCT_MODIFIERS = frozenset(
+    ("新能源", "新能", "智能", "数码")
+)  # names' tags: of a body or firm, person, other, place
 
 
 # A registered brand that is also an ordinary word names a firm only when the word is not

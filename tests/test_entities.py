@@ -2094,3 +2094,11 @@ def test_a_reserve_named_by_its_place_and_what_it_protects(production) -> None:
     found = norms(production, text, "PLACE")
     assert {"盐城湿地珍禽国家级自然保护区", "泉州湾河口湿地省级自然保护区"} <= found
     assert "盐城湿地" not in found
+
+
+def test_a_known_firm_before_its_product(production) -> None:
+    # 宇通|新能源|客车: the firm; 新能源 describes its product (乐凯科技: 科技 is the firm's own)
+    text = "宇通新能源客车、郑煤机智能工作面保持国内领先。"
+    found = norms(production, text, "COMPANY")
+    assert {"宇通", "郑煤机"} <= found
+    assert not found & {"宇通新能源", "郑煤机智能"}
