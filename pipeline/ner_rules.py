@@ -1572,7 +1572,19 @@ def company_suffix_names(
             name_start = _placed_group_start(text, tokens, i, lex)
         # after a weak suffix (物流, 科技…) the entity stage also wants the model's support
         out.append((name_start, e, COMPANY, "suffix" if strong else "suffix-weak"))
-    return out
+    return [(_level_prefixed(text, tokens, s), e, label, src) for s, e, label, src in out]
+
+
+def _level_prefixed(text: str, tokens: Sequence[Tok], start: int) -> int:
+    """Start of a state group's name with the 省 or 市 a report writes for its own province's or
+    city's firm (省|国信|集团, 市|城投|集团): that word alone, opening a clause or a list item."""
+    prev = next((t for t in tokens if t[1] == start), None)
+    if prev is None or text[prev[0] : start] not in ("省", "市"):
+        return start
+    before = next((t for t in tokens if t[1] == prev[0]), None)
+    if before is None or before[2].startswith("v") or text[before[0] : before[1]] in "，。；：、":
+        return prev[0]
+    return start
 
 
 _NAME_POS = ("nt", "nr", "nz", "ns")

@@ -2102,3 +2102,10 @@ def test_a_known_firm_before_its_product(production) -> None:
     found = norms(production, text, "COMPANY")
     assert {"宇通", "郑煤机"} <= found
     assert not found & {"宇通新能源", "郑煤机智能"}
+
+
+def test_a_provincial_group_keeps_its_level_word(production) -> None:
+    # 省|国信|集团: the report's own province's group, named with 省 (全省 is no part of a name)
+    found = norms(production, "省交通控股集团、省国信集团完成重组整合。", "COMPANY")
+    assert "省国信集团" in found
+    assert "国信集团" not in found
