@@ -2106,6 +2106,10 @@ def test_a_known_firm_before_its_product(production) -> None:
 
 def test_a_provincial_group_keeps_its_level_word(production) -> None:
     # 省|国信|集团: the report's own province's group, named with 省 (全省 is no part of a name)
-    found = norms(production, "省交通控股集团、省国信集团完成重组整合。", "COMPANY")
+    text = (
+        "省级机构改革顺利完成，综合行政执法改革、国有企业混合所有制改革稳步推进，"
+        "省交通控股集团、省国信集团、东部机场集团完成新一轮重组整合。"
+    )
+    found = norms(production, text, "COMPANY")
     assert "省国信集团" in found
     assert "国信集团" not in found
