@@ -1151,6 +1151,8 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
             continue
         if _word_formula(inner):
             continue  # “文化+旅游”, “康养+旅游”: sectors joined by +, a way of working
+        if _AREA_GROUP_RE.fullmatch(inner):
+            continue  # “三区三州”, “三山一滩”, “九市一区”: a group of areas (“一江一河”: works)
         if text.endswith("实现", 0, m.start()) and _COUNTED_GOAL_RE.match(inner):
             continue  # 实现“双提升”, 实现“三个全覆盖”, 实现“十连丰”: a goal reached, counted
         if _COUNT_FORMULA_RE.fullmatch(inner) and inner not in lex.programs:
@@ -1209,6 +1211,12 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
         if named and len(inner) >= 2:
             out.append((m.start() + 1, m.end() - 1, PROGRAM, "quote"))
     return out
+
+
+# A quoted group of areas counted by their kinds of division or land (三区三州: three regions,
+# three prefectures; 三山一滩): a fused label of places, no program (rivers and lakes so counted
+# name works on them: 一江一河, 两江四河)
+_AREA_GROUP_RE = re.compile(r"(?:[一二三四五六七八九十两]+[区州省市县山滩盟旗]){2,}")
 
 
 def _shares_a_head(text: str, after: int) -> bool:

@@ -2113,3 +2113,9 @@ def test_a_provincial_group_keeps_its_level_word(production) -> None:
     found = norms(production, text, "COMPANY")
     assert "省国信集团" in found
     assert "国信集团" not in found
+
+
+def test_a_quoted_group_of_areas_is_no_program(production) -> None:
+    # “三区三州”: a fused label of regions and prefectures; “一江一河” names works on waters
+    assert not norms(production, "坚持把“三区三州”等深度贫困地区作为主攻方向。", "PROGRAM")
+    assert "一江一河" in norms(production, "推进“一江一河”滨水空间贯通开放。", "PROGRAM")
