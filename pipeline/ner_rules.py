@@ -563,6 +563,8 @@ def _extend_left(
             )
         ):
             start = e
+        elif s == start and e - s >= 3 and text[s] == "及":
+            start = s + 1  # 大桥|及沪通|铁路一期: the segmenter fused the conjunction to a name
     return start
 
 

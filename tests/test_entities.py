@@ -2119,3 +2119,10 @@ def test_a_quoted_group_of_areas_is_no_program(production) -> None:
     # “三区三州”: a fused label of regions and prefectures; “一江一河” names works on waters
     assert not norms(production, "坚持把“三区三州”等深度贫困地区作为主攻方向。", "PROGRAM")
     assert "一江一河" in norms(production, "推进“一江一河”滨水空间贯通开放。", "PROGRAM")
+
+
+def test_a_conjunction_fused_to_a_projects_name(production) -> None:
+    # 大桥|及沪通|铁路|一期: 及 joins two projects; the segmenter glued it to the second's name
+    found = norms(production, "确保沪苏通长江公铁大桥及沪通铁路一期建成通车。", "PROGRAM")
+    assert "沪通铁路一期" in found
+    assert "及沪通铁路一期" not in found
