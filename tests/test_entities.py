@@ -2126,3 +2126,8 @@ def test_a_conjunction_fused_to_a_projects_name(production) -> None:
     found = norms(production, "确保沪苏通长江公铁大桥及沪通铁路一期建成通车。", "PROGRAM")
     assert "沪通铁路一期" in found
     assert "及沪通铁路一期" not in found
+
+
+def test_increase_opens_no_projects_name(production) -> None:
+    # 增加|国家|铁路|建设资本金: an amount added to the national railways, no project
+    assert not norms(production, "增加国家铁路建设资本金1000亿元。", "PROGRAM")
