@@ -845,6 +845,8 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
             lex.is_place(bare[:2])
             or lex.is_place(bare)
             or len(bare) <= 4
+            # 南沿江|城际|铁路: the kind of line before the head is no part of the name's length
+            or len(bare) - len(_head_suffix(bare, PROJECT_HEADS)) <= 4
             or _leading_place(bare + project, lex)  # 呼和浩特|新|机场: a longer city's name
         ):
             continue

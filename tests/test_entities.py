@@ -2131,3 +2131,10 @@ def test_a_conjunction_fused_to_a_projects_name(production) -> None:
 def test_increase_opens_no_projects_name(production) -> None:
     # 增加|国家|铁路|建设资本金: an amount added to the national railways, no project
     assert not norms(production, "增加国家铁路建设资本金1000亿元。", "PROGRAM")
+
+
+def test_a_kind_of_line_before_the_head_keeps_the_name(production) -> None:
+    # 南沿江|城际|铁路: 城际 says what kind of railway; the name before it is three characters
+    found = norms(production, "南沿江城际铁路、宁淮城际铁路开工建设。", "PROGRAM")
+    assert {"南沿江城际铁路", "宁淮城际铁路"} <= found
+    assert "南沿江城际" not in found
