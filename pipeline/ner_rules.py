@@ -980,6 +980,8 @@ def _extend_project_right(text: str, tokens: Sequence[Tok], head_index: int) -> 
     """End of a project name: its head plus the qualifiers that follow (二期, 扩能改造, …段)."""
     end = tokens[head_index][1]
     j = head_index + 1
+    if text.endswith("城际", 0, end) and j < len(tokens) and text[end : tokens[j][1]] == "线":
+        end, j = end + 1, j + 1  # 昆山至上海东站|城际|线: the line's own word
     for _ in range(3):  # up to three qualifiers (贵阳至安顺段|改扩建)
         if j >= len(tokens) or tokens[j][0] != end:
             break

@@ -2138,3 +2138,9 @@ def test_a_kind_of_line_before_the_head_keeps_the_name(production) -> None:
     found = norms(production, "南沿江城际铁路、宁淮城际铁路开工建设。", "PROGRAM")
     assert {"南沿江城际铁路", "宁淮城际铁路"} <= found
     assert "南沿江城际" not in found
+
+
+def test_an_intercity_line_keeps_its_line_word(production) -> None:
+    # 昆山至上海东站|城际|线: the line's name ends with 线
+    found = norms(production, "规划研究昆山至上海东站城际线。", "PROGRAM")
+    assert "昆山至上海东站城际线" in found
