@@ -2142,5 +2142,6 @@ def test_a_kind_of_line_before_the_head_keeps_the_name(production) -> None:
 
 def test_an_intercity_line_keeps_its_line_word(production) -> None:
     # 昆山至上海东站|城际|线: the line's name ends with 线
-    found = norms(production, "规划研究昆山至上海东站城际线。", "PROGRAM")
+    text = "规划研究上海轨道交通17号线西延伸和昆山至上海东站城际线。"
+    found = norms(production, text, "PROGRAM")
     assert "昆山至上海东站城际线" in found
