@@ -75,7 +75,7 @@ LEADING_STRIP = _words(
     首创 新一轮 首个 首批 全国首个 国内首个 省以上 以上 部分 有力 努力 新增 新建 打好 打赢
     组建 设立 开设 举办 承办 用好 做优 做大 做实 办好 擦亮 叫响 打响 实施 开展 推进 推动 好
     优先 保障 成立 利用 充分利用 执行 严格执行 策划 建好 做深做透 助力 处在 构筑 看到 更要看到
-    坚决 决战 决胜 落地 签约
+    坚决 决战 决胜 落地 签约 试点
     """
 )
 # Single-character words that never open a name: the name starts after them.

@@ -2145,3 +2145,10 @@ def test_an_intercity_line_keeps_its_line_word(production) -> None:
     text = "规划研究上海轨道交通17号线西延伸和昆山至上海东站城际线。"
     found = norms(production, text, "PROGRAM")
     assert "昆山至上海东站城际线" in found
+
+
+def test_a_pilot_verb_opens_no_rules_name(production) -> None:
+    # 创业板改革|并|试点|注册制: 注册制 is carried out as a pilot; 试点 is no part of its name
+    found = norms(production, "推进创业板改革并试点注册制。", "PROGRAM")
+    assert "注册制" in found
+    assert "试点注册制" not in found
