@@ -3061,10 +3061,17 @@ def _without_leading(
     text: str, tokens: Sequence[Tok], offset: int, item: str, tags: Sequence[str]
 ) -> tuple[int, str]:
     """A list's first item without the whole tokens it opens with whose tags start with one of
-    `tags` (the clause's verbs: 促进|桃浦); at least its last token stays."""
+    `tags` (the clause's verbs: 促进|桃浦), and a verb's complement 好 (保护|好|沉湖); at least
+    its last token stays."""
+    verb = False
     for s, e, p in tokens:
-        if s == offset and e < offset + len(item) and p[:1] in tags:
+        if (
+            s == offset
+            and e < offset + len(item)
+            and (p[:1] in tags or (verb and text[s:e] == "好"))
+        ):
             offset, item = e, text[e : offset + len(item)]
+            verb = p[:1] == "v"
     return offset, item
 
 

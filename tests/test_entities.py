@@ -2152,3 +2152,10 @@ def test_a_pilot_verb_opens_no_rules_name(production) -> None:
     found = norms(production, "推进创业板改革并试点注册制。", "PROGRAM")
     assert "注册制" in found
     assert "试点注册制" not in found
+
+
+def test_a_verbs_complement_opens_no_listed_lake(production) -> None:
+    # 保护|好|沉湖、网湖: 好 completes the verb; the list's first lake is 沉湖
+    found = norms(production, "保护好沉湖、网湖、龙感湖等重要湿地。", "PLACE")
+    assert {"沉湖", "网湖"} <= found
+    assert "好沉湖" not in found
