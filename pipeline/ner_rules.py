@@ -3605,6 +3605,10 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             len(placed) == 2
             and lex.is_place(text[first[1][0] : first[1][1]])
             and lex.place_kind(text[first[1][0] : first[1][1]]) != "natural"
+            and not (
+                lex.place_kind(text[first[0][0] : first[0][1]]) in ("prefecture", "province")
+                and lex.place_kind(text[first[1][0] : first[1][1]]) == "county"
+            )
         ):
             # 松江|长三角G60科创走廊: a district, then a zone of its own (but 武汉|长江新城: a
             # city's zone named by its river)

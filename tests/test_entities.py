@@ -2159,3 +2159,9 @@ def test_a_verbs_complement_opens_no_listed_lake(production) -> None:
     found = norms(production, "保护好沉湖、网湖、龙感湖等重要湿地。", "PLACE")
     assert {"沉湖", "网湖"} <= found
     assert "好沉湖" not in found
+
+
+def test_a_citys_district_zone_keeps_the_city(production) -> None:
+    # 杭州|钱塘|新区: the city's new district, one name (松江|长三角…: a district, then a region's)
+    text = "杭州城西科创大走廊、杭州钱塘新区综合实力稳居全省前列。"
+    assert "杭州钱塘新区" in norms(production, text, "PLACE")
