@@ -768,12 +768,19 @@ _WORKS_SECTION_RE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:河段|段)")
 
 
 def _works_section_end(text: str, tokens: Sequence[Tok], e: int, lex: Lexicons) -> int:
-    """End of a works' name with the section of it that follows (e if none)."""
+    """End of a works' name with the section or the phase of it that follows (e if none)."""
+    phase = _WORKS_PHASE_RE.match(text, e)
+    if phase and phase.end() in {b for _, b, _ in tokens}:
+        return phase.end()  # 千岛湖配水工程|二期
     m = _WORKS_SECTION_RE.match(text, e)
     if not m or m.end() not in {b for _, b, _ in tokens}:
         return e
     name = m.group(1) + ("河" if m.group().endswith("河段") else "")
     return m.end() if lex.is_place(name) or place_candidate(name, lex) else e
+
+
+# A phase of works written after their name (千岛湖配水工程二期, 引江济淮工程二期)
+_WORKS_PHASE_RE = re.compile(r"[一二三四五六七八九十\d]期(?!工程)")
 
 
 # Works of care for a landscape, which a list of features shares (…生态修复工程, …保护提升行动);

@@ -2165,3 +2165,9 @@ def test_a_citys_district_zone_keeps_the_city(production) -> None:
     # 杭州|钱塘|新区: the city's new district, one name (松江|长三角…: a district, then a region's)
     text = "杭州城西科创大走廊、杭州钱塘新区综合实力稳居全省前列。"
     assert "杭州钱塘新区" in norms(production, text, "PLACE")
+
+
+def test_a_works_phase_after_its_name(production) -> None:
+    # 千岛湖配水工程|二期: the phase is part of the project's name, as after a line's (…铁路二期)
+    text = "加快闲林水库配套工程和千岛湖配水工程二期前期工作。"
+    assert "千岛湖配水工程二期" in norms(production, text, "PROGRAM")
