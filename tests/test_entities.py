@@ -2171,3 +2171,9 @@ def test_a_works_phase_after_its_name(production) -> None:
     # 千岛湖配水工程|二期: the phase is part of the project's name, as after a line's (…铁路二期)
     text = "加快闲林水库配套工程和千岛湖配水工程二期前期工作。"
     assert "千岛湖配水工程二期" in norms(production, text, "PROGRAM")
+
+
+def test_a_new_terminal_after_an_airports_phase(production) -> None:
+    # 萧山机场|三期|新建航站楼: the phase and its new terminal qualify the airport project
+    text = "杭州西站枢纽、萧山机场三期新建航站楼建成投用。"
+    assert "萧山机场三期新建航站楼" in norms(production, text, "PROGRAM")
