@@ -4243,7 +4243,17 @@ _ROUTE_LIST_TAIL_RE = re.compile(
 def route_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """A road or railway project named by its two ends, both places (济南至宁津等5个项目);
     a numbered line's section or extension."""
-    out: list[Cand] = [(m.start(), m.end(), PROGRAM, "route") for m in _LINE_PART_RE.finditer(text)]
+    out: list[Cand] = []
+    for m in _LINE_PART_RE.finditer(text):
+        # 上海|轨道交通17号线西延伸: the city's rail transit, one name with the city
+        city = next((a for a, b, _ in tokens if b == m.start()), None)
+        if (
+            city is None
+            or not text.startswith(("轨道交通", "地铁", "城市轨道"), m.start())
+            or lex.place_kind(text[city : m.start()]) not in ("prefecture", "province")
+        ):
+            city = m.start()
+        out.append((city, m.end(), PROGRAM, "route"))
     if "至" not in text:
         return out
     starts = {s for s, _, _ in tokens}

@@ -2177,3 +2177,11 @@ def test_a_new_terminal_after_an_airports_phase(production) -> None:
     # 萧山机场|三期|新建航站楼: the phase and its new terminal qualify the airport project
     text = "杭州西站枢纽、萧山机场三期新建航站楼建成投用。"
     assert "萧山机场三期新建航站楼" in norms(production, text, "PROGRAM")
+
+
+def test_a_citys_metro_extension_keeps_the_city(production) -> None:
+    # 上海|轨道交通17号线西延伸: the city's line, as 贵阳轨道交通3号线一期
+    text = "规划研究上海轨道交通17号线西延伸和昆山至上海东站城际线。"
+    found = norms(production, text, "PROGRAM")
+    assert "上海轨道交通17号线西延伸" in found
+    assert "轨道交通17号线西延伸" not in found
