@@ -2185,3 +2185,9 @@ def test_a_citys_metro_extension_keeps_the_city(production) -> None:
     found = norms(production, text, "PROGRAM")
     assert "上海轨道交通17号线西延伸" in found
     assert "轨道交通17号线西延伸" not in found
+
+
+def test_a_list_of_towns_closed_by_their_kind(production) -> None:
+    # 闲林、仁和、良渚等街道; 青浦|金泽、吴江|黎里等古镇: towns and sub-districts by short name
+    text = "闲林、仁和、良渚等街道社区实现全覆盖，携手青浦金泽、吴江黎里等古镇联合申遗。"
+    assert {"闲林", "良渚", "金泽", "黎里"} <= norms(production, text, "PLACE")
