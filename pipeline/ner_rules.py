@@ -3212,6 +3212,27 @@ def listed_counties(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
     return out
 
 
+def listed_towns(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """Towns' short names that are no common words, as the items of a list of three or more
+    whose every item is a town or a place (花桥、陆家、周市与…): the towns are places."""
+    if "、" not in text:
+        return []
+    out: list[Cand] = []
+    for run in token_lists(text, tokens):
+        words = [text[tokens[i][0] : tokens[i][1]] for i in run]
+        towns = [_town_name(w, lex) for w in words]
+        if sum(towns) < 2 or not all(
+            t or lex.is_place(w) for t, w in zip(towns, words, strict=True)
+        ):
+            continue
+        out.extend(
+            (tokens[i][0], tokens[i][1], PLACE, "town")
+            for i, town in zip(run, towns, strict=True)
+            if town
+        )
+    return out
+
+
 def _sector_word(word: str, lex: Lexicons) -> bool:
     """A trade or an industry's word (服饰, 食品, 新材料): what a park after a place is for."""
     return lex.is_sector(word) or word in COMPANY_SUFFIXES or lex.word_pos(word) == "n"

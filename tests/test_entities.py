@@ -2191,3 +2191,11 @@ def test_a_list_of_towns_closed_by_their_kind(production) -> None:
     # 闲林、仁和、良渚等街道; 青浦|金泽、吴江|黎里等古镇: towns and sub-districts by short name
     text = "闲林、仁和、良渚等街道社区实现全覆盖，携手青浦金泽、吴江黎里等古镇联合申遗。"
     assert {"闲林", "良渚", "金泽", "黎里"} <= norms(production, text, "PLACE")
+
+
+def test_a_list_of_towns_by_their_short_names(production) -> None:
+    # 花桥、陆家、周市: three towns' short names, no common words, listed together
+    found = norms(production, "推动花桥、陆家、周市与上海嘉定、青浦一体化发展。", "PLACE")
+    assert {"花桥", "陆家", "周市"} <= found
+    # a list of common words that are also towns' names stays none (创新, 协调: words)
+    assert not norms(production, "坚持创新、协调、绿色、开放、共享的发展理念。", "PLACE")
