@@ -4133,7 +4133,12 @@ def listed_features(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
             if a in starts and a + len(name) in ends and _listed_feature(name, lex)
         ]
         if len(features) >= 2 and len(features) * 2 >= len(items):
-            out.extend((a, b, PLACE, "zone") for a, b in features)
+            # 宜兴|龙池山: a county and a feature in it, both places (spec)
+            out.extend(
+                (a + x, a + y, PLACE, "zone")
+                for a, b in features
+                for x, y in split_place(text[a:b], lex)
+            )
     return out
 
 

@@ -2199,3 +2199,11 @@ def test_a_list_of_towns_by_their_short_names(production) -> None:
     assert {"花桥", "陆家", "周市"} <= found
     # a list of common words that are also towns' names stays none (创新, 协调: words)
     assert not norms(production, "坚持创新、协调、绿色、开放、共享的发展理念。", "PLACE")
+
+
+def test_a_listed_feature_with_its_county_yields_both(production) -> None:
+    # 云台山、宜兴|龙池山等: the county and the mountain in it, both places
+    text = "加强云台山、宜兴龙池山等生态保护。"
+    found = norms(production, text, "PLACE")
+    assert {"宜兴", "龙池山"} <= found
+    assert "宜兴龙池山" not in found
