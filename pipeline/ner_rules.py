@@ -3956,6 +3956,8 @@ def split_place(name: str, lex: Lexicons) -> list[tuple[int, int]]:
             lex.is_place(rest)
             # 武隆|仙女山, 那曲|羌塘草原, 南山|后海: a place and a named feature in it
             or any(rest.endswith(x) and len(rest) > len(x) for x in NATURAL_SUFFIXES)
+            # 丰泽|蟳埔村, 信阳|郝堂村: a place and a village or town in it
+            or (rest.endswith(TOWN_SUFFIXES) and place_candidate(rest, lex))
         ):
             return [(0, cut), (cut, len(name))]
     return [(0, len(name))]

@@ -2207,3 +2207,9 @@ def test_a_listed_feature_with_its_county_yields_both(production) -> None:
     found = norms(production, text, "PLACE")
     assert {"宜兴", "龙池山"} <= found
     assert "宜兴龙池山" not in found
+
+
+def test_a_place_and_a_village_in_it_yield_both(production) -> None:
+    # 丰泽|蟳埔村, 信阳|郝堂村: a district or city and a village in it (spec: both parts)
+    text = "推进信阳郝堂村、林州市石板岩镇等特色村镇建设。"
+    assert "郝堂村" in norms(production, text, "PLACE")
