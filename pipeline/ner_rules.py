@@ -2418,6 +2418,22 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
                 if _firm_name_alone(name, lex):
                     out.append((a, a + k, COMPANY, "slot"))
                 break
+        else:  # 积海半导体|特色工艺生产线: a name no dictionary knows + a firm's suffix
+            for k in (3, 2):
+                name = text[a : a + k]
+                suffix = next((x for x in COMPANY_SUFFIXES if text.startswith(x, a + k)), "")
+                if (
+                    suffix
+                    and a in starts
+                    and a + k + len(suffix) in ends
+                    and a + k + len(suffix) < m.end(1)
+                    and _CJK_NAME_RE.fullmatch(name)
+                    and not lex.word_freq(name)
+                    and not lex.is_place(name)
+                    and not lex.is_sector(name)
+                ):
+                    out.append((a, a + k + len(suffix), COMPANY, "slot"))
+                    break
     for m in SINGLE_PROJECT_RE.finditer(text) if "等" in text else ():
         firms = _FIRMS_CLOSER_RE.match(text, m.end()) is not None
         for offset, item in _list_items(text, m.start(1), m.group(1)):

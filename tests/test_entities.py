@@ -2213,3 +2213,9 @@ def test_a_place_and_a_village_in_it_yield_both(production) -> None:
     # 丰泽|蟳埔村, 信阳|郝堂村: a district or city and a village in it (spec: both parts)
     text = "推进信阳郝堂村、林州市石板岩镇等特色村镇建设。"
     assert "郝堂村" in norms(production, text, "PLACE")
+
+
+def test_a_new_firm_before_its_production_line(production) -> None:
+    # 积海半导体|特色工艺生产线: a name no dictionary knows + a firm's suffix heads the line
+    text = "杭州富芯半导体有限公司12英寸模拟芯片、积海半导体特色工艺生产线加快建设。"
+    assert "积海半导体" in norms(production, text, "COMPANY")
