@@ -520,6 +520,8 @@ def _extend_left(
             # verb of what it builds (江苏长电科技股份有限公司|汽车电子…基地一期: its project)
             start = tokens[j + 1][1]
             break
+        elif word == "项目" and j + 1 < head_index and text[tokens[j + 1][0]] in "和及与、":
+            break  # …扩建项目|和|中海油惠州石化三期工程: the project before ends there
         elif word == "至" and j > 0 and tokens[j - 1][2] == "ns":
             pass  # 董家口至五莲铁路: a line between two places
         elif (

@@ -2219,3 +2219,11 @@ def test_a_new_firm_before_its_production_line(production) -> None:
     # 积海半导体|特色工艺生产线: a name no dictionary knows + a firm's suffix heads the line
     text = "杭州富芯半导体有限公司12英寸模拟芯片、积海半导体特色工艺生产线加快建设。"
     assert "积海半导体" in norms(production, text, "COMPANY")
+
+
+def test_a_project_ends_at_its_project_word_before_a_conjunction(production) -> None:
+    # …扩建项目|和|中海油惠州石化三期工程: two projects, the first closed by its 项目
+    text = "推进中石化镇海炼化扩建项目和中海油惠州石化三期工程。"
+    found = norms(production, text, "PROGRAM")
+    assert not any("项目和" in x for x in found)
+    assert "中海油惠州石化三期工程" in found
