@@ -2490,6 +2490,7 @@ def _firm_names(names: frozenset[str]) -> Literals:
 FIRM_FACILITIES = (
     "研发中心", "总部", "基地", "工厂", "生产线", "产线", "数据中心", "计算中心", "算力中心",
     "智算中心", "运营中心", "结算中心", "平台",
+    "电站", "电厂",  # 华能|石岛湾核电站: a power company's plant, no station of a body
 )  # fmt: skip
 
 

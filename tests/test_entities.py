@@ -2227,3 +2227,9 @@ def test_a_project_ends_at_its_project_word_before_a_conjunction(production) -> 
     found = norms(production, text, "PROGRAM")
     assert not any("项目和" in x for x in found)
     assert "中海油惠州石化三期工程" in found
+
+
+def test_a_known_firms_power_station(production) -> None:
+    # 华能|石岛湾核电站: the firm's plant; 站 does not make the name a body's (气象站)
+    text = "国家能源集团宁夏煤制油项目稳定运行，华能石岛湾核电站并网发电。"
+    assert "华能" in norms(production, text, "COMPANY")
