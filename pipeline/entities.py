@@ -904,6 +904,10 @@ def _contains_place(text: str, lex: Lexicons) -> bool:
     )
 
 
+# Heads of public works no firm's name opens (莱荣高铁, 兰海高速, 威海新机场)
+_PUBLIC_WORKS_HEADS = (*(h for h in ner_rules.PROJECT_HEADS if h != "电站"), "城际")
+
+
 def resolve(
     text: str,
     cands: Iterable[tuple[int, int, str, str]],
@@ -938,8 +942,9 @@ def resolve(
     programs = [
         (s, e)
         for s, e, label, _ in chosen
-        if label == PROGRAM and not text[s:e].endswith((*ner_rules.PROJECT_HEADS, "城际"))
-    ]  # (no firm heads a road, a railway or an airport: 莱荣高铁, 兰海高速)
+        if label == PROGRAM and not text[s:e].endswith(_PUBLIC_WORKS_HEADS)
+    ]  # (no firm heads a road, a railway or an airport: 莱荣高铁, 兰海高速; but a power
+    # station is a firm's: 中国电建|抽水蓄能电站)
     firms: list[tuple[int, int]] = []
     for s, e, label, src in keep:
         if label != COMPANY or (src == "model" and not ner_rules.brand_name(text[s:e], lex)):

@@ -2233,3 +2233,9 @@ def test_a_known_firms_power_station(production) -> None:
     # 华能|石岛湾核电站: the firm's plant; 站 does not make the name a body's (气象站)
     text = "国家能源集团宁夏煤制油项目稳定运行，华能石岛湾核电站并网发电。"
     assert "华能" in norms(production, text, "COMPANY")
+
+
+def test_a_firm_heading_a_power_station_project(production) -> None:
+    # 中国电建|抽水蓄能电站: a firm opens a power station's project (no firm opens a railway's)
+    text = "东方电气风电叶片生产基地建成，中国电建抽水蓄能电站开工。"
+    assert "中国电建" in norms(production, text, "COMPANY")
