@@ -1530,6 +1530,16 @@ def company_suffix_names(
             continue
         else:
             ps, pe, ppos = tokens[i - 1]
+            if (
+                text[ps:pe] == "新"
+                and "新" + suffix in COMPANY_SUFFIXES
+                and i >= 2
+                and lex.word_freq(text[tokens[i - 2][0] : tokens[i - 2][1]]) < 200
+            ):
+                # 中伟|新|材料: the segmenter split the suffix 新材料; the name is before it
+                # (纳米|新|材料: a common word, a kind of material)
+                suffix = "新" + suffix
+                ps, pe, ppos = tokens[i - 2]
             name_start, name = ps, text[ps:pe]
             if _is_boundary(text, tokens[i - 1]) or ppos in ("q", "v", "vn", "a", "ad"):
                 continue

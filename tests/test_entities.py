@@ -2239,3 +2239,10 @@ def test_a_firm_heading_a_power_station_project(production) -> None:
     # 中国电建|抽水蓄能电站: a firm opens a power station's project (no firm opens a railway's)
     text = "东方电气风电叶片生产基地建成，中国电建抽水蓄能电站开工。"
     assert "中国电建" in norms(production, text, "COMPANY")
+
+
+def test_a_firm_suffix_the_segmenter_split(production) -> None:
+    # 中伟|新|材料: the firm's suffix 新材料 in two words; 纳米|新|材料 is a kind of material
+    text = "华友钴业前驱体项目、中伟新材料长沙研发总部建成投产。"
+    assert "中伟新材料" in norms(production, text, "COMPANY")
+    assert not norms(production, "苏州纳米新材料产业集群入围国家培育名单。", "COMPANY")
