@@ -2504,6 +2504,34 @@ FIRM_FACILITIES = (
 )  # fmt: skip
 
 
+# What may stand between a firm and its site in the site's name: an ordinal, a country, a
+# place or a few words of what is made there (蔚来|第二先进制造|基地, 天马|第6代…|生产线)
+_SITE_RE = re.compile(r"[\u4e00-\u9fffA-Za-z\d.]{0,8}?(?:研发中心|总部|基地|工厂|生产线|产线)")
+_ORDINAL_RE = re.compile(r"第[一二三四五六七八九十\d]+")
+
+
+def ambiguous_firm_sites(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """A well-known firm whose name is also a word or a place, before a site of its own
+    (蔚来|第二先进制造基地, 蔚来|中国总部): the firm."""
+    found = list(_firm_names(lex.ambiguous_firms).finditer(text))
+    if not found:
+        return []
+    starts = {s for s, _, _ in tokens}
+    ends = {e for _, e, _ in tokens}
+    return [
+        (s, e, COMPANY, "known")
+        for s, e in found
+        if s in starts
+        and e in ends
+        and (
+            _ORDINAL_RE.match(text, e)
+            or text.startswith("中国", e)
+            or any(lex.is_place(text[e : e + k]) for k in (2, 3))
+        )  # (现代|化工厂, 卫星|工厂: a word before a kind of site)
+        and _SITE_RE.match(text, e)
+    ]
+
+
 def known_firm_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Well-known firms by name (国家电网, 中国石化, 比亚迪), where the name is whole tokens and
     not the opening of a government body or an institution (中国银行|保险监督管理委员会)."""

@@ -2246,3 +2246,10 @@ def test_a_firm_suffix_the_segmenter_split(production) -> None:
     text = "华友钴业前驱体项目、中伟新材料长沙研发总部建成投产。"
     assert "中伟新材料" in norms(production, text, "COMPANY")
     assert not norms(production, "苏州纳米新材料产业集群入围国家培育名单。", "COMPANY")
+
+
+def test_a_known_firm_that_is_a_word_before_its_site(production) -> None:
+    # 蔚来|第二先进制造基地: the firm and its site; 现代|化工厂 is a word before a kind of site
+    text = "小米汽车工厂二期、蔚来第二先进制造基地顺利投产。"
+    assert "蔚来" in norms(production, text, "COMPANY")
+    assert not norms(production, "建设一批现代化工厂和数字化车间。", "COMPANY")
