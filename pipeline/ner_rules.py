@@ -4819,6 +4819,9 @@ def foreign_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand
             continue
         if any(lex.word_freq(word[i : i + 2]) >= 1000 for i in range(len(word) - 1)):
             continue  # 古|森林: Chinese words, no transliteration
+        prev = next((text[a:b] for a, b, _ in tokens if b == s), "")
+        if prev in lex.known_firms or prev in lex.ambiguous_firms:
+            continue  # 海尔|卡奥斯: a known firm's platform or brand, no place
         a = max(text.rfind(p, 0, s) for p in "，。；：") + 1
         b = min((i for i in (text.find(p, e) for p in "，。；：") if i >= 0), default=len(text))
         if (pos == "ns" and not lex.is_brand(word)) or any(

@@ -2253,3 +2253,9 @@ def test_a_known_firm_that_is_a_word_before_its_site(production) -> None:
     text = "小米汽车工厂二期、蔚来第二先进制造基地顺利投产。"
     assert "蔚来" in norms(production, text, "COMPANY")
     assert not norms(production, "建设一批现代化工厂和数字化车间。", "COMPANY")
+
+
+def test_a_transliterated_name_after_a_known_firm_is_no_place(production) -> None:
+    # 海尔|卡奥斯: the firm's platform; a transliteration after a known firm is no foreign place
+    text = "海尔卡奥斯、美的集团、格力电器入选国家级工业互联网平台。"
+    assert "卡奥斯" not in norms(production, text, "PLACE")
