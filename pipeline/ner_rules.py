@@ -850,6 +850,9 @@ def program_head_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
             continue  # (二期工程: a phase of works named before, not a name)
         if _generic_bare(bare):
             continue  # 国家重大战略, 重点领域改革, 重大水利工程, 五年规划: a kind, not a name
+        domain = _QUOTED_PART_RE.fullmatch(name[: len(name) - len(head)]) if head else None
+        if domain and head.endswith(WEAK_HEADS) and domain.group(1) in lex.concepts:
+            continue  # “一老一小”服务体系: the services of a policy domain, no program's name
         if project and not (
             lex.is_place(bare[:2])
             or lex.is_place(bare)
@@ -934,6 +937,10 @@ OPERATION_RE = re.compile(
     r"(?:年度?|全年)?(?:航空|国际)?(?:旅客|货邮|客货|集装箱)?(?:吞吐量|车流量|客流量|旅客|航线)"
     r"|成为|联动发展"  # 花湖国际机场|成为内陆“空中出海口”: what a facility in use is or does
 )
+
+
+# A quoted label and up to four characters after it (“一老一小”服务)
+_QUOTED_PART_RE = re.compile(r"“([^“”]+)”[\u4e00-\u9fff]{0,4}")
 
 
 # Qualifiers written after a construction project's head: 济南机场二期, 胶新铁路扩能改造,

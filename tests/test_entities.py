@@ -2259,3 +2259,10 @@ def test_a_transliterated_name_after_a_known_firm_is_no_place(production) -> Non
     # 海尔|卡奥斯: the firm's platform; a transliteration after a known firm is no foreign place
     text = "海尔卡奥斯、美的集团、格力电器入选国家级工业互联网平台。"
     assert "卡奥斯" not in norms(production, text, "PLACE")
+
+
+def test_a_policy_domains_service_system_is_no_program(production) -> None:
+    # “一老一小”服务体系: a domain label (spec: not scored) and a generic system
+    found = norms(production, "完善“一老一小”服务体系，建立“链长制”工作机制。", "PROGRAM")
+    assert "一老一小服务体系" not in found
+    assert "链长制工作机制" in found
