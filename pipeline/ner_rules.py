@@ -1192,6 +1192,10 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
         if inner.endswith(EVENT_ENDINGS) or _DATE_CODE_RE.fullmatch(inner):
             continue  # “五五购物节”, “1·22”: an event, not a program
         follower = _after_adjacent_quotes(text, after)
+        if text.startswith(PROBLEM_FOLLOWERS, follower) and not NUMERAL_START_RE.match(inner):
+            # “大班额”问题, “大班额”基本消除: a problem solved, no program (a counted slogan
+            # is one: 解决“四风”问题)
+            continue
         if text.startswith(BRAND_FOLLOWERS, follower + text.startswith("等", follower)):
             continue  # “米脂小米”“横山羊肉”等区域公用品牌: the region's products
         if text.startswith(AWARD_FOLLOWERS, follower):
@@ -1239,6 +1243,10 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
 # three prefectures; 三山一滩): a fused label of places, no program (rivers and lakes so counted
 # name works on them: 一江一河, 两江四河)
 _AREA_GROUP_RE = re.compile(r"(?:[一二三四五六七八九十两]+[区州省市县山滩盟旗]){2,}")
+
+
+# What follows a quoted problem (“大班额”问题, “看病难”现象, “大班额”基本消除)
+PROBLEM_FOLLOWERS = ("问题", "现象", "基本消除", "全面消除", "消除", "有效化解", "得到解决")
 
 
 def _shares_a_head(text: str, after: int) -> bool:

@@ -2266,3 +2266,9 @@ def test_a_policy_domains_service_system_is_no_program(production) -> None:
     found = norms(production, "完善“一老一小”服务体系，建立“链长制”工作机制。", "PROGRAM")
     assert "一老一小服务体系" not in found
     assert "链长制工作机制" in found
+
+
+def test_a_quoted_problem_is_no_program(production) -> None:
+    # “大班额”问题: a problem solved; a counted slogan is a campaign (解决“四风”问题)
+    assert not norms(production, "义务教育“大班额”问题有效化解。", "PROGRAM")
+    assert "四风" in norms(production, "有效解决“四风”问题。", "PROGRAM")
