@@ -2522,7 +2522,7 @@ FIRM_FACILITIES = (
 # What may stand between a firm and its site in the site's name: an ordinal, a country, a
 # place or a few words of what is made there (蔚来|第二先进制造|基地, 天马|第6代…|生产线)
 _SITE_RE = re.compile(r"[\u4e00-\u9fffA-Za-z\d.]{0,8}?(?:研发中心|总部|基地|工厂|生产线|产线)")
-_ORDINAL_RE = re.compile(r"第[一二三四五六七八九十\d]+")
+_SITE_ORDINAL_RE = re.compile(r"第[一二三四五六七八九十\d]+")
 
 
 def ambiguous_firm_sites(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
@@ -2539,7 +2539,7 @@ def ambiguous_firm_sites(text: str, tokens: Sequence[Tok], lex: Lexicons) -> lis
         if s in starts
         and e in ends
         and (
-            _ORDINAL_RE.match(text, e)
+            _SITE_ORDINAL_RE.match(text, e)
             or text.startswith("中国", e)
             or any(lex.is_place(text[e : e + k]) for k in (2, 3))
         )  # (现代|化工厂, 卫星|工厂: a word before a kind of site)
