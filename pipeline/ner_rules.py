@@ -771,11 +771,12 @@ _WORKS_SECTION_RE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:河段|段)")
 
 def _works_section_end(text: str, tokens: Sequence[Tok], e: int, lex: Lexicons) -> int:
     """End of a works' name with the section or the phase of it that follows (e if none)."""
+    ends = {b for _, b, _ in tokens}
     phase = _WORKS_PHASE_RE.match(text, e)
-    if phase and phase.end() in {b for _, b, _ in tokens}:
+    if phase and phase.end() in ends:
         return phase.end()  # 千岛湖配水工程|二期
     m = _WORKS_SECTION_RE.match(text, e)
-    if not m or m.end() not in {b for _, b, _ in tokens}:
+    if not m or m.end() not in ends:
         return e
     name = m.group(1) + ("河" if m.group().endswith("河段") else "")
     return m.end() if lex.is_place(name) or place_candidate(name, lex) else e
@@ -1635,11 +1636,9 @@ def _level_prefixed(text: str, tokens: Sequence[Tok], start: int) -> int:
     return start
 
 
-_NAME_POS = ("nt", "nr", "nz", "ns")
+_NAME_POS = ("nt", "nr", "nz", "ns")  # names' tags: of a body or firm, person, other, place
 # Weak firm suffixes that also describe a product (新能源客车, 智能工作面)
-PRODUCT_MODIFIERS = frozenset(
-    ("新能源", "新能", "智能", "数码")
-)  # names' tags: of a body or firm, person, other, place
+PRODUCT_MODIFIERS = frozenset(("新能源", "新能", "智能", "数码"))
 
 
 # A registered brand that is also an ordinary word names a firm only when the word is not
@@ -3702,18 +3701,10 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             first, placed = span[at : at + 2], [start]
         if first[0][2].startswith("v") and placed[0] != first[0][0]:
             start = placed[0]  # 入驻|中俄蒙国际汽车产业园: a verb before the name
-        elif (
-            len(placed) == 2
-            and lex.is_place(text[first[1][0] : first[1][1]])
-            and lex.place_kind(text[first[1][0] : first[1][1]]) != "natural"
-            and not (
-                lex.place_kind(text[first[0][0] : first[0][1]]) in ("prefecture", "province")
-                and lex.place_kind(text[first[1][0] : first[1][1]]) == "county"
-            )
+        elif len(placed) == 2 and _zone_of_its_own(
+            text[first[0][0] : first[0][1]], text[first[1][0] : first[1][1]], lex
         ):
-            # 松江|长三角G60科创走廊: a district, then a zone of its own (but 武汉|长江新城: a
-            # city's zone named by its river)
-            start = placed[1]
+            start = placed[1]  # 松江|长三角G60科创走廊: a district, then a zone of its own
         elif (
             len(first) == 2
             and placed == [first[0][0]]
@@ -3782,6 +3773,17 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
 
 # A district or new area that opens the name of a new town inside it (西咸新区|沣东新城)
 _INNER_ZONE_RE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:新区|区)(?=[\u4e00-\u9fff]{2,4}$)")
+
+
+def _zone_of_its_own(first: str, second: str, lex: Lexicons) -> bool:
+    """Whether a zone's name whose first two words are places starts at the second: a place
+    that names a zone of its own (松江|长三角G60科创走廊), not a river or lake the first
+    place's zone is named by (武汉|长江新城), nor a district of the city or province before it
+    (杭州|钱塘新区)."""
+    kind = lex.place_kind(second)
+    if not lex.is_place(second) or kind == "natural":
+        return False
+    return not (kind == "county" and lex.place_kind(first) in ("prefecture", "province"))
 
 
 def _ranked_reserve_start(text: str, tokens: Sequence[Tok], rank: int, lex: Lexicons) -> int | None:
