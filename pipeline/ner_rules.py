@@ -1744,6 +1744,8 @@ def _proper_name(name: str, lex: Lexicons) -> bool:
     """
     if brand_name(name, lex) or lex.is_place(name):
         return True
+    if len(name) >= 3 and name.endswith("化") and lex.word_freq(name[:-1]) >= RARE_WORD_FREQ:
+        return False  # 差别化|纤维, 高端化: a process or a quality (…化), not a name
     for p in (2, 3):  # a country or city + a short name (美国|喜达屋, 香港|豪德)
         if len(name) - p >= 2 and lex.is_place(name[:p]) and _proper_name(name[p:], lex):
             return True

@@ -2272,3 +2272,9 @@ def test_a_quoted_problem_is_no_program(production) -> None:
     # “大班额”问题: a problem solved; a counted slogan is a campaign (解决“四风”问题)
     assert not norms(production, "义务教育“大班额”问题有效化解。", "PROGRAM")
     assert "四风" in norms(production, "有效解决“四风”问题。", "PROGRAM")
+
+
+def test_a_process_word_before_a_firm_suffix_is_no_name(production) -> None:
+    # 华鼎锦纶|差别化|纤维: 差别化 (differentiated) describes the fibre; no firm 差别化纤维
+    text = "推动华鼎锦纶差别化纤维项目投产。"
+    assert "差别化纤维" not in norms(production, text, "COMPANY")
