@@ -2806,6 +2806,7 @@ ZONE_SUFFIXES: tuple[str, ...] = tuple(
             "经济特区",  # 深圳经济特区
             # 皖北承接产业转移集聚区, 闽西南协同发展区, 集美台商投资区: zones as planned
             *PLACED_ZONE_SUFFIXES, "台商投资区",
+            "城市副中心",  # 北京城市副中心: a city's planned sub-centre, named by the city
             *PARK_SUFFIXES,
         ),
         key=lambda z: (-len(z), z),

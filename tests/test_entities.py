@@ -2278,3 +2278,9 @@ def test_a_process_word_before_a_firm_suffix_is_no_name(production) -> None:
     # 华鼎锦纶|差别化|纤维: 差别化 (differentiated) describes the fibre; no firm 差别化纤维
     text = "推动华鼎锦纶差别化纤维项目投产。"
     assert "差别化纤维" not in norms(production, text, "COMPANY")
+
+
+def test_a_citys_sub_centre_is_a_place(production) -> None:
+    # 北京城市副中心: the city's planned sub-centre, a named area
+    text = "高标准建设雄安新区和北京城市副中心。"
+    assert "北京城市副中心" in norms(production, text, "PLACE")
