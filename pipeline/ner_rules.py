@@ -3702,8 +3702,12 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
                 # 火炬高新区|翔安产业区: a zone, then an area of it named by its place)
             start = span[at][0]
             first, placed = span[at : at + 2], [start]
-        if first[0][2].startswith("v") and placed[0] != first[0][0]:
-            start = placed[0]  # 入驻|中俄蒙国际汽车产业园: a verb before the name
+        if placed[0] != first[0][0] and (
+            first[0][2].startswith("v") or _cut_from_before(text, tokens, first[0], lex)
+        ):
+            # 入驻|中俄蒙国际汽车产业园: a verb before the name; 亿纬锂|能|荆门…产业园: a
+            # character the segmenter cut from the word before
+            start = placed[0]
         elif len(placed) == 2 and _zone_of_its_own(
             text[first[0][0] : first[0][1]], text[first[1][0] : first[1][1]], lex
         ):
@@ -3776,6 +3780,18 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
 
 # A district or new area that opens the name of a new town inside it (西咸新区|沣东新城)
 _INNER_ZONE_RE = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:新区|区)(?=[\u4e00-\u9fff]{2,4}$)")
+
+
+def _cut_from_before(text: str, tokens: Sequence[Tok], tok: Tok, lex: Lexicons) -> bool:
+    """Whether a one-character token is the last character of the word before it, which the
+    segmenter cut off (亿纬锂|能: 亿纬锂能, a known firm; not 打造|大|敦煌…: 大 opens the name)."""
+    if tok[1] - tok[0] != 1:
+        return False
+    prev = next((t for t in tokens if t[1] == tok[0]), None)
+    if prev is None:
+        return False
+    joined = text[prev[0] : tok[1]]
+    return joined in lex.known_firms or joined in lex.ambiguous_firms or lex.word_freq(joined) > 0
 
 
 def _zone_of_its_own(first: str, second: str, lex: Lexicons) -> bool:

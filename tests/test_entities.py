@@ -2284,3 +2284,10 @@ def test_a_citys_sub_centre_is_a_place(production) -> None:
     # 北京城市副中心: the city's planned sub-centre, a named area
     text = "高标准建设雄安新区和北京城市副中心。"
     assert "北京城市副中心" in norms(production, text, "PLACE")
+
+
+def test_a_zone_does_not_open_inside_the_firm_before_it(production) -> None:
+    # 亿纬锂|能|荆门…产业园: the segmenter cut the firm's last character off; no name opens there
+    text = "支持亿纬锂能荆门动力储能电池产业园、欣旺达电动汽车电池基地建设。"
+    found = norms(production, text, "PLACE")
+    assert not any(x.startswith("能") for x in found)
