@@ -320,6 +320,7 @@ class RulesComponent:
             *ner_rules.known_firm_names(text, tokens, self.lex),
             *ner_rules.ambiguous_firm_sites(text, tokens, self.lex),
             *ner_rules.ambiguous_firm_projects(text, tokens, self.lex),
+            *ner_rules.foreign_known_firms(text, tokens, self.lex),
             *ner_rules.zone_places(text, tokens, self.lex),
             *ner_rules.listed_places(text, tokens, self.lex),
             *ner_rules.listed_counties(text, tokens, self.lex),
@@ -599,6 +600,8 @@ class ResolveComponent:
         ]
         known = {rule_exact.get(k, k[:2]) for k, src in rule_sources.items() if src == "known"}
         chosen = resolve(text, cands, self.lex, known)
+        # 美国|宝洁, 台湾|鸿海集团: a firm from abroad is named with its country
+        chosen = ner_rules.country_opened_firms(text, chosen, tokens, self.lex)
         # 西部地区, 华北: a macro-region; 港澳台, 京津冀, 中美: a fused abbreviation of several
         # places — neither a named location (spec); each still holds its span
         chosen = [

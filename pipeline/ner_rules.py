@@ -2548,6 +2548,50 @@ def ambiguous_firm_sites(text: str, tokens: Sequence[Tok], lex: Lexicons) -> lis
     ]
 
 
+# Places outside the mainland that open a firm's name as a country does (台湾|台塑, 香港|九龙仓)
+_OUTSIDE_MAINLAND = frozenset(("台湾", "香港", "澳门"))
+
+
+def _home_of_firm(place: str, lex: Lexicons) -> bool:
+    """Whether a report writes `place` before a firm to say where the firm is from: a foreign
+    country (美国|宝洁, 德国|巴斯夫) or Taiwan, Hong Kong, Macao (台湾|鸿海集团)."""
+    return place in _OUTSIDE_MAINLAND or (place != "中国" and lex.place_kind(place) == "country")
+
+
+def foreign_known_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """A well-known firm whose name is also a word, right after its country (日本|松下, 日本|
+    本田): the country says it is the firm (the country joins its name in the resolver)."""
+    before = {e: s for s, e, _ in tokens}
+    ends = {e for _, e, _ in tokens}
+    return [
+        (s, e, COMPANY, "known")
+        for s, e in _firm_names(lex.ambiguous_firms).finditer(text)
+        if e in ends and s in before and _home_of_firm(text[before[s] : s], lex)
+    ]
+
+
+def country_opened_firms(
+    text: str, chosen: Sequence[Cand], tokens: Sequence[Tok], lex: Lexicons
+) -> list[Cand]:
+    """`chosen` with each firm that a foreign country or Taiwan, Hong Kong, Macao opens
+    (美国|宝洁, 台湾|联华电子) named with it, as the report writes it, and that place no longer
+    a place of its own there (it is inside the firm's name)."""
+    before = {e: s for s, e, _ in tokens}
+    grown: dict[tuple[int, int], int] = {}
+    for s, e, label, _src in chosen:
+        a = before.get(s)
+        if label == COMPANY and a is not None and _home_of_firm(text[a:s], lex):
+            grown[(s, e)] = a
+    if not grown:
+        return list(chosen)
+    homes = {(a, s) for (s, _), a in grown.items()}
+    return [
+        (grown.get((s, e), s), e, label, src)
+        for s, e, label, src in chosen
+        if not (label == PLACE and (s, e) in homes)
+    ]
+
+
 def known_firm_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Well-known firms by name (国家电网, 中国石化, 比亚迪), where the name is whole tokens and
     not the opening of a government body or an institution (中国银行|保险监督管理委员会)."""
@@ -4888,8 +4932,13 @@ def foreign_regions(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
         if country == "中国" or lex.place_kind(country) != "country":
             continue
         name, stem = m.group(), m.group(1)
-        if lex.is_place(name):
-            continue  # 日本|福建省: no region of the country
+        if lex.is_place(name) or any(lex.is_place(name[k:]) for k in range(1, len(name) - 1)):
+            continue  # 日本|福建省, 日本松下|杭州: no region of the country
+        if any(c in _NAME_CONJ for c in stem) or any(
+            a == 0 for names in (lex.known_firms, lex.ambiguous_firms)
+            for a, _ in _firm_names(names).finditer(stem)
+        ):  # fmt: skip
+            continue  # 德国|巴斯夫与省…: a firm of the country, then a conjunction
         known = "ns" in (lex.word_pos(name), lex.word_pos(stem)) or lex.word_pos(stem) == "nrt"
         if known or not (lex.word_freq(stem) and lex.word_freq(name)):
             out.append((m.start(), m.end(), PLACE, "foreign"))  # a place's name, or no word

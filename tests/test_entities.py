@@ -2291,3 +2291,24 @@ def test_a_zone_does_not_open_inside_the_firm_before_it(production) -> None:
     text = "支持亿纬锂能荆门动力储能电池产业园、欣旺达电动汽车电池基地建设。"
     found = norms(production, text, "PLACE")
     assert not any(x.startswith("能") for x in found)
+
+
+def test_a_firm_from_abroad_is_named_with_its_country(production) -> None:
+    # 美国|宝洁, 日本|本田 (本田 is also a word), 台湾|联华电子: the country or Taiwan opens the
+    # firm's name as the report writes it (美国喜达屋集团), and is no place of its own there
+    text = "美国宝洁和日本本田在穗追加投资，台湾联华电子所属联芯集成电路扩产。"
+    companies = norms(production, text, "COMPANY")
+    assert {"美国宝洁", "日本本田", "台湾联华电子"} <= companies
+    assert not norms(production, text, "PLACE") & {"美国", "日本", "台湾"}
+    # 松下 is also a word (under the pines): after its country it is the firm
+    assert "日本松下" in norms(production, "日本松下在杭州追加投资。", "COMPANY")
+
+
+def test_a_firm_and_a_place_after_a_country_are_no_foreign_region(production) -> None:
+    # 德国|巴斯夫与省…, 日本松下|杭州…: a firm of the country, then a conjunction or a Chinese
+    # city; no region of Germany or Japan
+    text = "推动日本松下杭州工厂增资扩产，支持德国巴斯夫与省能源集团开展合作。"
+    places = norms(production, text, "PLACE")
+    assert "杭州" in places
+    assert not {"巴斯夫与省", "松下杭州"} & places
+    assert {"日本松下", "德国巴斯夫", "省能源集团"} <= norms(production, text, "COMPANY")
