@@ -1330,17 +1330,22 @@ def brand_with_trade(text: str, after: str, lex: Lexicons) -> int:
                 continue
             if trade in SECTOR_HEADS:
                 continue  # 苹果|产业: a product's sector
-            if lex.word_freq(trade) >= 20000 or lex.word_pos(trade)[:1] not in ("n", "j"):
+            if _clause_word(trade, lex) or lex.word_pos(trade)[:1] not in ("n", "j"):
                 continue  # 城市, 发展, 海外: words of every clause, not trades
             if tail.startswith(tuple(PLANT_NOUNS)):
                 return k  # 发那科|智能|工厂: the brand, then its plant
             longer = bool(tail) and lex.word_freq(trade + tail[:2]) > 0
             if longer or tail.startswith(_AFTER_TRADE_STOPS):
                 continue  # 京鲁科技|成果, 龙腾果蔬|批发市场: a longer word, a venue
-            if any(lex.is_sector(tail[:m]) for m in (2, 3)):
+            if any(lex.is_sector(tail[:m]) and not _clause_word(tail[:m], lex) for m in (2, 3)):
                 return k  # 比亚迪|新能源|汽车: the brand, then its product's sector
-            return k + n
+            return k + n  # (华昌|化工|发展: the clause's verb after the trade, no product)
     return 0
+
+
+def _clause_word(word: str, lex: Lexicons) -> bool:
+    """One of the words of every clause that firm names also hold (发展, 建设, 城市, 海外)."""
+    return lex.word_freq(word) >= 20000
 
 
 # Nouns after a sector word that make it a sector phrase (冷链物流|体系, 电信网络|诈骗).
@@ -2316,6 +2321,8 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
         # the first item may still carry the clause's verbs: try its token starts in turn
         tries = _item_starts(text, offset, item, starts) if first else [(offset, item)]
         for t, (at, rest) in enumerate(tries):
+            if first and rest[0] in _NAME_CONJ and at + 1 in starts:
+                continue  # 沙洲职业工学院|与|海陆重工: the conjunction opens no name
             if head_only and _opens_with_town(rest, at, ends, lex):
                 continue  # 古雷|炼化一体化工程二期: a project named after its town, no firm's
             n = _firm_at(rest, lex, head_only=head_only)
@@ -2599,7 +2606,8 @@ def known_firm_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Ca
     if not found:
         return []
     starts = {s for s, _, _ in tokens}
-    ends = {e for _, e, _ in tokens}
+    token_at_end = {e: s for s, e, _ in tokens}
+    ends = set(token_at_end)
     verbs = sorted(a for a, _, p in tokens if p == "v")
     out: list[Cand] = []
     for s, e in found:
@@ -2614,11 +2622,16 @@ def known_firm_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Ca
         tail = re.match(r"(?:(?![等和与及的在])[\u4e00-\u9fff]){1,10}", text[e:verb_at])
         if tail and (lex.is_place(tail.group()[:2]) or tail.group().startswith(FIRM_FACILITIES)):
             tail = None  # 华为|青浦研发中心: the firm's own facility at a place
-        if tail and any(
-            tail.group()[:k].endswith(GOV_SUFFIXES + INSTITUTION_SUFFIXES)
-            and not tail.group()[:k].endswith(FIRM_FACILITIES)  # 富士康|新事业总部
-            and e + k in ends  # whole words: 长安汽车|零部件 holds no 部
-            for k in range(2, len(tail.group()) + 1)
+        if (
+            tail
+            and any(
+                tail.group()[:k].endswith(GOV_SUFFIXES + INSTITUTION_SUFFIXES)
+                and not tail.group()[:k].endswith(FIRM_FACILITIES)  # 富士康|新事业总部
+                and e + k in ends  # whole words: 长安汽车|零部件 holds no 部
+                # …not a place's: 鸿海集团|烟台 is no station (台)
+                and not lex.is_place(text[token_at_end[e + k] : e + k])
+                for k in range(2, len(tail.group()) + 1)
+            )
         ):
             continue  # the firm's name opens a body's: 中国银行|保险监督管理委员会
         out.append((s, _known_firm_end(text, s, e, lex, verb_at, ends), COMPANY, "known"))

@@ -2312,3 +2312,23 @@ def test_a_firm_and_a_place_after_a_country_are_no_foreign_region(production) ->
     assert "杭州" in places
     assert not {"巴斯夫与省", "松下杭州"} & places
     assert {"日本松下", "德国巴斯夫", "省能源集团"} <= norms(production, text, "COMPANY")
+
+
+def test_a_known_firm_before_a_city_ending_like_a_station_is_the_firm(production) -> None:
+    # 鸿海集团|烟台…: 烟台 ends in 台 (a station's suffix) but is a city, no body's name
+    text = "支持台湾鸿海集团烟台新一代服务器项目建设。"
+    assert "台湾鸿海集团" in norms(production, text, "COMPANY")
+
+
+def test_a_conjunction_opens_no_listed_firm(production) -> None:
+    # 沙洲职业工学院|与|海陆重工、国泰新点等企业: the college and the firms; 与 is no part
+    text = "沙洲职业工学院与海陆重工、国泰新点等企业共建研发平台。"
+    companies = norms(production, text, "COMPANY")
+    assert "海陆重工" in companies
+    assert "与海陆重工" not in companies
+
+
+def test_a_brand_s_trade_before_the_clause_s_verb_is_its_name(production) -> None:
+    # 华昌|化工|发展…: 发展 is the clause's verb, not the product of the firm 华昌化工
+    text = "支持东华能源、华昌化工发展高端新材料。"
+    assert "华昌化工" in norms(production, text, "COMPANY")
