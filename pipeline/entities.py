@@ -602,6 +602,8 @@ class ResolveComponent:
         chosen = resolve(text, cands, self.lex, known)
         # 美国|宝洁, 台湾|鸿海集团: a firm from abroad is named with its country
         chosen = ner_rules.country_opened_firms(text, chosen, tokens, self.lex)
+        # 江苏银行|常州分行: a bank's branch at a place, by its own name
+        chosen = ner_rules.bank_branches(text, chosen, self.lex)
         # 西部地区, 华北: a macro-region; 港澳台, 京津冀, 中美: a fused abbreviation of several
         # places — neither a named location (spec); each still holds its span
         chosen = [

@@ -2599,6 +2599,29 @@ def country_opened_firms(
     ]
 
 
+# A bank's branch at a place (江苏银行|常州分行, 国家开发银行|吉林省分行, 江苏银行|张家港支行)
+_BANK_BRANCH_RE = re.compile(r"([\u4e00-\u9fff]{2,5}?)(?:分行|支行)")
+
+
+def bank_branches(text: str, chosen: Sequence[Cand], lex: Lexicons) -> list[Cand]:
+    """`chosen` with each bank named with its branch at a place (江苏银行|常州分行) as one
+    firm, the longest name, as a firm's branch company is (…|常州分公司); the place inside it
+    is no place of its own there."""
+    grown: dict[tuple[int, int], int] = {}
+    for s, e, label, _src in chosen:
+        m = _BANK_BRANCH_RE.match(text, e) if label == COMPANY else None
+        if m and text[s:e].endswith("银行") and lex.is_place(m.group(1)):
+            grown[(s, e)] = m.end()
+    if not grown:
+        return list(chosen)
+    inside = [(e, end) for (_, e), end in grown.items()]
+    return [
+        (s, grown.get((s, e), e), label, src)
+        for s, e, label, src in chosen
+        if not (label == PLACE and any(a <= s and e <= b for a, b in inside))
+    ]
+
+
 def known_firm_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Well-known firms by name (国家电网, 中国石化, 比亚迪), where the name is whole tokens and
     not the opening of a government body or an institution (中国银行|保险监督管理委员会)."""

@@ -2332,3 +2332,11 @@ def test_a_brand_s_trade_before_the_clause_s_verb_is_its_name(production) -> Non
     # 华昌|化工|发展…: 发展 is the clause's verb, not the product of the firm 华昌化工
     text = "支持东华能源、华昌化工发展高端新材料。"
     assert "华昌化工" in norms(production, text, "COMPANY")
+
+
+def test_a_bank_s_branch_at_a_place_is_one_firm(production) -> None:
+    # 江苏银行|常州分行, 江苏银行|张家港支行: the longest name, as 东方证券常州分公司 is; the
+    # place inside it is no place there
+    text = "支持江苏银行常州分行、江苏银行张家港支行等金融机构拓展业务。"
+    assert {"江苏银行常州分行", "江苏银行张家港支行"} <= norms(production, text, "COMPANY")
+    assert not norms(production, text, "PLACE") & {"常州", "张家港"}
