@@ -2815,7 +2815,12 @@ def _known_firm_end(text: str, s: int, e: int, lex: Lexicons, limit: int, ends: 
                 # a sector word ends the name only where no noun goes on with it
                 # (宁德时代|宜春|锂电新能源|产业基地: the firm's project)
                 and (rest.endswith(STRONG_COMPANY_SUFFIXES) or end == limit or not
-                     re.match(r"[\u4e00-\u9fff]", text[end : end + 1]))
+                     re.match(r"[\u4e00-\u9fff]", text[end : end + 1])
+                     # 国网|浙江|电力|迎峰度夏: the suffix alone after the place, then no
+                     # sector, plant or project of the firm's (…|靖边|能源|化工…园区)
+                     or (rest in SUBSIDIARY_SUFFIXES and not text.startswith(
+                         (*SECTOR_HEADS, *PLANT_NOUNS, *PROJECT_TAILS, *ZONE_WORDS), end)
+                         and not any(lex.is_sector(text[end : end + m]) for m in (2, 3))))
             ):  # fmt: skip
                 return end
     for k in range(min(6, limit - e), 1, -1):

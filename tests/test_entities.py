@@ -2340,3 +2340,12 @@ def test_a_bank_s_branch_at_a_place_is_one_firm(production) -> None:
     text = "支持江苏银行常州分行、江苏银行张家港支行等金融机构拓展业务。"
     assert {"江苏银行常州分行", "江苏银行张家港支行"} <= norms(production, text, "COMPANY")
     assert not norms(production, text, "PLACE") & {"常州", "张家港"}
+
+
+def test_a_known_firm_s_company_at_a_province_before_the_clause(production) -> None:
+    # 国网|浙江|电力|迎峰度夏: the group's company in the province, then what it did; not
+    # before a sector of its project (延长石油|靖边|能源|化工综合利用园区)
+    text = "国网浙江电力迎峰度夏最高负荷创新高。"
+    assert "国网浙江电力" in norms(production, text, "COMPANY")
+    text = "推进延长石油靖边能源化工综合利用园区建设。"
+    assert "延长石油靖边能源" not in norms(production, text, "COMPANY")
