@@ -1364,10 +1364,17 @@ _AFTER_TRADE_STOPS = (
 )
 
 
+# State media, named as broadcasters and newspapers or their groups (浙江广电集团, 浙报集团,
+# 湖南广电; spec: not firms); a firm whose name only opens with 广电 is one (广电运通)
+STATE_MEDIA_ENDINGS = ("广电", "广电集团", "广电总台", "报集团", "报业集团", "日报社", "报社")
+
+
 def classify_org(name: str) -> str:
     """'company', 'government', 'institution' or 'generic' for an organisation name."""
     if name.endswith(NOT_COMPANY_ENDINGS):
         return "generic"
+    if name.endswith(STATE_MEDIA_ENDINGS):
+        return "institution"
     if name.endswith(COMPANY_SUFFIXES):
         return "company"
     if name.endswith(GOV_SUFFIXES):
@@ -2186,7 +2193,12 @@ def _place_and_word(item: str, lex: Lexicons) -> bool:
     """A province's or city's name and one short word (山东|高速, 青岛|啤酒): how government
     prose names a local firm in a list of firms."""
     p = _leading_place(item, lex)
-    return bool(p) and 2 <= len(item) - p <= 3 and _CJK_NAME_RE.fullmatch(item) is not None
+    return (
+        bool(p)
+        and 2 <= len(item) - p <= 3
+        and _CJK_NAME_RE.fullmatch(item) is not None
+        and not item.endswith(STATE_MEDIA_ENDINGS)  # 湖南|广电: the province's broadcaster
+    )
 
 
 # What a place's project is when it is not a firm's plant: a route, a port, a dike.
@@ -3059,8 +3071,10 @@ def _place_trade(name: str, lex: Lexicons) -> bool:
     """Four characters: a place and a trade — a sector word, a noun or an abbreviation of
     trades (洛阳|轴承, 皖北|煤电): a local firm's name among firms."""
     trade = name[2:]
-    return lex.is_place(name[:2]) and (
-        lex.is_sector(trade) or lex.word_pos(trade)[:1] in ("n", "j")
+    return (
+        lex.is_place(name[:2])
+        and (lex.is_sector(trade) or lex.word_pos(trade)[:1] in ("n", "j"))
+        and not name.endswith(STATE_MEDIA_ENDINGS)  # 湖南|广电: the province's broadcaster
     )
 
 

@@ -2349,3 +2349,12 @@ def test_a_known_firm_s_company_at_a_province_before_the_clause(production) -> N
     assert "国网浙江电力" in norms(production, text, "COMPANY")
     text = "推进延长石油靖边能源化工综合利用园区建设。"
     assert "延长石油靖边能源" not in norms(production, text, "COMPANY")
+
+
+def test_state_media_groups_are_no_firms(production) -> None:
+    # 浙江广电集团, 浙报集团, 湖南广电: broadcasters and newspapers (spec: state media); a listed
+    # publisher among them is a firm (中南传媒)
+    text = "芒果超媒、中南传媒、湖南广电等文化企业营收稳步增长，支持浙江广电集团、浙报集团深化媒体融合。"
+    companies = norms(production, text, "COMPANY")
+    assert "中南传媒" in companies
+    assert not companies & {"湖南广电", "浙江广电集团", "浙报集团", "广电集团"}
