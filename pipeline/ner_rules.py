@@ -2955,6 +2955,8 @@ def _with_zone_word(text: str, s: int, e: int, b: int, pos: dict[int, str]) -> t
     for m in ZONE_RE.finditer(text, e, b):
         if m.group() == "地区":
             continue  # (…地区: a region around the place, which the place names)
+        if "等" in text[e : m.start()]:
+            break  # 横林|等片区: the kind of the list's places, not the name's zone word
         if m.end() == b or pos.get(m.end(), "")[:1] == "v":
             return s, m.end()
     return s, e
@@ -3298,8 +3300,17 @@ def listed_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
                 continue
             if classify_org(item) in ("company", "government", "institution"):
                 continue  # 长安银行、榆林农村商业银行等地方金融机构: firms, not places
+            zone = next((k for k in (3, 2) if item[:k] in GENERIC_PLACES), 0)
+            if zone and offset + zone in starts and len(item) - zone >= 2:
+                offset, item = offset + zone, item[zone:]  # 经开区|戚墅堰: the zone's town
             place = _leading_place(item, lex)
             rest = item[place:]
+            link = opening.get(offset + place, (0, ""))
+            if place and link[0] - offset - place == 1 and rest[0] in _ROUTE_LINKS:
+                # 南沙|至|中山、珠海等地: from one place to the others, no place 至中山
+                if _area_name(rest[1:], pos.get((link[0], offset + len(item)), ""), lex):
+                    names.append([(offset, offset + place), (link[0], offset + len(item))])
+                continue
             if place and not lex.is_place(item) and _sector_word(rest, lex):
                 names.append([(offset, offset + place)])  # 株洲|服饰、宁乡|食品等产业园: the place
             elif (
@@ -3415,9 +3426,17 @@ def _sector_word(word: str, lex: Lexicons) -> bool:
 _AREA_KIND_TAILS = ("小区", "小巷", "城区", "社区", "街区", "街巷")
 
 
+# Words that join two places in a list's item (南沙|至|中山: from one to the other)
+_ROUTE_LINKS = frozenset("至到和与及")
+# Venues a list of business districts also names (新北万达广场, 印象城): not scored places
+_VENUE_TAILS = ("广场", "商场", "商城", "购物中心", "综合体", "印象城")
+
+
 def _area_name(item: str, pos: str, lex: Lexicons) -> bool:
     if lex.is_place(item):
         return True
+    if item.endswith(_VENUE_TAILS):
+        return False  # (新北|万达广场、…等商圈: a mall, a venue)
     if not _CJK_NAME_RE.fullmatch(item):
         return False  # 松江G60科创走廊: a zone, found as one (and its district) by zone_places
     if item in GENERIC_PLACES or item in lex.concepts or item in lex.programs:
@@ -3544,7 +3563,16 @@ def heritage_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
         for item in items:
             a, b = offset, offset + len(item)
             offset = b + 1
-            if a not in starts or b not in ends or item in _HERITAGE_GENERIC:
+            glued = (
+                item[0] in _NAME_CONJ
+                and len(item) >= 3
+                and not any(lex.is_place(item[:k]) for k in range(2, len(item) + 1))  # 和田
+            )
+            if glued:
+                # （浙江段）|和|良渚古城遗址, …|和良渚|古城: the conjunction, even where the
+                # segmenter fused it with the place
+                a, item = a + 1, item[1:]
+            if (a not in starts and not glued) or b not in ends or item in _HERITAGE_GENERIC:
                 continue
             if item[0] in LEFT_STOPS or lex.word_pos(item[:2]) in ("v", "vn", "a", "d"):
                 continue  # 建设|遗址, 保护|遗址: a verb, not a name
@@ -3552,7 +3580,8 @@ def heritage_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
                 continue  # 汉长安城|等|大遗址: the list's closer, then the kind of site
             if _SIDE_RE.fullmatch(item):
                 continue  # 大明湖|西南|遗址: a side of the place, not a name
-            proper = lex.is_place(item) or pos.get((a, b)) in ("ns", "nr", "nz")
+            word = (a - 1, b) if glued else (a, b)  # (和良渚: the fused token's tag)
+            proper = lex.is_place(item) or pos.get(word) in ("ns", "nr", "nz")
             if proper or (lex.word_freq(item) == 0 and not _common_compound(item, lex)):
                 out.append((a, b, PLACE, "heritage"))
     return out

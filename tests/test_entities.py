@@ -2358,3 +2358,29 @@ def test_state_media_groups_are_no_firms(production) -> None:
     companies = norms(production, text, "COMPANY")
     assert "中南传媒" in companies
     assert not companies & {"湖南广电", "浙江广电集团", "浙报集团", "广电集团"}
+
+
+def test_a_listed_route_and_a_zone_s_town_name_their_places(production) -> None:
+    # 南沙|至|中山、珠海等地: from one place to the others, no place 至中山; 经开区|戚墅堰、
+    # 遥观、横林等片区: the towns of a development zone, and 等片区 is the list's kind
+    places = norms(production, "南沙至中山、珠海等地实现半小时通达。", "PLACE")
+    assert {"南沙", "中山", "珠海"} <= places
+    assert "至中山" not in places
+    places = norms(production, "经开区戚墅堰、遥观、横林等片区加快转型。", "PLACE")
+    assert {"戚墅堰", "遥观", "横林"} <= places
+    assert not any(x.startswith("经开区") or x.endswith("片区") for x in places)
+
+
+def test_a_mall_in_a_list_of_business_districts_is_no_place(production) -> None:
+    # 新北|万达广场、…等商圈: the district is a place, the mall a venue (spec: not scored)
+    places = norms(production, "推动新北万达广场、湖塘乐购等商圈提档升级。", "PLACE")
+    assert "新北" in places
+    assert "万达广场" not in places
+
+
+def test_a_conjunction_fused_with_a_heritage_site_s_place(production) -> None:
+    # （浙江段）|和良渚|古城遗址: the segmenter fused 和 with the place; 和田 is a place
+    text = "推进大运河国家文化公园（浙江段）和良渚古城遗址保护。加强和田约特干古城遗址保护。"
+    places = norms(production, text, "PLACE")
+    assert {"良渚", "和田"} <= places
+    assert "和良渚" not in places
