@@ -4225,6 +4225,9 @@ def water_regions(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
             rest = text[s + k : s + k + 3]
             suffix = next((x for x in WATER_REGION_SUFFIXES if rest.startswith(x)), "")
             end = s + k + len(suffix)
+            if suffix and text.startswith("湿地", end) and end + 2 in ends:
+                out.append((s, end + 2, PLACE, "zone"))  # 闽江河口|湿地: the mouth's wetland
+                break
             if suffix and (end in ends or not text[end : end + 1].strip("，。；、")):
                 out.append((s, end, PLACE, "zone"))
                 break
@@ -4280,10 +4283,18 @@ _FEATURE_ENDS = tuple("河江湖山岛海湾")
 FEATURE_AREAS = ("湿地", "流域")
 
 
+# A river's mouth or delta, itself a feature (not its basin or banks: 黄河流域, 长江沿岸)
+_MOUTHS = ("入海口", "河口", "口", "三角洲")
+
+
 def named_feature(name: str, lex: Lexicons) -> bool:
     """A river, lake, mountain or island by its name: in the gazetteer, or a proper name + 河/
-    湖/山… the gazetteer lacks (温榆河)."""
-    return (lex.is_place(name) and name.endswith(_FEATURE_ENDS)) or _natural_feature(name, lex)
+    湖/山… the gazetteer lacks (温榆河); or a river's mouth or delta (长江口, 闽江河口)."""
+    return (
+        (lex.is_place(name) and name.endswith(_FEATURE_ENDS))
+        or _natural_feature(name, lex)
+        or any(name.endswith(x) and lex.is_place(name[: -len(x)]) for x in _MOUTHS)
+    )
 
 
 # Tags of the words a clause may put before a list's first name: verbs, adverbs, prepositions,

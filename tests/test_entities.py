@@ -2384,3 +2384,11 @@ def test_a_conjunction_fused_with_a_heritage_site_s_place(production) -> None:
     places = norms(production, text, "PLACE")
     assert {"良渚", "和田"} <= places
     assert "和良渚" not in places
+
+
+def test_a_river_mouth_s_wetland_and_the_mouth(production) -> None:
+    # 闽江河口|湿地, 长江口湿地: the wetland, and the mouth it is named by (as 海拉尔河湿地 and
+    # 海拉尔河: a compound yields both parts)
+    text = "开展闽江河口湿地生态修复，推进长江口湿地保护。"
+    places = norms(production, text, "PLACE")
+    assert {"闽江河口湿地", "长江口湿地", "长江口"} <= places
