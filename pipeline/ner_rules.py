@@ -2634,6 +2634,23 @@ def bank_branches(text: str, chosen: Sequence[Cand], lex: Lexicons) -> list[Cand
     ]
 
 
+def rural_banks(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """A place's rural commercial bank by its short form, which the segmenter cuts (江南|农|
+    商行, 常熟|农商行): the bank, named by the place or region before 农商行."""
+    if "农商行" not in text:
+        return []
+    before = {e: (s, p) for s, e, p in tokens}
+    ends = {e for _, e, _ in tokens}
+    out: list[Cand] = []
+    for m in re.finditer("农商行", text):
+        prev = before.get(m.start())
+        if m.end() not in ends or prev is None or m.start() - prev[0] < 2:
+            continue
+        if lex.is_place(text[prev[0] : m.start()]) or prev[1] == "ns":
+            out.append((prev[0], m.end(), COMPANY, "suffix"))
+    return out
+
+
 def known_firm_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Well-known firms by name (国家电网, 中国石化, 比亚迪), where the name is whole tokens and
     not the opening of a government body or an institution (中国银行|保险监督管理委员会)."""
@@ -2832,7 +2849,9 @@ def _known_firm_end(text: str, s: int, e: int, lex: Lexicons, limit: int, ends: 
                      # sector, plant or project of the firm's (…|靖边|能源|化工…园区)
                      or (rest in SUBSIDIARY_SUFFIXES and not text.startswith(
                          (*SECTOR_HEADS, *PLANT_NOUNS, *PROJECT_TAILS, *ZONE_WORDS), end)
-                         and not any(lex.is_sector(text[end : end + m]) for m in (2, 3))))
+                         and not any(lex.is_sector(text[end : end + m])
+                                     and not _clause_word(text[end : end + m], lex)
+                                     for m in (2, 3))))
             ):  # fmt: skip
                 return end
     for k in range(min(6, limit - e), 1, -1):

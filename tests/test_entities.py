@@ -2392,3 +2392,17 @@ def test_a_river_mouth_s_wetland_and_the_mouth(production) -> None:
     text = "开展闽江河口湿地生态修复，推进长江口湿地保护。"
     places = norms(production, text, "PLACE")
     assert {"闽江河口湿地", "长江口湿地", "长江口"} <= places
+
+
+def test_a_grid_company_s_bureau_before_the_clause(production) -> None:
+    # 南方电网|广州|供电局|建设…: 建设 is the clause's verb, no sector of the firm's project
+    text = "推动南方电网广州供电局建设新型电力系统。"
+    assert "南方电网广州供电局" in norms(production, text, "COMPANY")
+
+
+def test_a_rural_bank_by_its_short_form(production) -> None:
+    # 江南|农|商行: the segmenter cut 农商行; the region names the bank (农商行 alone is a kind)
+    text = "江南农商行、常州银行服务实体经济，推动农商行改革。"
+    companies = norms(production, text, "COMPANY")
+    assert "江南农商行" in companies
+    assert "农商行" not in companies
