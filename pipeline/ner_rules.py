@@ -1312,6 +1312,11 @@ def rare_brand(name: str, lex: Lexicons) -> bool:
     return brand_name(name, lex) and not _ordinary_word(name, lex)
 
 
+# Institutions' words of two characters or more (研究院, 实验室, 中心), which the trade words
+# of firm names also hold
+_INSTITUTION_WORDS = tuple(x for x in INSTITUTION_SUFFIXES if len(x) >= 2)
+
+
 def brand_with_trade(text: str, after: str, lex: Lexicons) -> int:
     """Length of a firm's name made of a registered brand and a trade word (恒通|钼业), within
     the model's ORG span or just after it (鑫源|化纤), 0 if none."""
@@ -1330,6 +1335,8 @@ def brand_with_trade(text: str, after: str, lex: Lexicons) -> int:
                 continue
             if trade in SECTOR_HEADS:
                 continue  # 苹果|产业: a product's sector
+            if trade.endswith(_INSTITUTION_WORDS):
+                continue  # 永钢|研究院: the firm's institute, no firm
             if _clause_word(trade, lex) or lex.word_pos(trade)[:1] not in ("n", "j"):
                 continue  # 城市, 发展, 海外: words of every clause, not trades
             if tail.startswith(tuple(PLANT_NOUNS)):

@@ -2406,3 +2406,10 @@ def test_a_rural_bank_by_its_short_form(production) -> None:
     companies = norms(production, text, "COMPANY")
     assert "江南农商行" in companies
     assert "农商行" not in companies
+
+
+def test_a_brand_s_institute_is_no_firm(production) -> None:
+    # 永钢|研究院: the steel maker's research institute (研究院 is also among firm names' trade
+    # words), no firm
+    text = "支持永钢研究院牵头组建创新联合体。"
+    assert "永钢研究院" not in norms(production, text, "COMPANY")
