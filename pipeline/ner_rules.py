@@ -4205,6 +4205,14 @@ def split_place(name: str, lex: Lexicons) -> list[tuple[int, int]]:
             or any(rest.endswith(x) and len(rest) > len(x) for x in NATURAL_SUFFIXES)
             # 丰泽|蟳埔村, 信阳|郝堂村: a place and a village or town in it
             or (rest.endswith(TOWN_SUFFIXES) and place_candidate(rest, lex))
+            # 安吉|余村: a county and a village of one character + 村 no dictionary knows
+            # (not a kind of village: 新村)
+            or (
+                len(rest) == 2
+                and rest[1] == "村"
+                and lex.place_kind(head) == "county"
+                and not lex.word_freq(rest)
+            )
         ):
             return [(0, cut), (cut, len(name))]
     return [(0, len(name))]

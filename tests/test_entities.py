@@ -2413,3 +2413,10 @@ def test_a_brand_s_institute_is_no_firm(production) -> None:
     # words), no firm
     text = "支持永钢研究院牵头组建创新联合体。"
     assert "永钢研究院" not in norms(production, text, "COMPANY")
+
+
+def test_a_county_and_its_one_character_village(production) -> None:
+    # 安吉|余村: the county and its village (a compound yields both parts)
+    places = norms(production, "支持安吉余村、桐庐等地深化乡村运营。", "PLACE")
+    assert {"安吉", "余村"} <= places
+    assert "安吉余村" not in places
