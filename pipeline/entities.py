@@ -590,6 +590,13 @@ class ResolveComponent:
                 )
             )
         ]
+        # 厦门市|属国有企业: 市属 (owned by the city) holds the suffix; the place is 厦门
+        cands = [
+            (s, e - 1, lab, src)
+            if lab == PLACE and text[e - 1] in "省市县区" and text.startswith("属", e) and e - s > 2
+            else (s, e, lab, src)
+            for s, e, lab, src in cands
+        ]
         # 粤北地区: the region is 粤北
         cands = [
             (s, e - 2, lab, src)

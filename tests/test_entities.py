@@ -2420,3 +2420,11 @@ def test_a_county_and_its_one_character_village(production) -> None:
     places = norms(production, "支持安吉余村、桐庐等地深化乡村运营。", "PLACE")
     assert {"安吉", "余村"} <= places
     assert "安吉余村" not in places
+
+
+def test_a_city_owned_firm_s_city_is_the_place_without_its_suffix(production) -> None:
+    # 厦门市|属国有企业: 市属 (city-owned) holds the suffix; the place is 厦门
+    text = "支持象屿集团、建发集团等厦门市属国有企业加快转型。"
+    places = norms(production, text, "PLACE")
+    assert "厦门" in places
+    assert "厦门市" not in places
