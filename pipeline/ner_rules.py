@@ -2641,6 +2641,44 @@ def bank_branches(text: str, chosen: Sequence[Cand], lex: Lexicons) -> list[Cand
     ]
 
 
+# A firm's plant at a place: 光束汽车|张家港|工厂二期, …|常州|基地
+_PLACED_PLANT_RE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?=(?:工厂|基地|生产基地|产业园|研发中心))")
+
+
+def placed_plant_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """A name + a firm's suffix before a place and a plant of its own (光束|汽车|张家港|工厂):
+    the firm, whose name alone may be a word (光束); not a sector (新能源|汽车|…) or a place's
+    industry (张家港|汽车)."""
+    if not any(w in text for w in ("工厂", "基地", "产业园", "研发中心")):
+        return []
+    starts = {s for s, _, _ in tokens}
+    ends = {e for _, e, _ in tokens}
+    out: list[Cand] = []
+    for i, (s, e, _) in enumerate(tokens[:-1]):
+        suffix = text[s:e]
+        if suffix not in COMPANY_SUFFIXES or i == 0:
+            continue
+        ps, pe, ppos = tokens[i - 1]
+        name = text[ps:pe]
+        m = _PLACED_PLANT_RE.match(text, e)
+        if (
+            m is None
+            or m.end() not in ends
+            or not lex.is_place(m.group(1))
+            or e not in starts
+            or not (2 <= len(name) <= 4 and _CJK_NAME_RE.fullmatch(name))
+            or ppos[:1] not in ("n", "j")
+            or lex.is_place(name)
+            or lex.is_sector(name)
+            or name in lex.concepts
+            or _head_suffix(name, COMPANY_SUFFIXES)
+            or lex.word_freq(name) >= BRAND_MAX_FREQ
+        ):
+            continue
+        out.append((ps, e, COMPANY, "suffix"))
+    return out
+
+
 def rural_banks(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """A place's rural commercial bank by its short form, which the segmenter cuts (江南|农|
     商行, 常熟|农商行): the bank, named by the place or region before 农商行."""

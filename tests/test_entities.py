@@ -2428,3 +2428,12 @@ def test_a_city_owned_firm_s_city_is_the_place_without_its_suffix(production) ->
     places = norms(production, text, "PLACE")
     assert "厦门" in places
     assert "厦门市" not in places
+
+
+def test_a_name_and_a_firm_suffix_before_its_plant_at_a_place(production) -> None:
+    # 光束|汽车|张家港|工厂二期: the firm (光束 alone is a word); a sector before a place's
+    # base is no firm (新能源|汽车|常州|基地)
+    text = "推动光束汽车张家港工厂二期开工建设，推进新能源汽车常州基地建设。"
+    companies = norms(production, text, "COMPANY")
+    assert "光束汽车" in companies
+    assert "新能源汽车" not in companies
