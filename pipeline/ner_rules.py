@@ -2603,18 +2603,26 @@ def country_opened_firms(
     (美国|宝洁, 台湾|联华电子) named with it, as the report writes it, and that place no longer
     a place of its own there (it is inside the firm's name)."""
     before = {e: s for s, e, _ in tokens}
-    grown: dict[tuple[int, int], int] = {}
+    grown: dict[tuple[int, int], tuple[int, int]] = {}
     for s, e, label, _src in chosen:
         a = before.get(s)
         if label == COMPANY and a is not None and _home_of_firm(text[a:s], lex):
-            grown[(s, e)] = a
+            grown[(s, e)] = (a, e)
+    return _grown_firms(chosen, grown)
+
+
+def _grown_firms(
+    chosen: Sequence[Cand], grown: dict[tuple[int, int], tuple[int, int]]
+) -> list[Cand]:
+    """`chosen` with the firms of `grown` (span → longer span) in their longer spans, and the
+    places inside what a firm grew by dropped (they are inside its name)."""
     if not grown:
         return list(chosen)
-    homes = {(a, s) for (s, _), a in grown.items()}
+    added = [(a, s) if a < s else (e, b) for (s, e), (a, b) in grown.items()]
     return [
-        (grown.get((s, e), s), e, label, src)
+        (*grown.get((s, e), (s, e)), label, src) if label == COMPANY else (s, e, label, src)
         for s, e, label, src in chosen
-        if not (label == PLACE and (s, e) in homes)
+        if not (label == PLACE and any(x <= s and e <= y for x, y in added))
     ]
 
 
@@ -2626,19 +2634,12 @@ def bank_branches(text: str, chosen: Sequence[Cand], lex: Lexicons) -> list[Cand
     """`chosen` with each bank named with its branch at a place (江苏银行|常州分行) as one
     firm, the longest name, as a firm's branch company is (…|常州分公司); the place inside it
     is no place of its own there."""
-    grown: dict[tuple[int, int], int] = {}
+    grown: dict[tuple[int, int], tuple[int, int]] = {}
     for s, e, label, _src in chosen:
         m = _BANK_BRANCH_RE.match(text, e) if label == COMPANY else None
         if m and text[s:e].endswith("银行") and lex.is_place(m.group(1)):
-            grown[(s, e)] = m.end()
-    if not grown:
-        return list(chosen)
-    inside = [(e, end) for (_, e), end in grown.items()]
-    return [
-        (s, grown.get((s, e), e), label, src)
-        for s, e, label, src in chosen
-        if not (label == PLACE and any(a <= s and e <= b for a, b in inside))
-    ]
+            grown[(s, e)] = (s, m.end())
+    return _grown_firms(chosen, grown)
 
 
 # A firm's plant at a place: 光束汽车|张家港|工厂二期, …|常州|基地
@@ -2651,7 +2652,6 @@ def placed_plant_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
     industry (张家港|汽车)."""
     if not any(w in text for w in ("工厂", "基地", "产业园", "研发中心")):
         return []
-    starts = {s for s, _, _ in tokens}
     ends = {e for _, e, _ in tokens}
     out: list[Cand] = []
     for i, (s, e, _) in enumerate(tokens[:-1]):
@@ -2665,7 +2665,6 @@ def placed_plant_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
             m is None
             or m.end() not in ends
             or not lex.is_place(m.group(1))
-            or e not in starts
             or not (2 <= len(name) <= 4 and _CJK_NAME_RE.fullmatch(name))
             or ppos[:1] not in ("n", "j")
             or lex.is_place(name)
@@ -3644,7 +3643,7 @@ def heritage_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
                 continue  # 汉长安城|等|大遗址: the list's closer, then the kind of site
             if _SIDE_RE.fullmatch(item):
                 continue  # 大明湖|西南|遗址: a side of the place, not a name
-            word = (a - 1, b) if glued else (a, b)  # (和良渚: the fused token's tag)
+            word = (a - 1, b) if glued and a not in starts else (a, b)  # (和良渚: fused)
             proper = lex.is_place(item) or pos.get(word) in ("ns", "nr", "nz")
             if proper or (lex.word_freq(item) == 0 and not _common_compound(item, lex)):
                 out.append((a, b, PLACE, "heritage"))
