@@ -320,7 +320,6 @@ class RulesComponent:
             *ner_rules.known_firm_names(text, tokens, self.lex),
             *ner_rules.ambiguous_firm_sites(text, tokens, self.lex),
             *ner_rules.ambiguous_firm_projects(text, tokens, self.lex),
-            *ner_rules.foreign_known_firms(text, tokens, self.lex),
             *ner_rules.rural_banks(text, tokens, self.lex),
             *ner_rules.placed_plant_firms(text, tokens, self.lex),
             *ner_rules.zone_places(text, tokens, self.lex),

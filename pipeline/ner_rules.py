@@ -2554,23 +2554,30 @@ _SITE_ORDINAL_RE = re.compile(r"第[一二三四五六七八九十\d]+")
 
 def ambiguous_firm_sites(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """A well-known firm whose name is also a word or a place, before a site of its own
-    (蔚来|第二先进制造基地, 蔚来|中国总部): the firm."""
+    (蔚来|第二先进制造基地, 蔚来|中国总部) or right after its country (日本|松下, 日本|本田: the
+    country joins its name in the resolver): the firm."""
     found = list(_firm_names(lex.ambiguous_firms).finditer(text))
     if not found:
         return []
     starts = {s for s, _, _ in tokens}
     ends = {e for _, e, _ in tokens}
+    before = {e: s for s, e, _ in tokens}
     return [
         (s, e, COMPANY, "known")
         for s, e in found
         if s in starts
         and e in ends
         and (
-            _SITE_ORDINAL_RE.match(text, e)
-            or text.startswith("中国", e)
-            or any(lex.is_place(text[e : e + k]) for k in (2, 3))
-        )  # (现代|化工厂, 卫星|工厂: a word before a kind of site)
-        and _SITE_RE.match(text, e)
+            (
+                (
+                    _SITE_ORDINAL_RE.match(text, e)
+                    or text.startswith("中国", e)
+                    or any(lex.is_place(text[e : e + k]) for k in (2, 3))
+                )  # (现代|化工厂, 卫星|工厂: a word before a kind of site)
+                and _SITE_RE.match(text, e)
+            )
+            or (s in before and _home_of_firm(text[before[s] : s], lex))
+        )
     ]
 
 
@@ -2582,18 +2589,6 @@ def _home_of_firm(place: str, lex: Lexicons) -> bool:
     """Whether a report writes `place` before a firm to say where the firm is from: a foreign
     country (美国|宝洁, 德国|巴斯夫) or Taiwan, Hong Kong, Macao (台湾|鸿海集团)."""
     return place in _OUTSIDE_MAINLAND or (place != "中国" and lex.place_kind(place) == "country")
-
-
-def foreign_known_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
-    """A well-known firm whose name is also a word, right after its country (日本|松下, 日本|
-    本田): the country says it is the firm (the country joins its name in the resolver)."""
-    before = {e: s for s, e, _ in tokens}
-    ends = {e for _, e, _ in tokens}
-    return [
-        (s, e, COMPANY, "known")
-        for s, e in _firm_names(lex.ambiguous_firms).finditer(text)
-        if e in ends and s in before and _home_of_firm(text[before[s] : s], lex)
-    ]
 
 
 def country_opened_firms(
