@@ -597,9 +597,12 @@ def _distinctive(
     dictionary knows."""
     if _slogan_named(text, tokens, start, end, lex):
         return True
+    region = REGION_ABBREV_RE.match(text, start)  # 琼|西北|供水工程: a region the segmenter cut
     for s, e, _ in tokens:
         if s < start or e > end:
             continue
+        if region and e == region.end() and s > start:
+            return True
         word = text[s:e]
         if lex.is_place(word) or word in lex.programs:
             return True
@@ -1841,6 +1844,8 @@ def _firm_item(item: str, lex: Lexicons) -> bool:
         return False  # 市场前景好, 有发展潜力的大: descriptions of firms, not names
     if item[0] in MEASURE_WORDS:
         return False  # 20家以上…: the tail of a count
+    if len(item) == 2 and item[1] == "资":
+        return False  # 德资、日资、韩资企业: firms by their capital's origin, no names
     suffix = _head_suffix(item, COMPANY_SUFFIXES)
     if suffix and len(item) > len(suffix):
         name = item[: -len(suffix)]
@@ -3146,8 +3151,11 @@ def sibling_firms(
     last item after two firms, followed by a verb (沙钢、中天钢铁、永钢|加快…), where a city's
     name + a trade also names a firm (洛阳钼业、中原银行、洛阳轴承|实现…)."""
     firms = {(s, e) for s, e, label, _ in cands if label == COMPANY}
-    if len(firms) < 2 or "、" not in text:
-        return []  # (every reading below needs two firms in a 、-list)
+    if not firms or "、" not in text:
+        return []
+    pairs = _paired_brands(text, tokens, firms, lex)
+    if len(firms) < 2:
+        return pairs  # (every reading below needs two firms in a 、-list)
     ends = {e for _, e in firms}
     starts = {s for s, _ in firms}
     covered = {i for s, e, *_ in cands for i in range(s, e)}
@@ -3182,9 +3190,9 @@ def sibling_firms(
             or text[s - 1] in "，。；："
             or any(b == s and p[:1] == "v" for _, b, p in tokens)
         )
-        if opens and _place_trade(text[s:e], lex):
-            place_firms.append((s, e))
-    out: list[tuple[int, int]] = list(place_firms)
+        if opens and (_place_trade(text[s:e], lex) or _brand_and_trade(text[s:e], lex)):
+            place_firms.append((s, e))  # (or a brand's: 兴澄|特钢、华西集团、三房巷集团)
+    out: list[tuple[int, int]] = list(place_firms) + pairs
     for s, e in spans:
         name = text[s:e]
         if _place_and_word(name, lex) and not lex.is_place(name):
@@ -3202,6 +3210,34 @@ def sibling_firms(
         for s, e in _known_among_firms(text, firms, covered, lex)
         if s in bounds and e in bounds  # 苹果|园: not a whole word
     ]
+    return out
+
+
+def _paired_brands(
+    text: str, tokens: Sequence[Tok], firms: Collection[tuple[int, int]], lex: Lexicons
+) -> list[tuple[int, int]]:
+    """A registered brand and its trade, four characters, joined by 、 to a firm as the other
+    item of the clause's pair (洪都航空、昌河|飞机|发展…; 推动|金力|永磁、富尔特电子在…)."""
+    starts = {s for s, _ in firms}
+    ends = {e for _, e in firms}
+    opens = {b for _, b, p in tokens if p[:1] in ("v", "p")}  # after a verb or a preposition
+    closes = {a for a, _, p in tokens if p[:1] in ("v", "p") or text[a] in "等，。；"}
+    out: list[tuple[int, int]] = []
+    for m in re.finditer("、", text):
+        at = m.start()
+        if at in ends and at + 5 in closes and text[at + 5 : at + 6] != "、":
+            s, e = at + 1, at + 5  # the firm before, the brand after
+        elif at + 1 in starts and at - 4 in opens and text[at - 5 : at - 4] != "、":
+            s, e = at - 4, at  # the brand before, the firm after
+        else:
+            continue
+        name = text[s:e]
+        if (
+            _CJK_NAME_RE.fullmatch(name)
+            and _brand_and_trade(name, lex)
+            and not any(a < e and s < b for a, b in firms)
+        ):
+            out.append((s, e))
     return out
 
 

@@ -2436,3 +2436,34 @@ def test_a_name_and_a_firm_suffix_before_its_plant_at_a_place(production) -> Non
     companies = norms(production, text, "COMPANY")
     assert "光束汽车" in companies
     assert "新能源汽车" not in companies
+
+
+def test_a_project_named_after_a_region_the_segmenter_cut(production) -> None:
+    # 琼|西北|供水工程: the region's abbreviation (one character and a direction, two tokens)
+    # names the works, which are a program; the region inside it is no place of the report
+    text = "完成琼西北供水工程建设。"
+    assert "琼西北供水工程" in norms(production, text, "PROGRAM")
+    assert "琼西北" not in norms(production, text, "PLACE")
+
+
+def test_firms_named_by_their_capital_s_origin_are_no_firms(production) -> None:
+    # 德资、日资、韩资企业: kinds of firm by whose capital they are, no names
+    text = "推动林德气体、晓星集团追加投资，引进一批德资、日资、韩资企业。"
+    companies = norms(production, text, "COMPANY")
+    assert "晓星集团" in companies
+    assert not {"德资", "日资", "韩资"} & companies
+
+
+def test_a_brand_and_its_trade_open_a_list_of_firms(production) -> None:
+    # 兴澄|特钢、华西集团、三房巷集团: the first item, a registered brand and its trade, is a
+    # firm like its two siblings
+    text = "推动兴澄特钢、华西集团、三房巷集团实施新一轮技改。"
+    assert "兴澄特钢" in norms(production, text, "COMPANY")
+
+
+def test_a_brand_and_its_trade_paired_with_a_firm(production) -> None:
+    # 洪都航空、昌河|飞机|发展: the other item of a pair of firms, between the clause's verbs;
+    # likewise before the firm (推动|金力|永磁、富尔特电子|在)
+    text = "支持洪都航空、昌河飞机发展低空经济，推动金力永磁、富尔特电子在赣州扩大产能。"
+    companies = norms(production, text, "COMPANY")
+    assert {"昌河飞机", "金力永磁"} <= companies
