@@ -3014,6 +3014,9 @@ def _item_bounds(text: str, s: int, e: int) -> tuple[int, int] | None:
     return None
 
 
+_GOVERNING_WORDS = tuple(sorted(GOVERNING))
+
+
 def _with_zone_word(text: str, s: int, e: int, b: int, pos: dict[int, str]) -> tuple[int, int]:
     """A listed name with the zone word that closes its item (杨凌|示范区, 左右江|革命|老区):
     the zone's name, which the spec takes whole; the name alone otherwise."""
@@ -3022,6 +3025,8 @@ def _with_zone_word(text: str, s: int, e: int, b: int, pos: dict[int, str]) -> t
             continue  # (…地区: a region around the place, which the place names)
         if "等" in text[e : m.start()]:
             break  # 横林|等片区: the kind of the list's places, not the name's zone word
+        if pos.get(e, "")[:1] == "v" and text.startswith(_GOVERNING_WORDS, e):
+            break  # 鼓楼|建设|高端服务业集聚区: the clause's verb, then what the places build
         if m.end() == b or pos.get(m.end(), "")[:1] == "v":
             return s, m.end()
     return s, e
@@ -4014,6 +4019,11 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
                 # 西咸新区|沣东新城, 滨湖区|蠡湖新城: a new town inside a district, both named
                 out.append((start, inner.end(), PLACE, "zone"))
                 start = inner.end()
+            zone = _PARK_IN_ZONE_RE.match(text, start, m.start())
+            if m.group() in _GENERIC_PARKS and zone and _kind_of_park(zone.group(1), lex):
+                # 江阴高新区|生命健康|产业园: a park of a sector inside a zone, the zone named
+                out.append((start, zone.start(1), PLACE, "zone"))
+                continue
             out.append((start, m.end(), PLACE, "zone"))
     out += bilateral_parks(text, starts, ends)
     return [
@@ -4023,6 +4033,19 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
         else (a, b, label, source)
         for a, b, label, source in out
     ]
+
+
+# A zone opening the name of a park in it that its sector names (江阴高新区|生命健康|产业园)
+_PARK_IN_ZONE_RE = re.compile(
+    r"[\u4e00-\u9fff]{2,6}?(?:高新区|经开区|开发区|新区|综保区|保税区)([\u4e00-\u9fff]{2,6})$"
+)
+_GENERIC_PARKS = frozenset(("产业园", "产业园区", "园区", "工业园", "工业园区", "科技园"))
+
+
+def _kind_of_park(words: str, lex: Lexicons) -> bool:
+    """Whether the words before a park's kind name its sector, not the park (生命健康, 智能装备;
+    not a proper name: 中关村|软件园)."""
+    return lex.is_sector(words) or _common_compound(words, lex) or lex.word_freq(words) >= 200
 
 
 # A district or new area that opens the name of a new town inside it (西咸新区|沣东新城)

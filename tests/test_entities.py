@@ -2477,3 +2477,22 @@ def test_a_county_and_one_of_its_own_towns(production) -> None:
     assert {"花都", "狮岭", "增城", "新塘", "高淳", "桠溪", "六合", "竹镇"} <= places
     assert "六合竹镇" not in places
     assert "新塘" not in norms(production, "推动花都新塘皮具产业集群转型。", "PLACE")
+
+
+def test_a_listed_place_before_the_clause_s_verb_takes_no_zone_word(production) -> None:
+    # 鼓楼|建设|高端服务业集聚区: the last item of the list, then the verb and what the places
+    # build; a zone word after other words of the name still closes it (万达开川渝…示范区)
+    text = "支持玄武、秦淮、建邺、鼓楼建设高端服务业集聚区。"
+    places = norms(production, text, "PLACE")
+    assert "鼓楼" in places
+    assert not any(p.endswith("集聚区") for p in places)
+    text = "川南渝西融合发展试验区、万达开川渝统筹发展示范区、明月山绿色发展示范带等毗邻地区合作。"
+    assert "万达开川渝统筹发展示范区" in norms(production, text, "PLACE")
+
+
+def test_a_sector_s_park_inside_a_zone_names_the_zone(production) -> None:
+    # 江阴高新区|生命健康|产业园: a park the sector names, inside a zone (a place); the zone
+    text = "集成电路产业园、江阴高新区生命健康产业园新增项目40个。"
+    places = norms(production, text, "PLACE")
+    assert "江阴高新区" in places
+    assert "江阴高新区生命健康产业园" not in places
