@@ -582,7 +582,11 @@ class ResolveComponent:
                 or ner_rules.slogan_area(text, c[0], c[1], self.lex)  # 美丽甘肃示范区
                 or ner_rules.in_event_name(text, c[1])
                 or ner_rules.governs_a_style(text, c[1])
-                or text[c[0] : c[1]].endswith(ner_rules.STREET_ENDINGS)  # streets: not scored
+                # streets: not scored (周巷, 白沙路: towns' short names, 周巷镇, 白沙路街道)
+                or (
+                    text[c[0] : c[1]].endswith(ner_rules.STREET_ENDINGS)
+                    and not ner_rules.town_name(text[c[0] : c[1]], self.lex)
+                )
                 or _in_title(text, c[0], c[1])  # 《中华人民共和国…法》: a title's words
                 # 中|印尼: two countries fused (中印尼合作), not 印尼 alone
                 or (

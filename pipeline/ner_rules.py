@@ -2302,7 +2302,7 @@ def _opens_with_town(item: str, at: int, ends: set[int], lex: Lexicons) -> bool:
     """Whether a project item (at offset `at`) opens with a town's short name that is a whole
     word and no known firm's (古雷|炼化; not 富乐|德: 富乐德 is the word)."""
     return any(
-        at + k in ends and _town_name(item[:k], lex) and item[:k] not in lex.known_firms
+        at + k in ends and town_name(item[:k], lex) and item[:k] not in lex.known_firms
         for k in (2, 3)
     )
 
@@ -3331,11 +3331,11 @@ def _water_sibling(name: str, sides: Sequence[str], lex: Lexicons) -> bool:
 # parks and business units are areas too (东方芯港、生命蓝湾等特色产业园; 真如、大柏树等商务单元)
 PLACE_LIST_RE = re.compile(
     r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fffA-Za-z\d]{2,10}?)"
-    r"(?=等(?:[\d一二三四五六七八九十两]+个)?"
+    r"(?=(?:等|(?=[\d一二三四五六七八九十两]+个))(?:[\d一二三四五六七八九十两]+个)?"
     r"(?:重点|特色|大尺度|(?:整体|重点|城市)?(?:转型|更新|改造|开发)(?=区域|片区))?"
     r"(?:区域|地区|片区|城市|地市|县市区?|市县|区县|地方|地|商圈|商务区|街区|商务单元"
     r"|产业园区|产业园|园区|功能区|集聚区|郊野公园|(?:国家级|省级)?自然保护区"
-    r"|街道|乡镇|镇街|古镇"  # (闲林、仁和、良渚等街道; 青浦金泽、吴江黎里等古镇)
+    r"|街道|乡镇|镇街|古镇|中心镇|重点镇"  # (闲林、仁和、良渚等街道; 青浦金泽、吴江黎里等古镇)
     r"|(?<=个)(?:镇|乡镇|乡(?!村)|街道|镇街|县|区|旗|村))"  # (…等10个镇: a count of divisions)
     r"(?![\u4e00-\u9fff]{0,2}(?:产品|标志|品牌|企业)|建设(?:项目|工程|用地|资金|任务)|项目|工程|基础|管理|治理))"
 )
@@ -3360,8 +3360,9 @@ def _without_leading(
 
 
 def listed_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
-    """The items of a list closed by a kind of area (…等区域, …等地): names, not phrases."""
-    if "、" not in text or "等" not in text:
+    """The items of a list closed by a kind of area (…等区域, …等地, …三个中心镇): names, not
+    phrases."""
+    if "、" not in text or ("等" not in text and "个" not in text):
         return []
     starts = {s for s, _, _ in tokens}
     ends = {e for _, e, _ in tokens}
@@ -3441,7 +3442,7 @@ TOWN_AREA_FOLLOWERS = (
 TOWN_NAME_MAX_FREQ = 200
 
 
-def _town_name(word: str, lex: Lexicons) -> bool:
+def town_name(word: str, lex: Lexicons) -> bool:
     """Whether `word` is the short name of a town, township or sub-district (陆家嘴 of
     陆家嘴街道) that is no common word (工业, 民族 are names of towns too)."""
     if len(word) < 2 or not _CJK_RE.fullmatch(word) or lex.is_place(word):
@@ -3466,7 +3467,7 @@ def county_towns(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             if (
                 town in towns
                 and e + n in bounds
-                and _town_name(town, lex)
+                and town_name(town, lex)
                 and not text.startswith(TOWN_SUFFIXES, e + n)
             ):
                 out.append((e, e + n, PLACE, "town"))
@@ -3479,7 +3480,7 @@ def town_areas(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     徐家汇|体育公园, 虹桥|国际商务区): the place, as a county's name before a facility is."""
     out: list[Cand] = []
     for s, e, _ in tokens:
-        if text.startswith(TOWN_AREA_FOLLOWERS, e) and _town_name(text[s:e], lex):
+        if text.startswith(TOWN_AREA_FOLLOWERS, e) and town_name(text[s:e], lex):
             out.append((s, e, PLACE, "town"))
     return out
 
@@ -3528,7 +3529,7 @@ def listed_towns(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     out: list[Cand] = []
     for run in token_lists(text, tokens):
         words = [text[tokens[i][0] : tokens[i][1]] for i in run]
-        towns = [_town_name(w, lex) for w in words]
+        towns = [town_name(w, lex) for w in words]
         if sum(towns) < 2 or not all(
             t or lex.is_place(w) for t, w in zip(towns, words, strict=True)
         ):
@@ -4322,7 +4323,7 @@ def split_place(name: str, lex: Lexicons) -> list[tuple[int, int]]:
             # 丰泽|蟳埔村, 信阳|郝堂村: a place and a village or town in it
             or (rest.endswith(TOWN_SUFFIXES) and place_candidate(rest, lex))
             # 六合|竹镇: a county and one of its own towns by its short name
-            or (rest in lex.towns_of(head) and _town_name(rest, lex))
+            or (rest in lex.towns_of(head) and town_name(rest, lex))
             # 安吉|余村: a county and a village of one character + 村 no dictionary knows
             # (not a kind of village: 新村)
             or (
@@ -4835,6 +4836,7 @@ def names_a_street(text: str, end: int) -> bool:
         or (
             text[end - 1 : end] not in ("", *"省市县区州盟旗镇乡村道")
             and _CJK_NAME_RE.fullmatch(after[:2]) is not None
+            and after[:1] not in "一二三四五六七八九十两几"  # (宗汉|四个街道: a count)
             and after[2:3] in ("路", "街")
             and after[1:3] not in _NOT_STREETS
             and after[:3] not in _NOT_STREETS

@@ -2496,3 +2496,14 @@ def test_a_sector_s_park_inside_a_zone_names_the_zone(production) -> None:
     places = norms(production, text, "PLACE")
     assert "江阴高新区" in places
     assert "江阴高新区生命健康产业园" not in places
+
+
+def test_towns_listed_before_their_count_and_kind(production) -> None:
+    # 周巷、观海卫、龙山三个中心镇 (no 等: the count closes the list); 周巷 ends like a lane's
+    # name (巷) but is a town's (周巷镇), 白沙路 a sub-district's (白沙路街道); a street named
+    # after a place is still no place (建华路)
+    places = norms(production, "周巷、观海卫、龙山三个中心镇综合实力明显增强。", "PLACE")
+    assert {"周巷", "观海卫", "龙山"} <= places
+    places = norms(production, "浒山、古塘、白沙路、宗汉四个街道完成城市更新。", "PLACE")
+    assert {"浒山", "古塘", "白沙路", "宗汉"} <= places
+    assert not norms(production, "改造建华路、栖霞街等道路。", "PLACE")
