@@ -546,9 +546,13 @@ class ResolveComponent:
             for zone in ner_rules.FREE_TRADE_ZONES
             if text.endswith(zone, 0, b)
         ]
-        # 义|乌江(流域): a river named after the place whose name the segmenter cut
+        # 义|乌江(流域): a river named after the place whose name the segmenter cut; 东江|源:
+        # the river's source area, named after it
         cands = [
-            (ner_rules.river_named_after_place(text, c[0], c[1], self.lex), *c[1:])
+            (
+                ner_rules.river_named_after_place(text, c[0], c[1], self.lex),
+                ner_rules.river_source_end(text, c[0], c[1], self.lex), *c[2:],
+            )
             if c[2] == PLACE else c
             for c in cands
         ]  # fmt: skip

@@ -2957,7 +2957,7 @@ ZONE_SUFFIXES: tuple[str, ...] = tuple(
             "合作区", "保税区", "开发区", "组团", "新城", "地区", "经济带", "湾区", "自创区",
             "园区", "工业区", "工业园区", "物流园区", "产业园区", "科技园区", "工业园", "经济区",
             "特别合作区", "试验区", "实验区", "功能区", "综保区", "科学城", "科技城", "智慧城",
-            "创新城", "中心区", "新片区",
+            "创新城", "中心区", "新片区", "港务区",
             "产业带", "创新带", "科技创新带", "文化产业带", "旅游度假区", "大都市圈", "城市圈",
             "大学城", "高教园", "商务区", "科技园", "国际旅游岛", "科创城", "化工区", "城镇群",
             "管理区", "城市带", "自然保护区", "地质公园", "森林公园", "湿地公园",
@@ -4476,6 +4476,14 @@ def river_named_after_place(text: str, s: int, e: int, lex: Lexicons) -> int:
         if s >= k and lex.place_kind(text[s - k : s + 1]) in _CITY_KINDS:
             return s - k
     return s
+
+
+def river_source_end(text: str, s: int, e: int, lex: Lexicons) -> int:
+    """End of a river's source area named after the river (东江|源, 木兰溪|源: a place of its
+    own, as 三江源), not its source as a word (海河|源头); else `e`."""
+    if text[e : e + 1] != "源" or text[e + 1 : e + 2] in ("头", "泉", "流") or e - s < 2:
+        return e
+    return e + 1 if text[e - 1] in "江河溪" and named_feature(text[s:e], lex) else e
 
 
 def listed_features(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:

@@ -2507,3 +2507,12 @@ def test_towns_listed_before_their_count_and_kind(production) -> None:
     places = norms(production, "浒山、古塘、白沙路、宗汉四个街道完成城市更新。", "PLACE")
     assert {"浒山", "古塘", "白沙路", "宗汉"} <= places
     assert not norms(production, "改造建华路、栖霞街等道路。", "PLACE")
+
+
+def test_a_river_s_source_area_and_an_inland_port_zone(production) -> None:
+    # 东江|源: the source area named after the river is a place of its own (as 三江源); 海河|源头
+    # is the river's source as a word; 西安国际港务区: a zone named as an inland port's
+    places = norms(production, "加强东江源、赣江源生态保护补偿，推进海河源头综合治理。", "PLACE")
+    assert {"东江源", "赣江源", "海河"} <= places
+    text = "支持西安经开区、曲江新区、西安国际港务区争创一流园区。"
+    assert "西安国际港务区" in norms(production, text, "PLACE")
