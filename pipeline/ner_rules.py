@@ -2966,6 +2966,7 @@ ZONE_SUFFIXES: tuple[str, ...] = tuple(
             # kinds of zones as planned and named
             "保税港区", "生物城", "科教城", "数字城", "低碳城", "产业区",
             "经济特区",  # 深圳经济特区
+            "经济技术开发区",  # (the segmenter's 经济|技术开发区 holds no zone word of its own)
             # 皖北承接产业转移集聚区, 闽西南协同发展区, 集美台商投资区: zones as planned
             *PLACED_ZONE_SUFFIXES, "台商投资区",
             "城市副中心",  # 北京城市副中心: a city's planned sub-centre, named by the city
@@ -3336,7 +3337,9 @@ PLACE_LIST_RE = re.compile(
     r"(?:区域|地区|片区|城市|地市|县市区?|市县|区县|地方|地|商圈|商务区|街区|商务单元"
     r"|产业园区|产业园|园区|功能区|集聚区|郊野公园|(?:国家级|省级)?自然保护区"
     r"|街道|乡镇|镇街|古镇|中心镇|重点镇"  # (闲林、仁和、良渚等街道; 青浦金泽、吴江黎里等古镇)
-    r"|(?<=个)(?:镇|乡镇|乡(?!村)|街道|镇街|县|区|旗|村))"  # (…等10个镇: a count of divisions)
+    r"|(?<=个)(?:镇|乡镇|乡(?!村)|街道|镇街|县|区|旗|村)"
+    r"|(?<=等)镇(?![长区域])"  # (长河、崇寿、附海、逍林等镇; not 等镇长, 等镇区)
+    r")"  # (…等10个镇: a count of divisions)
     r"(?![\u4e00-\u9fff]{0,2}(?:产品|标志|品牌|企业)|建设(?:项目|工程|用地|资金|任务)|项目|工程|基础|管理|治理))"
 )
 
@@ -3735,8 +3738,11 @@ def place_candidate(name: str, lex: Lexicons) -> bool:
             one_char_ok = suffix in ("山", "岛", "河", "湖", "江") and lex.word_freq(name) < 1000
             if len(prefix) < 2 and not (prefix and one_char_ok):
                 return False  # 融湾: a verb + 湾 (崮山, 泰山 are names)
-            if prefix in GENERIC_PLACES or lex.word_freq(prefix) >= 3000:
-                return False  # 城区
+            if prefix in GENERIC_PLACES or (
+                lex.word_freq(prefix) >= 3000
+                and not (suffix in _OFFICIAL_ZONE_WORDS and lex.is_place(prefix))
+            ):
+                return False  # 城区 (天津|经济技术开发区: a city's official zone)
             if prefix.startswith(("国家", "省级", "市级", "全国")):
                 return False  # 国家大学科技园: a rank and a kind, not a name
             if suffix in PLACED_ZONE_SUFFIXES and not any(
@@ -3839,6 +3845,8 @@ def _ranked_name(text: str, tokens: Sequence[Tok], at: int, lex: Lexicons) -> bo
 # A free trade zone named bare (its areas are named with it: 自贸试验区|临港新片区).
 FREE_TRADE_ZONES = ("自贸试验区", "自由贸易试验区", "自贸区")
 _LONG_ZONE_WORDS = ("试验区", "实验区", "开发区")
+# Zone words that only follow a zone's place name in official names
+_OFFICIAL_ZONE_WORDS = ("经济技术开发区",)
 _DASHES = "—–－-"
 _TITLE_WON_RE = re.compile(rf"(?:{_TITLE_VERBS})[^，。；：“”、]*$")  # (see _TITLE_VERBS)
 _ROAD_CODE_RE = re.compile(r"[A-Z]\d+$")  # a national road's number: G60, S4

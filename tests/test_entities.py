@@ -2516,3 +2516,16 @@ def test_a_river_s_source_area_and_an_inland_port_zone(production) -> None:
     assert {"东江源", "赣江源", "海河"} <= places
     text = "支持西安经开区、曲江新区、西安国际港务区争创一流园区。"
     assert "西安国际港务区" in norms(production, text, "PLACE")
+
+
+def test_a_development_zone_s_official_name_and_towns_closed_by_their_kind(production) -> None:
+    # 沧州|临港|经济|技术开发区: the official zone word runs over two tokens; the zone's name
+    # opens with its city (the model reads 临港经济技术开发区 only); a city's official zone
+    # written as one token stays one place (天津经济技术开发区)
+    text = "支持沧州临港经济技术开发区、秦皇岛经开区争创一流，中新天津生态城、天津经济技术开发区综合实力提升。"
+    places = norms(production, text, "PLACE")
+    assert {"沧州临港经济技术开发区", "天津经济技术开发区"} <= places
+    assert "临港经济技术开发区" not in places
+    # …等镇: the towns of a list closed by their kind
+    places = norms(production, "推进长河、崇寿、附海、逍林等镇和美乡村连片建设。", "PLACE")
+    assert {"长河", "崇寿", "附海", "逍林"} <= places
