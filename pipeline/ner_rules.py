@@ -138,7 +138,7 @@ COMPANY_SUFFIXES: tuple[str, ...] = tuple(
             "光能", "锂能", "新能",
             # a city's or province's state investment firms by their short names (合肥建投,
             # 榆林城投, 兴泰金控)
-            "金控", "城投", "建投", "交投", "产投",
+            "金控", "城投", "建投", "交投", "产投", "文投",
         ),
         key=lambda s: (-len(s), s),
     )
@@ -155,7 +155,7 @@ GENERIC_GROUPS = _words(
 STRONG_COMPANY_SUFFIXES: tuple[str, ...] = (
     "集团", "公司", "股份", "控股", "有限公司", "银行", "证券", "人寿", "石化", "化学", "纤维",
     "轮胎", "啤酒", "乳业", "药业", "制药", "重工", "钢铁", "电气", "实业", "置业",
-    "金控", "城投", "建投", "交投", "产投",
+    "金控", "城投", "建投", "交投", "产投", "文投",
 )  # fmt: skip
 GOV_SUFFIXES: tuple[str, ...] = (
     "委员会", "人民政府", "政府", "人大", "政协", "法院", "检察院", "党委", "市委", "省委", "区委",
@@ -1525,6 +1525,26 @@ def _opens_body(text: str, tokens: Sequence[Tok], j: int) -> bool:
     return False
 
 
+def _placed_group(text: str, tokens: Sequence[Tok], i: int, suffix: str, lex: Lexicons) -> bool:
+    """Whether the group or holding firm at token `i` is named by a province's, city's or
+    county's name and one word of two characters, no kind of group (宁波|牛奶|集团; not
+    本地|企业|集团, 山东|产业|集团)."""
+    if suffix not in ("集团", "控股") or i < 2:
+        return False
+    place = text[tokens[i - 2][0] : tokens[i - 2][1]]
+    word = text[tokens[i - 1][0] : tokens[i - 1][1]]
+    return (
+        lex.place_kind(place) in _CITY_KINDS
+        and len(word) == 2
+        and _CJK_NAME_RE.fullmatch(word) is not None
+        and word not in GENERIC_GROUPS
+        and not lex.is_place(word)
+        and tokens[i - 1][2][:1] not in ("v", "p", "c", "u", "m", "q", "r", "f", "x", "w")
+        and word not in GOVERNING
+        and (i < 3 or text[tokens[i - 3][0] : tokens[i - 3][1]] not in ("全", "本", "各"))
+    )
+
+
 def company_suffix_names(
     text: str,
     tokens: Sequence[Tok],
@@ -1581,6 +1601,11 @@ def company_suffix_names(
                 suffix = "新" + suffix
                 ps, pe, ppos = tokens[i - 2]
             name_start, name = ps, text[ps:pe]
+            if _placed_group(text, tokens, i, suffix, lex):
+                # 宁波|牛奶|集团, 西安|高新|控股: a city's or province's group by its place and
+                # one word (a local firm, as 山东|港口|集团)
+                out.append((tokens[i - 2][0], e, COMPANY, "suffix"))
+                continue
             if _is_boundary(text, tokens[i - 1]) or ppos in ("q", "v", "vn", "a", "ad"):
                 continue
             if ppos == "m" and not (

@@ -2529,3 +2529,13 @@ def test_a_development_zone_s_official_name_and_towns_closed_by_their_kind(produ
     # …等镇: the towns of a list closed by their kind
     places = norms(production, "推进长河、崇寿、附海、逍林等镇和美乡村连片建设。", "PLACE")
     assert {"长河", "崇寿", "附海", "逍林"} <= places
+
+
+def test_a_local_group_by_its_place_and_one_word(production) -> None:
+    # 宁波|牛奶|集团, 西安|高新|控股: a city's firm by its place, one word and a group's or a
+    # holding's form; 曲江|文投: a district's culture investment firm (as 城投, 交投); a kind of
+    # group after a place is none (宁波|企业|集团)
+    text = "宁波牛奶集团慈溪牧场投产，推动西安城投集团、西安高新控股聚焦主业，曲江文投完成整合。"
+    companies = norms(production, text, "COMPANY")
+    assert {"宁波牛奶集团", "西安高新控股", "曲江文投"} <= companies
+    assert not norms(production, "培育一批宁波企业集团。", "COMPANY")
