@@ -2676,7 +2676,7 @@ _PLACED_PLANT_RE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?=(?:工厂|基地|生�
 def placed_plant_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """A name + a firm's suffix before a place and a plant of its own (光束|汽车|张家港|工厂):
     the firm, whose name alone may be a word (光束); not a sector (新能源|汽车|…) or a place's
-    industry (张家港|汽车)."""
+    industry (张家港|汽车). Likewise a country and a name (韩国|晓星|江阴|基地)."""
     if not any(w in text for w in ("工厂", "基地", "产业园", "研发中心")):
         return []
     ends = {e for _, e, _ in tokens}
@@ -2702,6 +2702,26 @@ def placed_plant_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
         ):
             continue
         out.append((ps, e, COMPANY, "suffix"))
+    # a firm from abroad by its country and its name before its plant here (韩国|晓星|江阴|基地):
+    # the country is part of the name a report writes
+    for (cs, ce, _), (ns, ne, npos) in zip(tokens, tokens[1:], strict=False):
+        if lex.place_kind(text[cs:ce]) != "country" or text[cs:ce] == "中国":
+            continue
+        name = text[ns:ne]
+        m = _PLACED_PLANT_RE.match(text, ne)
+        if (
+            m is not None
+            and m.end() in ends
+            and lex.place_kind(m.group(1)) in _CITY_KINDS
+            and 2 <= len(name) <= 4
+            and _CJK_NAME_RE.fullmatch(name)
+            and npos[:1] in ("n", "j")
+            and not lex.is_place(name)
+            and not lex.is_sector(name)
+            and name not in lex.concepts
+            and lex.word_freq(name) < BRAND_MAX_FREQ
+        ):
+            out.append((cs, ne, COMPANY, "suffix"))
     return out
 
 

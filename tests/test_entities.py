@@ -2539,3 +2539,12 @@ def test_a_local_group_by_its_place_and_one_word(production) -> None:
     companies = norms(production, text, "COMPANY")
     assert {"宁波牛奶集团", "西安高新控股", "曲江文投"} <= companies
     assert not norms(production, "培育一批宁波企业集团。", "COMPANY")
+
+
+def test_a_foreign_firm_by_its_country_and_name_before_its_plant_here(production) -> None:
+    # 韩国|晓星|江阴|基地: the country and the name (no suffix) before a Chinese city's plant;
+    # the country is no place there; a sector between them is no firm (德国|汽车|常州|产业园)
+    text = "韩国晓星江阴基地完成增资。"
+    assert "韩国晓星" in norms(production, text, "COMPANY")
+    assert "韩国" not in norms(production, text, "PLACE")
+    assert not norms(production, "建设德国汽车常州产业园。", "COMPANY")
