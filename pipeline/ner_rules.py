@@ -2704,7 +2704,7 @@ def placed_plant_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
         out.append((ps, e, COMPANY, "suffix"))
     # a firm from abroad by its country and its name before its plant here (韩国|晓星|江阴|基地):
     # the country is part of the name a report writes
-    for (cs, ce, _), (ns, ne, npos) in zip(tokens, tokens[1:], strict=False):
+    for (cs, ce, _), (ns, ne, npos) in itertools.pairwise(tokens):
         if lex.place_kind(text[cs:ce]) != "country" or text[cs:ce] == "中国":
             continue
         name = text[ns:ne]
