@@ -123,6 +123,7 @@ def make_lexicons(lexicon: Lexicon, stoplist: Path) -> Lexicons:
         is_brand=firm_names().__contains__,
         known_firms=frozenset(n for n, f in known.items() if not f.ambiguous),
         ambiguous_firms=frozenset(n for n, f in known.items() if f.ambiguous),
+        foreign_firms=frozenset(n for n, f in known.items() if f.kind == "foreign"),
         is_sector=load_trades().__contains__,
         city_chars=frozenset(prefecture_chars | county_initials),
         prefecture_chars=frozenset(prefecture_chars),
@@ -969,6 +970,9 @@ def resolve(
         if label == PROGRAM and not text[s:e].endswith(_PUBLIC_WORKS_HEADS)
     ]  # (no firm heads a road, a railway or an airport: 莱荣高铁, 兰海高速; but a power
     # station is a firm's: 中国电建|抽水蓄能电站)
+    # …and a well-known firm opens any project, a public work too (国网冀北电力公司|张家口至
+    # 唐山特高压通道)
+    works = [(s, e) for s, e, label, _ in chosen if label == PROGRAM]
     firms: list[tuple[int, int]] = []
     for s, e, label, src in keep:
         if label != COMPANY or (src == "model" and not ner_rules.brand_name(text[s:e], lex)):
@@ -978,7 +982,8 @@ def resolve(
             (a == s and e < b)
             or (a < s and e <= b and (lex.is_place(text[a:s]) or (s, e) in known))
             for a, b in programs
-        ):  # (a well-known firm anywhere in it: 深汕|比亚迪|二期)
+        ) and not ((s, e) in known and any(a == s and e < b for a, b in works)):
+            # (a well-known firm anywhere in it: 深汕|比亚迪|二期)
             continue
         if any(s < y and x < e for x, y in firms) or any(
             c[2] == COMPANY and s < c[1] and c[0] < e for c in chosen

@@ -251,6 +251,7 @@ class Lexicons:
     is_sector: Callable[[str], bool] = lambda _word: False  # a sector word of firm names
     known_firms: frozenset[str] = frozenset()  # well-known firms' unambiguous names
     ambiguous_firms: frozenset[str] = frozenset()  # well-known firms' names that are words
+    foreign_firms: frozenset[str] = frozenset()  # well-known firms from abroad (马自达, 丰田)
     # characters that stand for a city in fused names of regions (济青, 长株潭, 呼包鄂榆): those
     # of province and prefecture names (prefecture_chars) and the first of county names
     city_chars: frozenset[str] = frozenset()
@@ -2777,6 +2778,12 @@ def known_firm_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Ca
             )
         ):
             continue  # the firm's name opens a body's: 中国银行|保险监督管理委员会
+        # a joint venture named by its two parents (长安|马自达, 广汽|本田): one firm
+        partner = text[s - 2 : s] if s >= 2 and s - 2 in starts else ""
+        if text[s:e] in lex.foreign_firms and (
+            partner in lex.known_firms or partner in lex.ambiguous_firms
+        ):
+            s -= 2  # (a Chinese firm's and a foreign one's; 江淮|华为 are two firms' project)
         out.append((s, _known_firm_end(text, s, e, lex, verb_at, ends), COMPANY, "known"))
     return out
 

@@ -2548,3 +2548,14 @@ def test_a_foreign_firm_by_its_country_and_name_before_its_plant_here(production
     assert "韩国晓星" in norms(production, text, "COMPANY")
     assert "韩国" not in norms(production, text, "PLACE")
     assert not norms(production, "建设德国汽车常州产业园。", "COMPANY")
+
+
+def test_a_well_known_firm_heading_a_public_work_and_a_joint_venture(production) -> None:
+    # 国网冀北电力公司|张家口至唐山特高压通道: a well-known firm's company opens the project,
+    # a public work too, and is listed; 长安|马自达: a joint venture by its Chinese and its foreign
+    # parent is one firm; 江淮|华为: two Chinese firms' project names two firms
+    text = "推进国网冀北电力公司张家口至唐山特高压通道等能源项目，长安马自达南京工厂完成改造。"
+    companies = norms(production, text, "COMPANY")
+    assert {"国网冀北电力公司", "长安马自达"} <= companies
+    assert "马自达" not in companies
+    assert "江淮华为" not in norms(production, "推进江淮华为高端智能电动汽车项目。", "COMPANY")
