@@ -3252,6 +3252,14 @@ def sibling_firms(
         )
         if opens and (_place_trade(text[s:e], lex) or _brand_and_trade(text[s:e], lex)):
             place_firms.append((s, e))  # (or a brand's: 兴澄|特钢、华西集团、三房巷集团)
+    # …or a registered brand no dictionary knows (埃斯顿、康尼机电、国博电子)
+    for m in re.finditer(r"(?:^|(?<=[，。；：]))([\u4e00-\u9fff]{2,3})(?=、)", text):
+        s, e = m.span(1)
+        after = next((b for a, b in firms if a == e + 1), None)
+        if after is None or not any(a == after + 1 for a, _ in firms) or text[after] != "、":
+            continue
+        if rare_brand(text[s:e], lex) and not lex.word_freq(text[s:e]):
+            place_firms.append((s, e))
     out: list[tuple[int, int]] = list(place_firms) + pairs
     for s, e in spans:
         name = text[s:e]

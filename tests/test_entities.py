@@ -2559,3 +2559,10 @@ def test_a_well_known_firm_heading_a_public_work_and_a_joint_venture(production)
     assert {"国网冀北电力公司", "长安马自达"} <= companies
     assert "马自达" not in companies
     assert "江淮华为" not in norms(production, "推进江淮华为高端智能电动汽车项目。", "COMPANY")
+
+
+def test_a_brand_no_dictionary_knows_opens_a_list_of_firms(production) -> None:
+    # 埃斯顿、康尼机电、国博电子: a registered brand no dictionary knows, opening the clause's
+    # list before two firms, is a firm too
+    text = "埃斯顿、康尼机电、国博电子研发投入增长20%以上。"
+    assert "埃斯顿" in norms(production, text, "COMPANY")
