@@ -977,13 +977,14 @@ def resolve(
     for s, e, label, src in keep:
         if label != COMPANY or (src == "model" and not ner_rules.brand_name(text[s:e], lex)):
             continue  # (the model alone names a firm inside a project if it is a brand)
-        # the firm opens the project, or follows the project's place (杭州|海康机器人)
-        if not any(
+        # the firm opens the project, or follows the project's place (杭州|海康机器人); a
+        # well-known firm anywhere in it (深汕|比亚迪|二期)
+        heads = any(
             (a == s and e < b)
             or (a < s and e <= b and (lex.is_place(text[a:s]) or (s, e) in known))
             for a, b in programs
-        ) and not ((s, e) in known and any(a == s and e < b for a, b in works)):
-            # (a well-known firm anywhere in it: 深汕|比亚迪|二期)
+        )
+        if not heads and not ((s, e) in known and any(a == s and e < b for a, b in works)):
             continue
         if any(s < y and x < e for x, y in firms) or any(
             c[2] == COMPANY and s < c[1] and c[0] < e for c in chosen

@@ -3239,26 +3239,26 @@ def sibling_firms(
                 place_firms.append((s, e))
         else:
             spans.append((s, e))
-    # the first item before two firms (山西焦煤、晋能控股、山西建投): a province's firm likewise
-    for m in re.finditer(r"([\u4e00-\u9fff]{4})(?=、)", text):
+    # the first item before two firms, opening the clause or after its verb: a province's firm
+    # (山西焦煤、晋能控股、山西建投), a brand and its trade (兴澄|特钢、华西集团、三房巷集团), or a
+    # registered brand no dictionary knows (埃斯顿、康尼机电、国博电子)
+    for m in re.finditer(r"([\u4e00-\u9fff]{2,4})(?=、)", text):
         s, e = m.span(1)
         after = next((b for a, b in firms if a == e + 1), None)
         if after is None or not any(a == after + 1 for a, _ in firms) or text[after] != "、":
             continue
-        opens = (
+        if not (
             s == 0
             or text[s - 1] in "，。；："
             or any(b == s and p[:1] == "v" for _, b, p in tokens)
-        )
-        if opens and (_place_trade(text[s:e], lex) or _brand_and_trade(text[s:e], lex)):
-            place_firms.append((s, e))  # (or a brand's: 兴澄|特钢、华西集团、三房巷集团)
-    # …or a registered brand no dictionary knows (埃斯顿、康尼机电、国博电子)
-    for m in re.finditer(r"(?:^|(?<=[，。；：]))([\u4e00-\u9fff]{2,3})(?=、)", text):
-        s, e = m.span(1)
-        after = next((b for a, b in firms if a == e + 1), None)
-        if after is None or not any(a == after + 1 for a, _ in firms) or text[after] != "、":
+        ):
             continue
-        if rare_brand(text[s:e], lex) and not lex.word_freq(text[s:e]):
+        name = text[s:e]
+        if (
+            _place_trade(name, lex) or _brand_and_trade(name, lex)
+            if len(name) == 4
+            else rare_brand(name, lex) and not lex.word_freq(name)
+        ):
             place_firms.append((s, e))
     out: list[tuple[int, int]] = list(place_firms) + pairs
     for s, e in spans:
