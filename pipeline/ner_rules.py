@@ -539,6 +539,7 @@ def _extend_left(
             break  # 铁路及胶新铁路, 扩招和职业技能…: two things; 修复和整治, 监测和帮扶: one
         elif (
             _is_boundary(text, tokens[j])
+            and word not in _ZONE_SHORT_FORMS  # 西安|高新(/d)|综合保税区: 高新区's short form
             and not _inner_building(text, tokens, j, head_index)
             and not _inner_verb(text, tokens, j, head_index)
         ):
@@ -3153,6 +3154,7 @@ def coordinated_places(
 
 
 _LIST_ITEM_RE = re.compile(r"(?<=、)[\u4e00-\u9fff]{2,4}(?=、)")
+_LONG_LIST_ITEM_RE = re.compile(r"(?<=、)[\u4e00-\u9fff]{5,6}(?=、)")
 _DIVISION_KINDS = frozenset(("county", "prefecture"))
 _SIBLING_WATERS = "河江湖海溪"
 
@@ -3223,6 +3225,8 @@ def sibling_firms(
         m.start() for m in re.finditer("等", text)
     }
     spans = [m.span() for m in _LIST_ITEM_RE.finditer(text) if m.start() - 1 in ends]
+    long_items = [m.span() for m in _LONG_LIST_ITEM_RE.finditer(text) if m.start() - 1 in ends]
+    named = {i for s, e, label, _ in cands if label != PLACE for i in range(s, e)}
     spans = [(s, e) for s, e in spans if e + 1 in starts]
     place_firms: list[tuple[int, int]] = []
     for m in re.finditer(r"(?<=、)[\u4e00-\u9fff]{2,4}", text):
@@ -3271,6 +3275,16 @@ def sibling_firms(
         if lex.is_sector(name):
             continue
         if rare_brand(name, lex) or _firm_name_alone(name, lex):
+            out.append((s, e))
+    # a longer name between two firms, a group's unit or a name with its place or group
+    # before it (中车浦镇、中国电子熊猫、苏美达); places inside it are the firm's
+    for s, e in long_items:
+        name = text[s:e]
+        if e + 1 not in starts or named & set(range(s, e)) or lex.is_place(name):
+            continue
+        if not lex.is_sector(name) and any(
+            rare_brand(name[:k], lex) and _firm_name_alone(name[k:], lex) for k in (2, 3, 4)
+        ):
             out.append((s, e))
     bounds = {a for a, _, _ in tokens} | {b for _, b, _ in tokens}
     out += [
@@ -3885,6 +3899,8 @@ def _place_like(word: str, pos: str, lex: Lexicons) -> bool:
 
 
 ZONE_RE = re.compile("|".join(map(re.escape, ZONE_SUFFIXES)))
+# The short forms of zone kinds that open other zones' names (高新 of 高新区, 经开 of 经开区)
+_ZONE_SHORT_FORMS = frozenset(w[:-1] for w in ZONE_SUFFIXES if len(w) == 3 and w[-1] == "区")
 _RANKS = ("国家级", "省级")
 
 

@@ -2566,3 +2566,23 @@ def test_a_brand_no_dictionary_knows_opens_a_list_of_firms(production) -> None:
     # list before two firms, is a firm too
     text = "埃斯顿、康尼机电、国博电子研发投入增长20%以上。"
     assert "埃斯顿" in norms(production, text, "COMPANY")
+
+
+def test_a_zone_kind_s_short_form_inside_another_zone_s_name(production) -> None:
+    # 西安|高新(/d)|综合保税区: the segmenter tags 高新 (of 高新区) as an adverb; it is part of
+    # the bonded zone's name, which keeps its city; 地 (of 地区) is still a particle
+    text = "西安综合保税区、西安高新综合保税区进出口增长12%。"
+    places = norms(production, text, "PLACE")
+    assert {"西安综合保税区", "西安高新综合保税区"} <= places
+    assert "高新综合保税区" not in places
+    programs = norms(production, "深化工业用地“标准地”改革。", "PROGRAM")
+    assert "标准地改革" in programs
+
+
+def test_a_group_s_unit_between_two_firms_of_a_list(production) -> None:
+    # 中车浦镇、中国电子|熊猫、苏美达: a longer inner item, a group's short name and its unit's
+    # name, is a firm too; an industry between two firms is none
+    text = "支持中车浦镇、中国电子熊猫、苏美达等企业做大做强。"
+    assert "中国电子熊猫" in norms(production, text, "COMPANY")
+    companies = norms(production, "推动华为、新能源汽车产业、中兴通讯等发展。", "COMPANY")
+    assert "新能源汽车产业" not in companies
