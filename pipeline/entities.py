@@ -318,6 +318,7 @@ class RulesComponent:
             *ner_rules.company_suffix_names(text, tokens, self.lex, sectors),
             *ner_rules.listed_firms(text, self.lex),
             *ner_rules.country_listed_firms(text, tokens, self.lex),
+            *ner_rules.abroad_listed_firms(text, tokens, self.lex),
             *ner_rules.slot_firms(text, tokens, self.lex),
             *ner_rules.known_firm_names(text, tokens, self.lex),
             *ner_rules.ambiguous_firm_sites(text, tokens, self.lex),

@@ -2640,6 +2640,68 @@ def country_opened_firms(
     return _grown_firms(chosen, grown)
 
 
+# What follows a list of firms from abroad: their investment, the place they invest in, their
+# projects or the kind that closes the list (…和台湾长春化工|在常熟…增资扩产)
+_ABROAD_FIRMS_FOLLOW_RE = re.compile(
+    r"(?:增资|投资|扩产|追加|落户|落地|项目|工厂|基地|在|等[^，。；：、]{0,8}?(?:企业|公司|集团|项目))"
+)
+
+
+def abroad_listed_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """Firms listed by their home abroad and their names (日本大金、法国阿科玛、比利时苏威和
+    台湾长春化工在…增资扩产; 香港理文造纸、德国博泽汽车部件增资项目落地): two or more items, each
+    a foreign country or Taiwan, Hong Kong, Macao and a name that is no place, word or industry,
+    the list followed by the firms' investment, place or projects. The names are the firms'
+    (country_opened_firms names each with its home, as the report writes it)."""
+    items: list[tuple[int, int]] = []  # (name start, name end), in text order
+    for i, (a, b, _) in enumerate(tokens):
+        if not _home_of_firm(text[a:b], lex):
+            continue
+        end = b
+        for s, e, pos in tokens[i + 1 : i + 5]:
+            word = text[s:e]
+            if word in _NAME_CONJ or _is_boundary(text, (s, e, pos)) or pos[:1] == "p":
+                break
+            if pos[:1] == "v" and not lex.is_sector(word):
+                break  # (理文|造纸/v: a trade)
+            if e - b > 6 or _home_of_firm(word, lex):
+                break
+            end = e
+        if end - b >= 2:
+            items.append((b, end))
+    # runs of items, each item's home one separator after the item before
+    home_at = {b: a for a, b, _ in tokens}  # a home's start by its end (= its name's start)
+    runs: list[list[tuple[int, int]]] = []
+    for item in items:
+        last = runs[-1][-1] if runs else None
+        if last and home_at[item[0]] == last[1] + 1 and text[last[1]] in "、和与及":
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    return [
+        (s, e, COMPANY, "list")
+        for run in runs
+        if len(run) >= 2
+        and _ABROAD_FIRMS_FOLLOW_RE.match(text, run[-1][1])
+        and all(_abroad_firm_name(text[s:e], lex) for s, e in run)
+        for s, e in run
+    ]
+
+
+def _abroad_firm_name(name: str, lex: Lexicons) -> bool:
+    """A firm's name after its home abroad: a brand or a name no dictionary knows (大金, 阿科玛),
+    or a brand or place and its trade (理文|造纸, 长春|化工, 博泽|汽车部件); no place (纽约),
+    industry (汽车) or ordinary word (企业, 青年)."""
+    if lex.is_place(name) or lex.is_sector(name) or name in GENERIC_PLACES:
+        return False
+    if len(name) >= 4 and any(
+        (lex.is_place(name[:k]) or brand_name(name[:k], lex)) and lex.is_sector(name[k:])
+        for k in (2, 3)
+    ):
+        return True
+    return _proper_name(name, lex) and not lex.word_freq(name) >= RARE_WORD_FREQ
+
+
 def _grown_firms(
     chosen: Sequence[Cand], grown: dict[tuple[int, int], tuple[int, int]]
 ) -> list[Cand]:

@@ -2586,3 +2586,17 @@ def test_a_group_s_unit_between_two_firms_of_a_list(production) -> None:
     assert "中国电子熊猫" in norms(production, text, "COMPANY")
     companies = norms(production, "推动华为、新能源汽车产业、中兴通讯等发展。", "COMPANY")
     assert "新能源汽车产业" not in companies
+
+
+def test_firms_listed_by_their_home_abroad_and_their_names(production) -> None:
+    # 日本大金、法国阿科玛、比利时苏威和台湾长春化工|在…增资扩产: each item a home abroad and a
+    # name no dictionary knows, or a brand or place and its trade, before the firms' place or
+    # investment; the homes are no places there. Cities abroad and kinds of firm are no firms.
+    text = "日本大金、法国阿科玛、比利时苏威和台湾长春化工在常熟新材料产业园增资扩产。"
+    companies = norms(production, text, "COMPANY")
+    assert {"日本大金", "法国阿科玛", "比利时苏威", "台湾长春化工"} <= companies
+    assert not {"法国", "比利时", "台湾", "长春"} & norms(production, text, "PLACE")
+    text = "香港理文造纸、德国博泽汽车部件增资项目落地。"
+    assert {"香港理文造纸", "德国博泽汽车部件"} <= norms(production, text, "COMPANY")
+    assert not norms(production, "吸引日本企业、韩国企业在我市投资。", "COMPANY")
+    assert not norms(production, "与德国汉诺威、日本大阪在文化领域合作。", "COMPANY")
