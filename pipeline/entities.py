@@ -779,8 +779,10 @@ class ResolveComponent:
                         and ner_rules._proper_name(name, lex)
                         # 中海油|三大石油公司: a count of firms, not a name
                         and not _COUNTED_RE.search(name)
-                        # 山东科技(大市场), 山东能源: a place and a sector word
+                        # 山东科技(大市场), 山东能源: a place and a sector word; 乐清电气|
+                        # 千亿级产业集群: a place's industry
                         and (strong or not lex.is_place(name))
+                        and not (lex.is_place(name) and ner_rules.CLUSTER_AFTER_RE.match(after))
                         and (strong or lex.word_freq(name) == 0 or ner_rules.rare_brand(name, lex))
                         # 光谷|智能|网联汽车: an industry's product after a place's name
                         and (strong or not ner_rules._inner_sector(name, lex))

@@ -1398,6 +1398,8 @@ def classify_org(name: str) -> str:
     return "unknown"
 
 
+# A cluster or an industry named after a place's firm-like name (乐清电气|千亿级产业集群)
+CLUSTER_AFTER_RE = re.compile(r"(?:[千百万亿]+级|世界级|国家级)?(?:产业集|集群|产业带)")
 # A list closed by a kind of sector (绿色石化、船舶海工、临港装备等优势产业): no firms.
 SECTOR_LIST_RE = re.compile(
     r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8}?)"
@@ -1622,6 +1624,12 @@ def company_suffix_names(
             continue  # 金川集团|工业总产值: the firm is the name; the weak suffix is its sector
         if lex.is_place(name) and not suffix.endswith(STRONG_COMPANY_SUFFIXES):
             continue  # 山东能源 reads as a place + sector more often than as a firm
+        if lex.is_place(name) and (
+            CLUSTER_AFTER_RE.match(text, e)
+            or any(m.start(1) <= s < m.end(1) for m in SECTOR_LIST_RE.finditer(text))
+        ):
+            # 乐清电气、瑞安汽摩配…等传统产业, 乐清电气|千亿级产业集群: a place's industry
+            continue
         sector_group = suffix == "集团" and lex.is_sector(name) and name not in GENERIC_GROUPS
         if not _proper_name(name, lex) and not sector_group:
             continue  # 冷链物流, 高端装备, 医用材料: a common word + sector
@@ -2914,7 +2922,8 @@ def _ends_in_trade(name: str, lex: Lexicons) -> bool:
 
 # A firm's legal form: the name before it is the registered name (中国建筑第八工程局|有限公司)
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
-_BRANCH_RE = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:分公司|子公司)")
+# (no conjunction inside: 远东控股集团|及其|子公司 are the firm and its subsidiaries)
+_BRANCH_RE = re.compile(r"(?:(?![及和与其])[\u4e00-\u9fff]){2,5}?(?:分公司|子公司)")
 _HOST_BRACKET_RE = re.compile(r"[（(]([\u4e00-\u9fff]{2,8})[）)]")
 _FORM_BRACKET_RE = re.compile(r"[（(](?:集团|控股|股份)[）)]")
 
@@ -2980,9 +2989,8 @@ def _known_firm_end(text: str, s: int, e: int, lex: Lexicons, limit: int, ends: 
     if form:
         return e + len(form)  # 江西省交通投资集团|有限责任公司: the registered name in full
     branch = _BRANCH_RE.match(text, e, limit)
-    if branch and branch.end() in ends and text[e] not in "及和与其":
-        # 中国石化|镇海炼化|分公司: the firm's branch, by its own name (厦门钨业|及其|子公司:
-        # the firm and its subsidiaries)
+    if branch and branch.end() in ends:
+        # 中国石化|镇海炼化|分公司: the firm's branch, by its own name
         return branch.end()
     # its company at a place: the place, then a name with a firm's suffix (延长石油|榆林|能化公司,
     # 国网|安徽|电力, 兖矿|榆林|未来能源); the place may be a province and its city (南方电网|广东|

@@ -2600,3 +2600,21 @@ def test_firms_listed_by_their_home_abroad_and_their_names(production) -> None:
     assert {"香港理文造纸", "德国博泽汽车部件"} <= norms(production, text, "COMPANY")
     assert not norms(production, "吸引日本企业、韩国企业在我市投资。", "COMPANY")
     assert not norms(production, "与德国汉诺威、日本大阪在文化领域合作。", "COMPANY")
+
+
+def test_a_place_s_industry_named_like_a_firm(production) -> None:
+    # 乐清|电气: a place and a firm's suffix, in a list closed by a kind of industry or before a
+    # cluster, is the place's industry; 上海电气、东方电气等企业 are firms
+    text = "乐清电气、瑞安汽摩配、永嘉泵阀、鹿城鞋革等传统产业加快发展。"
+    assert not norms(production, text, "COMPANY")
+    assert not norms(production, "打造乐清电气千亿级产业集群。", "COMPANY")
+    companies = norms(production, "支持上海电气、哈尔滨电气、东方电气等企业发展。", "COMPANY")
+    assert {"上海电气", "哈尔滨电气", "东方电气"} <= companies
+
+
+def test_a_firm_and_its_subsidiaries_are_no_branch(production) -> None:
+    # 远东控股集团|及其子公司|远东电缆: the firm, then its subsidiaries; no branch's name
+    text = "支持远东控股集团及其子公司远东电缆拓展海上风电市场。"
+    companies = norms(production, text, "COMPANY")
+    assert "远东控股集团" in companies
+    assert not any("子公司" in c for c in companies)
