@@ -2855,8 +2855,19 @@ def known_firm_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Ca
             partner in lex.known_firms or partner in lex.ambiguous_firms
         ):
             s -= 2  # (a Chinese firm's and a foreign one's; 江淮|华为 are two firms' project)
-        out.append((s, _known_firm_end(text, s, e, lex, verb_at, ends), COMPANY, "known"))
+        end = _known_firm_end(text, s, e, lex, verb_at, ends)
+        if end == e and text[s:e].isascii():
+            # 韩国LG|显示、日本丰田: a Latin brand's firm by the brand and a word, as an item of a
+            # list (the word, a verb elsewhere, names the firm's trade there)
+            m = _LATIN_BRAND_FIRM_RE.match(text, e)
+            if m and m.end(1) in ends and not lex.is_place(m.group(1)):
+                end = m.end(1)
+        out.append((s, end, COMPANY, "known"))
     return out
+
+
+# After a Latin brand: two to four characters, then the list goes on (LG|显示、)
+_LATIN_BRAND_FIRM_RE = re.compile(r"([\u4e00-\u9fff]{2,4})(?=[、和与])")
 
 
 def _ends_in_fused_word(text: str, tokens: Sequence[Tok], s: int, e: int, lex: Lexicons) -> bool:
@@ -3386,11 +3397,22 @@ def _paired_brands(
         name = text[s:e]
         if (
             _CJK_NAME_RE.fullmatch(name)
-            and _brand_and_trade(name, lex)
+            and (_brand_and_trade(name, lex) or _unknown_name_and_trade(name, lex))
             and not any(a < e and s < b for a, b in firms)
         ):
             out.append((s, e))
     return out
+
+
+def _unknown_name_and_trade(name: str, lex: Lexicons) -> bool:
+    """Four characters: a name no dictionary knows and a sector word (康方|生物), a firm's name
+    beside a firm."""
+    return (
+        len(name) == 4
+        and not lex.word_freq(name[:2])
+        and _firm_name_alone(name[:2], lex)
+        and lex.is_sector(name[2:])
+    )
 
 
 def _known_among_firms(

@@ -2618,3 +2618,22 @@ def test_a_firm_and_its_subsidiaries_are_no_branch(production) -> None:
     companies = norms(production, text, "COMPANY")
     assert "远东控股集团" in companies
     assert not any("子公司" in c for c in companies)
+
+
+def test_a_latin_brand_s_firm_named_by_the_brand_and_a_word(production) -> None:
+    # 韩国LG|显示(/v)、日本丰田: a Latin brand and a word, an item of a list, is one firm's name;
+    # the brand alone, before the clause's verb, stays the brand
+    text = "支持沙特阿美、韩国LG显示、日本丰田、德国巴斯夫在粤增资扩产。"
+    companies = norms(production, text, "COMPANY")
+    assert "韩国LG显示" in companies
+    assert "韩国LG" not in companies
+    assert "TCL" in norms(production, "推动TCL加快发展。", "COMPANY")
+
+
+def test_a_name_no_dictionary_knows_and_its_trade_beside_a_firm(production) -> None:
+    # 明阳智能、康方|生物|做大做强: an unknown name and a sector word, the other item of a pair
+    # with a firm, is a firm; a common word and a sector word is an industry
+    companies = norms(production, "支持明阳智能、康方生物做大做强。", "COMPANY")
+    assert {"明阳智能", "康方生物"} <= companies
+    companies = norms(production, "支持明阳智能、海上风电做大做强。", "COMPANY")
+    assert "海上风电" not in companies
