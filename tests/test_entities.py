@@ -2637,3 +2637,10 @@ def test_a_name_no_dictionary_knows_and_its_trade_beside_a_firm(production) -> N
     assert {"明阳智能", "康方生物"} <= companies
     companies = norms(production, "支持明阳智能、海上风电做大做强。", "COMPANY")
     assert "海上风电" not in companies
+
+
+def test_a_list_closed_by_a_trade_s_kind_of_firm(production) -> None:
+    # 白云边、稻花香、劲牌|等酒企: a kind of firm by its trade (酒企, 药企, 车企) closes a list of
+    # firms as 等企业 does
+    text = "白云边、稻花香、劲牌等酒企带动白酒产业营收突破600亿元。"
+    assert {"白云边", "稻花香", "劲牌"} <= norms(production, text, "COMPANY")
