@@ -3351,6 +3351,9 @@ def sibling_firms(
         if _place_and_word(name, lex) and not lex.is_place(name):
             out.append((s, e))  # 陕西煤业、陕西有色、陕西建工: a province's firm between two
             continue
+        if name.startswith("中国") and _unknown_short_name(name[2:], lex):
+            out.append((s, e))  # 中铁大桥局、中国|一冶、中国三峡集团: a central firm's short name
+            continue
         if covered & set(range(s, e)) or lex.is_place(name) or name in lex.concepts:
             continue
         if lex.is_sector(name):
@@ -3380,7 +3383,9 @@ def _paired_brands(
     text: str, tokens: Sequence[Tok], firms: Collection[tuple[int, int]], lex: Lexicons
 ) -> list[tuple[int, int]]:
     """A registered brand and its trade, four characters, joined by 、 to a firm as the other
-    item of the clause's pair (洪都航空、昌河|飞机|发展…; 推动|金力|永磁、富尔特电子在…)."""
+    item of the clause's pair (洪都航空、昌河|飞机|发展…; 推动|金力|永磁、富尔特电子在…); so
+    also a name no dictionary knows and its trade (明阳智能、康方|生物) and a province's or
+    city's brand (湖北能源集团、湖北|中烟|做强)."""
     starts = {s for s, _ in firms}
     ends = {e for _, e in firms}
     opens = {b for _, b, p in tokens if p[:1] in ("v", "p")}  # after a verb or a preposition
@@ -3397,22 +3402,26 @@ def _paired_brands(
         name = text[s:e]
         if (
             _CJK_NAME_RE.fullmatch(name)
-            and (_brand_and_trade(name, lex) or _unknown_name_and_trade(name, lex))
+            and (
+                _brand_and_trade(name, lex)
+                or _unknown_name_and_trade(name, lex)
+                or (_leading_place(name, lex) == 2 and rare_brand(name[2:], lex))  # 湖北|中烟
+            )
             and not any(a < e and s < b for a, b in firms)
         ):
             out.append((s, e))
     return out
 
 
+def _unknown_short_name(name: str, lex: Lexicons) -> bool:
+    """Two or three characters no dictionary knows that stand alone as a firm's name (一冶)."""
+    return 2 <= len(name) <= 3 and not lex.word_freq(name) and _firm_name_alone(name, lex)
+
+
 def _unknown_name_and_trade(name: str, lex: Lexicons) -> bool:
     """Four characters: a name no dictionary knows and a sector word (康方|生物), a firm's name
     beside a firm."""
-    return (
-        len(name) == 4
-        and not lex.word_freq(name[:2])
-        and _firm_name_alone(name[:2], lex)
-        and lex.is_sector(name[2:])
-    )
+    return len(name) == 4 and _unknown_short_name(name[:2], lex) and lex.is_sector(name[2:])
 
 
 def _known_among_firms(

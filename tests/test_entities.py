@@ -2644,3 +2644,14 @@ def test_a_list_closed_by_a_trade_s_kind_of_firm(production) -> None:
     # firms as 等企业 does
     text = "白云边、稻花香、劲牌等酒企带动白酒产业营收突破600亿元。"
     assert {"白云边", "稻花香", "劲牌"} <= norms(production, text, "COMPANY")
+
+
+def test_a_central_firm_s_and_a_province_s_short_names_beside_firms(production) -> None:
+    # 中铁大桥局、中国|一冶、中国三峡集团: 中国 and a short name no dictionary knows, between two
+    # firms; 湖北能源集团、湖北|中烟|做强: a province and a brand, the other item of a pair
+    text = "支持中建三局、中铁大桥局、中国一冶、中国三峡集团在鄂深耕发展。"
+    assert "中国一冶" in norms(production, text, "COMPANY")
+    text = "支持中建三局、中国制造、中国三峡集团发展。"
+    assert "中国制造" not in norms(production, text, "COMPANY")
+    text = "支持湖北能源集团、湖北中烟做强“黄鹤楼”品牌。"
+    assert "湖北中烟" in norms(production, text, "COMPANY")
