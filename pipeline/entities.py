@@ -915,9 +915,11 @@ def _firm_prefix(text: str) -> str:
 
 
 # What may follow a firm's suffix inside its own name: the legal form (…控股|集团).
+# (and a holding's group: 盛京金控|投资集团)
 _FIRM_FORM_TAILS = frozenset(
-    ("集团", "公司", "有限公司", "股份公司", "股份有限公司", "集团公司", "集团有限公司", "股份")
-)
+    ("集团", "公司", "有限公司", "股份公司", "股份有限公司", "集团公司", "集团有限公司", "股份",
+     "投资集团", "控股集团", "发展集团", "投资有限公司")
+)  # fmt: skip
 
 
 def inner_len(inner: str, text: str) -> int:

@@ -1478,9 +1478,11 @@ def _group_name_start(text: str, tokens: Sequence[Tok], i: int, lex: Lexicons) -
         word = text[s:e]
         if e != start:
             break
-        sector = (
-            lex.is_sector(word) or word in COMPANY_SUFFIXES or word in SOE_SECTORS
-        ) and word not in GENERIC_GROUPS
+        # (a kind of group before the suffix, 产业|集团, 龙头|企业; inside a name a word of it,
+        # 沈阳|产业|投资|发展|集团)
+        sector = (lex.is_sector(word) or word in COMPANY_SUFFIXES or word in SOE_SECTORS) and (
+            word not in GENERIC_GROUPS or (j < i - 1 and word in ("产业", "商业", "金融"))
+        )
         if sector:
             start, words = s, words + 1
             continue

@@ -2655,3 +2655,12 @@ def test_a_central_firm_s_and_a_province_s_short_names_beside_firms(production) 
     assert "中国制造" not in norms(production, text, "COMPANY")
     text = "支持湖北能源集团、湖北中烟做强“黄鹤楼”品牌。"
     assert "湖北中烟" in norms(production, text, "COMPANY")
+
+
+def test_a_local_group_s_full_name_of_sector_words_and_a_holding_s_group(production) -> None:
+    # 沈阳|产业|投资|发展|集团: a kind of group's word (产业) inside a local group's name is one
+    # of its words (产业|集团 alone is the kind); 盛京金控|投资集团: the model's name whole
+    assert "沈阳产业投资发展集团" in norms(production, "组建沈阳产业投资发展集团。", "COMPANY")
+    assert not norms(production, "做强沈阳产业集团。", "COMPANY")
+    text = "推动沈阳地铁集团、沈阳盛京金控投资集团重组整合。"
+    assert "沈阳盛京金控投资集团" in norms(production, text, "COMPANY")
