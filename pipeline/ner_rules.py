@@ -1398,8 +1398,9 @@ def classify_org(name: str) -> str:
     return "unknown"
 
 
-# A cluster or an industry named after a place's firm-like name (乐清电气|千亿级产业集群)
-CLUSTER_AFTER_RE = re.compile(r"(?:[千百万亿]+级|世界级|国家级)?(?:产业集|集群|产业带)")
+# A cluster or an industry named after a place's firm-like name (乐清电气|千亿级产业集群,
+# 柳市镇|电气|产业)
+CLUSTER_AFTER_RE = re.compile(r"(?:[千百万亿]+级|世界级|国家级)?(?:产业|集群)")
 # A list closed by a kind of sector (绿色石化、船舶海工、临港装备等优势产业): no firms.
 SECTOR_LIST_RE = re.compile(
     r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8}?)"
@@ -1626,11 +1627,12 @@ def company_suffix_names(
             continue  # 金川集团|工业总产值: the firm is the name; the weak suffix is its sector
         if lex.is_place(name) and not suffix.endswith(STRONG_COMPANY_SUFFIXES):
             continue  # 山东能源 reads as a place + sector more often than as a firm
-        if lex.is_place(name) and (
+        if (lex.is_place(name) or lex.place_kind(name) == "town") and (
             CLUSTER_AFTER_RE.match(text, e)
             or any(m.start(1) <= s < m.end(1) for m in SECTOR_LIST_RE.finditer(text))
         ):
-            # 乐清电气、瑞安汽摩配…等传统产业, 乐清电气|千亿级产业集群: a place's industry
+            # 乐清电气、瑞安汽摩配…等传统产业, 乐清电气|千亿级产业集群, 柳市镇|电气|产业: a
+            # place's industry
             continue
         sector_group = suffix == "集团" and lex.is_sector(name) and name not in GENERIC_GROUPS
         if not _proper_name(name, lex) and not sector_group:
@@ -4474,8 +4476,8 @@ def _fused_cities(
     if m.group() not in CLUSTER_WORDS:
         return None
     for first in range(last - 3, last + 1):
-        if first < 0:
-            continue
+        if first < 0 or tokens[first][2] == "c":
+            continue  # (…发展|和|苏锡常都市圈: 和 stands for 和田 too, but joins here)
         a = tokens[first][0]
         name = text[a : m.start()]
         words = [text[s:e] for s, e, _ in tokens[first : last + 1]]

@@ -2608,6 +2608,9 @@ def test_a_place_s_industry_named_like_a_firm(production) -> None:
     text = "乐清电气、瑞安汽摩配、永嘉泵阀、鹿城鞋革等传统产业加快发展。"
     assert not norms(production, text, "COMPANY")
     assert not norms(production, "打造乐清电气千亿级产业集群。", "COMPANY")
+    text = "乐清市柳市镇电气产业产值突破千亿元。"  # (a town's too)
+    assert not norms(production, text, "COMPANY")
+    assert "柳市镇" in norms(production, text, "PLACE")
     companies = norms(production, "支持上海电气、哈尔滨电气、东方电气等企业发展。", "COMPANY")
     assert {"上海电气", "哈尔滨电气", "东方电气"} <= companies
 
@@ -2664,3 +2667,11 @@ def test_a_local_group_s_full_name_of_sector_words_and_a_holding_s_group(product
     assert not norms(production, "做强沈阳产业集团。", "COMPANY")
     text = "推动沈阳地铁集团、沈阳盛京金控投资集团重组整合。"
     assert "沈阳盛京金控投资集团" in norms(production, text, "COMPANY")
+
+
+def test_a_conjunction_before_a_city_cluster_s_fused_name(production) -> None:
+    # …发展|和|苏锡常都市圈: 和 (a city's character too, 和田) joins; it opens no cluster's name
+    text = "主动融入长三角一体化发展和苏锡常都市圈建设。"
+    places = norms(production, text, "PLACE")
+    assert "苏锡常都市圈" in places
+    assert "和苏锡常都市圈" not in places
