@@ -4180,6 +4180,7 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             start = _bracketed_cities(text, start, lex)
             if start - 1 in starts and lex.is_place(text[start - 1 : start + 1]):
                 start -= 1  # 天|山北坡经济带: the segmenter cut 天山 apart
+            start = _paired_cities_start(text, tokens, start, lex)
             start = zone_prefix_start(text, start, starts)
             if text[start] in _DASHES:
                 # 中国—东盟…合作区: the zone of two partners joined by a dash is named by both
@@ -4353,6 +4354,18 @@ def _trade_partners(prefix: str, lex: Lexicons) -> bool:
     if len(parts) >= 2:
         return all(lex.place_kind(p) in ("country", "region") for p in parts)
     return bool(_BILATERAL_RE.fullmatch(prefix))
+
+
+def _paired_cities_start(text: str, tokens: Sequence[Tok], start: int, lex: Lexicons) -> int:
+    """Where a zone cities share starts: the cities before the one that opens its name,
+    with nothing between them (宁波|温州|国家自主创新示范区, 郑州|洛阳|新乡|…), else `start`."""
+    by_end = {b: a for a, b, _ in tokens}
+    by_start = {a: b for a, b, _ in tokens}
+    if lex.place_kind(text[start : by_start.get(start, start)]) != "prefecture":
+        return start
+    while start in by_end and lex.place_kind(text[by_end[start] : start]) == "prefecture":
+        start = by_end[start]
+    return start
 
 
 def zone_prefix_start(text: str, start: int, starts: set[int]) -> int:

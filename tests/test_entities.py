@@ -2675,3 +2675,12 @@ def test_a_conjunction_before_a_city_cluster_s_fused_name(production) -> None:
     places = norms(production, text, "PLACE")
     assert "苏锡常都市圈" in places
     assert "和苏锡常都市圈" not in places
+
+
+def test_a_zone_cities_share_is_named_by_all_of_them(production) -> None:
+    # 宁波|温州|国家自主创新示范区: cities one after another before a zone share it; a province
+    # before its city's zone stays a place of its own (浙江|杭州高新区)
+    text = "深化宁波温州国家自主创新示范区建设，支持郑州洛阳新乡国家自主创新示范区发展。"
+    places = norms(production, text, "PLACE")
+    assert {"宁波温州国家自主创新示范区", "郑州洛阳新乡国家自主创新示范区"} <= places
+    assert {"浙江", "杭州高新区"} <= norms(production, "建设浙江杭州高新区。", "PLACE")
