@@ -4103,6 +4103,7 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
         start = max([b for a, b, _ in tokens if start < a and b <= m.start()
                      and text[a:b] in GOVERNING and not _ranked_name(text, tokens, a, lex)]
                     or [start])  # fmt: skip
+        start = _host_and_partner_start(text, start, lex)
         if "企业" in text[start : m.start()]:
             continue  # 东莞企业境外园区: a kind of park (the place's firms' parks abroad)
         first = [t for t in tokens if start <= t[0] < m.start()][:2]
@@ -4354,6 +4355,22 @@ def _trade_partners(prefix: str, lex: Lexicons) -> bool:
     if len(parts) >= 2:
         return all(lex.place_kind(p) in ("country", "region") for p in parts)
     return bool(_BILATERAL_RE.fullmatch(prefix))
+
+
+# The city in brackets a park lies in, right before the park's kind (广州（清远）产业转移工业园)
+_PARTNER_RE = re.compile(r"[（(]([\u4e00-\u9fff]{2,4})[）)]$")
+
+
+def _host_and_partner_start(text: str, start: int, lex: Lexicons) -> int:
+    """Where a park's name starts when a city and, in brackets, the city it runs the park in
+    precede `start` (广州（清远）|产业转移工业园), else `start`."""
+    partner = _PARTNER_RE.search(text, max(0, start - 6), start)
+    if partner is None or not lex.is_place(partner.group(1)):
+        return start
+    at = partner.start()
+    # (a city's, not a country's: 中国（合肥）…产业园 names the park's city alone)
+    hosts = [at - k for k in (2, 3, 4) if lex.place_kind(text[max(0, at - k) : at]) in _CITY_KINDS]
+    return hosts[0] if hosts else start
 
 
 def _paired_cities_start(text: str, tokens: Sequence[Tok], start: int, lex: Lexicons) -> int:

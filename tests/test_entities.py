@@ -2684,3 +2684,12 @@ def test_a_zone_cities_share_is_named_by_all_of_them(production) -> None:
     places = norms(production, text, "PLACE")
     assert {"宁波温州国家自主创新示范区", "郑州洛阳新乡国家自主创新示范区"} <= places
     assert {"浙江", "杭州高新区"} <= norms(production, "建设浙江杭州高新区。", "PLACE")
+
+
+def test_a_city_s_park_in_its_partner_city(production) -> None:
+    # 广州（清远）|产业转移工业园: a city and, in brackets, the city it runs the park in name the
+    # park; 中国（合肥）: a country's name for a park leaves the city a place of its own
+    text = "支持广州（清远）产业转移工业园、东莞（韶关）产业转移工业园提质增效。"
+    places = norms(production, text, "PLACE")
+    assert {"广州（清远）产业转移工业园", "东莞（韶关）产业转移工业园"} <= places
+    assert "合肥" in norms(production, "建设中国（合肥）国际智能语音产业园。", "PLACE")
