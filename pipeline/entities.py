@@ -329,6 +329,7 @@ class RulesComponent:
             *ner_rules.listed_places(text, tokens, self.lex),
             *ner_rules.listed_counties(text, tokens, self.lex),
             *ner_rules.listed_towns(text, tokens, self.lex),
+            *ner_rules.town_industries(text, tokens, self.lex),
             *ner_rules.town_areas(text, tokens, self.lex),
             *ner_rules.county_towns(text, tokens, self.lex),
             *ner_rules.village_places(text, tokens, self.lex),

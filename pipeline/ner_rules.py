@@ -3724,6 +3724,26 @@ def listed_towns(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     return out
 
 
+def town_industries(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """Towns' short names opening the items of a list of industries, two or more of them
+    (官林|电线电缆、高塍|环保装备、丁蜀|陶瓷、周铁|化工新材料等特色产业): the towns are places."""
+    if "、" not in text or "等" not in text:
+        return []
+    token_end = {s: e for s, e, _ in tokens}
+    out: list[Cand] = []
+    for m in SECTOR_LIST_RE.finditer(text):
+        towns: list[Cand] = []
+        at = m.start(1)
+        for item in m.group(1).split("、"):
+            e = token_end.get(at)
+            if e is not None and e < at + len(item) and town_name(text[at:e], lex):
+                towns.append((at, e, PLACE, "town"))
+            at += len(item) + 1
+        if len(towns) >= 2:
+            out.extend(towns)
+    return out
+
+
 def _sector_word(word: str, lex: Lexicons) -> bool:
     """A trade or an industry's word (服饰, 食品, 新材料): what a park after a place is for."""
     return lex.is_sector(word) or word in COMPANY_SUFFIXES or lex.word_pos(word) == "n"

@@ -2693,3 +2693,11 @@ def test_a_city_s_park_in_its_partner_city(production) -> None:
     places = norms(production, text, "PLACE")
     assert {"广州（清远）产业转移工业园", "东莞（韶关）产业转移工业园"} <= places
     assert "合肥" in norms(production, "建设中国（合肥）国际智能语音产业园。", "PLACE")
+
+
+def test_towns_opening_the_items_of_a_list_of_industries(production) -> None:
+    # 官林|电线电缆、高塍|环保装备…等特色产业: towns' short names opening two or more items of
+    # a list of industries are places; sector words alone are none
+    text = "官林电线电缆、高塍环保装备、丁蜀陶瓷、周铁化工新材料等特色产业加快转型。"
+    assert {"官林", "高塍", "丁蜀", "周铁"} <= norms(production, text, "PLACE")
+    assert not norms(production, "推动智能制造、新能源、生物医药等产业发展。", "PLACE")
