@@ -1054,6 +1054,8 @@ EVENT_ENDINGS = (
     "恳谈会", "洽谈会", "推介会", "交流会", "对接会", "发布会", "研讨会", "运动会", "交易会",
     "展销会", "年会", "嘉年华", "周",
 )  # fmt: skip
+# (of two characters or more: what a name before them names, not a firm)
+_EVENT_WORDS = tuple(x for x in EVENT_ENDINGS if len(x) >= 2)
 _DATE_CODE_RE = re.compile(r"\d{1,2}[·.]\d{1,2}")  # “1·22”, “4·11”: an incident by its date
 # A head word glued by the segmenter to the work on it (工程建设, 行动建设, 工程进度, 工程项目):
 # what follows the head is no part of the name (spec: trailing 建设 is not merged, a generic
@@ -1652,6 +1654,7 @@ def company_suffix_names(
                 or nxt2.endswith(("研究院", "研究所", "实验室"))  # 大连化学|物理|研究所
                 or (not strong and nxt2.endswith("中心"))
                 or _opens_body(text, tokens, i + 1)
+                or nxt.startswith(_EVENT_WORDS)  # 汉诺威工业|博览会: an event's name
             ):
                 continue  # 空天信息|大学, 具身智能|创新中心: part of an institution's name
             if not strong and (
@@ -1682,9 +1685,20 @@ def company_suffix_names(
             continue  # 紫金矿业|控股|的|巨龙铜业: the firm controls another, 控股 is its verb
         if sector_group and word != suffix:
             name_start = _placed_group_start(text, tokens, i, lex)
+        if suffix == "银行":
+            name_start = _placed_bank_start(text, tokens, name_start, lex)
         # after a weak suffix (物流, 科技…) the entity stage also wants the model's support
         out.append((name_start, e, COMPANY, "suffix" if strong else "suffix-weak"))
     return [(_level_prefixed(text, tokens, s), e, label, src) for s, e, label, src in out]
+
+
+def _placed_bank_start(text: str, tokens: Sequence[Tok], start: int, lex: Lexicons) -> int:
+    """Start of a local bank's name with the city or province it is registered in, right
+    before its own name (温州|民商银行, 浙江|泰隆商业银行), else `start`."""
+    prev = next((t for t in tokens if t[1] == start), None)
+    if prev is not None and lex.place_kind(text[prev[0] : start]) in _CITY_KINDS:
+        return prev[0]
+    return start
 
 
 def _level_prefixed(text: str, tokens: Sequence[Tok], start: int) -> int:
@@ -3406,6 +3420,7 @@ def _paired_brands(
         name = text[s:e]
         if (
             _CJK_NAME_RE.fullmatch(name)
+            and classify_org(name) not in ("institution", "government")  # 清华|大学
             and (
                 _brand_and_trade(name, lex)
                 or _unknown_name_and_trade(name, lex)

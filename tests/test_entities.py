@@ -2701,3 +2701,16 @@ def test_towns_opening_the_items_of_a_list_of_industries(production) -> None:
     text = "官林电线电缆、高塍环保装备、丁蜀陶瓷、周铁化工新材料等特色产业加快转型。"
     assert {"官林", "高塍", "丁蜀", "周铁"} <= norms(production, text, "PLACE")
     assert not norms(production, "推动智能制造、新能源、生物医药等产业发展。", "PLACE")
+
+
+def test_no_firm_in_a_university_an_event_or_a_bank_without_its_city(production) -> None:
+    # 远东控股集团与清华|大学、中超控股…: a university paired with a firm is none; 汉诺威|工业|
+    # 博览会: an event; 温州|民商银行: a local bank by its city and its own name is one firm
+    text = "推动远东控股集团与清华大学、中超控股与上海交通大学共建联合创新中心。"
+    assert "清华大学" not in norms(production, text, "COMPANY")
+    text = "组织企业参加广交会、进博会和德国汉诺威工业博览会。"
+    assert not norms(production, text, "COMPANY")
+    text = "支持温州银行、温州民商银行、瓯海农商银行加大普惠金融投放。"
+    companies = norms(production, text, "COMPANY")
+    assert "温州民商银行" in companies
+    assert "民商银行" not in companies
