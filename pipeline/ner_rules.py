@@ -61,8 +61,9 @@ GOVERNING = _words(
     列入 列为 入围 确定为 评为 命名为 处于 处在 赋予 锚定 紧扣 履行 取得 聚力 共建
     打 打好 打赢 获 获得 如期 跻身 接入 重构 紧盯 盯紧 瞄准 布局 落户 入驻 成为 增加
     做强 做大 做优 做实 做精 做大做强 做强做优 做优做强
+    旗下 所属
     """
-)
+)  # (青山控股|旗下|瑞浦兰钧二期: the group, then its unit's project)
 # Parts of speech that never sit inside a program name.
 _BOUNDARY_POS = _words("p c u uj ul uz ug uv ud ude1 r d y e o x w q")
 # Conjunctions that join two parts of one name (防止返贫动态监测和帮扶机制).

@@ -2714,3 +2714,12 @@ def test_no_firm_in_a_university_an_event_or_a_bank_without_its_city(production)
     companies = norms(production, text, "COMPANY")
     assert "温州民商银行" in companies
     assert "民商银行" not in companies
+
+
+def test_a_group_s_unit_project_starts_after_the_group(production) -> None:
+    # 青山控股|旗下|瑞浦兰钧二期: the group, then its unit's project; the group's name and 旗下
+    # stay outside the program
+    text = "青山控股旗下瑞浦兰钧二期、伟明环保新能源材料项目投产。"
+    programs = norms(production, text, "PROGRAM")
+    assert "瑞浦兰钧二期" in programs
+    assert not any(p.startswith("青山") or "旗下" in p for p in programs)
