@@ -623,6 +623,11 @@ class ResolveComponent:
         chosen = resolve(text, cands, self.lex, known)
         # 美国|宝洁, 台湾|鸿海集团: a firm from abroad is named with its country
         chosen = ner_rules.country_opened_firms(text, chosen, tokens, self.lex)
+        # 广西|北部湾国际港务集团: a province opens a firm's registered name
+        model_orgs = [
+            (sp.start_char, sp.end_char) for sp in doc.spans.get("model", []) if sp.label_ == "ORG"
+        ]
+        chosen = ner_rules.province_opened_firms(text, chosen, model_orgs, self.lex)
         # 江苏银行|常州分行: a bank's branch at a place, by its own name
         chosen = ner_rules.bank_branches(text, chosen, self.lex)
         # 西部地区, 华北: a macro-region; 港澳台, 京津冀, 中美: a fused abbreviation of several
@@ -824,9 +829,16 @@ _BANK_KINDS = ("农村商业银行", "农商银行", "商业银行", "农商行"
 
 
 def _place_bank(text: str, lex: Lexicons) -> bool:
-    """A place and a kind of bank: the bank of that place (云南农村商业银行)."""
+    """A place and a kind of bank: the bank of that place (云南|农村商业银行)."""
     kind = next((k for k in _BANK_KINDS if text.endswith(k)), "")
-    return bool(kind) and len(text) > len(kind) + 1 and lex.is_place(text[: -len(kind)])
+    name = text[: -len(kind)] if kind else ""
+    if len(name) < 2:
+        return False
+    if lex.is_place(name):
+        return True
+    # 江苏宜兴|农村商业银行, 合肥科技|农村商业银行: a rural commercial bank's name opens with
+    # its place, then a county or a word of its own; a plain 银行 wants the place alone
+    return kind != "银行" and any(lex.is_place(name[:k]) for k in range(2, len(name)))
 
 
 def _legal_name(text: str, lex: Lexicons) -> bool:

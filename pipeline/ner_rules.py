@@ -136,7 +136,7 @@ COMPANY_SUFFIXES: tuple[str, ...] = tuple(
             "智能", "电气", "机电", "动力", "信息", "网络", "软件", "数码", "实业", "置业", "地产",
             "航空", "海运", "船舶", "造船", "钢管", "矿业", "煤业", "水泥", "玻璃", "陶瓷",
             "酒业", "纸业", "铝业", "铜业", "锂业", "钼业", "化纤", "牧业", "半导体", "微电子",
-            "光能", "锂能", "新能",
+            "光能", "锂能", "新能", "财险",
             # a city's or province's state investment firms by their short names (合肥建投,
             # 榆林城投, 兴泰金控)
             "金控", "城投", "建投", "交投", "产投", "文投",
@@ -156,7 +156,7 @@ GENERIC_GROUPS = _words(
 STRONG_COMPANY_SUFFIXES: tuple[str, ...] = (
     "集团", "公司", "股份", "控股", "有限公司", "银行", "证券", "人寿", "石化", "化学", "纤维",
     "轮胎", "啤酒", "乳业", "药业", "制药", "重工", "钢铁", "电气", "实业", "置业",
-    "金控", "城投", "建投", "交投", "产投", "文投",
+    "财险", "金控", "城投", "建投", "交投", "产投", "文投",
 )  # fmt: skip
 GOV_SUFFIXES: tuple[str, ...] = (
     "委员会", "人民政府", "政府", "人大", "政协", "法院", "检察院", "党委", "市委", "省委", "区委",
@@ -1638,8 +1638,10 @@ def company_suffix_names(
             # place's industry
             continue
         sector_group = suffix == "集团" and lex.is_sector(name) and name not in GENERIC_GROUPS
-        if not _proper_name(name, lex) and not sector_group:
-            continue  # 冷链物流, 高端装备, 医用材料: a common word + sector
+        if not _proper_name(name, lex) and not sector_group and suffix != "财险":
+            # 冷链物流, 高端装备, 医用材料: a common word + sector (but 中华|财险: a property
+            # insurer's short name, whatever its name)
+            continue
         strong = suffix.endswith(STRONG_COMPANY_SUFFIXES)
         if not strong and (
             name.endswith(VENUE_ENDINGS)
@@ -2664,6 +2666,22 @@ def country_opened_firms(
         a = before.get(s)
         if label == COMPANY and a is not None and _home_of_firm(text[a:s], lex):
             grown[(s, e)] = (a, e)
+    return _grown_firms(chosen, grown)
+
+
+def province_opened_firms(
+    text: str, chosen: Sequence[Cand], model_orgs: Collection[tuple[int, int]], lex: Lexicons
+) -> list[Cand]:
+    """`chosen` with each firm right after a province's name that the model reads as one
+    organisation with it (广西|北部湾国际港务集团) named with that province, as its registered
+    name is, and the province no longer a place of its own there."""
+    grown: dict[tuple[int, int], tuple[int, int]] = {}
+    for s, e, label, _src in chosen:
+        if label != COMPANY:
+            continue
+        for a, b in model_orgs:
+            if a < s <= a + 3 and b >= e and lex.place_kind(text[a:s]) == "province":
+                grown[(s, e)] = (a, e)
     return _grown_firms(chosen, grown)
 
 

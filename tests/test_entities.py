@@ -2723,3 +2723,29 @@ def test_a_group_s_unit_project_starts_after_the_group(production) -> None:
     programs = norms(production, text, "PROGRAM")
     assert "瑞浦兰钧二期" in programs
     assert not any(p.startswith("青山") or "旗下" in p for p in programs)
+
+
+def test_rural_commercial_banks_by_place_and_own_word(production) -> None:
+    # 江苏宜兴|农村商业银行, 合肥科技|农村商业银行: a rural bank's name opens with its place,
+    # then a county or a word of its own; the kind alone names no bank
+    text = "支持江苏宜兴农村商业银行、合肥科技农村商业银行加大信贷投放。"
+    companies = norms(production, text, "COMPANY")
+    assert {"江苏宜兴农村商业银行", "合肥科技农村商业银行"} <= companies
+    assert not norms(production, "深化农村商业银行改革，发展普惠金融。", "COMPANY")
+
+
+def test_property_insurers_by_short_name(production) -> None:
+    # 中华|财险: a property insurer's short name, even when its name is a common word; 财险
+    # alone is none
+    text = "人保财险、中华财险等机构政策性农业保险覆盖全部涉农县。"
+    assert {"人保财险", "中华财险"} <= norms(production, text, "COMPANY")
+    assert not norms(production, "扩大农业保险和财险覆盖面。", "COMPANY")
+
+
+def test_a_province_opens_its_firm_s_registered_name(production) -> None:
+    # 广西|北部湾国际港务集团: the model reads the province and the firm as one organisation;
+    # the province is inside the firm's name
+    text = "推动广西投资集团、广西北部湾国际港务集团等区直国有企业重组整合。"
+    companies = norms(production, text, "COMPANY")
+    assert "广西北部湾国际港务集团" in companies
+    assert "北部湾国际港务集团" not in companies
