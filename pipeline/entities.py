@@ -540,6 +540,22 @@ class ResolveComponent:
             for b2, c in places
             if b2 == b and text[b:c].endswith("片区")
         ]
+        # 中国（陕西）自由贸易试验区|中心片区, …|无锡联动创新区: an area of a free trade zone
+        # named by its own words, or a county's area linked to the zone
+        cands += [
+            (a, b + m.end(), PLACE, "zone")
+            for a, b in places
+            if text[a:b].endswith(ner_rules.FREE_TRADE_ZONES)
+            and (m := ner_rules.FREE_TRADE_AREA_RE.match(text[b:]))
+            and m.end()
+        ]
+        # 中国（杭州）跨境电子商务综合试验区, 西部（重庆）科学城: a zone the state or a macro-region
+        # names with its host place in brackets
+        cands += [
+            (m.start(), m.end(), PLACE, "zone")
+            for m in ner_rules.HOSTED_ZONE_RE.finditer(text)
+            if self.lex.is_place(m.group(1))
+        ]
         # 自贸试验区|临港新片区: the zone named bare before its area opens the area's name
         place_ends = {e for _, e in places}
         cands += [

@@ -4079,6 +4079,19 @@ def _ranked_name(text: str, tokens: Sequence[Tok], at: int, lex: Lexicons) -> bo
 
 # A free trade zone named bare (its areas are named with it: 自贸试验区|临港新片区).
 FREE_TRADE_ZONES = ("自贸试验区", "自由贸易试验区", "自贸区")
+# The area of a free trade zone after its name (…自由贸易试验区|前海蛇口片区, …|宁波片区|慈溪联动
+# 创新区): its own words, no conjunction or particle among them
+_AREA_CHAR = r"(?:(?![和与及等的在])[\u4e00-\u9fff])"
+FREE_TRADE_AREA_RE = re.compile(
+    rf"(?:{_AREA_CHAR}{{2,6}}?(?:新片区|片区))?(?:{_AREA_CHAR}{{2,4}}?联动创新区)?"
+)
+# A zone the state or a macro-region names with its host place in brackets (中国（杭州）跨境电子
+# 商务综合试验区, 中国（绵阳）科技城, 西部（成都）科学城); parks so named keep their city a place
+# of its own (中国（合肥）国际智能语音产业园)
+HOSTED_ZONE_RE = re.compile(
+    rf"(?:中国|西部|东部|中部)（([\u4e00-\u9fff]{{2,4}})）{_AREA_CHAR}{{0,10}}?"
+    r"(?:科学城|科技城|综合试验区|自由贸易试验区|自贸试验区)"
+)
 _LONG_ZONE_WORDS = ("试验区", "实验区", "开发区")
 # Zone words that only follow a zone's place name in official names
 _OFFICIAL_ZONE_WORDS = ("经济技术开发区",)

@@ -2749,3 +2749,26 @@ def test_a_province_opens_its_firm_s_registered_name(production) -> None:
     companies = norms(production, text, "COMPANY")
     assert "广西北部湾国际港务集团" in companies
     assert "北部湾国际港务集团" not in companies
+
+
+def test_a_free_trade_zone_s_area_is_named_with_the_zone(production) -> None:
+    # 中国（陕西）自由贸易试验区|中心片区, …|宁波片区|慈溪联动创新区: the zone's area by its own
+    # words; a conjunction ends the zone's name (…试验区|和|浦东新区)
+    text = "推进中国（陕西）自由贸易试验区中心片区、中国（江苏）自由贸易试验区无锡联动创新区建设。"
+    places = norms(production, text, "PLACE")
+    assert {
+        "中国（陕西）自由贸易试验区中心片区",
+        "中国（江苏）自由贸易试验区无锡联动创新区",
+    } <= places
+    text = "支持中国（上海）自由贸易试验区和浦东新区发展。"
+    assert {"中国（上海）自由贸易试验区", "浦东新区"} <= norms(production, text, "PLACE")
+
+
+def test_a_zone_named_with_its_host_in_brackets(production) -> None:
+    # 中国（杭州）跨境电子商务综合试验区, 西部（重庆）科学城: the state's or a macro-region's zone
+    # with its host place; a park so named leaves its city a place (中国（合肥）…产业园)
+    text = "中国（杭州）跨境电子商务综合试验区加快发展，建设西部（重庆）科学城。"
+    places = norms(production, text, "PLACE")
+    assert {"中国（杭州）跨境电子商务综合试验区", "西部（重庆）科学城"} <= places
+    assert "中国" not in places
+    assert "合肥" in norms(production, "建设中国（合肥）国际智能语音产业园。", "PLACE")
