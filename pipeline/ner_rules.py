@@ -3095,6 +3095,9 @@ TOWN_SUFFIXES = ("镇", "乡", "村", "街道", "苏木", "嘎查")
 PARK_SUFFIXES = (
     "创新谷", "智慧谷", "创谷", "汽车城", "航天城", "教育城", "软件园", "创新园", "高新园",
     "信息园", "物流园", "汽车园", "小镇",
+    # valleys of an industry, as parks are named (济南药谷, 松湖智谷, 东方美谷, 中国光谷)
+    "药谷", "智谷", "美谷", "光谷", "眼谷", "钛谷", "蓝谷", "金谷", "声谷", "芯谷", "氢谷", "车谷",
+    "软件谷", "医药谷", "机器人谷", "健康谷",
 )  # fmt: skip
 # … and the zone words after which such a name also makes a place (吴淞创新城, 南大智慧城)
 _NAMED_PARK_SUFFIXES = (

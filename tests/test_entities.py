@@ -2772,3 +2772,11 @@ def test_a_zone_named_with_its_host_in_brackets(production) -> None:
     assert {"中国（杭州）跨境电子商务综合试验区", "西部（重庆）科学城"} <= places
     assert "中国" not in places
     assert "合肥" in norms(production, "建设中国（合肥）国际智能语音产业园。", "PLACE")
+
+
+def test_valleys_of_an_industry_are_parks(production) -> None:
+    # 济南|药谷, 松湖|智谷, 中国|光谷: valleys of an industry, as parks are named; grain is none
+    text = "加快青岛蓝谷、济南药谷、松湖智谷建设，打造中国光谷、北滘机器人谷。"
+    places = norms(production, text, "PLACE")
+    assert {"青岛蓝谷", "济南药谷", "松湖智谷", "中国光谷", "北滘机器人谷"} <= places
+    assert not norms(production, "加强稻谷、小麦收购，稳定粮食生产。", "PLACE")
