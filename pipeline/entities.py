@@ -646,6 +646,8 @@ class ResolveComponent:
         chosen = ner_rules.province_opened_firms(text, chosen, model_orgs, self.lex)
         # 江苏银行|常州分行: a bank's branch at a place, by its own name
         chosen = ner_rules.bank_branches(text, chosen, self.lex)
+        # 万泰|生物: the model's firm, then a firm suffix of its registered name
+        chosen = ner_rules.suffixed_model_firms(text, chosen, tokens, self.lex)
         # 西部地区, 华北: a macro-region; 港澳台, 京津冀, 中美: a fused abbreviation of several
         # places — neither a named location (spec); each still holds its span
         chosen = [

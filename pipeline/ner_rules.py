@@ -2762,6 +2762,35 @@ def _grown_firms(
     ]
 
 
+# Firm suffixes that end a registered name the model cuts before them (万泰|生物, 国博|电子)
+_MODEL_CUT_SUFFIXES = frozenset(("生物", "科技", "电子", "光电", "半导体", "微电子", "股份"))
+
+
+def suffixed_model_firms(
+    text: str, chosen: Sequence[Cand], tokens: Sequence[Tok], lex: Lexicons
+) -> list[Cand]:
+    """`chosen` with each firm the model found followed by a firm suffix token of its name
+    (万泰|生物|研发…) named with the suffix, unless a sector's or product's word follows (…|
+    生物|医药, …|科技|园)."""
+    by_start = {s: (e, p) for s, e, p in tokens}
+    grown: dict[tuple[int, int], tuple[int, int]] = {}
+    for s, e, label, src in chosen:
+        if label != COMPANY or src != "model" or e not in by_start:
+            continue
+        end, _ = by_start[e]
+        if text[e:end] not in _MODEL_CUT_SUFFIXES or any(
+            a < end and e < b for a, b, *_ in chosen if (a, b) != (s, e)
+        ):
+            continue
+        nxt = by_start.get(end)
+        if nxt is not None and (nxt[1][:1] == "n" or lex.word_freq(text[e : nxt[0]])):
+            # 华为|科技|园区, 万泰|生物|医药: a noun follows; 华为|科技|创新中心: the suffix
+            # opens a longer word (科技创新)
+            continue
+        grown[(s, e)] = (s, end)
+    return _grown_firms(chosen, grown)
+
+
 # A bank's branch at a place (江苏银行|常州分行, 国家开发银行|吉林省分行, 江苏银行|张家港支行)
 _BANK_BRANCH_RE = re.compile(r"([\u4e00-\u9fff]{2,5}?)(?:分行|支行)")
 

@@ -2780,3 +2780,12 @@ def test_valleys_of_an_industry_are_parks(production) -> None:
     places = norms(production, text, "PLACE")
     assert {"青岛蓝谷", "济南药谷", "松湖智谷", "中国光谷", "北滘机器人谷"} <= places
     assert not norms(production, "加强稻谷、小麦收购，稳定粮食生产。", "PLACE")
+
+
+def test_a_firm_suffix_after_the_model_s_firm_is_of_its_name(production) -> None:
+    # 万泰|生物|研发…: the model cuts the firm before its suffix; 万泰|生物|医药: the suffix
+    # opens a longer word, the firm is not grown
+    companies = norms(production, "万泰生物研发的国产二价HPV疫苗上市。", "COMPANY")
+    assert "万泰生物" in companies
+    assert "万泰" not in companies
+    assert "万泰生物医药" not in norms(production, "万泰生物医药产业园开工建设。", "COMPANY")
