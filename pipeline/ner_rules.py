@@ -2807,15 +2807,17 @@ def bank_branches(text: str, chosen: Sequence[Cand], lex: Lexicons) -> list[Cand
     return _grown_firms(chosen, grown)
 
 
-# A firm's plant at a place: 光束汽车|张家港|工厂二期, …|常州|基地
-_PLACED_PLANT_RE = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?=(?:工厂|基地|生产基地|产业园|研发中心))")
+# A firm's plant at a place: 光束汽车|张家港|工厂二期, …|常州|基地, 宁算科技|拉萨|数据中心
+_PLACED_PLANT_RE = re.compile(
+    r"([\u4e00-\u9fff]{2,4}?)(?=(?:工厂|基地|生产基地|产业园|研发中心|数据中心|智算中心))"
+)
 
 
 def placed_plant_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """A name + a firm's suffix before a place and a plant of its own (光束|汽车|张家港|工厂):
     the firm, whose name alone may be a word (光束); not a sector (新能源|汽车|…) or a place's
     industry (张家港|汽车). Likewise a country and a name (韩国|晓星|江阴|基地)."""
-    if not any(w in text for w in ("工厂", "基地", "产业园", "研发中心")):
+    if not any(w in text for w in ("工厂", "基地", "产业园", "研发中心", "数据中心", "智算中心")):
         return []
     ends = {e for _, e, _ in tokens}
     out: list[Cand] = []

@@ -2789,3 +2789,11 @@ def test_a_firm_suffix_after_the_model_s_firm_is_of_its_name(production) -> None
     assert "万泰生物" in companies
     assert "万泰" not in companies
     assert "万泰生物医药" not in norms(production, "万泰生物医药产业园开工建设。", "COMPANY")
+
+
+def test_a_firm_before_a_place_and_its_data_centre(production) -> None:
+    # 宁算科技|拉萨|数据中心: the firm, then the place of its data centre (the model reads it
+    # all as one institution); the place stays a place
+    text = "宁算科技拉萨数据中心投入运营，全区5G基站达到5000个。"
+    assert "宁算科技" in norms(production, text, "COMPANY")
+    assert "拉萨" in norms(production, text, "PLACE")
