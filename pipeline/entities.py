@@ -437,6 +437,11 @@ class ResolveComponent:
                 or seen_by_model(sp.start_char, sp.end_char)
             )
         }
+        phased_projects = {
+            (sp.start_char, sp.end_char)
+            for sp in doc.spans.get("rules", [])
+            if sp.label_ == PROGRAM and _PHASE_END_RE.search(sp.text)
+        }
         # 屠呦呦|获得…奖: the subject of an award the model reads as a person is a person
         people = {
             (sp.start_char, sp.end_char) for sp in doc.spans.get("model", []) if sp.label_ == "PER"
@@ -454,6 +459,8 @@ class ResolveComponent:
                     rule_sources.get((s, e, span.label_)) == "suffix-weak"
                     and not seen_by_model(s, e)
                     and not _beside_firm(text, s, e, firms)
+                    # 同光半导体|碳化硅衬底二期: a firm opening a project's phase it builds
+                    and not any(a == s and b > e + 2 for a, b in phased_projects)
                 ):
                     # 冷链物流: a sector word after a name the model does not see, and no firm
                     # beside it in a list (三安光电、聚飞光电: the list is one of firms)
@@ -840,6 +847,8 @@ class ResolveComponent:
         return []
 
 
+# A project's phase ending its name (…碳化硅衬底二期, …三期工程)
+_PHASE_END_RE = re.compile(r"[一二三四五六七八九十\d]期(?:工程)?$")
 # A count inside a firm's supposed name makes it a description (三大石油公司, 两家银行).
 _COUNTED_RE = re.compile(r"[一二三四五六七八九十两\d]+(?:大|家|个)")
 # Kinds of bank that a place's name makes a named bank (云南|农村商业银行, 重庆|农商银行).

@@ -2797,3 +2797,12 @@ def test_a_firm_before_a_place_and_its_data_centre(production) -> None:
     text = "宁算科技拉萨数据中心投入运营，全区5G基站达到5000个。"
     assert "宁算科技" in norms(production, text, "COMPANY")
     assert "拉萨" in norms(production, text, "PLACE")
+
+
+def test_a_firm_opening_a_phase_of_its_project(production) -> None:
+    # 同光半导体|碳化硅衬底二期: a firm the model does not see, opening a project's phase it
+    # builds (the project is a program of its own)
+    text = "推动同光半导体碳化硅衬底二期、中国电科产业基础研究院石家庄基地建设。"
+    assert "同光半导体" in norms(production, text, "COMPANY")
+    assert "同光半导体碳化硅衬底二期" in norms(production, text, "PROGRAM")
+    assert not norms(production, "推进冷链物流园二期建设。", "COMPANY")
