@@ -3462,8 +3462,27 @@ def _paired_brands(
     opens = {b for _, b, p in tokens if p[:1] in ("v", "p")}  # after a verb or a preposition
     closes = {a for a, _, p in tokens if p[:1] in ("v", "p") or text[a] in "等，。；"}
     out: list[tuple[int, int]] = []
+    token_spans = {(a, b) for a, b, _ in tokens}
     for m in re.finditer("、", text):
         at = m.start()
+        # 阿里巴巴、京东|在…: a known firm whose name is also a word, the other item of the pair
+        known = [
+            (s, e)
+            for s, e in ((at + 1, at + 1 + k) for k in (2, 3) if at in ends)
+            if (s, e) in token_spans and e in closes and text[e : e + 1] != "、"
+        ] + [
+            (s, e)
+            for s, e in ((at - k, at) for k in (2, 3) if at + 1 in starts)
+            if (s, e) in token_spans and s in opens and text[s - 1 : s] != "、"
+        ]
+        known = [
+            (s, e)
+            for s, e in known
+            if text[s:e] in lex.ambiguous_firms and not any(a < e and s < b for a, b in firms)
+        ]
+        if known:
+            out.append(known[0])
+            continue
         if at in ends and at + 5 in closes and text[at + 5 : at + 6] != "、":
             s, e = at + 1, at + 5  # the firm before, the brand after
         elif at + 1 in starts and at - 4 in opens and text[at - 5 : at - 4] != "、":

@@ -2806,3 +2806,12 @@ def test_a_firm_opening_a_phase_of_its_project(production) -> None:
     assert "同光半导体" in norms(production, text, "COMPANY")
     assert "同光半导体碳化硅衬底二期" in norms(production, text, "PROGRAM")
     assert not norms(production, "推进冷链物流园二期建设。", "COMPANY")
+
+
+def test_a_known_firm_named_by_a_word_paired_with_a_firm(production) -> None:
+    # 阿里巴巴、京东|在…: a known firm whose name is also a word (a place's, a horse's), the
+    # other item of a pair with a firm; alone among words it is none
+    text = "阿里巴巴、京东在中国（郑州）跨境电子商务综合试验区设立区域中心。"
+    assert {"阿里巴巴", "京东"} <= norms(production, text, "COMPANY")
+    assert "天马" in norms(production, "支持华为、天马发展新型显示产业。", "COMPANY")
+    assert not norms(production, "天马行空，大胆创新。", "COMPANY")
