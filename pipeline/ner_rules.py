@@ -3912,8 +3912,10 @@ def village_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand
     out: list[Cand] = []
     for a, b, _ in tokens:
         word = text[a:b]
-        if not word.endswith(("县", "区", "市", "旗", "镇", "乡", "苏木")):
-            continue
+        if not word.endswith(("县", "区", "市", "旗", "镇", "乡", "苏木")) and not (
+            len(word) == 2 and lex.place_kind(word) == "county"
+        ):
+            continue  # (寿光|三元朱村: a county by its short name, then its village)
         m = _VILLAGE_RE.match(text, b)
         if (
             m

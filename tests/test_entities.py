@@ -2815,3 +2815,11 @@ def test_a_known_firm_named_by_a_word_paired_with_a_firm(production) -> None:
     assert {"阿里巴巴", "京东"} <= norms(production, text, "COMPANY")
     assert "天马" in norms(production, "支持华为、天马发展新型显示产业。", "COMPANY")
     assert not norms(production, "天马行空，大胆创新。", "COMPANY")
+
+
+def test_a_village_after_its_county_s_short_name(production) -> None:
+    # 寿光|三元朱村: a county by its short name, then a village in it; a kind of village after
+    # it is none (寿光|农村)
+    text = "推广寿光三元朱村、沂南朱家林等经验。"
+    assert {"寿光", "三元朱村"} <= norms(production, text, "PLACE")
+    assert "寿光农村" not in norms(production, "推动寿光农村改革发展。", "PLACE")
