@@ -3885,9 +3885,10 @@ VILLAGE_KINDS = _words(
     """
 )
 # A village's name: …村, or …嘎查 in Inner Mongolia (巴音希里嘎查)
-_VILLAGE_RE = re.compile(r"[\u4e00-\u9fff]{1,4}村|[\u4e00-\u9fff]{2,6}?嘎查")
+# (…屯 in the north-east: 孙家屯)
+_VILLAGE_RE = re.compile(r"[\u4e00-\u9fff]{1,4}[村屯]|[\u4e00-\u9fff]{2,6}?嘎查")
 _VILLAGE_LIST_RE = re.compile(
-    r"(?:[\u4e00-\u9fff]{1,6}(?:村|嘎查)、)+(?:[\u4e00-\u9fff]{1,4}村|[\u4e00-\u9fff]{2,6}?嘎查)"
+    r"(?:[\u4e00-\u9fff]{1,6}(?:[村屯]|嘎查)、)+(?:[\u4e00-\u9fff]{1,4}[村屯]|[\u4e00-\u9fff]{2,6}?嘎查)"
 )
 
 
@@ -3906,7 +3907,7 @@ def _village_name(text: str, a: int, b: int, ends: set[int]) -> bool:
 def village_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Villages by name: after their county or town (花垣县|十八洞村), or as the items of a
     list of villages (幸福村、团结村)."""
-    if "村" not in text and "嘎查" not in text:
+    if "村" not in text and "屯" not in text and "嘎查" not in text:
         return []
     ends = {e for _, e, _ in tokens}
     out: list[Cand] = []
@@ -3930,9 +3931,9 @@ def village_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand
         for item in m.group().split("、"):
             items.append((pos, pos + len(item)))
             pos += len(item) + 1
-        # the first item opens after the clause's verbs (推广|十八洞村)
+        # the first item opens after the clause's verbs (推广|十八洞村, 全面完成/l|孙家屯)
         a0, b0 = items[0]
-        while a0 < b0 - 1 and (a0 not in starts or starts[a0][:1] in ("v", "d", "p")):
+        while a0 < b0 - 1 and (a0 not in starts or starts[a0][:1] in ("v", "d", "p", "l")):
             a0 = token_end.get(a0, a0 + 1)
         # …and after its last verb, past a verbal noun jieba tags a noun (总结/n|推广|下姜村)
         a0 = max(

@@ -2823,3 +2823,11 @@ def test_a_village_after_its_county_s_short_name(production) -> None:
     text = "推广寿光三元朱村、沂南朱家林等经验。"
     assert {"寿光", "三元朱村"} <= norms(production, text, "PLACE")
     assert "寿光农村" not in norms(production, "推动寿光农村改革发展。", "PLACE")
+
+
+def test_hamlets_named_so_in_a_list_of_villages(production) -> None:
+    # 孙家屯、团结村: …屯 names a village in the north-east, as …村 does; the list's first item
+    # opens after the clause's idiom (全面完成/l); 屯 as a verb is none
+    text = "全面完成孙家屯、团结村等7个现代牧场建设任务。"
+    assert {"孙家屯", "团结村"} <= norms(production, text, "PLACE")
+    assert not norms(production, "严禁屯粮、屯货。", "PLACE")
