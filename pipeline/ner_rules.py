@@ -4334,6 +4334,23 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
                 # 西咸新区|沣东新城, 滨湖区|蠡湖新城: a new town inside a district, both named
                 out.append((start, inner.end(), PLACE, "zone"))
                 start = inner.end()
+            # 南京综合保税区|龙潭片区, 无锡经济开发区|太湖湾科创城: a zone, then an area of it
+            # named by a place — both named (a free trade zone's areas are named with it)
+            by_start = {a: (b, p) for a, b, p in tokens}
+            area = next(
+                (
+                    b
+                    for b in range(start + 4, m.start() - 1)
+                    if b in by_start
+                    and text.endswith(ZONE_SUFFIXES, start, b)
+                    and not text.endswith((*FREE_TRADE_ZONES, "地区"), start, b)
+                    and _place_like(text[b : by_start[b][0]], by_start[b][1], lex)
+                ),
+                None,
+            )
+            if area is not None:
+                out.append((start, area, PLACE, "zone"))
+                start = area
             zone = _PARK_IN_ZONE_RE.match(text, start, m.start())
             if m.group() in _GENERIC_PARKS and zone and _kind_of_park(zone.group(1), lex):
                 # 江阴高新区|生命健康|产业园: a park of a sector inside a zone, the zone named

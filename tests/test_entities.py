@@ -2831,3 +2831,13 @@ def test_hamlets_named_so_in_a_list_of_villages(production) -> None:
     text = "全面完成孙家屯、团结村等7个现代牧场建设任务。"
     assert {"孙家屯", "团结村"} <= norms(production, text, "PLACE")
     assert not norms(production, "严禁屯粮、屯货。", "PLACE")
+
+
+def test_a_zone_and_an_area_of_it_named_by_a_place_are_both_named(production) -> None:
+    # 南京综合保税区|龙潭片区, 无锡经济开发区|太湖湾科创城: the spec's compound of a zone and a
+    # sub-place yields both; a free trade zone's area is named with the zone
+    text = "南京综合保税区龙潭片区进出口增长，推进无锡经济开发区太湖湾科创城建设。"
+    places = norms(production, text, "PLACE")
+    assert {"南京综合保税区", "龙潭片区", "无锡经济开发区", "太湖湾科创城"} <= places
+    text = "推进中国（上海）自由贸易试验区临港新片区建设。"
+    assert norms(production, text, "PLACE") == {"中国（上海）自由贸易试验区临港新片区"}
