@@ -556,6 +556,18 @@ class ResolveComponent:
             and (m := ner_rules.FREE_TRADE_AREA_RE.match(text[b:]))
             and m.end()
         ]
+        # 绍兴|滨海新区: a city and a new area named as another province's district is the
+        # city's new area
+        cands += [
+            (a, c, PLACE, "zone")
+            for a, b in places
+            if self.lex.place_kind(text[a:b]) == "prefecture"
+            for b2, c in places
+            if b2 == b
+            and text[b:c].endswith("新区")
+            and (far := self.lex.provinces_of(text[b:c]))
+            and not far & self.lex.provinces_of(text[a:b])
+        ]
         # 中国（杭州）跨境电子商务综合试验区, 西部（重庆）科学城: a zone the state or a macro-region
         # names with its host place in brackets
         cands += [

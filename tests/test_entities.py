@@ -2841,3 +2841,11 @@ def test_a_zone_and_an_area_of_it_named_by_a_place_are_both_named(production) ->
     assert {"南京综合保税区", "龙潭片区", "无锡经济开发区", "太湖湾科创城"} <= places
     text = "推进中国（上海）自由贸易试验区临港新片区建设。"
     assert norms(production, text, "PLACE") == {"中国（上海）自由贸易试验区临港新片区"}
+
+
+def test_a_city_s_new_area_named_as_another_province_s_district(production) -> None:
+    # 绍兴|滨海新区: Tianjin's district's name after a city of Zhejiang is the city's new area
+    text = "宁波前湾新区、绍兴滨海新区加快建设。"
+    places = norms(production, text, "PLACE")
+    assert "绍兴滨海新区" in places
+    assert "滨海新区" not in places
