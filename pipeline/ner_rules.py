@@ -3343,7 +3343,35 @@ def sibling_places(text: str, cands: Sequence[Cand], lex: Lexicons) -> list[tupl
             continue
         if _water_sibling(m.group(1), (text[before : s - 1],), lex):
             out.append((s, e))
+    # the last item of a list of places its count closes (横琴、前海、南沙、河套|四大平台): a
+    # name like theirs, whatever the dictionary reads
+    for m in _COUNTED_LIST_RE.finditer(text):
+        items = m.group(1).split("、")
+        if len(items) != _COUNTS.get(m.group(2), 0):
+            continue
+        at, spans = m.start(1), []
+        for item in items:
+            spans.append((at, at + len(item)))
+            at += len(item) + 1
+        s, e = spans[-1]
+        first_end = spans[0][1]  # (the first item opens where a place does: 落实|横琴)
+        if (
+            any(b == first_end and a >= spans[0][0] for a, b in places)
+            and all(span in places for span in spans[1:-1])
+            and not covered & set(range(s, e))
+            and text[s:e] not in GENERIC_PLACES
+            and text[s:e] not in lex.concepts
+            and lex.word_freq(text[s:e]) < 1000  # (not a common word: 新兴, 重点)
+        ):
+            out.append((s, e))
     return out
+
+
+# A 、-list closed by its count (横琴、前海、南沙、河套|四大平台, …|三个片区)
+_COUNTS = {c: k for k, c in enumerate("两三四五六七八九", start=2)} | {"二": 2, "十": 10}
+_COUNTED_LIST_RE = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,4}、)+[\u4e00-\u9fff]{2,4}?)([二两三四五六七八九十])(?:大|个)"
+)
 
 
 def _place_trade(name: str, lex: Lexicons) -> bool:

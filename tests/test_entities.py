@@ -2849,3 +2849,11 @@ def test_a_city_s_new_area_named_as_another_province_s_district(production) -> N
     places = norms(production, text, "PLACE")
     assert "绍兴滨海新区" in places
     assert "滨海新区" not in places
+
+
+def test_the_last_item_of_a_list_of_places_its_count_closes(production) -> None:
+    # 横琴、前海、南沙、河套|四大平台: the count says all four items are of a kind, the first
+    # three places; a count over a list of tasks names none
+    text = "全面落实横琴、前海、南沙、河套四大平台总体方案。"
+    assert {"横琴", "前海", "南沙", "河套"} <= norms(production, text, "PLACE")
+    assert not norms(production, "做好稳就业、保民生、防风险三大任务。", "PLACE")
