@@ -667,6 +667,8 @@ class ResolveComponent:
         chosen = ner_rules.bank_branches(text, chosen, self.lex)
         # 万泰|生物: the model's firm, then a firm suffix of its registered name
         chosen = ner_rules.suffixed_model_firms(text, chosen, tokens, self.lex)
+        # 粤芯半导体|三期, 天马|G6二期: the firm that opens a project before its phase or model
+        chosen += ner_rules.firms_opening_projects(text, chosen, self.lex)
         # 西部地区, 华北: a macro-region; 港澳台, 京津冀, 中美: a fused abbreviation of several
         # places — neither a named location (spec); each still holds its span
         chosen = [

@@ -2791,6 +2791,40 @@ def suffixed_model_firms(
     return _grown_firms(chosen, grown)
 
 
+# What follows a firm's name at the head of its project: a phase, or a product's model or size
+# (粤芯半导体|三期, 天马|G6二期, 武汉新芯|12英寸扩产)
+_PROJECT_AFTER_FIRM_RE = re.compile(r"[一二三四五六七八九十]期|[A-Za-z0-9]")
+
+
+def firms_opening_projects(text: str, chosen: Sequence[Cand], lex: Lexicons) -> list[Cand]:
+    """Firms that open a project's name right before its phase or a product's model (粤芯半导体|
+    三期, 天马|G6二期): a firm suffix after a proper name, or a firm the lexicons know; none
+    where a firm is already found inside the project."""
+    firms = [(s, e) for s, e, label, _ in chosen if label == COMPANY]
+    out: list[Cand] = []
+    for s, e, label, _src in chosen:
+        if label != PROGRAM or any(s <= a < e for a, _ in firms):
+            continue
+        m = _PROJECT_AFTER_FIRM_RE.search(text, s + 2, e)
+        if m is None or m.start() - s > 6 or not _CJK_NAME_RE.fullmatch(text[s : m.start()]):
+            continue
+        name = text[s : m.start()]
+        suffix = _head_suffix(name, COMPANY_SUFFIXES)
+        if (
+            name in lex.known_firms
+            or name in lex.ambiguous_firms
+            or (
+                suffix
+                and len(name) - len(suffix) >= 2
+                and _proper_name(name[: -len(suffix)], lex)
+                and not lex.is_place(name[: -len(suffix)])
+                and name[: -len(suffix)] not in lex.concepts
+            )
+        ):
+            out.append((s, m.start(), COMPANY, "rules"))
+    return out
+
+
 # A bank's branch at a place (江苏银行|常州分行, 国家开发银行|吉林省分行, 江苏银行|张家港支行)
 _BANK_BRANCH_RE = re.compile(r"([\u4e00-\u9fff]{2,5}?)(?:分行|支行)")
 

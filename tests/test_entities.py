@@ -2857,3 +2857,12 @@ def test_the_last_item_of_a_list_of_places_its_count_closes(production) -> None:
     text = "全面落实横琴、前海、南沙、河套四大平台总体方案。"
     assert {"横琴", "前海", "南沙", "河套"} <= norms(production, text, "PLACE")
     assert not norms(production, "做好稳就业、保民生、防风险三大任务。", "PLACE")
+
+
+def test_a_known_firm_opening_its_project_before_a_model(production) -> None:
+    # 天马|G6二期: a known firm whose name is also a word, opening its project's name before a
+    # product's model; a port area's phase holds no firm (南沙港区|四期)
+    text = "推进京东方10.5代线、天马G6二期建设，打造武汉国家存储器基地。"
+    assert {"京东方", "天马"} <= norms(production, text, "COMPANY")
+    assert "天马G6二期" in norms(production, text, "PROGRAM")
+    assert not norms(production, "推进南沙港区四期、深中通道建设。", "COMPANY")
