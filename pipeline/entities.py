@@ -623,6 +623,7 @@ class ResolveComponent:
                 or ner_rules.rank_title(text[c[0] : c[1]])
                 or ner_rules.slogan_area(text, c[0], c[1], self.lex)  # 美丽甘肃示范区
                 or ner_rules.in_event_name(text, c[1])
+                or ner_rules.opens_institution_name(text, c[0], c[1])
                 or ner_rules.governs_a_style(text, c[1])
                 # streets: not scored (周巷, 白沙路: towns' short names, 周巷镇, 白沙路街道)
                 or (

@@ -5253,6 +5253,22 @@ def in_event_name(text: str, end: int) -> bool:
     return bool(_EVENT_RE.match(text, end))
 
 
+# Institutions whose names a place opens without being located by it (中山|医院, 复旦|大学)
+_PLACE_NAMED_INSTITUTIONS = ("医院", "大学", "学院", "中学", "小学")
+
+
+def opens_institution_name(text: str, start: int, end: int) -> bool:
+    """Whether the place at start:end opens the name of a hospital, university or school
+    directly (复旦大学附属|中山|医院): spec — a place only inside an institution's name is
+    none to score; a city's institution written with 市 keeps it (威海市|立医院), and a branch
+    after its parent is located by it (…附属医院|定西|医院, …中山医院|厦门|医院)."""
+    return (
+        text.startswith(_PLACE_NAMED_INSTITUTIONS, end)
+        and text[end - 1] not in "省市县区"
+        and not text.endswith(_PLACE_NAMED_INSTITUTIONS, 0, start)
+    )
+
+
 def names_a_street(text: str, end: int) -> bool:
     """Whether the place ending at `end` opens the name of a street or building."""
     after = text[end : end + 4]

@@ -2866,3 +2866,12 @@ def test_a_known_firm_opening_its_project_before_a_model(production) -> None:
     assert {"京东方", "天马"} <= norms(production, text, "COMPANY")
     assert "天马G6二期" in norms(production, text, "PROGRAM")
     assert not norms(production, "推进南沙港区四期、深中通道建设。", "COMPANY")
+
+
+def test_a_place_opening_a_hospital_s_or_university_s_name(production) -> None:
+    # 复旦大学附属|中山|医院: a place only opening an institution's name is none; its branch
+    # after the parent is located by the place (…附属医院|定西|医院, …中山医院|厦门|医院)
+    text = "建成复旦大学附属中山医院厦门医院、长春中医药大学附属医院定西医院。"
+    places = norms(production, text, "PLACE")
+    assert "中山" not in places
+    assert {"厦门", "定西"} <= places
