@@ -4244,6 +4244,7 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     out: list[Cand] = []
     ends = {e: i for i, (_, e, _) in enumerate(tokens)}
     starts = {s for s, _, _ in tokens}
+    by_start = {a: (b, p) for a, b, p in tokens}  # token start → its end and tag
     for m in ZONE_RE.finditer(text):
         if m.end() not in ends or text[m.end() : m.end() + 1] in ("线", "路", "站", "化"):
             continue  # 上海示范区线: a metro line; 片区化: a way of working, not a zone
@@ -4398,7 +4399,6 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
                 start = inner.end()
             # 南京综合保税区|龙潭片区, 无锡经济开发区|太湖湾科创城: a zone, then an area of it
             # named by a place — both named (a free trade zone's areas are named with it)
-            by_start = {a: (b, p) for a, b, p in tokens}
             area = next(
                 (
                     b
