@@ -28,6 +28,7 @@ gazetteer place, its length).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
 import sys
 import tempfile
@@ -237,12 +238,17 @@ def main() -> None:
     # A gold set that brings its reports' texts (<doc_id>.txt beside <doc_id>.csv) is ingested
     # and segmented here: its reports are not in data/interim.
     other_form = other_form or any(any(g.glob("*.txt")) for g in golds if g.is_dir())
+    with contextlib.ExitStack() as stack:  # the temporary copies go when the run ends
+        _score(golds, args, params, seg_params, seg_dir, docs_dir, other_form, stack)
+
+
+def _score(golds, args, params, seg_params, seg_dir, docs_dir, other_form, stack) -> None:
     if other_form:
-        docs_dir = Path(tempfile.mkdtemp(prefix="gwr-eval-docs-"))
+        docs_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="gwr-eval-docs-")))
         _reingest(golds, docs_dir, args)
     if args.pos or other_form:
         seg_params = dataclasses.replace(seg_params, pos=args.pos or seg_params.pos)
-        seg_dir = Path(tempfile.mkdtemp(prefix="gwr-eval-seg-"))
+        seg_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="gwr-eval-seg-")))
         _resegment(golds, seg_params, seg_dir, docs_dir)
     for gold in golds:
         if not gold.is_dir():
