@@ -399,6 +399,9 @@ class ResolveComponent:
                 span.start_char, span.end_char, span.text, span.label_,
                 after=text[span.end_char : span.end_char + 6],
             )  # fmt: skip
+            found = [
+                c for c in found if c[2] != COMPANY or not self._place_industry(text, c[0], c[1])
+            ]
             cands.extend(found)
             if span.label_ == "LOC" and not found:
                 pending.append((span.start_char, span.end_char))
@@ -408,9 +411,11 @@ class ResolveComponent:
                 and not (span.label_ == "PER" and self._among_people(text, span.start_char))
             ):
                 cands.extend(
-                    self._firm_in_list(
+                    c
+                    for c in self._firm_in_list(
                         span.start_char, span.end_char, span.text, text[span.end_char :]
                     )
+                    if c[2] != COMPANY or not self._place_industry(text, c[0], c[1])
                 )
         model_loc = [
             (sp.start_char, sp.end_char) for sp in doc.spans.get("model", []) if sp.label_ == "LOC"
@@ -743,6 +748,12 @@ class ResolveComponent:
         return kind == "town" and (
             self.lex.word_freq(name[:-1]) >= 300 or name[-2:] in ("城镇", "乡镇", "村镇")
         )
+
+    def _place_industry(self, text: str, s: int, e: int) -> bool:
+        """A place's industry the model read as a firm (洋浦|石化|新材料, 门岛|石化|基地)."""
+        suffix = ner_rules._head_suffix(text[s:e], ner_rules.COMPANY_SUFFIXES)
+        name = text[s : e - len(suffix)]
+        return bool(suffix) and ner_rules.place_industry(text, s, e, name, self.lex)
 
     def _from_model(
         self, s: int, e: int, text: str, tag: str, after: str = ""

@@ -1404,6 +1404,13 @@ def classify_org(name: str) -> str:
 # A cluster or an industry named after a place's firm-like name (乐清电气|千亿级产业集群,
 # 柳市镇|电气|产业)
 CLUSTER_AFTER_RE = re.compile(r"(?:[千百万亿]+级|世界级|国家级)?(?:产业|集群)")
+# … or a base or an industry's materials after a place's industry (门岛|石化|基地,
+# 洋浦|石化|新材料),
+# and a list of places' industries closed by bases (洛阳石化、平顶山尼龙、焦作新材料等基地)
+_BASE_AFTER_RE = re.compile(r"(?:新材料|(?:[千百万亿]+级|世界级|国家级)?基地)")
+_BASE_LIST_RE = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8}?)(?=等[\u4e00-\u9fff]{0,6}?基地)"
+)
 # A list closed by a kind of sector (绿色石化、船舶海工、临港装备等优势产业): no firms.
 SECTOR_LIST_RE = re.compile(
     r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,8}?)"
@@ -1630,12 +1637,7 @@ def company_suffix_names(
             continue  # 金川集团|工业总产值: the firm is the name; the weak suffix is its sector
         if lex.is_place(name) and not suffix.endswith(STRONG_COMPANY_SUFFIXES):
             continue  # 山东能源 reads as a place + sector more often than as a firm
-        if (lex.is_place(name) or lex.place_kind(name) == "town") and (
-            CLUSTER_AFTER_RE.match(text, e)
-            or any(m.start(1) <= s < m.end(1) for m in SECTOR_LIST_RE.finditer(text))
-        ):
-            # 乐清电气、瑞安汽摩配…等传统产业, 乐清电气|千亿级产业集群, 柳市镇|电气|产业: a
-            # place's industry
+        if place_industry(text, s, e, name, lex):
             continue
         sector_group = suffix == "集团" and lex.is_sector(name) and name not in GENERIC_GROUPS
         if not _proper_name(name, lex) and not sector_group and suffix != "财险":
@@ -1655,7 +1657,7 @@ def company_suffix_names(
             if (
                 nxt.endswith(INSTITUTION_SUFFIXES + GOV_SUFFIXES)
                 or nxt2.endswith(("研究院", "研究所", "实验室"))  # 大连化学|物理|研究所
-                or (not strong and nxt2.endswith("中心"))
+                or (not strong and nxt2.endswith(("中心", "学院", "大学", "学校")))
                 or _opens_body(text, tokens, i + 1)
                 or nxt.startswith(_EVENT_WORDS)  # 汉诺威工业|博览会: an event's name
             ):
@@ -1693,6 +1695,23 @@ def company_suffix_names(
         # after a weak suffix (物流, 科技…) the entity stage also wants the model's support
         out.append((name_start, e, COMPANY, "suffix" if strong else "suffix-weak"))
     return [(_level_prefixed(text, tokens, s), e, label, src) for s, e, label, src in out]
+
+
+def place_industry(text: str, start: int, end: int, name: str, lex: Lexicons) -> bool:
+    """Whether the firm-like name + suffix ending at `end` names a place's industry: a place's
+    name (洋浦, an island: a zone's or island's name the dictionary tags) before the suffix, and
+    a cluster, a base or an industry's materials after it, or a list of industries or bases
+    around it (乐清电气、瑞安汽摩配…等传统产业, 乐清电气|千亿级产业集群, 门岛|石化|基地,
+    洋浦|石化|新材料, 洛阳石化、平顶山尼龙…等基地)."""
+    placed = lex.is_place(name) or lex.place_kind(name) == "town" or lex.word_pos(name) == "ns"
+    if not (placed or name.endswith("岛")):
+        return False
+    return bool(
+        CLUSTER_AFTER_RE.match(text, end)
+        or _BASE_AFTER_RE.match(text, end)
+        or any(m.start(1) <= start < m.end(1) for m in SECTOR_LIST_RE.finditer(text))
+        or any(m.start(1) <= start < m.end(1) for m in _BASE_LIST_RE.finditer(text))
+    )
 
 
 def _placed_bank_start(text: str, tokens: Sequence[Tok], start: int, lex: Lexicons) -> int:
@@ -2028,6 +2047,10 @@ PLANT_RE = re.compile(
 )
 
 
+# What ends a kind of firms, never a firm's own name (新材料和|氢能企业获评…).
+_FIRM_KIND_ENDINGS = ("企业", "厂商")
+
+
 def _firm_at(item: str, lex: Lexicons, *, head_only: bool) -> int:
     """Length of the firm's name an enumeration item is or opens with, 0 if none.
 
@@ -2079,7 +2102,10 @@ def _firm_at(item: str, lex: Lexicons, *, head_only: bool) -> int:
         for k in range(min(4, len(item) - 2), 1, -1):
             name, rest = item[:k], item[k:]
             brand_sector = (
-                brand_name(name, lex) and lex.is_sector(rest) and _firm_name_alone(name, lex)
+                brand_name(name, lex)
+                and lex.is_sector(rest)
+                and rest not in _FIRM_KIND_ENDINGS  # 氢能|企业: a kind of firm
+                and _firm_name_alone(name, lex)
             )
             name_suffix = (
                 rest in STRONG_COMPANY_SUFFIXES

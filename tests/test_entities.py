@@ -2875,3 +2875,29 @@ def test_a_place_opening_a_hospital_s_or_university_s_name(production) -> None:
     places = norms(production, text, "PLACE")
     assert "中山" not in places
     assert {"厦门", "定西"} <= places
+
+
+def test_a_kind_of_firm_in_an_award_s_subject_is_no_firm(production) -> None:
+    # 新材料和|氢能企业|获评…: an industry's firms as a kind; a firm's own name stays
+    text = "5家新材料和氢能企业获评省级独角兽企业。"
+    assert not norms(production, text, "COMPANY")
+    assert "宁德时代" in norms(production, "宁德时代获评国家级制造业单项冠军企业。", "COMPANY")
+
+
+def test_a_place_s_petrochemical_base_or_materials_is_no_firm(production) -> None:
+    # 门岛|石化|基地, 洋浦|石化|新材料, 洛阳石化、…等基地: a place's industry, read by the rules
+    # or the model; a firm by its place and 石化 elsewhere stays (燕山石化)
+    for text in (
+        "推动大小门岛石化基地转型。",
+        "洋浦石化新材料成为首个千亿级先进制造业产业集群。",
+        "推进洛阳石化、平顶山尼龙、焦作新材料等基地建设。",
+    ):
+        assert not norms(production, text, "COMPANY"), text
+    assert "燕山石化" in norms(production, "推动燕山石化高质量转型发展。", "COMPANY")
+
+
+def test_a_firm_like_name_opening_a_college_s_name_is_no_firm(production) -> None:
+    # 昆山登云科技|职业学院: a weak firm suffix inside a college's name
+    text = "推动苏州大学应用技术学院、昆山登云科技职业学院提升办学水平。"
+    assert not norms(production, text, "COMPANY")
+    assert "登云科技有限公司" in norms(production, "登云科技有限公司落户昆山。", "COMPANY")
