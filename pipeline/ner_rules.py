@@ -4103,6 +4103,13 @@ def place_candidate(name: str, lex: Lexicons) -> bool:
         return False
     if lex.is_place(name):
         return True
+    if name.endswith("山区") and len(name) >= 4:
+        # 太行山区, 沂蒙山区, 白于山区: a named mountain's area (浙南|山区, 泰顺|山区: a region's
+        # or county's hills, the place is the region or county)
+        mountain = name[:-1]
+        return lex.place_kind(mountain) == "natural" or (
+            not lex.is_place(name[:-2]) and _feature_name(name[:-2], False, lex)
+        )
     if foreign_name(name, lex) or (
         name[-1] in "市州省"
         and (foreign_name(name[:-1], lex) or lex.place_kind(name[:-1]) == "world_city")

@@ -2901,3 +2901,11 @@ def test_a_firm_like_name_opening_a_college_s_name_is_no_firm(production) -> Non
     text = "推动苏州大学应用技术学院、昆山登云科技职业学院提升办学水平。"
     assert not norms(production, text, "COMPANY")
     assert "登云科技有限公司" in norms(production, "登云科技有限公司落户昆山。", "COMPANY")
+
+
+def test_a_named_mountain_s_area_is_one_place(production) -> None:
+    # 太行山区, 沂蒙山区: a named mountain region, as the gazetteer's 乌蒙山区 and 大别山区; a
+    # region's or county's hills name the region or county (浙南|山区, 泰顺|山区)
+    places = norms(production, "支持沂蒙山区、太行山区加快发展。", "PLACE")
+    assert {"沂蒙山区", "太行山区"} <= places
+    assert norms(production, "支持泰顺山区发展。", "PLACE") == {"泰顺"}
