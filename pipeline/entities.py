@@ -399,9 +399,6 @@ class ResolveComponent:
                 span.start_char, span.end_char, span.text, span.label_,
                 after=text[span.end_char : span.end_char + 6],
             )  # fmt: skip
-            found = [
-                c for c in found if c[2] != COMPANY or not self._place_industry(text, c[0], c[1])
-            ]
             cands.extend(found)
             if span.label_ == "LOC" and not found:
                 pending.append((span.start_char, span.end_char))
@@ -411,12 +408,12 @@ class ResolveComponent:
                 and not (span.label_ == "PER" and self._among_people(text, span.start_char))
             ):
                 cands.extend(
-                    c
-                    for c in self._firm_in_list(
+                    self._firm_in_list(
                         span.start_char, span.end_char, span.text, text[span.end_char :]
                     )
-                    if c[2] != COMPANY or not self._place_industry(text, c[0], c[1])
                 )
+        # 洋浦|石化|新材料, 门岛|石化|基地: a place's industry the model read as a firm
+        cands = [c for c in cands if c[2] != COMPANY or not self._place_industry(text, c[0], c[1])]
         model_loc = [
             (sp.start_char, sp.end_char) for sp in doc.spans.get("model", []) if sp.label_ == "LOC"
         ]
@@ -750,7 +747,7 @@ class ResolveComponent:
         )
 
     def _place_industry(self, text: str, s: int, e: int) -> bool:
-        """A place's industry the model read as a firm (洋浦|石化|新材料, 门岛|石化|基地)."""
+        """A place's industry read as a firm (洋浦|石化|新材料, 门岛|石化|基地)."""
         suffix = ner_rules._head_suffix(text[s:e], ner_rules.COMPANY_SUFFIXES)
         name = text[s : e - len(suffix)]
         return bool(suffix) and ner_rules.place_industry(text, s, e, name, self.lex)
@@ -836,10 +833,9 @@ class ResolveComponent:
                         and ner_rules._proper_name(name, lex)
                         # 中海油|三大石油公司: a count of firms, not a name
                         and not _COUNTED_RE.search(name)
-                        # 山东科技(大市场), 山东能源: a place and a sector word; 乐清电气|
-                        # 千亿级产业集群: a place's industry
+                        # 山东科技(大市场), 山东能源: a place and a sector word (a place's
+                        # industry, 乐清电气|千亿级产业集群, is dropped by the caller)
                         and (strong or not lex.is_place(name))
-                        and not (lex.is_place(name) and ner_rules.CLUSTER_AFTER_RE.match(after))
                         and (strong or lex.word_freq(name) == 0 or ner_rules.rare_brand(name, lex))
                         # 光谷|智能|网联汽车: an industry's product after a place's name
                         and (strong or not ner_rules._inner_sector(name, lex))
