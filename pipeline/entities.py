@@ -668,6 +668,8 @@ class ResolveComponent:
         chosen = ner_rules.province_opened_firms(text, chosen, model_orgs, self.lex)
         # 江苏银行|常州分行: a bank's branch at a place, by its own name
         chosen = ner_rules.bank_branches(text, chosen, self.lex)
+        # 克恩|-里伯斯: a foreign firm's hyphenated name
+        chosen = ner_rules.hyphenated_firms(text, chosen)
         # 万泰|生物: the model's firm, then a firm suffix of its registered name
         chosen = ner_rules.suffixed_model_firms(text, chosen, tokens, self.lex)
         # 粤芯半导体|三期, 天马|G6二期: the firm that opens a project before its phase or model

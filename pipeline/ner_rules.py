@@ -2867,6 +2867,30 @@ def bank_branches(text: str, chosen: Sequence[Cand], lex: Lexicons) -> list[Cand
     return _grown_firms(chosen, grown)
 
 
+# A foreign firm's name of two parts joined by a hyphen (克恩-里伯斯, 梅赛德斯-奔驰): the part
+# after (or before) the one found, up to the item's end
+_HYPHEN_AFTER_RE = re.compile(r"[-－‐]([\u4e00-\u9fff]{2,5})(?=[、，。；：和与及等（(]|$)")
+_HYPHEN_BEFORE_RE = re.compile(r"(?:^|(?<=[、，。；：和与及]))([\u4e00-\u9fff]{2,5})[-－‐]$")
+
+
+def hyphenated_firms(text: str, chosen: Sequence[Cand]) -> list[Cand]:
+    """`chosen` with each firm one part of a hyphenated foreign name (克恩|-里伯斯) grown to the
+    whole name, when the other part is the whole rest of the list item."""
+    grown: dict[tuple[int, int], tuple[int, int]] = {}
+    taken = {i for s, e, *_ in chosen for i in range(s, e)}
+    for s, e, label, _src in chosen:
+        if label != COMPANY:
+            continue
+        if m := _HYPHEN_AFTER_RE.match(text, e):
+            if not taken & set(range(m.start(1), m.end(1))):
+                grown[(s, e)] = (s, m.end(1))
+        elif m := _HYPHEN_BEFORE_RE.search(text, max(0, s - 6), s):
+            a = m.start(1)
+            if not taken & set(range(a, s)):
+                grown[(s, e)] = (a, e)
+    return _grown_firms(chosen, grown)
+
+
 # A firm's plant at a place: 光束汽车|张家港|工厂二期, …|常州|基地, 宁算科技|拉萨|数据中心
 _PLACED_PLANT_RE = re.compile(
     r"([\u4e00-\u9fff]{2,4}?)(?=(?:工厂|基地|生产基地|产业园|研发中心|数据中心|智算中心))"
@@ -3478,8 +3502,9 @@ def sibling_firms(
             continue
         if not any(b == before - 1 for _, b in firms):
             continue  # two firms before it
-        if e - s == 4:  # 洛阳钼业、中原银行、洛阳|轴承: a city's firm by its place and trade
-            if _place_trade(text[s:e], lex):
+        if e - s == 4:  # 洛阳钼业、中原银行、洛阳|轴承: a city's firm by its place and trade,
+            # or a name as the items between firms are (东软集团、华信计算机、文思海辉|做强)
+            if _place_trade(text[s:e], lex) or _inner_firm_item(text[s:e], covered, s, e, lex):
                 place_firms.append((s, e))
         else:
             spans.append((s, e))
@@ -3505,20 +3530,22 @@ def sibling_firms(
         ):
             place_firms.append((s, e))
     out: list[tuple[int, int]] = list(place_firms) + pairs
-    for s, e in spans:
-        name = text[s:e]
-        if _place_and_word(name, lex) and not lex.is_place(name):
-            out.append((s, e))  # 陕西煤业、陕西有色、陕西建工: a province's firm between two
-            continue
-        if name.startswith("中国") and _unknown_short_name(name[2:], lex):
-            out.append((s, e))  # 中铁大桥局、中国|一冶、中国三峡集团: a central firm's short name
-            continue
-        if covered & set(range(s, e)) or lex.is_place(name) or name in lex.concepts:
-            continue
-        if lex.is_sector(name):
-            continue
-        if rare_brand(name, lex) or _firm_name_alone(name, lex):
-            out.append((s, e))
+    out += [(s, e) for s, e in spans if _inner_firm_item(text[s:e], covered, s, e, lex)]
+    # two or three such names in a row between two firms (SK海力士、融科储能、大连光洋、大连
+    # 獐子岛集团): each of them a firm's name
+    items = [m.span() for m in _LIST_ITEM_RE.finditer(text)]
+    for i in range(len(items)):
+        for j in (i + 1, i + 2):
+            run = items[i : j + 1]
+            if (
+                len(run) == j - i + 1
+                and all(b[0] == a[1] + 1 for a, b in itertools.pairwise(run))
+                and run[0][0] - 1 in ends
+                and run[-1][1] + 1 in starts
+                and not any(span in firms for span in run)
+                and all(_inner_firm_item(text[a:b], covered, a, b, lex) for a, b in run)
+            ):
+                out += run
     # a longer name between two firms, a group's unit or a name with its place or group
     # before it (中车浦镇、中国电子熊猫、苏美达); places inside it are the firm's
     for s, e in long_items:
@@ -3536,6 +3563,23 @@ def sibling_firms(
         if s in bounds and e in bounds  # 苹果|园: not a whole word
     ]
     return out
+
+
+def _inner_firm_item(
+    name: str, covered: Collection[int], s: int, e: int, lex: Lexicons
+) -> bool:
+    """Whether an item of a 、-list between firms, at s..e, is a firm's name: a province's
+    firm by its place (陕西煤业、陕西有色、陕西建工), a central firm's short name (中国|一冶),
+    a registered brand or a name no dictionary knows — not a place, a concept or a sector."""
+    if _place_and_word(name, lex) and not lex.is_place(name):
+        return True
+    if name.startswith("中国") and _unknown_short_name(name[2:], lex):
+        return True
+    if covered & set(range(s, e)) or lex.is_place(name) or name in lex.concepts:
+        return False
+    if lex.is_sector(name):
+        return False
+    return rare_brand(name, lex) or _firm_name_alone(name, lex)
 
 
 def _paired_brands(

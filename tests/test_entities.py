@@ -2909,3 +2909,20 @@ def test_a_named_mountain_s_area_is_one_place(production) -> None:
     places = norms(production, "支持沂蒙山区、太行山区加快发展。", "PLACE")
     assert {"沂蒙山区", "太行山区"} <= places
     assert norms(production, "支持泰顺山区发展。", "PLACE") == {"泰顺"}
+
+
+def test_two_names_in_a_row_between_firms_are_firms(production) -> None:
+    # 中天钢铁、瑞科储能、常州光洋、恒力集团: a run of names between two firms; sectors stay out
+    firms = norms(production, "支持中天钢铁、瑞科储能、常州光洋、恒力集团做大做强。", "COMPANY")
+    assert {"瑞科储能", "常州光洋"} <= firms
+    firms = norms(production, "支持中天钢铁、新能源、生物医药、恒力集团发展。", "COMPANY")
+    assert not firms & {"新能源", "生物医药"}
+
+
+def test_a_four_character_name_after_two_firms_before_a_verb_is_a_firm(production) -> None:
+    assert "思源海辉" in norms(production, "推动海尔集团、美的集团、思源海辉加快转型。", "COMPANY")
+
+
+def test_a_hyphenated_foreign_firm_is_one_name(production) -> None:
+    firms = norms(production, "舍弗勒、克恩-里伯斯、通快等德资企业增资扩产。", "COMPANY")
+    assert "克恩-里伯斯" in firms and "克恩" not in firms
