@@ -3565,9 +3565,7 @@ def sibling_firms(
     return out
 
 
-def _inner_firm_item(
-    name: str, covered: Collection[int], s: int, e: int, lex: Lexicons
-) -> bool:
+def _inner_firm_item(name: str, covered: Collection[int], s: int, e: int, lex: Lexicons) -> bool:
     """Whether an item of a 、-list between firms, at s..e, is a firm's name: a province's
     firm by its place (陕西煤业、陕西有色、陕西建工), a central firm's short name (中国|一冶),
     a registered brand or a name no dictionary knows — not a place, a concept or a sector."""
