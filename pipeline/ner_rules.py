@@ -2498,6 +2498,8 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             if name and (lex.word_freq(name) or name.endswith("企业")):
                 del out[-1]  # 企业上市, 科创企业上市: a kind of firm, not a name
     for m in FIRM_KIND_LIST_RE.finditer(text) if _may_list_firms(text) else ():
+        if text[m.end()] == "等" and any(a < m.end() < b - 1 for a, b, _ in tokens):
+            continue  # 太仓|中等专业|学校与德国企业: 等 inside a word closes no list
         items = _list_items(text, m.start(), m.group(1))
         if (
             sum(
@@ -2737,6 +2739,8 @@ def abroad_listed_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list
                 break  # (理文|造纸/v: a trade)
             if e - b > 6 or _home_of_firm(word, lex):
                 break
+            if end - b >= 2 and pos == "ns" and lex.is_place(word):
+                break  # 美国|辉瑞制药|大连|工厂: the firm's plant at a place
             end = e
         if end - b >= 2:
             items.append((b, end))
@@ -2749,11 +2753,19 @@ def abroad_listed_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list
             runs[-1].append(item)
         else:
             runs.append([item])
+    place_end = {a: b for a, b, pos in tokens if pos == "ns" and lex.is_place(text[a:b])}
+
+    def followed(end: int) -> bool:  # the firms' investment, projects, or a plant at a place
+        return bool(
+            _ABROAD_FIRMS_FOLLOW_RE.match(text, end)
+            or (end in place_end and _ABROAD_FIRMS_FOLLOW_RE.match(text, place_end[end]))
+        )
+
     return [
         (s, e, COMPANY, "list")
         for run in runs
         if len(run) >= 2
-        and _ABROAD_FIRMS_FOLLOW_RE.match(text, run[-1][1])
+        and followed(run[-1][1])
         and all(_abroad_firm_name(text[s:e], lex) for s, e in run)
         for s, e in run
     ]

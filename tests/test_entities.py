@@ -2926,3 +2926,17 @@ def test_a_four_character_name_after_two_firms_before_a_verb_is_a_firm(productio
 def test_a_hyphenated_foreign_firm_is_one_name(production) -> None:
     firms = norms(production, "舍弗勒、克恩-里伯斯、通快等德资企业增资扩产。", "COMPANY")
     assert "克恩-里伯斯" in firms and "克恩" not in firms
+
+
+def test_a_foreign_firm_s_plant_at_a_place_leaves_the_place_out_of_the_firm(production) -> None:
+    text = "日本电装、美国辉瑞制药大连工厂、德国博格华纳新项目落地。"
+    firms = norms(production, text, "COMPANY")
+    assert "美国辉瑞制药" in firms and "美国辉瑞制药大连" not in firms
+
+
+def test_deng_inside_a_word_closes_no_list_of_firms(production) -> None:
+    # 太仓|中等专业|学校与德国企业: not 太仓中 等…企业; 韩国晓星等 (星等 a word) still closes one
+    text = "支持健雄职业技术学院、太仓中等专业学校与德国企业共建培训中心。"
+    assert not norms(production, text, "COMPANY")
+    firms = norms(production, "与日本东丽、韩国晓星等外资企业开展研发合作。", "COMPANY")
+    assert {"日本东丽", "韩国晓星"} <= firms
