@@ -2403,17 +2403,23 @@ def _placed_firm_name(item: str, lex: Lexicons) -> bool:
 
 
 def _place_firm_among_firms(
-    item: str, offset: int, items: Sequence[tuple[int, str]], starts: set[int], lex: Lexicons
-) -> bool:
+    item: str, offset: int, items: Sequence[tuple[int, str]], starts: set[int], lex: Lexicons,
+    taken: Collection[int] = (),
+) -> bool:  # fmt: skip
     """A place and a short word (湖南|建工) that is a firm because the other items of its list
-    are mostly firms, not institutions."""
-    others = [it for _, it in items if it != item]
+    are mostly firms (read so, or taken as firms: at an offset of `taken`), not institutions;
+    so also a place, a name and a firm's suffix (牡丹江|恒丰|纸业)."""
+    others = [(at, it) for at, it in items if it != item]
+
+    def firm(at: int, it: str) -> bool:
+        return at in taken or bool(_firm_at(it, lex, head_only=False)) or _placed_firm_name(it, lex)
+
     return (
         offset in starts
-        and _place_and_word(item, lex)
+        and (_place_and_word(item, lex) or _placed_firm_name(item, lex))
         and classify_org(item) in ("company", "unknown")
         and len(others) >= 1
-        and sum(bool(_firm_at(it, lex, head_only=False)) for it in others) * 2 > len(others)
+        and sum(firm(at, it) for at, it in others) * 2 > len(others)
     )
 
 
@@ -2469,11 +2475,19 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     for m in AWARD_SUBJECT_RE.finditer(text) if AWARD_SUBJECT_VERB_RE.search(text) else ():
         items = _list_items(text, m.start(1), m.group(1))
         ranked = _FIRMS_RANKING_RE.match(text, m.end(1)) is not None
+        firsts = {}  # each item's first reading, as in the loop below (the subject's items)
         for k, (offset, item) in enumerate(items):
             n = len(out)
             take(offset, item, False, k == 0)
-            if len(out) == n and _place_firm_among_firms(item, offset, items, starts, lex):
-                # 五凌电力、湖南建工、湘电股份入选…500强: a province's firm by its place
+            firsts[offset] = out[n:]
+            del out[n:]
+        taken = {at for at, found in firsts.items() if found}
+        for offset, item in items:
+            n = len(out)
+            out += firsts[offset]
+            if len(out) == n and _place_firm_among_firms(item, offset, items, starts, lex, taken):
+                # 五凌电力、湖南建工、湘电股份入选…500强: a province's firm by its place;
+                # 大庆华科、佳木斯电机、…入选…冠军企业: among the items taken as firms
                 out.append((offset, offset + len(item), COMPANY, "slot"))
             elif (
                 len(out) == n

@@ -2940,3 +2940,9 @@ def test_deng_inside_a_word_closes_no_list_of_firms(production) -> None:
     assert not norms(production, text, "COMPANY")
     firms = norms(production, "与日本东丽、韩国晓星等外资企业开展研发合作。", "COMPANY")
     assert {"日本东丽", "韩国晓星"} <= firms
+
+
+def test_a_place_s_firm_among_award_winners_taken_as_firms_is_a_firm(production) -> None:
+    # 大庆华科 (taken as a firm), 佳木斯|电机, 牡丹江|恒远|纸业: the winners are mostly firms
+    text = "大庆华科、佳木斯电机、牡丹江恒远纸业入选国家级制造业单项冠军企业。"
+    assert "佳木斯电机" in norms(production, text, "COMPANY")
