@@ -840,7 +840,11 @@ class ResolveComponent:
                         and (strong or not lex.is_place(name))
                         and (strong or lex.word_freq(name) == 0 or ner_rules.rare_brand(name, lex))
                         # 光谷|智能|网联汽车: an industry's product after a place's name
-                        and (strong or not ner_rules._inner_sector(name, lex))
+                        and (
+                            strong
+                            or not ner_rules._inner_sector(name, lex)
+                            or ner_rules.named_before_sector(name, lex)  # 协鑫|能源|科技
+                        )
                         # the model cut an institution's name (…科技|研究院)
                         and not _opens_institution(text, after, 3)
                     )

@@ -2051,6 +2051,19 @@ PLANT_RE = re.compile(
 _FIRM_KIND_ENDINGS = ("企业", "厂商")
 
 
+# What may follow a firm's trade in its registered name (协鑫|能源|科技, 博宏|智能|科技|有限公司)
+_CHAINED_SUFFIXES = (
+    "股份有限公司", "有限责任公司", "有限公司", "科技", "股份", "集团", "控股", "公司",
+)  # fmt: skip
+
+
+def _chained_suffixes_end(item: str, end: int) -> int:
+    """`end` moved past the firm suffixes that follow the one ending there (协鑫能源|科技)."""
+    while nxt := next((x for x in _CHAINED_SUFFIXES if item.startswith(x, end)), ""):
+        end += len(nxt)
+    return end
+
+
 def _firm_at(item: str, lex: Lexicons, *, head_only: bool) -> int:
     """Length of the firm's name an enumeration item is or opens with, 0 if none.
 
@@ -2097,7 +2110,7 @@ def _firm_at(item: str, lex: Lexicons, *, head_only: bool) -> int:
             continue  # 松辽电力|外送通道: a sector word opening a project's name (but
             # 中伟新材料|长沙研发总部: a firm's site, named by the place after the firm)
         if suffix in STRONG_COMPANY_SUFFIXES or rare_brand(name, lex) or not lex.word_freq(name):
-            return k + len(suffix)
+            return _chained_suffixes_end(item, k + len(suffix))
     if not head_only:  # in a slot for firms: a brand + sector (有研稀土), a name + firm suffix
         for k in range(min(4, len(item) - 2), 1, -1):
             name, rest = item[:k], item[k:]
@@ -2244,6 +2257,24 @@ def _inner_sector(name: str, lex: Lexicons) -> bool:
         for i in range(2, len(name) - 1)
         for j in range(i + 2, len(name) + 1)
     )
+
+
+def named_before_sector(name: str, lex: Lexicons) -> bool:
+    """A firm's name, after its place if any, then a sector word that ends the name (协鑫|能源,
+    太仓|博宏|智能): a known firm, a registered brand or a short name no dictionary knows —
+    the sector is the firm's trade, not a place's industry (光谷|智能网联)."""
+    for i in range(2, len(name) - 1):
+        if not lex.is_sector(name[i:]):
+            continue
+        head = name[:i]
+        core = head[_leading_place(head, lex) :]
+        if core in lex.known_firms or (
+            2 <= len(core) <= 3
+            and (rare_brand(core, lex) or not lex.word_freq(core))
+            and _firm_name_alone(core, lex)
+        ):
+            return True
+    return False
 
 
 def _elements_tail(name: str, lex: Lexicons) -> int:

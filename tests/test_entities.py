@@ -2946,3 +2946,14 @@ def test_a_place_s_firm_among_award_winners_taken_as_firms_is_a_firm(production)
     # 大庆华科 (taken as a firm), 佳木斯|电机, 牡丹江|恒远|纸业: the winners are mostly firms
     text = "大庆华科、佳木斯电机、牡丹江恒远纸业入选国家级制造业单项冠军企业。"
     assert "佳木斯电机" in norms(production, text, "COMPANY")
+
+
+def test_a_firm_named_with_its_trade_and_a_suffix_is_one_firm_and_no_project(production) -> None:
+    # 协鑫|能源|科技: a known firm, its trade and 科技 — the firm, not the list's project;
+    # 太仓|博宏|智能|科技: a place, an unknown name, a trade and 科技
+    text = "推动协鑫能源科技、中化国际新项目落地。"
+    assert "协鑫能源科技" in norms(production, text, "COMPANY")
+    assert not norms(production, text, "PROGRAM")
+    text = "太仓博宏智能科技、苏州大学太仓研究院孵化企业加快成长。"
+    assert "太仓博宏智能科技" in norms(production, text, "COMPANY")
+    assert not norms(production, "光谷智能网联汽车产业加快发展。", "COMPANY")
