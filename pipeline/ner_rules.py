@@ -2908,6 +2908,54 @@ def firms_opening_projects(text: str, chosen: Sequence[Cand], lex: Lexicons) -> 
     return out
 
 
+_COMPANY_WORD_RE = re.compile("有限责任公司|股份有限公司|有限公司|公司")
+_LONG_CJK_NAME_RE = re.compile(r"[\u4e00-\u9fff]{4,16}")
+
+
+def suffixed_firms_opening_projects(text: str, chosen: Sequence[Cand], lex: Lexicons) -> list[Cand]:
+    """`chosen` with the firm a project opens with, named with 公司 (中车齐齐哈尔车辆公司|
+    铁路货车智能工厂, 国华太仓发电公司|灵活性改造): the whole name up to 公司 a firm — a shorter
+    firm found at its start grows to it, and places inside it are the firm's."""
+    grown: dict[tuple[int, int], tuple[int, int]] = {}
+    added: list[Cand] = []
+    for s, e, label, _src in chosen:
+        if label != PROGRAM:
+            continue
+        m = _COMPANY_WORD_RE.search(text, s + 2, min(e - 1, s + 16))
+        if m is None:
+            continue
+        name, core = text[s : m.end()], text[s : m.start()]
+        if (
+            not _LONG_CJK_NAME_RE.fullmatch(name)
+            or len(core) < 4
+            or not _proper_name(core, lex)
+            or core in lex.concepts
+            or lex.is_place(core)
+            or classify_org(name) != "company"
+        ):
+            continue
+        if not any(
+            core[:k] in lex.known_firms
+            or (rare_brand(core[:k], lex) and _firm_name_alone(core[:k], lex))
+            for k in (2, 3, 4)
+        ):
+            continue  # 融资平台|公司, 城投|公司: a kind of firm, not a name
+        inside = [(a, b) for a, b, lab, _ in chosen if lab == COMPANY and s <= a and b <= m.end()]
+        if any(b == m.end() for _, b in inside):
+            continue  # (already found whole)
+        at_start = [(a, b) for a, b in inside if a == s]
+        if at_start:
+            grown[at_start[0]] = (s, m.end())
+        elif not inside:
+            added.append((s, m.end(), COMPANY, "rules"))
+    if added:
+        grown.update({(a, b): (a, b) for a, b, *_ in added})
+        chosen = [*chosen, *added]
+    out = _grown_firms(chosen, grown)
+    spans = [(a, b) for a, b in grown.values()]
+    return [c for c in out if c[2] != PLACE or not any(a <= c[0] and c[1] <= b for a, b in spans)]
+
+
 # A bank's branch at a place (江苏银行|常州分行, 国家开发银行|吉林省分行, 江苏银行|张家港支行)
 _BANK_BRANCH_RE = re.compile(r"([\u4e00-\u9fff]{2,5}?)(?:分行|支行)")
 

@@ -2957,3 +2957,12 @@ def test_a_firm_named_with_its_trade_and_a_suffix_is_one_firm_and_no_project(pro
     text = "太仓博宏智能科技、苏州大学太仓研究院孵化企业加快成长。"
     assert "太仓博宏智能科技" in norms(production, text, "COMPANY")
     assert not norms(production, "光谷智能网联汽车产业加快发展。", "COMPANY")
+
+
+def test_a_project_opening_with_a_firm_named_with_gongsi_names_the_firm(production) -> None:
+    # 中车|齐齐哈尔|车辆公司|铁路货车智能工厂: the firm up to 公司, grown from the known 中车;
+    # 融资平台公司: a kind of firm
+    text = "实施哈电集团燃气轮机产业化、中车齐齐哈尔车辆公司铁路货车智能工厂等项目。"
+    firms = norms(production, text, "COMPANY")
+    assert "中车齐齐哈尔车辆公司" in firms and "中车" not in firms
+    assert not norms(production, "推进融资平台公司市场化转型。", "COMPANY")
