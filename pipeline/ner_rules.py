@@ -4968,6 +4968,7 @@ def water_regions(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
     if not _WATER_REGION_RE.search(text):
         return []  # (no water word before a region's word: most sentences)
     ends = {e for _, e, _ in tokens}
+    singles = {s for s, e, _ in tokens if e == s + 1}
     out: list[Cand] = []
     for s, _, _ in tokens:
         for k in range(5, 1, -1):
@@ -4979,14 +4980,16 @@ def water_regions(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
             rest = text[s + k : s + k + 3]
             suffix = next((x for x in WATER_REGION_SUFFIXES if rest.startswith(x)), "")
             end = s + k + len(suffix)
+            # 复州河、登|沙河|流域: the list's item opens a character before the river
+            a = s - 1 if s >= 2 and text[s - 2] == "、" and s - 1 in singles else s
             if suffix and text.startswith("湿地", end) and end + 2 in ends:
-                out.append((s, end + 2, PLACE, "zone"))  # 闽江河口|湿地: the mouth's wetland
+                out.append((a, end + 2, PLACE, "zone"))  # 闽江河口|湿地: the mouth's wetland
                 break
             if suffix and (end in ends or not text[end : end + 1].strip("，。；、")):
-                out.append((s, end, PLACE, "zone"))
+                out.append((a, end, PLACE, "zone"))
                 break
             if suffix == "口" and end + 1 in ends and lex.word_freq(text[end - 1 : end + 1]) < 100:
-                out.append((s, end, PLACE, "zone"))  # 黄河口|湿地 cut as 黄|河口湿
+                out.append((a, end, PLACE, "zone"))  # 黄河口|湿地 cut as 黄|河口湿
                 break
     return out
 

@@ -2966,3 +2966,9 @@ def test_a_project_opening_with_a_firm_named_with_gongsi_names_the_firm(producti
     firms = norms(production, text, "COMPANY")
     assert "中车齐齐哈尔车辆公司" in firms and "中车" not in firms
     assert not norms(production, "推进融资平台公司市场化转型。", "COMPANY")
+
+
+def test_a_listed_river_s_basin_opens_with_the_list_item(production) -> None:
+    # 复州河、登|沙河|流域: the river is 登沙河, not the gazetteer's 沙河
+    places = norms(production, "推进复州河、登沙河流域综合治理。", "PLACE")
+    assert "登沙河" in places and not places & {"沙河", "沙河流域"}
