@@ -588,9 +588,10 @@ class ResolveComponent:
         ]
         # 义|乌江(流域): a river named after the place whose name the segmenter cut; 东江|源:
         # the river's source area, named after it
+        starts = {t_s for t_s, _, _ in tokens}
         cands = [
             (
-                ner_rules.river_named_after_place(text, c[0], c[1], self.lex),
+                ner_rules.river_named_after_place(text, c[0], c[1], self.lex, starts),
                 ner_rules.river_source_end(text, c[0], c[1], self.lex), *c[2:],
             )
             if c[2] == PLACE else c

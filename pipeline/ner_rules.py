@@ -5070,13 +5070,18 @@ def _listed_feature(name: str, lex: Lexicons) -> bool:
     return len(name) == 2 and name[-1] in _FEATURE_LAST and not lex.word_freq(name)
 
 
-def river_named_after_place(text: str, s: int, e: int, lex: Lexicons) -> int:
+def river_named_after_place(
+    text: str, s: int, e: int, lex: Lexicons, starts: Collection[int] | None = None
+) -> int:
     """Start of a river's name when the characters before it and its first make a county's or
-    a city's name (义|乌江 → 义乌江: 义乌's river, not 乌江); else `s`."""
+    a city's name (义|乌江 → 义乌江: 义乌's river, not 乌江); else `s`. With the token `starts`,
+    those characters must open a token (平安|龙江: not 安龙's river)."""
     name = text[s:e]
     if s == 0 or not name.endswith(("江", "河", "江流域", "河流域")):
         return s
     for k in (1, 2):
+        if starts is not None and s - k not in starts:
+            continue
         if s >= k and lex.place_kind(text[s - k : s + 1]) in _CITY_KINDS:
             return s - k
     return s

@@ -2972,3 +2972,9 @@ def test_a_listed_river_s_basin_opens_with_the_list_item(production) -> None:
     # 复州河、登|沙河|流域: the river is 登沙河, not the gazetteer's 沙河
     places = norms(production, "推进复州河、登沙河流域综合治理。", "PLACE")
     assert "登沙河" in places and not places & {"沙河", "沙河流域"}
+
+
+def test_a_river_named_after_a_place_opens_a_word(production) -> None:
+    # 义|乌江: 义乌's river; 平安|龙江: 龙江 after the word 平安, not 安龙's river
+    assert "安龙江" not in norms(production, "建设更高水平的平安龙江、法治龙江。", "PLACE")
+    assert "义乌江" in norms(production, "推进义乌江流域综合治理。", "PLACE")
