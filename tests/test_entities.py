@@ -2978,3 +2978,9 @@ def test_a_river_named_after_a_place_opens_a_word(production) -> None:
     # 义|乌江: 义乌's river; 平安|龙江: 龙江 after the word 平安, not 安龙's river
     assert "安龙江" not in norms(production, "建设更高水平的平安龙江、法治龙江。", "PLACE")
     assert "义乌江" in norms(production, "推进义乌江流域综合治理。", "PLACE")
+
+
+def test_a_list_of_local_foods_is_no_list_of_places(production) -> None:
+    # 太仓肉松、双凤羊肉…等地方特产: foods named by their places, not places (等地方 closes none)
+    text = "太仓肉松、双凤羊肉、太仓糟油等地方特产入选省级名录。"
+    assert "双凤羊肉" not in norms(production, text, "PLACE")
