@@ -4240,6 +4240,10 @@ def heritage_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
     return out
 
 
+# Verbs of one character that take a water or a mountain (跨江融合, 引江济淮, 拦河, 护岛)
+_CROSSING_CHARS = frozenset("跨过渡越沿临环入出引调治拦护穿翻")
+
+
 def place_candidate(name: str, lex: Lexicons) -> bool:
     """Whether a LOC span of the model is a named place (gazetteer or a trusted suffix).
 
@@ -4267,7 +4271,11 @@ def place_candidate(name: str, lex: Lexicons) -> bool:
         suffix = _head_suffix(name, suffixes)
         if suffix:
             prefix = name[: -len(suffix)]
-            one_char_ok = suffix in ("山", "岛", "河", "湖", "江") and lex.word_freq(name) < 1000
+            one_char_ok = (
+                suffix in ("山", "岛", "河", "湖", "江")
+                and lex.word_freq(name) < 1000
+                and prefix not in _CROSSING_CHARS  # 跨江, 引江, 治河: a verb and its water
+            )
             if len(prefix) < 2 and not (prefix and one_char_ok):
                 return False  # 融湾: a verb + 湾 (崮山, 泰山 are names)
             if prefix in GENERIC_PLACES or (

@@ -2984,3 +2984,8 @@ def test_a_list_of_local_foods_is_no_list_of_places(production) -> None:
     # 太仓肉松、双凤羊肉…等地方特产: foods named by their places, not places (等地方 closes none)
     text = "太仓肉松、双凤羊肉、太仓糟油等地方特产入选省级名录。"
     assert "双凤羊肉" not in norms(production, text, "PLACE")
+
+
+def test_a_verb_and_its_river_is_no_place(production) -> None:
+    # 跨江融合: crossing the river, not a river named 跨江
+    assert norms(production, "南通、扬州、泰州跨江融合。", "PLACE") == {"南通", "扬州", "泰州"}
