@@ -4670,8 +4670,25 @@ def _ranked_reserve_start(text: str, tokens: Sequence[Tok], rank: int, lex: Lexi
             return None
         a, b, pos = tokens[j]
         if _place_like(text[a:b], pos, lex) and text[a - 1 : a] != "、":
-            return a
+            return _listed_reserve_start(text, tokens, j)
     return None
+
+
+def _listed_reserve_start(text: str, tokens: Sequence[Tok], j: int) -> int:
+    """Start of a reserve's name whose place word is token `j`: the item's start when the
+    reserve follows another in a 、-list and one or two nouns open its item before the place
+    (…自然保护区、城|山头|海滨地貌国家级自然保护区: 城山头 names it)."""
+    a = tokens[j][0]
+    for k in (1, 2):
+        if j - k < 0:
+            break
+        lead = tokens[j - k : j]
+        start = lead[0][0]
+        if any(_is_boundary(text, t) or t[2][:1] not in ("n",) for t in lead):
+            break
+        if text[start - 1 : start] == "、" and text.endswith(NATURE_ZONE_WORDS, 0, start - 1):
+            return start if 2 <= a - start <= 4 else a
+    return a
 
 
 def _reserve_start(text: str, tokens: Sequence[Tok], start: int, lex: Lexicons) -> int:

@@ -2990,3 +2990,9 @@ def test_a_verb_and_its_river_is_no_place(production) -> None:
     # 跨江融合: crossing the river, not a river named 跨江
     text = "南通、扬州、泰州跨江融合，盐城、连云港沿海开发势头强劲。"
     assert "跨江" not in norms(production, text, "PLACE")
+
+
+def test_a_listed_reserve_s_name_opens_its_item(production) -> None:
+    # …自然保护区、城|山头|海滨|地貌国家级自然保护区: the name no dictionary knows opens it
+    text = "大连斑海豹国家级自然保护区、城山头海滨地貌国家级自然保护区保护成效明显。"
+    assert "城山头海滨地貌国家级自然保护区" in norms(production, text, "PLACE")
