@@ -1706,11 +1706,28 @@ def place_industry(text: str, start: int, end: int, name: str, lex: Lexicons) ->
     placed = lex.is_place(name) or lex.place_kind(name) == "town" or lex.word_pos(name) == "ns"
     if not (placed or name.endswith("岛")):
         return False
+    kinds = _SECTOR_FIRMS_AFTER_RE.match(text, end)
     return bool(
         CLUSTER_AFTER_RE.match(text, end)
         or _BASE_AFTER_RE.match(text, end)
         or any(m.start(1) <= start < m.end(1) for m in SECTOR_LIST_RE.finditer(text))
         or any(m.start(1) <= start < m.end(1) for m in _BASE_LIST_RE.finditer(text))
+        # 台湾石化、电子信息企业: kinds of firms by their trades, the first by its place's
+        or (kinds and _trade_words(kinds.group(1), lex))
+    )
+
+
+# The next item of a list of kinds of firms (…、电子信息|企业)
+_SECTOR_FIRMS_AFTER_RE = re.compile(r"、([\u4e00-\u9fff]{2,6}?)等?(?:企业|行业)")
+
+
+def _trade_words(item: str, lex: Lexicons) -> bool:
+    """Whether `item` names a trade in dictionary words (电子信息, 生物医药), no firm's name."""
+    if lex.is_sector(item) or item in lex.concepts:
+        return True
+    cuts = [(item[:k], item[k:]) for k in range(2, len(item) - 1)]
+    return lex.word_freq(item) > 0 or any(
+        lex.word_freq(a) >= BRAND_MAX_FREQ and lex.word_freq(b) >= BRAND_MAX_FREQ for a, b in cuts
     )
 
 

@@ -2996,3 +2996,11 @@ def test_a_listed_reserve_s_name_opens_its_item(production) -> None:
     # …自然保护区、城|山头|海滨|地貌国家级自然保护区: the name no dictionary knows opens it
     text = "大连斑海豹国家级自然保护区、城山头海滨地貌国家级自然保护区保护成效明显。"
     assert "城山头海滨地貌国家级自然保护区" in norms(production, text, "PLACE")
+
+
+def test_a_place_s_trade_beside_a_kind_of_firm_is_no_firm(production) -> None:
+    # 台湾|石化、电子信息|企业: kinds of firms by trade; 大连石化、恒力石化等企业 are firms
+    text = "吸引台湾石化、电子信息企业在江阴港城经济区投资。"
+    assert not norms(production, text, "COMPANY")
+    firms = norms(production, "支持大连石化、恒力石化等企业转型。", "COMPANY")
+    assert {"大连石化", "恒力石化"} <= firms
