@@ -3633,22 +3633,36 @@ def sibling_firms(
     # the first item before two firms, opening the clause or after its verb: a province's firm
     # (山西焦煤、晋能控股、山西建投), a brand and its trade (兴澄|特钢、华西集团、三房巷集团), or a
     # registered brand no dictionary knows (埃斯顿、康尼机电、国博电子)
-    for m in re.finditer(r"([\u4e00-\u9fff]{2,4})(?=、)", text):
-        s, e = m.span(1)
+    verb_ends = {b for _, b, p in tokens if p[:1] == "v"}
+    for m in re.finditer("、", text):
+        e = m.start()
         after = next((b for a, b in firms if a == e + 1), None)
         if after is None or not any(a == after + 1 for a, _ in firms) or text[after] != "、":
             continue
-        if not (
-            s == 0
-            or text[s - 1] in "，。；："
-            or any(b == s and p[:1] == "v" for _, b, p in tokens)
-        ):
+        # the item opens the clause or follows its verb (推动|卓胜微、…): the longest such
+        s = next(
+            (
+                e - k
+                for k in (4, 3, 2)
+                if e - k >= 0
+                and _CJK_NAME_RE.fullmatch(text[e - k : e])
+                and (e - k == 0 or text[e - k - 1] in "，。；：" or e - k in verb_ends)
+                # (做|优阿里: the known firm 阿里 ends the item, after a word of praise)
+                and not any(
+                    text[e - j : e] in lex.known_firms or text[e - j : e] in lex.ambiguous_firms
+                    for j in range(2, k)
+                )
+            ),
+            None,
+        )
+        if s is None:
             continue
         name = text[s:e]
         if (
             _place_trade(name, lex) or _brand_and_trade(name, lex)
             if len(name) == 4
-            else rare_brand(name, lex) and not lex.word_freq(name)
+            else (rare_brand(name, lex) or _unknown_short_name(name, lex))
+            and not lex.word_freq(name)
         ):
             place_firms.append((s, e))
     out: list[tuple[int, int]] = list(place_firms) + pairs

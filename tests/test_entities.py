@@ -3004,3 +3004,12 @@ def test_a_place_s_trade_beside_a_kind_of_firm_is_no_firm(production) -> None:
     assert not norms(production, text, "COMPANY")
     firms = norms(production, "支持大连石化、恒力石化等企业转型。", "COMPANY")
     assert {"大连石化", "恒力石化"} <= firms
+
+
+def test_the_first_item_after_a_verb_before_two_firms_may_be_an_unknown_name(production) -> None:
+    # 推动|卓胜微、长电科技、通富微电: the item after the verb, however long; 做|优|阿里: the
+    # known firm, not the praise word before it
+    text = "推动卓胜微、长电科技、通富微电开展芯片封装攻关。"
+    assert "卓胜微" in norms(production, text, "COMPANY")
+    text = "做强做优阿里、海康威视、网易等平台企业。"
+    assert "优阿里" not in norms(production, text, "COMPANY")
