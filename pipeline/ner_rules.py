@@ -3513,6 +3513,7 @@ def coordinated_places(
 
 _LIST_ITEM_RE = re.compile(r"(?<=、)[\u4e00-\u9fff]{2,4}(?=、)")
 _LONG_LIST_ITEM_RE = re.compile(r"(?<=、)[\u4e00-\u9fff]{5,6}(?=、)")
+_AND_ITEM_RE = re.compile(r"(?<=、)[\u4e00-\u9fff]{2,4}?(?=[和与及])")
 _DIVISION_KINDS = frozenset(("county", "prefecture"))
 _SIBLING_WATERS = "河江湖海溪"
 
@@ -3670,9 +3671,18 @@ def sibling_firms(
     # two or three such names in a row between two firms (SK海力士、融科储能、大连光洋、大连
     # 獐子岛集团): each of them a firm's name
     items = [m.span() for m in _LIST_ITEM_RE.finditer(text)]
+    # …and the last such name, joined to the firm after it by 和 (波司登、好孩子、雅迪|和|红豆集团)
+    items += [
+        m.span()
+        for m in _AND_ITEM_RE.finditer(text)
+        if m.start() - 1 in ends or m.end() + 1 in starts
+    ]
+    items.sort()
     for i in range(len(items)):
-        for j in (i + 1, i + 2):
+        for j in (i, i + 1, i + 2):
             run = items[i : j + 1]
+            if j == i and text[run[0][1] : run[0][1] + 1] == "、":
+                continue  # (one name between two firms: above)
             if (
                 len(run) == j - i + 1
                 and all(b[0] == a[1] + 1 for a, b in itertools.pairwise(run))

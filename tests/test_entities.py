@@ -3013,3 +3013,11 @@ def test_the_first_item_after_a_verb_before_two_firms_may_be_an_unknown_name(pro
     assert "卓胜微" in norms(production, text, "COMPANY")
     text = "做强做优阿里、海康威视、网易等平台企业。"
     assert "优阿里" not in norms(production, text, "COMPANY")
+
+
+def test_names_between_firms_may_end_the_list_before_he(production) -> None:
+    # 波司登、好孩子、雅迪|和|红豆集团: names between two firms, the last joined by 和
+    firms = norms(production, "推动波司登、好孩子、雅迪和红豆集团开拓高端市场。", "COMPANY")
+    assert {"好孩子", "雅迪"} <= firms
+    firms = norms(production, "支持波司登、生物医药和红豆集团发展。", "COMPANY")
+    assert "生物医药" not in firms
