@@ -3595,14 +3595,18 @@ def _place_trade(name: str, lex: Lexicons) -> bool:
 def sibling_firms(
     text: str, tokens: Sequence[Tok], cands: Sequence[Cand], lex: Lexicons
 ) -> list[tuple[int, int]]:
-    """Items of a 、-list among firms that are registered brands or names no dictionary knows:
+    """Items of a 、-list among firms that are registered brands or names no dictionary knows
+    (and the other firm of a pair joined by 和, `_and_named_firms`):
     an inner item between two firms (江铃、昌河、赣锋锂业: 昌河 ends like a river's name), or the
     last item after two firms, followed by a verb (沙钢、中天钢铁、永钢|加快…), where a city's
     name + a trade also names a firm (洛阳钼业、中原银行、洛阳轴承|实现…)."""
     firms = {(s, e) for s, e, label, _ in cands if label == COMPANY}
-    if not firms or "、" not in text:
+    if not firms:
         return []
-    pairs = _paired_brands(text, tokens, firms, lex)
+    anded = _and_named_firms(text, tokens, cands, lex)  # (苏宁易购和|孩子王: no list)
+    if "、" not in text:
+        return anded
+    pairs = _paired_brands(text, tokens, firms, lex) + anded
     if len(firms) < 2:
         return pairs  # (every reading below needs two firms in a 、-list)
     ends = {e for _, e in firms}
@@ -3668,6 +3672,7 @@ def sibling_firms(
             place_firms.append((s, e))
     out: list[tuple[int, int]] = list(place_firms) + pairs
     out += [(s, e) for s, e in spans if _inner_firm_item(text[s:e], covered, s, e, lex)]
+
     # two or three such names in a row between two firms (SK海力士、融科储能、大连光洋、大连
     # 獐子岛集团): each of them a firm's name
     items = [m.span() for m in _LIST_ITEM_RE.finditer(text)]
@@ -3708,6 +3713,31 @@ def sibling_firms(
         for s, e in _known_among_firms(text, firms, covered, lex)
         if s in bounds and e in bounds  # 苹果|园: not a whole word
     ]
+    return out
+
+
+def _and_named_firms(
+    text: str, tokens: Sequence[Tok], cands: Sequence[Cand], lex: Lexicons
+) -> list[tuple[int, int]]:
+    """A firm, 和 and a short name no dictionary knows right before the pair's verb (苏宁易购和|
+    孩子王|发展, …钢铁有限公司和|东轻|完成…): the other firm of the pair."""
+    if "和" not in text and "与" not in text:
+        return []
+    ends = {e for s, e, label, _ in cands if label == COMPANY}
+    covered = {i for s, e, *_ in cands for i in range(s, e)}
+    verbs = {a for a, _, p in tokens if p[:1] == "v"}
+    out = []
+    for at in ends:
+        if text[at : at + 1] not in ("和", "与"):
+            continue
+        for k in (2, 3):
+            s, e = at + 1, at + 1 + k
+            name = text[s:e]
+            if e not in verbs or covered & set(range(s, e)) or not _CJK_NAME_RE.fullmatch(name):
+                continue
+            if lex.word_freq(name) < 50 and _inner_firm_item(name, covered, s, e, lex):
+                out.append((s, e))
+                break
     return out
 
 

@@ -3021,3 +3021,8 @@ def test_names_between_firms_may_end_the_list_before_he(production) -> None:
     assert {"好孩子", "雅迪"} <= firms
     firms = norms(production, "支持波司登、生物医药和红豆集团发展。", "COMPANY")
     assert "生物医药" not in firms
+
+
+def test_a_short_name_paired_with_a_firm_by_he_before_a_verb_is_a_firm(production) -> None:
+    assert "孩子王" in norms(production, "鼓励苏宁易购和孩子王发展即时零售。", "COMPANY")
+    assert norms(production, "支持华为和个人发展。", "COMPANY") == {"华为"}
