@@ -3117,6 +3117,7 @@ def known_firm_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Ca
                 tail.group()[:k].endswith(GOV_SUFFIXES + INSTITUTION_SUFFIXES)
                 and not tail.group()[:k].endswith(FIRM_FACILITIES)  # 富士康|新事业总部
                 and e + k in ends  # whole words: 长安汽车|零部件 holds no 部
+                and tail.group()[:k] not in _DIRECTION_PARTS  # 中国电信|西部|算力中心: a region
                 # …not a place's: 鸿海集团|烟台 is no station (台)
                 and not lex.is_place(text[token_at_end[e + k] : e + k])
                 for k in range(2, len(tail.group()) + 1)
@@ -3140,6 +3141,8 @@ def known_firm_names(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Ca
     return out
 
 
+# 东部, 西部…: a part of a country, no ministry (部)
+_DIRECTION_PARTS = frozenset(d + "部" for d in "东西南北中")
 # After a Latin brand: two to four characters, then the list goes on (LG|显示、)
 _LATIN_BRAND_FIRM_RE = re.compile(r"([\u4e00-\u9fff]{2,4})(?=[、和与])")
 

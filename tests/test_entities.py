@@ -3026,3 +3026,9 @@ def test_names_between_firms_may_end_the_list_before_he(production) -> None:
 def test_a_short_name_paired_with_a_firm_by_he_before_a_verb_is_a_firm(production) -> None:
     assert "孩子王" in norms(production, "鼓励苏宁易购和孩子王发展即时零售。", "COMPANY")
     assert norms(production, "支持华为和个人发展。", "COMPANY") == {"华为"}
+
+
+def test_a_known_firm_before_a_region_s_facility_is_no_body(production) -> None:
+    # 中国电信|西部|算力中心: 西部 is a region, not a ministry (部) the firm's name opens
+    text = "建设中国电信西部算力中心、中国移动两江数据中心。"
+    assert {"中国电信", "中国移动"} <= norms(production, text, "COMPANY")
