@@ -669,6 +669,8 @@ class ResolveComponent:
         chosen = ner_rules.province_opened_firms(text, chosen, model_orgs, self.lex)
         # 江苏银行|常州分行: a bank's branch at a place, by its own name
         chosen = ner_rules.bank_branches(text, chosen, self.lex)
+        # 惠科|金渝光电: a subsidiary named with its parent's brand
+        chosen = ner_rules.parent_named_subsidiaries(text, chosen, self.lex)
         # 克恩|-里伯斯: a foreign firm's hyphenated name
         chosen = ner_rules.hyphenated_firms(text, chosen)
         # 万泰|生物: the model's firm, then a firm suffix of its registered name

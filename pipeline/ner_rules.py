@@ -2973,6 +2973,30 @@ def suffixed_firms_opening_projects(text: str, chosen: Sequence[Cand], lex: Lexi
     return [c for c in out if c[2] != PLACE or not any(a <= c[0] and c[1] <= b for a, b in spans)]
 
 
+def parent_named_subsidiaries(text: str, chosen: Sequence[Cand], lex: Lexicons) -> list[Cand]:
+    """`chosen` with a known firm and the firm right after it (惠科|金渝光电) as one firm, the
+    subsidiary named with its parent's brand, when the second is a name no dictionary knows and a
+    firm suffix."""
+    firms = sorted((s, e) for s, e, label, _ in chosen if label == COMPANY)
+    by_start = dict(firms)
+    grown: dict[tuple[int, int], tuple[int, int]] = {}
+    dropped: set[tuple[int, int]] = set()
+    for s, e in firms:
+        b = by_start.get(e)
+        if b is None or text[s:e] not in lex.known_firms:
+            continue
+        second = text[e:b]
+        suffix = _head_suffix(second, COMPANY_SUFFIXES)
+        name = second[: len(second) - len(suffix)] if suffix else ""
+        if 2 <= len(name) <= 3 and not lex.word_freq(name) and not lex.is_place(name):
+            grown[(s, e)] = (s, b)
+            dropped.add((e, b))
+    if not grown:
+        return list(chosen)
+    kept = [c for c in chosen if c[2] != COMPANY or (c[0], c[1]) not in dropped]
+    return _grown_firms(kept, grown)
+
+
 # A bank's branch at a place (江苏银行|常州分行, 国家开发银行|吉林省分行, 江苏银行|张家港支行)
 _BANK_BRANCH_RE = re.compile(r"([\u4e00-\u9fff]{2,5}?)(?:分行|支行)")
 

@@ -3032,3 +3032,9 @@ def test_a_known_firm_before_a_region_s_facility_is_no_body(production) -> None:
     # 中国电信|西部|算力中心: 西部 is a region, not a ministry (部) the firm's name opens
     text = "建设中国电信西部算力中心、中国移动两江数据中心。"
     assert {"中国电信", "中国移动"} <= norms(production, text, "COMPANY")
+
+
+def test_a_subsidiary_named_with_its_parent_s_brand_is_one_firm(production) -> None:
+    # 惠科|金渝光电: the parent's brand, a name no dictionary knows and a firm suffix
+    firms = norms(production, "推动京东方新型显示器件生产线、惠科金渝光电扩能。", "COMPANY")
+    assert "惠科金渝光电" in firms and "金渝光电" not in firms
