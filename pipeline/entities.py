@@ -819,6 +819,11 @@ class ResolveComponent:
                 inner
                 and inner != text
                 and ner_rules._proper_name(text[: inner_len(inner, text)], lex)
+                # 重庆股份|转让(中心): shares dealt in, no firm's legal form
+                and not (
+                    inner.endswith("股份")
+                    and (text[len(inner) :] + after).startswith(ner_rules._SHARE_DEALINGS)
+                )
             ):
                 return [(s, s + len(inner), COMPANY, "model")]
             kind = ner_rules.classify_org(text)

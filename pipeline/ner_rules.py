@@ -1562,6 +1562,10 @@ def _placed_group(text: str, tokens: Sequence[Tok], i: int, suffix: str, lex: Le
     )
 
 
+# What is done with shares (股份|转让, 股份|制): 股份 then names no firm's legal form
+_SHARE_DEALINGS = ("转让", "交易", "制", "合作", "回购", "减持", "增持", "质押", "认购", "划转")
+
+
 def company_suffix_names(
     text: str,
     tokens: Sequence[Tok],
@@ -1654,6 +1658,8 @@ def company_suffix_names(
         if i + 1 < len(tokens):
             nxt = text[tokens[i + 1][0] : tokens[i + 1][1]]
             nxt2 = text[tokens[i + 1][0] : tokens[min(i + 2, len(tokens) - 1)][1]]
+            if suffix == "股份" and nxt.startswith(_SHARE_DEALINGS):
+                continue  # 重庆|股份|转让中心: shares dealt in, not a firm's legal form
             if (
                 nxt.endswith(INSTITUTION_SUFFIXES + GOV_SUFFIXES)
                 or nxt2.endswith(("研究院", "研究所", "实验室"))  # 大连化学|物理|研究所

@@ -3038,3 +3038,9 @@ def test_a_subsidiary_named_with_its_parent_s_brand_is_one_firm(production) -> N
     # 惠科|金渝光电: the parent's brand, a name no dictionary knows and a firm suffix
     firms = norms(production, "推动京东方新型显示器件生产线、惠科金渝光电扩能。", "COMPANY")
     assert "惠科金渝光电" in firms and "金渝光电" not in firms
+
+
+def test_shares_dealt_in_name_no_firm(production) -> None:
+    # 重庆股份|转让中心: an exchange for shares, not 重庆股份 (a firm's legal form)
+    assert not norms(production, "发挥市产业投资母基金和重庆股份转让中心作用。", "COMPANY")
+    assert "中原股份" in norms(production, "中原股份增资扩产。", "COMPANY")
