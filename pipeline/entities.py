@@ -1147,7 +1147,34 @@ def recognize_document(
                 )
             )  # fmt: skip
     rows += town_short_forms(doc, units, rows, lex)
+    rows = firms_named_in_full(doc, rows)
     return sorted(rows, key=lambda r: (r.start, r.end, r.label, r.source))
+
+
+def firms_named_in_full(doc: Document, rows: Sequence[EntityRow]) -> list[EntityRow]:
+    """`rows` with a firm found short where the report's text goes on with the name the report
+    gives it in full elsewhere (冠捷|科技智能显示产业园二期, and 冠捷科技 elsewhere) in that name,
+    when no other entity but a program holding it overlaps."""
+    full = {r.norm for r in rows if r.label == COMPANY}
+    out = list(rows)
+    for k, r in enumerate(rows):
+        if r.label != COMPANY:
+            continue
+        longer = [
+            n for n in full if len(n) > len(r.norm) and doc.text.startswith(n, r.start)
+            and n.startswith(r.norm)
+        ]  # fmt: skip
+        if not longer:
+            continue
+        e = r.start + len(max(longer, key=len))
+        if any(
+            o is not r and o.start < e and r.end < o.end and not (o.start <= r.start and e <= o.end)
+            for o in rows
+        ):
+            continue  # (another entity holds the characters after)
+        name = doc.text[r.start : e]
+        out[k] = dataclasses.replace(r, text=name, end=e, norm=strip_quotes(name))
+    return out
 
 
 # A town's name without 镇/乡 that is this common a word is not taken for the town (奋斗镇).

@@ -3044,3 +3044,10 @@ def test_shares_dealt_in_name_no_firm(production) -> None:
     # 重庆股份|转让中心: an exchange for shares, not 重庆股份 (a firm's legal form)
     assert not norms(production, "发挥市产业投资母基金和重庆股份转让中心作用。", "COMPANY")
     assert "中原股份" in norms(production, "中原股份增资扩产。", "COMPANY")
+
+
+def test_a_firm_found_short_takes_the_name_the_report_gives_it_in_full(production) -> None:
+    # 冠捷|科技智能显示产业园二期: the report names the firm 冠捷科技 elsewhere
+    _, rows = recognize_text(production, "冠捷科技营收增长。推动冠捷科技智能显示产业园二期建设。")
+    firms = [r.norm for r in rows if r.label == "COMPANY"]
+    assert firms == ["冠捷科技", "冠捷科技"]
