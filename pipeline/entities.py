@@ -517,6 +517,11 @@ class ResolveComponent:
         cands += [(s, e, COMPANY, "list") for s, e in named_firms]
         siblings = ner_rules.sibling_firms(text, tokens, cands, self.lex)
         cands += [(s, e, COMPANY, "list") for s, e in siblings]
+        # the other name-like items of a 、-list that is mostly firms
+        cands += [
+            (s, e, COMPANY, "list")
+            for s, e in ner_rules.firm_list_items(text, tokens, cands, self.lex)
+        ]
         coordinated = ner_rules.coordinated_places(text, pending, cands, self.lex, tokens)
         cands += [(s, e, PLACE, "list") for s, e in coordinated]
         cands += [(s, e, PLACE, "list") for s, e in ner_rules.sibling_places(text, cands, self.lex)]

@@ -3749,6 +3749,108 @@ def sibling_firms(
     return out
 
 
+_CLAUSE_SPLIT_RE = re.compile(r"[^，。；：！？,;:!?]+")
+# A list closed by a kind of industry, zone or base, not of firms
+_KINDS_AFTER_LIST_RE = re.compile(
+    r"等[^，。；、]{0,10}?(?:产业|集群|行业|领域|基地|园区|产业园|板块|赛道|品牌)"
+)
+
+
+def firm_list_items(
+    text: str, tokens: Sequence[Tok], cands: Sequence[Cand], lex: Lexicons
+) -> list[tuple[int, int]]:
+    """The other items of a clause's 、-list (its last item joined by 和/与/及) when at least two
+    items and half of them are firms already: each name-like item a firm too (中车唐山公司、唐山
+    百川智能、开元机器人和唐山松下|建设…; 燕山钢铁、九江线材、迁安轧一钢铁|实施…). The first item
+    starts after the clause's verbs; the last ends before its verb or 等."""
+    if text.count("、") < 1:
+        return []
+    firms = {(s, e) for s, e, label, _ in cands if label == COMPANY}
+    if not firms:
+        return []
+    verb_starts = {a for a, _, p in tokens if p[:1] in ("v", "p")}
+    verb_ends = {b for _, b, p in tokens if p[:1] in ("v", "p")}
+    conj = {a for a, b, p in tokens if text[a:b] in _NAME_CONJ}
+    starts = {a for a, _, _ in tokens}
+    out: list[tuple[int, int]] = []
+    for clause in _CLAUSE_SPLIT_RE.finditer(text):
+        if "、" not in clause.group():
+            continue
+        c0 = clause.start()
+        bounds: list[tuple[int, int]] = []
+        at = c0
+        for part in clause.group().split("、"):
+            bounds.append((at, at + len(part)))
+            at += len(part) + 1
+        # the first item after the clause's verbs; the last one split at 和 and cut at a verb
+        a0, b0 = bounds[0]
+        a0 = max([b for b in verb_ends if a0 < b < b0 - 1] or [a0])
+        bounds[0] = (a0, b0)
+        a, b = bounds[-1]
+        end = next(
+            (i for i in range(a + 2, b + 1) if i in verb_starts or text[i : i + 1] == "等"), None
+        )
+        if end is None:
+            continue  # (no verb after the list: not a clause's subject or object)
+        if _KINDS_AFTER_LIST_RE.match(text, end):
+            continue  # 苏州纳米新材料、无锡物联网…等先进制造业集群: places' industries
+        cut = next((i for i in range(a + 2, end) if i in conj and i + 3 <= end), None)
+        bounds[-1:] = [(a, cut), (cut + 1, end)] if cut is not None else [(a, end)]
+        items = [(x, y) for x, y in bounds if y - x >= 2]
+        # a place, then a firm found in the item's rest (唐山|百川智能): the firm by its place
+        placed = {
+            (x, y)
+            for x, y in items
+            if (p := _leading_place(text[x:y], lex))
+            and (x + p, y) in firms
+            and text[x + p : y] not in lex.known_firms
+        }
+        found = [
+            span for span in items
+            if span in firms or span in placed or _placed_firm_name(text[slice(*span)], lex)
+        ]  # fmt: skip
+        if len(found) < 2 or len(found) * 2 < len(items):
+            continue
+        out += sorted(placed)
+        for x, y in items:
+            if (x, y) in firms or (x, y) in placed or x not in starts or y - x > 8:
+                continue
+            if any(c[0] < y and x < c[1] and not (c[2] == PLACE and x <= c[0] and c[1] <= y)
+                   for c in cands):  # fmt: skip
+                continue  # (another entity there, not a place inside the name)
+            if _listed_firm_name(text[x:y], lex):
+                out.append((x, y))
+    return out
+
+
+def _listed_firm_name(name: str, lex: Lexicons) -> bool:
+    """Whether a list item among firms is a firm's name: a name the items between firms may be
+    (`_inner_firm_item`), or a city's or county's name before one, or a name and a firm suffix."""
+    if not _CJK_NAME_RE.fullmatch(name) or lex.is_place(name) or name in lex.concepts:
+        return False
+    if lex.is_sector(name) or classify_org(name) in ("government", "institution", "generic"):
+        return False
+    if name.endswith(("企业", "公司")) and len(name) <= 4:
+        return False  # 龙头企业, 国有公司: kinds of firm
+    if _inner_firm_item(name, set(), 0, 0, lex) and not lex.word_freq(name) > BRAND_MAX_FREQ:
+        return True
+    if _brand_and_trade(name, lex):
+        return True  # 开元|机器人: a registered brand and its trade
+    p = _leading_place(name, lex)
+    rest = name[p:]
+    if p and (_trade_words(rest, lex) and not _unknown_name(rest, lex)):
+        return False  # 无锡|物联网, 常州|新型碳材料: a place's industry
+    return (
+        bool(p)
+        and len(rest) >= 2
+        and (
+            _inner_firm_item(rest, set(), 0, 0, lex)
+            or _brand_and_trade(rest, lex)
+            or _unknown_name(rest, lex)
+        )
+    )
+
+
 def _and_named_firms(
     text: str, tokens: Sequence[Tok], cands: Sequence[Cand], lex: Lexicons
 ) -> list[tuple[int, int]]:

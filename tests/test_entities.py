@@ -3051,3 +3051,15 @@ def test_a_firm_found_short_takes_the_name_the_report_gives_it_in_full(productio
     _, rows = recognize_text(production, "冠捷科技营收增长。推动冠捷科技智能显示产业园二期建设。")
     firms = [r.norm for r in rows if r.label == "COMPANY"]
     assert firms == ["冠捷科技", "冠捷科技"]
+
+
+def test_the_name_like_items_of_a_list_mostly_of_firms_are_firms(production) -> None:
+    # 中车唐山公司、唐山|百川智能、开元机器人和唐山松下|建设…: a list of firms; a list closed by
+    # a kind of cluster names places' industries; a verb after 和 is no item
+    text = "一是支持中车唐山公司、唐山百川智能、开元机器人和唐山松下建设智能工厂。"
+    firms = norms(production, text, "COMPANY")
+    assert {"唐山百川智能", "开元机器人", "唐山松下"} <= firms
+    text = "推动榆能集团、榆林城投、榆林水务集团优化重组和提质增效。"
+    assert "提质" not in norms(production, text, "COMPANY")
+    text = "苏州纳米新材料、无锡物联网、常州新型碳材料等先进制造业集群入围国家培育名单。"
+    assert not norms(production, text, "COMPANY")
