@@ -3901,7 +3901,12 @@ def _paired_brands(
     starts = {s for s, _ in firms}
     ends = {e for _, e in firms}
     opens = {b for _, b, p in tokens if p[:1] in ("v", "p")}  # after a verb or a preposition
-    closes = {a for a, _, p in tokens if p[:1] in ("v", "p") or text[a] in "等，。；"}
+    closes = {
+        a
+        for a, b, p in tokens
+        # (唐山德生|防水|等: a verb's word before 等 is the item's trade, the list goes on)
+        if (p[:1] in ("v", "p") and text[b : b + 1] != "等") or text[a] in "等，。；"
+    }
     out: list[tuple[int, int]] = []
     token_spans = {(a, b) for a, b, _ in tokens}
     for m in re.finditer("、", text):
@@ -5363,6 +5368,12 @@ def listed_features(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
             None,
         )
         items[-1] = (last_at, last[:cut] if cut else last)
+        # 澧水|和|洞庭湖: the last item's own last name, joined by a conjunction
+        last_at, last = items[-1]
+        conj = next((k for k in range(2, len(last) - 1) if last[k] in _NAME_CONJ
+                     and last_at + k in starts and last_at + k + 1 in starts), None)  # fmt: skip
+        if conj is not None:
+            items[-1:] = [(last_at, last[:conj]), (last_at + conj + 1, last[conj + 1 :])]
         features = [
             (a, a + len(name))
             for a, name in items

@@ -3063,3 +3063,14 @@ def test_the_name_like_items_of_a_list_mostly_of_firms_are_firms(production) -> 
     assert "提质" not in norms(production, text, "COMPANY")
     text = "苏州纳米新材料、无锡物联网、常州新型碳材料等先进制造业集群入围国家培育名单。"
     assert not norms(production, text, "COMPANY")
+
+
+def test_a_list_s_last_feature_after_he_is_named_without_it(production) -> None:
+    places = norms(production, "深化湘江、资江、沅江、澧水和洞庭湖保护治理。", "PLACE")
+    assert "洞庭湖" in places and "和洞庭湖" not in places
+
+
+def test_a_trade_word_tagged_a_verb_before_deng_does_not_cut_a_firm_s_name(production) -> None:
+    # 唐山|德生|防水|等企业: 防水 is the firm's trade, not the pair's verb (no firm 唐山德生)
+    text = "三孚硅业、唐山德生防水等企业入选省级制造业单项冠军。"
+    assert "唐山德生" not in norms(production, text, "COMPANY")
