@@ -4049,7 +4049,7 @@ PLACE_LIST_RE = re.compile(
     r"(?:区域|地区|片区|城市|地市|县市区?|市县|区县|地方|地|商圈|商务区|街区|商务单元"
     r"|产业园区|产业园|园区|功能区|集聚区|郊野公园|(?:国家级|省级)?自然保护区"
     r"|街道|乡镇|镇街|古镇|中心镇|重点镇"  # (闲林、仁和、良渚等街道; 青浦金泽、吴江黎里等古镇)
-    r"|(?<=个)(?:镇|乡镇|乡(?!村)|街道|镇街|县|区|旗|村)"
+    r"|(?<=个)(?:主城|中心|重点|特色|城区|核心)?(?:镇|乡镇|乡(?!村)|街道|镇街|县|区|旗|村)"
     r"|(?<=等)镇(?![长区域])"  # (长河、崇寿、附海、逍林等镇; not 等镇长, 等镇区)
     r")"  # (…等10个镇: a count of divisions)
     r"(?![\u4e00-\u9fff]{0,2}(?:产品|标志|品牌|企业|特产|美食|小吃|名吃)"  # (…等地方特产: foods)
@@ -5190,8 +5190,8 @@ def _natural_feature(name: str, lex: Lexicons) -> bool:
     )
 
 
-# A river or lake + these is a named region (黄河流域, 黄河口, 珠江口, 长江沿岸).
-WATER_REGION_SUFFIXES = ("流域", "入海口", "河口", "口", "三角洲", "沿岸")
+# A river or lake + these is a named region (黄河流域, 黄河口, 珠江口).
+WATER_REGION_SUFFIXES = ("流域", "入海口", "河口", "口", "三角洲")  # (黄海|沿岸: the sea)
 WATER_SUFFIXES = ("河", "江", "湖", "海")
 _WATER_CHARS = frozenset("".join(WATER_SUFFIXES))
 _WATER_REGION_RE = re.compile(

@@ -3074,3 +3074,14 @@ def test_a_trade_word_tagged_a_verb_before_deng_does_not_cut_a_firm_s_name(produ
     # 唐山|德生|防水|等企业: 防水 is the firm's trade, not the pair's verb (no firm 唐山德生)
     text = "三孚硅业、唐山德生防水等企业入选省级制造业单项冠军。"
     assert "唐山德生" not in norms(production, text, "COMPANY")
+
+
+def test_a_water_s_banks_name_the_water(production) -> None:
+    # 黄海|沿岸: the sea, not a region 黄海沿岸 (东江|沿岸, 北运河|沿岸 likewise)
+    places = norms(production, "推进长江岸线、濠河和黄海沿岸生态修复。", "PLACE")
+    assert "黄海" in places and "黄海沿岸" not in places
+
+
+def test_a_list_counted_as_a_city_s_main_sub_districts_names_places(production) -> None:
+    places = norms(production, "暨阳、陶朱、浣东三个主城街道品质提升。", "PLACE")
+    assert {"暨阳", "陶朱", "浣东"} <= places
