@@ -4818,6 +4818,8 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
                 # 江阴高新区|生命健康|产业园: a park of a sector inside a zone, the zone named
                 out.append((start, zone.start(1), PLACE, "zone"))
                 continue
+            if m.group() == "地区" and lex.place_kind(text[start : m.start()]) == "natural":
+                continue  # 杭州湾|地区: the area around a feature, the feature is the place
             out.append((start, m.end(), PLACE, "zone"))
     out += bilateral_parks(text, starts, ends)
     return [

@@ -3085,3 +3085,8 @@ def test_a_water_s_banks_name_the_water(production) -> None:
 def test_a_list_counted_as_a_city_s_main_sub_districts_names_places(production) -> None:
     places = norms(production, "暨阳、陶朱、浣东三个主城街道品质提升。", "PLACE")
     assert {"暨阳", "陶朱", "浣东"} <= places
+
+
+def test_the_area_around_a_natural_feature_names_the_feature(production) -> None:
+    places = norms(production, "加强与上海、苏南和杭州湾地区协作。", "PLACE")
+    assert "杭州湾" in places and "杭州湾地区" not in places
