@@ -3832,6 +3832,14 @@ def _listed_firm_name(name: str, lex: Lexicons) -> bool:
         return False
     if name.endswith(("企业", "公司")) and len(name) <= 4:
         return False  # 龙头企业, 国有公司: kinds of firm
+    q = next((k for k in range(min(4, len(name) - 2), 1, -1) if lex.is_place(name[:k])), 0)
+    rest = name[q:]
+    if (
+        q
+        and _trade_words(rest, lex)
+        and not (_unknown_name(rest, lex) or rare_brand(rest, lex) or rest in lex.ambiguous_firms)
+    ):
+        return False  # 中国|制造, 无锡|物联网: a place's industry or a slogan, no firm
     if _inner_firm_item(name, set(), 0, 0, lex) and not lex.word_freq(name) > BRAND_MAX_FREQ:
         return True
     if _brand_and_trade(name, lex):
