@@ -593,10 +593,10 @@ class ResolveComponent:
         ]
         # 义|乌江(流域): a river named after the place whose name the segmenter cut; 东江|源:
         # the river's source area, named after it
-        starts = {t_s for t_s, _, _ in tokens}
+        token_starts = {t_s for t_s, _, _ in tokens}
         cands = [
             (
-                ner_rules.river_named_after_place(text, c[0], c[1], self.lex, starts),
+                ner_rules.river_named_after_place(text, c[0], c[1], self.lex, token_starts),
                 ner_rules.river_source_end(text, c[0], c[1], self.lex), *c[2:],
             )
             if c[2] == PLACE else c
@@ -604,7 +604,6 @@ class ResolveComponent:
         ]  # fmt: skip
         # 中新|济南未来产业城, 环|洞庭湖…: the countries that run a zone, or 环, open its name;
         # 磨憨—|磨丁经济合作区: a cross-border zone pairs two places
-        token_starts = {t_s for t_s, _, _ in tokens}
         cands = [
             (
                 ner_rules.paired_zone_start(

@@ -2971,11 +2971,8 @@ def suffixed_firms_opening_projects(text: str, chosen: Sequence[Cand], lex: Lexi
             grown[at_start[0]] = (s, m.end())
         elif not inside:
             added.append((s, m.end(), COMPANY, "rules"))
-    if added:
-        grown.update({(a, b): (a, b) for a, b, *_ in added})
-        chosen = [*chosen, *added]
-    out = _grown_firms(chosen, grown)
-    spans = [(a, b) for a, b in grown.values()]
+    out = _grown_firms([*chosen, *added], grown)
+    spans = [*grown.values(), *((a, b) for a, b, *_ in added)]
     return [c for c in out if c[2] != PLACE or not any(a <= c[0] and c[1] <= b for a, b in spans)]
 
 
@@ -3763,10 +3760,8 @@ def firm_list_items(
     items and half of them are firms already: each name-like item a firm too (中车唐山公司、唐山
     百川智能、开元机器人和唐山松下|建设…; 燕山钢铁、九江线材、迁安轧一钢铁|实施…). The first item
     starts after the clause's verbs; the last ends before its verb or 等."""
-    if text.count("、") < 1:
-        return []
     firms = {(s, e) for s, e, label, _ in cands if label == COMPANY}
-    if not firms:
+    if "、" not in text or not firms:
         return []
     verb_starts = {a for a, _, p in tokens if p[:1] in ("v", "p")}
     verb_ends = {b for _, b, p in tokens if p[:1] in ("v", "p")}
