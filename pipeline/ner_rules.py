@@ -2456,6 +2456,13 @@ def _placed_firm_name(item: str, lex: Lexicons) -> bool:
     )
 
 
+def _placed_brand_and_trade(item: str, lex: Lexicons) -> bool:
+    """A city's or county's name, a registered brand and its trade (宁波|健信|超导, 唐山|德生|
+    防水): among firms, a firm named with its place (the trade is a word, not a firm's suffix)."""
+    p = _leading_place(item, lex)
+    return bool(p) and _CJK_NAME_RE.fullmatch(item) is not None and _brand_and_trade(item[p:], lex)
+
+
 def _place_firm_among_firms(
     item: str, offset: int, items: Sequence[tuple[int, str]], starts: set[int], lex: Lexicons,
     taken: Collection[int] = (),
@@ -2574,6 +2581,7 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
                 bool(_firm_at(item, lex, head_only=False))
                 or _place_and_word(item, lex)
                 or _placed_firm_name(item, lex)
+                or _placed_brand_and_trade(item, lex)
                 for _, item in items[1:]
             )
             * 2
@@ -2599,12 +2607,17 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
                     out.append((offset, offset + len(item), COMPANY, "slot"))
                 elif (
                     len(out) == n
-                    and (_place_and_word(item, lex) or _placed_firm_name(item, lex))
+                    and (
+                        _place_and_word(item, lex)
+                        or _placed_firm_name(item, lex)
+                        or (k > 0 and _placed_brand_and_trade(item, lex))
+                    )
                     and offset in starts
                     and offset + len(item) in ends
                 ):
                     # 山东高速、山东港口等省属企业: a province's or city's firm by its place;
-                    # 神木|天元化工、陕西|精益化工等民营企业: a place, a name and a firm's suffix
+                    # 神木|天元化工、陕西|精益化工等民营企业: a place, a name and a firm's suffix;
+                    # 三孚硅业、唐山|德生|防水等企业: a place, a brand and its trade
                     out.append((offset, offset + len(item), COMPANY, "slot"))
                 elif len(out) == n:
                     # 吸引了|高巨创新、好盈科技等74家企业: a name no dictionary knows, among firms
@@ -4947,7 +4960,7 @@ _BILATERAL_PARK_RE = re.compile(
 # Kinds of area before 地区 that make "place + kind + 地区" no name (黔南民族地区, 沿边贫困地区)
 _AREA_KINDS = (
     "民族", "贫困", "边境", "边疆", "欠发达", "沿海", "沿边", "山区", "牧区", "林区", "农村",
-    "周边", "受灾", "重点", "沿线", "沿岸", "两岸", "流域",
+    "周边", "受灾", "重点", "沿线", "沿岸", "两岸", "流域", "沿江", "沿黄", "沿淮", "沿河", "沿湖",
 )  # fmt: skip
 
 

@@ -3076,6 +3076,15 @@ def test_a_trade_word_tagged_a_verb_before_deng_does_not_cut_a_firm_s_name(produ
     assert "唐山德生" not in norms(production, text, "COMPANY")
 
 
+def test_a_place_a_brand_and_its_trade_among_firms_is_a_firm(production) -> None:
+    # 唐山|德生|防水, 宁波|健信|超导 before 等企业 among firms: the firm with its place
+    text = "三孚硅业、唐山德生防水等企业入选省级制造业单项冠军。"
+    assert "唐山德生防水" in norms(production, text, "COMPANY")
+    text = "推动德昌电机、菲仕技术、宁波健信超导等企业扩产。"
+    firms = norms(production, text, "COMPANY")
+    assert "宁波健信超导" in firms and "宁波健信" not in firms
+
+
 def test_a_water_s_banks_name_the_water(production) -> None:
     # 黄海|沿岸: the sea, not a region 黄海沿岸 (东江|沿岸, 北运河|沿岸 likewise)
     places = norms(production, "推进长江岸线、濠河和黄海沿岸生态修复。", "PLACE")
@@ -3090,3 +3099,9 @@ def test_a_list_counted_as_a_city_s_main_sub_districts_names_places(production) 
 def test_the_area_around_a_natural_feature_names_the_feature(production) -> None:
     places = norms(production, "加强与上海、苏南和杭州湾地区协作。", "PLACE")
     assert "杭州湾" in places and "杭州湾地区" not in places
+
+
+def test_a_place_before_a_riverside_area_is_the_place(production) -> None:
+    # 保德|沿黄|地区: the county by the Yellow River, not a region named 保德沿黄地区
+    places = norms(production, "推进偏关、河曲、保德沿黄地区防沙治沙。", "PLACE")
+    assert "保德" in places and "保德沿黄地区" not in places
