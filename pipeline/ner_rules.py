@@ -3015,6 +3015,8 @@ def parent_named_subsidiaries(text: str, chosen: Sequence[Cand], lex: Lexicons) 
 
 # A bank's branch at a place (江苏银行|常州分行, 国家开发银行|吉林省分行, 江苏银行|张家港支行)
 _BANK_BRANCH_RE = re.compile(r"([\u4e00-\u9fff]{2,5}?)(?:分行|支行)")
+# … and any firm's branch company at a place (中国人保财险|南通市|分公司, …|南通|中心支公司)
+_BRANCH_COMPANY_RE = re.compile(r"([\u4e00-\u9fff]{2,5}?)(?:中心)?(?:分公司|支公司)")
 
 
 def bank_branches(text: str, chosen: Sequence[Cand], lex: Lexicons) -> list[Cand]:
@@ -3025,6 +3027,9 @@ def bank_branches(text: str, chosen: Sequence[Cand], lex: Lexicons) -> list[Cand
     for s, e, label, _src in chosen:
         m = _BANK_BRANCH_RE.match(text, e) if label == COMPANY else None
         if m and text[s:e].endswith("银行") and lex.is_place(m.group(1)):
+            grown[(s, e)] = (s, m.end())
+        m = _BRANCH_COMPANY_RE.match(text, e) if label == COMPANY else None
+        if m and lex.is_place(m.group(1)):
             grown[(s, e)] = (s, m.end())
     return _grown_firms(chosen, grown)
 

@@ -3105,3 +3105,9 @@ def test_a_place_before_a_riverside_area_is_the_place(production) -> None:
     # 保德|沿黄|地区: the county by the Yellow River, not a region named 保德沿黄地区
     places = norms(production, "推进偏关、河曲、保德沿黄地区防沙治沙。", "PLACE")
     assert "保德" in places and "保德沿黄地区" not in places
+
+
+def test_a_firm_s_branch_company_at_a_place_is_the_longest_name(production) -> None:
+    # 中国人保财险|南通市|分公司: one firm, as a bank's branch (江苏银行|南通分行) is
+    firms = norms(production, "中国人保财险南通市分公司落户。", "COMPANY")
+    assert firms == {"中国人保财险南通市分公司"}
