@@ -2794,6 +2794,41 @@ def province_opened_firms(
     return _grown_firms(chosen, grown)
 
 
+# What may follow a firm named as a list item: the list's next item or its end, or a verb
+_ITEM_AFTER = frozenset("、，。；和与及等")
+
+
+def city_named_firms(
+    text: str, chosen: Sequence[Cand], tokens: Sequence[Tok], lex: Lexicons
+) -> list[Cand]:
+    """`chosen` with each known firm that a city's or province's name opens as a list item of
+    its own (推动冠捷科技、福州|京东方和华冠光电…; 亿达集团、大连|万科参与…) named with that place,
+    as a local subsidiary is named (rule 1: the longest name), and the place no longer a place of
+    its own there. Not a firm heading a project (绍兴|中芯|数模混合集成电路: the firm's project)."""
+    places = {(s, e) for s, e, label, _ in chosen if label == PLACE}
+    programs = [(s, e) for s, e, label, _ in chosen if label == PROGRAM]
+    # (a verb, not a verbal noun naming a trade: 揭阳|中石油|炼化/vn|一体化, the firm's project)
+    verb_starts = {a for a, _, p in tokens if p[:1] == "v" and p != "vn"}
+    verb_ends = {b for _, b, p in tokens if p[:1] == "v"}
+    grown: dict[tuple[int, int], tuple[int, int]] = {}
+    for s, e, label, _src in chosen:
+        if label != COMPANY or text[s:e] not in lex.known_firms:
+            continue
+        if text[s:e] in lex.ambiguous_firms:
+            continue
+        a = next((a for a, b in places if b == s), None)
+        if a is None or lex.place_kind(text[a:s]) not in _CITY_KINDS:
+            continue
+        if a > 0 and text[a - 1] not in "、，。；：和与及" and a not in verb_ends:
+            continue
+        if e < len(text) and text[e] not in _ITEM_AFTER and e not in verb_starts:
+            continue
+        if any(x <= a and e <= y for x, y in programs):
+            continue  # (inside a project's name: the firm heads it)
+        grown[(s, e)] = (a, e)
+    return _grown_firms(chosen, grown)
+
+
 # What follows a list of firms from abroad: their investment, the place they invest in, their
 # projects or the kind that closes the list (…和台湾长春化工|在常熟…增资扩产)
 _ABROAD_FIRMS_FOLLOW_RE = re.compile(

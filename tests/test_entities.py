@@ -1485,11 +1485,12 @@ def test_a_project_lists_lead_verbs_are_not_its_first_name(production) -> None:
 
 def test_a_known_firm_at_its_place_in_a_project_list(production) -> None:
     # 长安汽车|零部件: 部 inside a word opens no body's name (中国银行|保险监督管理委员会 does);
-    # 安徽|江淮汽车: a well-known firm at its place is no project of the list
+    # 安徽|江淮汽车: a well-known firm at its place is no project of the list (the firm is
+    # named with its province, the longest name: rule 1)
     text = "引进安徽江淮汽车、重庆长安汽车零部件配套项目。"
     _, rows = recognize_text(production, text)
     found = {(r.label, r.norm) for r in rows}
-    assert {("COMPANY", "江淮汽车"), ("COMPANY", "长安汽车")} <= found
+    assert {("COMPANY", "安徽江淮汽车"), ("COMPANY", "长安汽车")} <= found
     assert ("PROGRAM", "安徽江淮汽车") not in found
     assert ("PROGRAM", "重庆长安汽车零部件配套") in found
     # countries: a foreign firm is named with its country, as the report writes it (美国喜达屋集团)
@@ -3111,3 +3112,16 @@ def test_a_firm_s_branch_company_at_a_place_is_the_longest_name(production) -> N
     # 中国人保财险|南通市|分公司: one firm, as a bank's branch (江苏银行|南通分行) is
     firms = norms(production, "中国人保财险南通市分公司落户。", "COMPANY")
     assert firms == {"中国人保财险南通市分公司"}
+
+
+def test_a_known_firm_opened_by_its_city_in_a_list_is_named_with_it(production) -> None:
+    # 福州|京东方, 大连|万科: a local subsidiary, the longest name (rule 1); the city is inside
+    text = "推动冠捷科技、福州京东方和华冠光电扩大产能。"
+    firms = norms(production, text, "COMPANY")
+    assert "福州京东方" in firms and "京东方" not in firms
+    assert "福州" not in norms(production, text, "PLACE")
+    text = "支持亿达集团、大连万科参与城市更新。"
+    assert "大连万科" in norms(production, text, "COMPANY")
+    # a firm heading a project keeps its own name (揭阳|中石油|炼化一体化)
+    text = "揭阳中石油炼化一体化等23个重大工业项目建成投产。"
+    assert "揭阳中石油" not in norms(production, text, "COMPANY")
