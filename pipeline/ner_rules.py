@@ -1882,7 +1882,8 @@ def _proper_name(name: str, lex: Lexicons) -> bool:
 
 
 _ITEM = r"(?:(?!等)[\u4e00-\u9fffA-Za-z]){2,10}?"
-FIRM_LIST_RE = re.compile(rf"((?:{_ITEM}、)+{_ITEM})(?={FIRM_LIST_TAIL_RE.pattern[1:]})")
+# (not a park or zone of firms: 泽国、大溪、横峰|小微企业园, the towns' parks)
+FIRM_LIST_RE = re.compile(rf"((?:{_ITEM}、)+{_ITEM})(?={FIRM_LIST_TAIL_RE.pattern[1:]}(?![园区]))")
 # What every closer of a list of firms holds (企业, 央企, 公司, 集团: FIRM_LIST_RE here and
 # FIRM_KIND_LIST_RE below): a sentence without it has no such list
 _FIRM_KIND_RE = re.compile("企|公司|集团")
@@ -3049,9 +3050,16 @@ def parent_named_subsidiaries(text: str, chosen: Sequence[Cand], lex: Lexicons) 
 
 
 # A bank's branch at a place (江苏银行|常州分行, 国家开发银行|吉林省分行, 江苏银行|张家港支行)
-_BANK_BRANCH_RE = re.compile(r"([\u4e00-\u9fff]{2,5}?)(?:分行|支行)")
+_BANK_BRANCH_RE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:分行|支行)")
 # … and any firm's branch company at a place (中国人保财险|南通市|分公司, …|南通|中心支公司)
-_BRANCH_COMPANY_RE = re.compile(r"([\u4e00-\u9fff]{2,5}?)(?:中心)?(?:分公司|支公司)")
+_BRANCH_COMPANY_RE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:中心)?(?:分公司|支公司)")
+
+
+def _branch_place(name: str, lex: Lexicons) -> bool:
+    """A branch's place: one place, or a city and its county (浙商银行|台州温岭|支行)."""
+    return lex.is_place(name) or any(
+        lex.is_place(name[:k]) and lex.is_place(name[k:]) for k in range(2, len(name) - 1)
+    )
 
 
 def bank_branches(text: str, chosen: Sequence[Cand], lex: Lexicons) -> list[Cand]:
@@ -3061,10 +3069,10 @@ def bank_branches(text: str, chosen: Sequence[Cand], lex: Lexicons) -> list[Cand
     grown: dict[tuple[int, int], tuple[int, int]] = {}
     for s, e, label, _src in chosen:
         m = _BANK_BRANCH_RE.match(text, e) if label == COMPANY else None
-        if m and text[s:e].endswith("银行") and lex.is_place(m.group(1)):
+        if m and text[s:e].endswith("银行") and _branch_place(m.group(1), lex):
             grown[(s, e)] = (s, m.end())
         m = _BRANCH_COMPANY_RE.match(text, e) if label == COMPANY else None
-        if m and lex.is_place(m.group(1)):
+        if m and _branch_place(m.group(1), lex):
             grown[(s, e)] = (s, m.end())
     return _grown_firms(chosen, grown)
 

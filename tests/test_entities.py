@@ -3125,3 +3125,17 @@ def test_a_known_firm_opened_by_its_city_in_a_list_is_named_with_it(production) 
     # a firm heading a project keeps its own name (揭阳|中石油|炼化一体化)
     text = "揭阳中石油炼化一体化等23个重大工业项目建成投产。"
     assert "揭阳中石油" not in norms(production, text, "COMPANY")
+
+
+def test_a_list_before_a_park_of_small_firms_names_no_firms(production) -> None:
+    # 泽国、大溪、横峰|小微企业园: towns and their parks, not a list closed by 企业
+    text = "推进泽国、大溪、横峰小微企业园二期建设，新增工业用地3000亩。"
+    _, rows = recognize_text(production, text)
+    assert not [r for r in rows if r.label == "COMPANY"]
+    assert {"泽国", "大溪"} <= {r.norm for r in rows if r.label == "PLACE"}
+
+
+def test_a_bank_s_branch_at_a_city_and_county_is_one_firm(production) -> None:
+    text = "引导温岭农商银行、浙商银行台州温岭支行加大首贷投放。"
+    firms = norms(production, text, "COMPANY")
+    assert "浙商银行台州温岭支行" in firms and "浙商银行" not in firms
