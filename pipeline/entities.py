@@ -825,6 +825,8 @@ class ResolveComponent:
                 inner
                 and inner != text
                 and ner_rules._proper_name(text[: inner_len(inner, text)], lex)
+                # 温岭市国有资产|投|资集团: the suffix 产投 ends inside the word 投资
+                and not lex.word_freq(text[len(inner) - 1 : len(inner) + 1])
                 # 重庆股份|转让(中心): shares dealt in, no firm's legal form
                 and not (
                     inner.endswith("股份")

@@ -3139,3 +3139,14 @@ def test_a_bank_s_branch_at_a_city_and_county_is_one_firm(production) -> None:
     text = "引导温岭农商银行、浙商银行台州温岭支行加大首贷投放。"
     firms = norms(production, text, "COMPANY")
     assert "浙商银行台州温岭支行" in firms and "浙商银行" not in firms
+
+
+def test_a_firm_suffix_ending_inside_a_word_does_not_cut_the_model_s_firm(production) -> None:
+    # 温岭市国有资产|投|资集团: 产投 is a firm suffix, but here 投 opens the word 投资
+    text = "温岭市国有资产投资集团、温岭市交通旅游集团要加快市场化转型。"
+    assert "温岭市国有资产投资集团" in norms(production, text, "COMPANY")
+
+
+def test_a_village_collective_s_company_is_no_firm(production) -> None:
+    text = "发展壮大强村公司和村级集体经济。"
+    assert not norms(production, text, "COMPANY")
