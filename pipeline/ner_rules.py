@@ -3865,6 +3865,19 @@ def firm_list_items(
             span for span in items
             if span in firms or span in placed or _placed_firm_name(text[slice(*span)], lex)
         ]  # fmt: skip
+        # a known firm's name that is also a word, among firms (京东、顺丰、传化物流|在…布局)
+        brands = [
+            (x, y)
+            for x, y in items
+            if (x, y) not in firms
+            and text[x:y] in lex.ambiguous_firms
+            and not lex.is_place(text[x:y])
+            and x in starts
+            and y in starts | {len(text)}
+        ]
+        if found and brands and (len(found) + len(brands)) * 2 >= len(items) > 2:
+            found += brands
+            out += brands
         if len(found) < 2 or len(found) * 2 < len(items):
             continue
         out += sorted(placed)

@@ -3150,3 +3150,9 @@ def test_a_firm_suffix_ending_inside_a_word_does_not_cut_the_model_s_firm(produc
 def test_a_village_collective_s_company_is_no_firm(production) -> None:
     text = "发展壮大强村公司和村级集体经济。"
     assert not norms(production, text, "COMPANY")
+
+
+def test_known_firms_whose_names_are_words_among_firms_are_firms(production) -> None:
+    # 京东 (also a word: east of Beijing), 顺丰 (also a word) in a list with 传化物流
+    text = "支持京东、顺丰、传化物流在徐布局区域分拨中心。"
+    assert {"京东", "顺丰", "传化物流"} <= norms(production, text, "COMPANY")
