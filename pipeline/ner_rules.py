@@ -2833,7 +2833,9 @@ def city_named_firms(
 # What follows a list of firms from abroad: their investment, the place they invest in, their
 # projects or the kind that closes the list (…和台湾长春化工|在常熟…增资扩产)
 _ABROAD_FIRMS_FOLLOW_RE = re.compile(
-    r"(?:增资|投资|扩产|追加|落户|落地|项目|工厂|基地|在|等[^，。；：、]{0,8}?(?:企业|公司|集团|项目))"
+    r"(?:增资|投资|扩产|追加|落户|落地|项目|工厂|基地|在|合作|等[^，。；：、]{0,8}?(?:企业|公司|集团|项目)"
+    # (…、以色列海泽拉|和寿光蔬菜种业集团: the list goes on with a firm)
+    r"|[和与及][^，。；：、]{2,12}?(?:集团|公司))"
 )
 
 

@@ -3156,3 +3156,11 @@ def test_known_firms_whose_names_are_words_among_firms_are_firms(production) -> 
     # 京东 (also a word: east of Beijing), 顺丰 (also a word) in a list with 传化物流
     text = "支持京东、顺丰、传化物流在徐布局区域分拨中心。"
     assert {"京东", "顺丰", "传化物流"} <= norms(production, text, "COMPANY")
+
+
+def test_firms_listed_by_their_homes_abroad_before_a_firm_or_a_partnership(production) -> None:
+    # the list goes on with a firm (…和寿光蔬菜种业集团) or names a partnership (…合作车型)
+    text = "荷兰瑞克斯旺、以色列海泽拉和寿光蔬菜种业集团自主研发品种达到178个。"
+    assert {"荷兰瑞克斯旺", "以色列海泽拉"} <= norms(production, text, "COMPANY")
+    text = "钱江摩托与意大利贝纳利、美国哈雷戴维森合作车型出口创新高。"
+    assert "美国哈雷戴维森" in norms(production, text, "COMPANY")
