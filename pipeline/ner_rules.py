@@ -1660,6 +1660,8 @@ def company_suffix_names(
             nxt2 = text[tokens[i + 1][0] : tokens[min(i + 2, len(tokens) - 1)][1]]
             if suffix == "股份" and nxt.startswith(_SHARE_DEALINGS):
                 continue  # 重庆|股份|转让中心: shares dealt in, not a firm's legal form
+            if nxt in ("区", "园区") and lex.is_place(name):
+                continue  # 大亚湾|石化|区: a place's zone of an industry, not a firm
             if (
                 nxt.endswith(INSTITUTION_SUFFIXES + GOV_SUFFIXES)
                 or nxt2.endswith(("研究院", "研究所", "实验室"))  # 大连化学|物理|研究所
@@ -3463,8 +3465,8 @@ ZONE_SUFFIXES: tuple[str, ...] = tuple(
             "特别合作区", "试验区", "实验区", "功能区", "综保区", "科学城", "科技城", "智慧城",
             "创新城", "中心区", "新片区", "港务区",
             "产业带", "创新带", "科技创新带", "文化产业带", "旅游度假区", "大都市圈", "城市圈",
-            "大学城", "高教园", "商务区", "科技园", "国际旅游岛", "科创城", "化工区", "城镇群",
-            "管理区", "城市带", "自然保护区", "地质公园", "森林公园", "湿地公园",
+            "大学城", "高教园", "商务区", "科技园", "国际旅游岛", "科创城", "化工区", "石化区",
+            "城镇群", "管理区", "城市带", "自然保护区", "地质公园", "森林公园", "湿地公园",
             "创新区", "科创区", "生态城", "示范带",
             # 海沧保税港区, 光谷生物城, 西丽湖国际科教城, 九龙山数字城, 国际低碳城, 翔安产业区,
             # kinds of zones as planned and named

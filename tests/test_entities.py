@@ -3164,3 +3164,11 @@ def test_firms_listed_by_their_homes_abroad_before_a_firm_or_a_partnership(produ
     assert {"荷兰瑞克斯旺", "以色列海泽拉"} <= norms(production, text, "COMPANY")
     text = "钱江摩托与意大利贝纳利、美国哈雷戴维森合作车型出口创新高。"
     assert "美国哈雷戴维森" in norms(production, text, "COMPANY")
+
+
+def test_a_place_s_petrochemical_zone_is_a_zone_not_a_firm(production) -> None:
+    # 大亚湾|石化|区: 石化 ends firms' names (扬子石化), but here the place's zone
+    _, rows = recognize_text(production, "大亚湾石化区炼化一体化规模达到3200万吨。")
+    found = {(r.label, r.norm) for r in rows}
+    assert ("PLACE", "大亚湾石化区") in found
+    assert not [r for r in rows if r.label == "COMPANY"]
