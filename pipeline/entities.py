@@ -420,6 +420,11 @@ class ResolveComponent:
         tokens = doc.user_data.get("tokens") or [(t.idx, t.idx + len(t), t.tag_) for t in doc]
         ending_at = {t[1]: t for t in tokens}
         model_any = [(sp.start_char, sp.end_char) for sp in doc.spans.get("model", [])]
+        model_products = {
+            (sp.start_char, sp.end_char)
+            for sp in doc.spans.get("model", [])
+            if sp.label_ == "nz" and self.lex.word_pos(text[sp.end_char - 2 : sp.end_char]) == "n"
+        }
         rule_sources = doc.user_data.get("rule_sources", {})
         rule_exact = doc.user_data.get("rule_exact", {})
 
@@ -483,6 +488,8 @@ class ResolveComponent:
                             and not (e < b and text[e] in "溪河江湖山岛湾")
                             for a, b in model_loc
                         )
+                        # (“都匀|毛尖”: the model reads a product named after the place)
+                        or (not glued and (s, e + 2) in model_products)
                     ):  # fmt: skip
                         pending.append((s, e))
                         continue

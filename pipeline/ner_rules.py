@@ -1073,6 +1073,15 @@ _HEAD_LAST_CHARS = frozenset(
 AWARD_FOLLOWERS = ("奖", "称号", "荣誉", "排名", "榜单", "复评", "复核", "复审")
 # What follows a quoted goal or a city's positioning (“把潮州建设得更加美丽”发展目标).
 GOAL_FOLLOWERS = ("目标", "发展目标", "奋斗目标", "总目标", "定位", "发展定位", "城市定位", "愿景")
+
+
+def _place_product_brand(inner: str, lex: Lexicons) -> bool:
+    """A quoted place and a two-character product (都匀|毛尖, 贵州|绿茶): a regional brand's name,
+    not a service's (威海|营商行, …|好办)."""
+    p = _leading_place(inner, lex)
+    return bool(p) and len(inner) - p == 2 and inner[-1] not in "办通行码游购帮"
+
+
 # What follows a quoted public brand of a region's products (“米脂小米”“横山羊肉”等区域公用品牌,
 # “晋江制造”区域公共品牌): products' names, no programs (a brand alone may be a service's:
 # “威海营商行”品牌)
@@ -1209,6 +1218,8 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
             continue
         if text.startswith(BRAND_FOLLOWERS, follower + text.startswith("等", follower)):
             continue  # “米脂小米”“横山羊肉”等区域公用品牌: the region's products
+        if text.startswith("品牌", follower) and _place_product_brand(inner, lex):
+            continue  # “都匀毛尖”“湄潭翠芽”品牌: a place's product (not “威海营商行”品牌)
         if text.startswith(AWARD_FOLLOWERS, follower):
             # “五个一工程”奖, “…英雄群体”称号, “世界500强”排名: an award or a rank; “中国瓷都”
             # “中国婚纱礼服名城”复评: titles re-assessed (the follower of the last quote)

@@ -3172,3 +3172,15 @@ def test_a_place_s_petrochemical_zone_is_a_zone_not_a_firm(production) -> None:
     found = {(r.label, r.norm) for r in rows}
     assert ("PLACE", "大亚湾石化区") in found
     assert not [r for r in rows if r.label == "COMPANY"]
+
+
+def test_a_quoted_place_and_product_before_pinpai_is_a_brand_and_names_the_place(
+    production,
+) -> None:
+    # “都匀毛尖”品牌: a regional brand (no program); the place of origin is a place (rule 11)
+    _, rows = recognize_text(production, "“贵州绿茶”“都匀毛尖”“湄潭翠芽”品牌影响力持续提升。")
+    found = {(r.label, r.norm) for r in rows}
+    assert not [r for r in rows if r.label == "PROGRAM"]
+    assert {("PLACE", "贵州"), ("PLACE", "都匀")} <= found
+    # a service's brand stays a program
+    assert "威海营商行" in norms(production, "打响“威海营商行”品牌。", "PROGRAM")
