@@ -4727,6 +4727,15 @@ def _fused_word(word: str, pos: str, lex: Lexicons) -> bool:
 AREA_DESCRIPTORS = _words("老旧 棚户 城中 重点 核心 低效 闲置 连片 成片 待开发 待改造 老")
 
 
+def _feature_of_area(name: str, lex: Lexicons) -> str:
+    """The natural feature an area (片区) is named after (九龙湖, 大沙河|周边), or ''."""
+    if name.endswith("周边"):
+        name = name[:-2]
+    if len(name) < 3 or name[-1] not in "湖湾山岛河江" or lex.is_place(name):
+        return ""  # (绥芬河|片区, 芜湖|片区: a city's free trade area)
+    return name if _CJK_NAME_RE.fullmatch(name) else ""
+
+
 def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Named zones and regions built on a place: 青岛都市圈, 黄河口国家公园, 沂蒙革命老区.
 
@@ -4912,6 +4921,16 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
                 continue
             if m.group() == "地区" and lex.place_kind(text[start : m.start()]) == "natural":
                 continue  # 杭州湾|地区: the area around a feature, the feature is the place
+            if m.group() == "片区" and (feature := _feature_of_area(text[start : m.start()], lex)):
+                # 九龙湖|片区, 大沙河|周边片区: an area named after a lake, bay, hill or river —
+                # the feature is the place (a city's free trade area stays: 绥芬河片区); a
+                # place before it is one of its own (太原|晋阳湖片区)
+                p = _leading_place(feature, lex)
+                out += [(start, start + p, PLACE, "zone")] if p else []
+                out.append((start + p, start + len(feature), PLACE, "zone"))
+                continue
+            if m.group() == "片区" and text.endswith("周边", start, m.start()):
+                continue  # 泽国高铁站场|周边片区: the area around a facility, no place's name
             out.append((start, m.end(), PLACE, "zone"))
     out += bilateral_parks(text, starts, ends)
     return [

@@ -3184,3 +3184,14 @@ def test_a_quoted_place_and_product_before_pinpai_is_a_brand_and_names_the_place
     assert {("PLACE", "贵州"), ("PLACE", "都匀")} <= found
     # a service's brand stays a program
     assert "威海营商行" in norms(production, "打响“威海营商行”品牌。", "PROGRAM")
+
+
+def test_an_area_named_after_a_natural_feature_names_the_feature(production) -> None:
+    # 九龙湖|片区, 大沙河|周边片区: the lake or river is the place; a city's free trade area
+    # stays a zone (绥芬河片区); the area around a facility names no place
+    places = norms(production, "加快东辉公园、九龙湖片区、双月湾片区开发。", "PLACE")
+    assert {"九龙湖", "双月湾"} <= places and "九龙湖片区" not in places
+    places = norms(production, "云龙湖、潘安湖、大沙河周边片区品质提升。", "PLACE")
+    assert "大沙河" in places and "大沙河周边片区" not in places
+    assert "绥芬河片区" in norms(production, "推进绥芬河片区建设。", "PLACE")
+    assert not norms(production, "推进泽国高铁站场周边片区开发。", "PLACE") - {"泽国"}
