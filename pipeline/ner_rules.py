@@ -4791,6 +4791,9 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
                      and text[a:b] in GOVERNING and not _ranked_name(text, tokens, a, lex)]
                     or [start])  # fmt: skip
         start = _host_and_partner_start(text, start, lex)
+        k = text.rfind("至", start, m.start())
+        if k >= 0 and k + 1 in starts:
+            start = k + 1  # 惠州市区至|博罗罗阳组团: from one place to the zone, no name
         if "企业" in text[start : m.start()]:
             continue  # 东莞企业境外园区: a kind of park (the place's firms' parks abroad)
         first = [t for t in tokens if start <= t[0] < m.start()][:2]

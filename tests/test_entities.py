@@ -3195,3 +3195,9 @@ def test_an_area_named_after_a_natural_feature_names_the_feature(production) -> 
     assert "大沙河" in places and "大沙河周边片区" not in places
     assert "绥芬河片区" in norms(production, "推进绥芬河片区建设。", "PLACE")
     assert not norms(production, "推进泽国高铁站场周边片区开发。", "PLACE") - {"泽国"}
+
+
+def test_a_zone_s_name_does_not_run_back_over_zhi(production) -> None:
+    # 惠州市区至|博罗罗阳组团: from the city's centre to the cluster; no zone 惠州市区至…
+    places = norms(production, "推进惠州市区至博罗罗阳组团一体化发展。", "PLACE")
+    assert "惠州市" in places and not any("至" in p for p in places)
