@@ -1169,11 +1169,12 @@ def recognize_document(
 def firms_named_in_full(doc: Document, rows: Sequence[EntityRow]) -> list[EntityRow]:
     """`rows` with a firm found short where the report's text goes on with the name the report
     gives it in full elsewhere (冠捷|科技智能显示产业园二期, and 冠捷科技 elsewhere) in that name,
-    when no other entity but a program holding it overlaps."""
+    when no other entity but a program holding it overlaps; so too a place that opens a firm's
+    name found elsewhere (海伦|哲、江苏科林, and 海伦哲 elsewhere: the firm, not the city)."""
     full = {r.norm for r in rows if r.label == COMPANY}
     out = list(rows)
     for k, r in enumerate(rows):
-        if r.label != COMPANY:
+        if r.label not in (COMPANY, PLACE):  # (海伦|哲: a place's name opens the firm's)
             continue
         longer = [
             n for n in full if len(n) > len(r.norm) and doc.text.startswith(n, r.start)
@@ -1188,7 +1189,7 @@ def firms_named_in_full(doc: Document, rows: Sequence[EntityRow]) -> list[Entity
         ):
             continue  # (another entity holds the characters after)
         name = doc.text[r.start : e]
-        out[k] = dataclasses.replace(r, text=name, end=e, norm=strip_quotes(name))
+        out[k] = dataclasses.replace(r, label=COMPANY, text=name, end=e, norm=strip_quotes(name))
     return out
 
 

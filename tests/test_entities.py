@@ -3201,3 +3201,15 @@ def test_a_zone_s_name_does_not_run_back_over_zhi(production) -> None:
     # 惠州市区至|博罗罗阳组团: from the city's centre to the cluster; no zone 惠州市区至…
     places = norms(production, "推进惠州市区至博罗罗阳组团一体化发展。", "PLACE")
     assert "惠州市" in places and not any("至" in p for p in places)
+
+
+def test_a_place_opening_a_firm_s_name_found_elsewhere_is_the_firm(production) -> None:
+    # 海伦|哲: the report names the firm 海伦哲 elsewhere; here too it is the firm, not the city
+    text = (
+        "引进德国罗特艾德、海伦哲、江苏科林等配套企业。"
+        + "五是培育壮大链主企业，支持徐工集团、协鑫集团、徐矿集团、恩华药业等龙头企业牵头组建产业链"
+        + "联盟，力争新增上市企业5家，支持徐州重工、海伦哲、科林环保在北交所、创业板再融资。"
+    )
+    _, rows = recognize_text(production, text)
+    assert [r.norm for r in rows if r.label == "COMPANY"].count("海伦哲") == 2
+    assert "海伦" not in {r.norm for r in rows if r.label == "PLACE"}
