@@ -3213,3 +3213,9 @@ def test_a_place_opening_a_firm_s_name_found_elsewhere_is_the_firm(production) -
     _, rows = recognize_text(production, text)
     assert [r.norm for r in rows if r.label == "COMPANY"].count("海伦哲") == 2
     assert "海伦" not in {r.norm for r in rows if r.label == "PLACE"}
+
+
+def test_sea_river_transport_names_no_river(production) -> None:
+    # 海河联运: sea-river intermodal transport, not the 海河 river
+    places = norms(production, "邳州双楼港、新沂港海河联运航线新增3条。", "PLACE")
+    assert "海河" not in places and {"邳州", "新沂"} <= places
