@@ -3174,6 +3174,26 @@ def placed_plant_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
     return out
 
 
+# A place's power-grid or supply company (贵州|电网公司, 惠州|供电局), a utility firm
+_GRID_COMPANY_RE = re.compile(r"(?:省|市|县)?(?:(?:电网|电力|供电)(?:有限责任|有限)?公司|供电局)")
+
+
+def grid_companies(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """A province's, city's or county's grid or power-supply company named by its place
+    (贵州电网公司加快建设主网架, 余姚市供电公司): a utility, a firm (as 国网|浙江|电力 is)."""
+    if "公司" not in text and "供电局" not in text:
+        return []
+    out: list[Cand] = []
+    for i, (a, b, _) in enumerate(tokens):
+        m = _GRID_COMPANY_RE.match(text, b)
+        if not m or lex.place_kind(text[a:b]) not in _CITY_KINDS:
+            continue
+        if i and _CJK_NAME_RE.fullmatch(text[a - 1]) and tokens[i - 1][2][:1] not in ("v", "p"):
+            continue  # (南方电网广东电网|惠州|供电局: a group's company, named with the group)
+        out.append((a, m.end(), COMPANY, "rules"))
+    return out
+
+
 def rural_banks(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """A place's rural commercial bank by its short form, which the segmenter cuts (江南|农|
     商行, 常熟|农商行): the bank, named by the place or region before 农商行."""

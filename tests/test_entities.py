@@ -3219,3 +3219,9 @@ def test_sea_river_transport_names_no_river(production) -> None:
     # 海河联运: sea-river intermodal transport, not the 海河 river
     places = norms(production, "邳州双楼港、新沂港海河联运航线新增3条。", "PLACE")
     assert "海河" not in places and {"邳州", "新沂"} <= places
+
+
+def test_a_place_s_grid_company_is_a_firm(production) -> None:
+    # 贵州|电网公司: a utility named by its province (as 国网|浙江|电力 is); not the grid itself
+    assert norms(production, "贵州电网公司加快建设主网架。", "COMPANY") == {"贵州电网公司"}
+    assert not norms(production, "推进海南电网500千伏主网架工程。", "COMPANY")
