@@ -4814,6 +4814,9 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
         k = text.rfind("至", start, m.start())
         if k >= 0 and k + 1 in starts:
             start = k + 1  # 惠州市区至|博罗罗阳组团: from one place to the zone, no name
+        homeless = _homeless(text[start : m.start()], lex)
+        if len(homeless) < m.start() - start and _opens_with_known_firm(homeless, lex):
+            continue  # 台湾|富士康|贵安产业园: a foreign firm's park, no place's zone
         if "企业" in text[start : m.start()]:
             continue  # 东莞企业境外园区: a kind of park (the place's firms' parks abroad)
         first = [t for t in tokens if start <= t[0] < m.start()][:2]
@@ -5057,6 +5060,12 @@ def _reserve_start(text: str, tokens: Sequence[Tok], start: int, lex: Lexicons) 
 # A park named before 项目 is being built: the project, not yet a place (中俄蒙文化创意产业园项目);
 # so is a park a firm builds, named after it (三一重工印度尼西亚产业园)
 _PARK_KINDS = ("园", "园区", "城", "小镇")
+
+
+def _homeless(name: str, lex: Lexicons) -> str:
+    """`name` without a home abroad opening it (台湾|富士康贵安产业园 → 富士康贵安产业园)."""
+    k = next((k for k in (2, 3, 4) if _home_of_firm(name[:k], lex)), 0)
+    return name[k:]
 
 
 def _opens_with_known_firm(name: str, lex: Lexicons) -> bool:

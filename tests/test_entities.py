@@ -3225,3 +3225,10 @@ def test_a_place_s_grid_company_is_a_firm(production) -> None:
     # 贵州|电网公司: a utility named by its province (as 国网|浙江|电力 is); not the grid itself
     assert norms(production, "贵州电网公司加快建设主网架。", "COMPANY") == {"贵州电网公司"}
     assert not norms(production, "推进海南电网500千伏主网架工程。", "COMPANY")
+
+
+def test_a_park_of_a_firm_from_abroad_is_the_firm_s_not_a_place(production) -> None:
+    # 台湾|富士康|贵安产业园: the firm's park (as 比亚迪产业园), no zone of a place 台湾…
+    _, rows = recognize_text(production, "推动台湾富士康贵安产业园转型升级。")
+    assert "台湾富士康" in {r.norm for r in rows if r.label == "COMPANY"}
+    assert not [r for r in rows if r.label == "PLACE" and r.norm.startswith("台湾")]
