@@ -702,6 +702,8 @@ class ResolveComponent:
             or not (
                 text[c[0] : c[1]] in self.lex.macro_regions
                 or ner_rules.fused_places(text[c[0] : c[1]], self.lex)
+                # 北京|证券交易所: a place inside an exchange's name (rule 13)
+                or text.startswith(_EXCHANGE_TAILS, c[1])
             )
         ]
         ents = []
@@ -1006,6 +1008,12 @@ def _firm_prefix(text: str) -> str:
                 return ""  # (中国银行|保险监督管理委员会: a regulator named by its sectors)
             return head
     return ""
+
+
+# What ends an exchange's name after its place (北京|证券交易所, 广州|期货交易所)
+_EXCHANGE_TAILS = (
+    "证券交易所", "期货交易所", "商品交易所", "金融交易所", "数据交易所", "产权交易所",
+)  # fmt: skip
 
 
 # What may follow a firm's suffix inside its own name: the legal form (…控股|集团).

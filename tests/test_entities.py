@@ -3232,3 +3232,9 @@ def test_a_park_of_a_firm_from_abroad_is_the_firm_s_not_a_place(production) -> N
     _, rows = recognize_text(production, "推动台湾富士康贵安产业园转型升级。")
     assert "台湾富士康" in {r.norm for r in rows if r.label == "COMPANY"}
     assert not [r for r in rows if r.label == "PLACE" and r.norm.startswith("台湾")]
+
+
+def test_a_place_inside_an_exchange_s_name_is_no_place(production) -> None:
+    # 北京|证券交易所: an exchange (no firm, rule 13: no place inside it)
+    assert not norms(production, "推动更多企业在北京证券交易所挂牌上市。", "PLACE")
+    assert "北京" in norms(production, "支持企业在北京、上海设立总部。", "PLACE")
