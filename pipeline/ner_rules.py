@@ -2966,6 +2966,27 @@ def suffixed_model_firms(
 _PROJECT_AFTER_FIRM_RE = re.compile(r"[一二三四五六七八九十]期|[A-Za-z0-9]")
 
 
+def _placed_suffixed_firm_len(project: str, lex: Lexicons) -> int:
+    """Length of a firm that opens a project's name as a province's or city's name, a proper
+    name no dictionary knows and a firm's suffix (江苏|鑫华|半导体|电子级多晶硅二期), the
+    project going on after it; 0 if none."""
+    p = _leading_place(project, lex)
+    if not p:
+        return 0
+    for k in range(min(len(project) - 2, p + 8), p + 3, -1):
+        suffix = _head_suffix(project[:k], COMPANY_SUFFIXES)
+        core = project[p : k - len(suffix)] if suffix else ""
+        if (
+            2 <= len(core) <= 4
+            and _CJK_NAME_RE.fullmatch(core)
+            and rare_brand(core, lex)
+            and not lex.is_place(core)
+            and not lex.is_sector(core)
+        ):
+            return k
+    return 0
+
+
 def firms_opening_projects(text: str, chosen: Sequence[Cand], lex: Lexicons) -> list[Cand]:
     """Firms that open a project's name right before its phase or a product's model (粤芯半导体|
     三期, 天马|G6二期): a firm suffix after a proper name, or a firm the lexicons know; none
@@ -2977,6 +2998,9 @@ def firms_opening_projects(text: str, chosen: Sequence[Cand], lex: Lexicons) -> 
             continue
         m = _PROJECT_AFTER_FIRM_RE.search(text, s + 2, e)
         if m is None or m.start() - s > 6 or not _CJK_NAME_RE.fullmatch(text[s : m.start()]):
+            k = _placed_suffixed_firm_len(text[s:e], lex)
+            if k:  # 江苏|鑫华|半导体|电子级多晶硅二期: a firm by its place, name and suffix
+                out.append((s, s + k, COMPANY, "rules"))
             continue
         name = text[s : m.start()]
         suffix = _head_suffix(name, COMPANY_SUFFIXES)

@@ -3238,3 +3238,12 @@ def test_a_place_inside_an_exchange_s_name_is_no_place(production) -> None:
     # 北京|证券交易所: an exchange (no firm, rule 13: no place inside it)
     assert not norms(production, "推动更多企业在北京证券交易所挂牌上市。", "PLACE")
     assert "北京" in norms(production, "支持企业在北京、上海设立总部。", "PLACE")
+
+
+def test_a_firm_by_its_place_name_and_suffix_opening_a_project_is_listed(production) -> None:
+    # 江苏|鑫华|半导体|电子级多晶硅二期: the firm heading the project is listed too
+    text = "江苏鑫华半导体电子级多晶硅二期、中能硅业颗粒硅扩能项目建成投产。"
+    _, rows = recognize_text(production, text)
+    found = {(r.label, r.norm) for r in rows}
+    assert ("COMPANY", "江苏鑫华半导体") in found
+    assert ("PROGRAM", "江苏鑫华半导体电子级多晶硅二期") in found
