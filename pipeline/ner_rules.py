@@ -137,6 +137,8 @@ COMPANY_SUFFIXES: tuple[str, ...] = tuple(
             "航空", "海运", "船舶", "造船", "钢管", "矿业", "煤业", "水泥", "玻璃", "陶瓷",
             "酒业", "纸业", "铝业", "铜业", "锂业", "钼业", "化纤", "牧业", "半导体", "微电子",
             "光能", "锂能", "新能", "财险",
+            # Japanese trading houses (丰田通商, 三井物产, 伊藤忠商事)
+            "通商", "物产", "商事",
             # a city's or province's state investment firms by their short names (合肥建投,
             # 榆林城投, 兴泰金控)
             "金控", "城投", "建投", "交投", "产投", "文投",

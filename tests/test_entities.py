@@ -3247,3 +3247,10 @@ def test_a_firm_by_its_place_name_and_suffix_opening_a_project_is_listed(product
     found = {(r.label, r.norm) for r in rows}
     assert ("COMPANY", "江苏鑫华半导体") in found
     assert ("PROGRAM", "江苏鑫华半导体电子级多晶硅二期") in found
+
+
+def test_a_trading_house_s_suffix_ends_a_foreign_firm_s_name(production) -> None:
+    # 丰田|通商, 三井|物产: the trading house's whole name, with its country
+    firms = norms(production, "日本丰田通商与河钢唐钢合资的汽车板加工中心投产。", "COMPANY")
+    assert "日本丰田通商" in firms and "日本丰田" not in firms
+    assert not norms(production, "推介地方物产和特色产品。", "COMPANY")
