@@ -1077,11 +1077,18 @@ AWARD_FOLLOWERS = ("奖", "称号", "荣誉", "排名", "榜单", "复评", "复
 GOAL_FOLLOWERS = ("目标", "发展目标", "奋斗目标", "总目标", "定位", "发展定位", "城市定位", "愿景")
 
 
+# What follows quoted brands: 品牌, or a kind of brand (…等农产品品牌, 区域品牌)
+_BRAND_AFTER_RE = re.compile(r"等?[\u4e00-\u9fff]{0,6}?品牌")
+
+
 def _place_product_brand(inner: str, lex: Lexicons) -> bool:
-    """A quoted place and a two-character product (都匀|毛尖, 贵州|绿茶): a regional brand's name,
-    not a service's (威海|营商行, …|好办)."""
+    """A quoted place and a product of one to three characters (都匀|毛尖, 温岭|鞋, 松门|白鲞): a
+    regional brand's name, not a service's (威海|营商行, …|好办)."""
     p = _leading_place(inner, lex)
-    return bool(p) and len(inner) - p == 2 and inner[-1] not in "办通行码游购帮"
+    if not p and len(inner) == 4 and town_name(inner[:2], lex):
+        # a town's product (箬横|西瓜), not an activity (海岱|考古: a brand of digs)
+        p = 0 if lex.word_pos(inner[2:])[:1] == "v" else 2
+    return bool(p) and 1 <= len(inner) - p <= 3 and inner[-1] not in "办通行码游购帮"
 
 
 # What follows a quoted public brand of a region's products (“米脂小米”“横山羊肉”等区域公用品牌,
@@ -1220,8 +1227,10 @@ def quoted_programs(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Can
             continue
         if text.startswith(BRAND_FOLLOWERS, follower + text.startswith("等", follower)):
             continue  # “米脂小米”“横山羊肉”等区域公用品牌: the region's products
-        if text.startswith("品牌", follower) and _place_product_brand(inner, lex):
-            continue  # “都匀毛尖”“湄潭翠芽”品牌: a place's product (not “威海营商行”品牌)
+        if _BRAND_AFTER_RE.match(text, follower) and _place_product_brand(inner, lex):
+            # “都匀毛尖”“湄潭翠芽”品牌, “箬横西瓜”…等农产品品牌, “温岭鞋”区域品牌: a place's
+            # product (not “威海营商行”品牌: a service's)
+            continue
         if text.startswith(AWARD_FOLLOWERS, follower):
             # “五个一工程”奖, “…英雄群体”称号, “世界500强”排名: an award or a rank; “中国瓷都”
             # “中国婚纱礼服名城”复评: titles re-assessed (the follower of the last quote)

@@ -3254,3 +3254,12 @@ def test_a_trading_house_s_suffix_ends_a_foreign_firm_s_name(production) -> None
     firms = norms(production, "日本丰田通商与河钢唐钢合资的汽车板加工中心投产。", "COMPANY")
     assert "日本丰田通商" in firms and "日本丰田" not in firms
     assert not norms(production, "推介地方物产和特色产品。", "COMPANY")
+
+
+def test_quoted_places_products_before_a_kind_of_brand_are_no_programs(production) -> None:
+    # “箬横西瓜”…等农产品品牌, “温岭鞋”“温岭工具”区域品牌: regional brands, no programs
+    text = "擦亮“箬横西瓜”“温岭高橙”“松门白鲞”等农产品品牌。"
+    assert not norms(production, text, "PROGRAM")
+    assert not norms(production, "推进“温岭鞋”“温岭工具”区域品牌建设。", "PROGRAM")
+    # an activity's brand stays a program (“海岱考古”品牌: archaeology, no product)
+    assert "海岱考古" in norms(production, "“海岱考古”品牌持续擦亮。", "PROGRAM")
