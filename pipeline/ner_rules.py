@@ -3478,6 +3478,11 @@ def _known_firm_end(text: str, s: int, e: int, lex: Lexicons, limit: int, ends: 
             return e + k  # (吉林化纤|碳纤维: a material; 冀中能源|与华北制药: another firm;
             # 东阳光|等上市公司: a kind of firm after a list)
         after = text[e + k : e + k + 1]
+        if not re.match(r"[\u4e00-\u9fff]", after) and any(
+            rest[:i] in COMPANY_SUFFIXES and rest[i:] in COMPANY_SUFFIXES
+            for i in range(2, len(rest) - 1)
+        ):
+            return e + k  # 菲亚特|动力科技、…: two firm suffixes end the item, its registered name
         if (
             not traded
             and lex.is_sector(rest)

@@ -3263,3 +3263,10 @@ def test_quoted_places_products_before_a_kind_of_brand_are_no_programs(productio
     assert not norms(production, "推进“温岭鞋”“温岭工具”区域品牌建设。", "PROGRAM")
     # an activity's brand stays a program (“海岱考古”品牌: archaeology, no product)
     assert "海岱考古" in norms(production, "“海岱考古”品牌持续擦亮。", "PROGRAM")
+
+
+def test_a_known_firm_and_two_firm_suffixes_ending_a_list_item_is_one_name(production) -> None:
+    # 菲亚特|动力|科技、…: the registered name goes on with two suffix words to the item's end
+    text = "意大利菲亚特动力科技、德国博世力士乐、日本电产等外资项目落地。"
+    firms = norms(production, text, "COMPANY")
+    assert "意大利菲亚特动力科技" in firms and "意大利菲亚特" not in firms
