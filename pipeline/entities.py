@@ -679,6 +679,8 @@ class ResolveComponent:
             (sp.start_char, sp.end_char) for sp in doc.spans.get("model", []) if sp.label_ == "ORG"
         ]
         chosen = ner_rules.province_opened_firms(text, chosen, model_orgs, self.lex)
+        # 河钢|唐钢: a group and its subsidiary written together, one firm (rule 1)
+        chosen = ner_rules.adjacent_firms(text, chosen, self.lex)
         # 福州|京东方: a known firm's local subsidiary, named with its city in a list of firms
         chosen = ner_rules.city_named_firms(text, chosen, tokens, self.lex)
         # 江苏银行|常州分行: a bank's branch at a place, by its own name

@@ -2823,6 +2823,33 @@ def province_opened_firms(
 _ITEM_AFTER = frozenset("、，。；和与及等")
 
 
+def adjacent_firms(text: str, chosen: Sequence[Cand], lex: Lexicons) -> list[Cand]:
+    """`chosen` with two known firms' short names written one after the other as one firm: a
+    group and its subsidiary in one phrase, the longest name (rule 1: 河钢|唐钢). (Not a firm
+    and another's trade or product: 中车株机|储能装备.)"""
+    firms = sorted((s, e) for s, e, label, _ in chosen if label == COMPANY)
+    merged: dict[tuple[int, int], tuple[int, int]] = {}
+    dropped: set[tuple[int, int]] = set()
+    for (s1, e1), (s2, e2) in itertools.pairwise(firms):
+        if (
+            e1 == s2
+            and e1 - s1 <= 4
+            and e2 - s2 <= 4
+            and text[s1:e1] in lex.known_firms
+            and text[s2:e2] in lex.known_firms
+            and (s1, e1) not in dropped
+        ):
+            merged[(s1, e1)] = (s1, e2)
+            dropped.add((s2, e2))
+    if not merged:
+        return list(chosen)
+    return [
+        (*merged.get((s, e), (s, e)), label, src)
+        for s, e, label, src in chosen
+        if not (label == COMPANY and (s, e) in dropped)
+    ]
+
+
 def city_named_firms(
     text: str, chosen: Sequence[Cand], tokens: Sequence[Tok], lex: Lexicons
 ) -> list[Cand]:

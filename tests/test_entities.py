@@ -3270,3 +3270,11 @@ def test_a_known_firm_and_two_firm_suffixes_ending_a_list_item_is_one_name(produ
     text = "意大利菲亚特动力科技、德国博世力士乐、日本电产等外资项目落地。"
     firms = norms(production, text, "COMPANY")
     assert "意大利菲亚特动力科技" in firms and "意大利菲亚特" not in firms
+
+
+def test_a_group_and_its_subsidiary_written_together_are_one_firm(production) -> None:
+    # 河钢|唐钢: the group's subsidiary in one phrase, the longest name (rule 1)
+    firms = norms(production, "日本丰田通商与河钢唐钢合资的汽车板加工中心投产。", "COMPANY")
+    assert "河钢唐钢" in firms and "唐钢" not in firms
+    # a firm and another's trade or product stay apart (中车株机|储能装备)
+    assert "中车株机储能装备" not in norms(production, "推动中车株机储能装备项目投产。", "COMPANY")
