@@ -325,6 +325,7 @@ class RulesComponent:
             *ner_rules.ambiguous_firm_projects(text, tokens, self.lex),
             *ner_rules.rural_banks(text, tokens, self.lex),
             *ner_rules.grid_companies(text, tokens, self.lex),
+            *ner_rules.country_companies(text, tokens, self.lex),
             *ner_rules.placed_plant_firms(text, tokens, self.lex),
             *ner_rules.zone_places(text, tokens, self.lex),
             *ner_rules.listed_places(text, tokens, self.lex),

@@ -2819,7 +2819,8 @@ def province_opened_firms(
     return _grown_firms(chosen, grown)
 
 
-# What may follow a firm named as a list item: the list's next item or its end, or a verb
+# What may follow a firm named as a list item: the list's next item or its end (a verb after it
+# is checked apart, by the tokens' tags)
 _ITEM_AFTER = frozenset("、，。；和与及等")
 
 
@@ -3234,6 +3235,40 @@ def placed_plant_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[
         ):
             out.append((cs, ne, COMPANY, "suffix"))
     return out
+
+
+# A country's firm by its Chinese name of sector words and 公司 (意大利|国家电力公司, 法国|电力公司)
+_COUNTRY_COMPANY_RE = re.compile(
+    r"([\u4e00-\u9fff]{2,6}?)公司(?![\u4e00-\u9fff]{0,2}(?:企业|合作))"
+)
+
+
+def country_companies(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
+    """A foreign country and a name of two to six characters + 公司 right after it (推动意大利
+    国家电力公司、…): a firm named with its country, as 美国空气产品公司 is; not a kind of firm
+    (美国|跨国公司, 日本|上市公司: the name holds no place and is no generic kind)."""
+    if "公司" not in text:
+        return []
+    out: list[Cand] = []
+    for a, b, _ in tokens:
+        if lex.place_kind(text[a:b]) != "country" or text[a:b] == "中国":
+            continue
+        m = _COUNTRY_COMPANY_RE.match(text, b)
+        if not m or _GENERIC_FIRM_KINDS_RE.search(m.group(1)):
+            continue
+        name = m.group(1)
+        if any(
+            lex.is_place(name[i:j]) for i in range(len(name)) for j in range(i + 2, len(name) + 1)
+        ):
+            continue
+        out.append((a, m.end(), COMPANY, "rules"))
+    return out
+
+
+# Kinds of firm, not names (跨国公司, 上市公司, 外资公司, 子公司, 独资公司)
+_GENERIC_FIRM_KINDS_RE = re.compile(
+    "跨国|上市|外资|合资|独资|子|分|控股|投资|贸易|相关|有关|一家|多家"
+)
 
 
 # A place's power-grid or supply company (贵州|电网公司, 惠州|供电局), a utility firm

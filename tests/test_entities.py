@@ -3278,3 +3278,10 @@ def test_a_group_and_its_subsidiary_written_together_are_one_firm(production) ->
     assert "河钢唐钢" in firms and "唐钢" not in firms
     # a firm and another's trade or product stay apart (中车株机|储能装备)
     assert "中车株机储能装备" not in norms(production, "推动中车株机储能装备项目投产。", "COMPANY")
+
+
+def test_a_country_and_a_company_s_chinese_name_is_a_firm(production) -> None:
+    # 意大利|国家电力公司 (Enel): a firm named with its country; not a kind of firm
+    text = "推动意大利国家电力公司、德国博世力士乐在园区设立区域总部。"
+    assert "意大利国家电力公司" in norms(production, text, "COMPANY")
+    assert not norms(production, "引进美国跨国公司和日本上市公司投资。", "COMPANY")
