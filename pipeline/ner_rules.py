@@ -3266,8 +3266,9 @@ def country_companies(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[C
 
 
 # Kinds of firm, not names (跨国公司, 上市公司, 外资公司, 子公司, 独资公司)
+# … nor a count of firms (美国|两家公司, 日本|几个公司)
 _GENERIC_FIRM_KINDS_RE = re.compile(
-    "跨国|上市|外资|合资|独资|子|分|控股|投资|贸易|相关|有关|一家|多家"
+    r"跨国|上市|外资|合资|独资|子|分|控股|投资|贸易|相关|有关|些|[\d一二三四五六七八九十两几多数][家个]"
 )
 
 
