@@ -4016,6 +4016,21 @@ def firm_list_items(
         if found and brands and (len(found) + len(brands)) * 2 >= len(items) > 2:
             found += brands
             out += brands
+        # a province's firm by its name and a two-character trade, among firms (晋能控股、山西|
+        # 焦煤|建设…): how a province's state groups are named
+        provincial = [
+            (x, y)
+            for x, y in items
+            if (x, y) not in firms
+            and y - x == 4
+            and x in starts
+            and lex.place_kind(text[x : x + 2]) == "province"
+            and _place_and_word(text[x:y], lex)
+            and classify_org(text[x:y]) in ("company", "unknown")  # (not 山西大学)
+        ]
+        if found and provincial and (len(found) + len(provincial)) * 2 >= len(items):
+            found += provincial
+            out += provincial
         if len(found) < 2 or len(found) * 2 < len(items):
             continue
         out += sorted(placed)

@@ -3285,3 +3285,9 @@ def test_a_country_and_a_company_s_chinese_name_is_a_firm(production) -> None:
     text = "推动意大利国家电力公司、德国博世力士乐在园区设立区域总部。"
     assert "意大利国家电力公司" in norms(production, text, "COMPANY")
     assert not norms(production, "引进美国跨国公司和日本上市公司投资。", "COMPANY")
+
+
+def test_a_province_s_name_and_trade_beside_a_firm_is_a_firm(production) -> None:
+    # 晋能控股、山西|焦煤|建设…: a province's state group; not a university (山西大学)
+    assert "山西焦煤" in norms(production, "支持晋能控股、山西焦煤建设智能化煤矿。", "COMPANY")
+    assert norms(production, "支持华为、山西大学建设实验室。", "COMPANY") == {"华为"}
