@@ -894,7 +894,7 @@ class ResolveComponent:
                 and not text.endswith(ner_rules.ESTATE_ENDINGS)  # 天润商厦: a venue
                 # 河海联运, 文旅融合: a name does not end in a verb
                 and not (len(text) >= 4 and lex.word_pos(text[-2:]) in ("v", "vn"))
-                and not _contains_place(text, lex)  # 平安威海, 威海国际: slogans, brands
+                and not ner_rules.contains_place(text, lex)  # 平安威海, 威海国际: slogans, brands
                 and not _opens_institution(text, after, 4)  # 清华国际|创新中心
                 and text not in lex.concepts
                 and ner_rules._proper_name(text, lex)
@@ -1031,12 +1031,6 @@ def inner_len(inner: str, text: str) -> int:
     """Length of the name part of `inner` (without its firm suffix)."""
     suffix = ner_rules._head_suffix(inner, ner_rules.STRONG_COMPANY_SUFFIXES)
     return len(inner) - len(suffix)
-
-
-def _contains_place(text: str, lex: Lexicons) -> bool:
-    return any(
-        lex.is_place(text[i:j]) for i in range(len(text)) for j in range(i + 2, len(text) + 1)
-    )
 
 
 # Heads of public works no firm's name opens (莱荣高铁, 兰海高速, 威海新机场)

@@ -3243,6 +3243,13 @@ _COUNTRY_COMPANY_RE = re.compile(
 )
 
 
+def contains_place(text: str, lex: Lexicons) -> bool:
+    """Whether any two or more characters of `text` name a place (平安|威海, 国家电力: none)."""
+    return any(
+        lex.is_place(text[i:j]) for i in range(len(text)) for j in range(i + 2, len(text) + 1)
+    )
+
+
 def country_companies(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """A foreign country and a name of two to six characters + 公司 right after it (推动意大利
     国家电力公司、…): a firm named with its country, as 美国空气产品公司 is; not a kind of firm
@@ -3256,10 +3263,7 @@ def country_companies(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[C
         m = _COUNTRY_COMPANY_RE.match(text, b)
         if not m or _GENERIC_FIRM_KINDS_RE.search(m.group(1)):
             continue
-        name = m.group(1)
-        if any(
-            lex.is_place(name[i:j]) for i in range(len(name)) for j in range(i + 2, len(name) + 1)
-        ):
+        if contains_place(m.group(1), lex):
             continue
         out.append((a, m.end(), COMPANY, "rules"))
     return out
