@@ -861,6 +861,7 @@ class ResolveComponent:
                 ok = (
                     _place_bank(text, lex)
                     or _legal_name(text, lex)
+                    or _placed_group(text, lex)
                     or (
                         len(name) >= 2
                         and ner_rules._proper_name(name, lex)
@@ -912,6 +913,21 @@ _PHASE_END_RE = re.compile(r"[一二三四五六七八九十\d]期(?:工程)?$")
 _COUNTED_RE = re.compile(r"[一二三四五六七八九十两\d]+(?:大|家|个)")
 # Kinds of bank that a place's name makes a named bank (云南|农村商业银行, 重庆|农商银行).
 _BANK_KINDS = ("农村商业银行", "农商银行", "商业银行", "农商行", "银行")
+
+
+# How a province's or a city's state group ends its name (陕西金融|控股集团, 山东能源|集团)
+_GROUP_TAILS = ("控股集团", "投资集团", "发展集团", "集团")
+
+
+def _placed_group(text: str, lex: Lexicons) -> bool:
+    """A province's, city's or county's name, two to six characters of its trade and a group:
+    that place's state group (陕西|金融|控股集团), though no brand opens the name."""
+    tail = next((t for t in _GROUP_TAILS if text.endswith(t)), "")
+    p = ner_rules._leading_place(text, lex)
+    body = text[p : len(text) - len(tail)]
+    if tail == "集团" and body in ner_rules.GENERIC_GROUPS:
+        return False  # 宁波|企业|集团: a kind of group (a holding's is named: 金融|控股集团)
+    return bool(tail and p and len(body) <= 6 and ner_rules._CJK_NAME_RE.fullmatch(body))
 
 
 def _place_bank(text: str, lex: Lexicons) -> bool:

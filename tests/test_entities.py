@@ -3291,3 +3291,10 @@ def test_a_province_s_name_and_trade_beside_a_firm_is_a_firm(production) -> None
     # 晋能控股、山西|焦煤|建设…: a province's state group; not a university (山西大学)
     assert "山西焦煤" in norms(production, "支持晋能控股、山西焦煤建设智能化煤矿。", "COMPANY")
     assert norms(production, "支持华为、山西大学建设实验室。", "COMPANY") == {"华为"}
+
+
+def test_a_place_its_trade_and_a_group_is_a_state_group(production) -> None:
+    # 陕西|金融|控股集团: a province's state group named by its trade, no brand in the name
+    text = "推动陕西金融控股集团做优做强。"
+    assert norms(production, text, "COMPANY") == {"陕西金融控股集团"}
+    assert not norms(production, "组建紧密型城市医疗集团。", "COMPANY")
