@@ -4035,7 +4035,15 @@ def firm_list_items(
         if found and provincial and (len(found) + len(provincial)) * 2 >= len(items):
             found += provincial
             out += provincial
-        if len(found) < 2 or len(found) * 2 < len(items):
+        if len(found) < 2:
+            continue
+        # fewer than half found, but every other item a firm's name too (利欧集团、钱江摩托、
+        # 大元泵业、爱仕达、万邦德营业|收入…): a list of firms all the same (the last item, cut
+        # at a verb, may hold more than the name)
+        if len(found) * 2 < len(items) and not all(
+            span in found or (span[0] in starts and _listed_firm_name(text[slice(*span)], lex))
+            for span in items[:-1]
+        ):
             continue
         out += sorted(placed)
         for x, y in items:

@@ -3298,3 +3298,12 @@ def test_a_place_its_trade_and_a_group_is_a_state_group(production) -> None:
     text = "推动陕西金融控股集团做优做强。"
     assert norms(production, text, "COMPANY") == {"陕西金融控股集团"}
     assert not norms(production, "组建紧密型城市医疗集团。", "COMPANY")
+
+
+def test_a_list_of_firm_names_with_two_known_firms_is_a_list_of_firms(production) -> None:
+    # two firms found of five, but every other item a firm's name too (钱江|摩托, 大元|泵业): each a
+    # firm; items of no firm's form are not (生态环境、城乡建设)
+    text = "利欧集团、钱江摩托、大元泵业、爱仕达、万邦德营业收入稳步增长。"
+    assert {"钱江摩托", "大元泵业"} <= norms(production, text, "COMPANY")
+    other = "利欧集团、爱仕达、生态环境、城乡建设、公共服务稳步改善。"
+    assert norms(production, other, "COMPANY") <= {"利欧集团", "爱仕达"}
