@@ -675,6 +675,8 @@ class ResolveComponent:
         chosen = resolve(text, cands, self.lex, known)
         # 美国|宝洁, 台湾|鸿海集团: a firm from abroad is named with its country
         chosen = ner_rules.country_opened_firms(text, chosen, tokens, self.lex)
+        # 德国|汉高|胶粘剂: … also by a name no dictionary knows, before its trade or products
+        chosen = ner_rules.foreign_named_firms(text, chosen, tokens, self.lex)
         # 广西|北部湾国际港务集团: a province opens a firm's registered name
         model_orgs = [
             (sp.start_char, sp.end_char) for sp in doc.spans.get("model", []) if sp.label_ == "ORG"

@@ -2803,6 +2803,128 @@ def country_opened_firms(
     return _grown_firms(chosen, grown)
 
 
+# Parts of speech no firm's name is made of (加征, 的, 和): verbs, adjectives, function words
+_NOT_NAME_POS = ("v", "a", "d", "p", "c", "u", "r", "q", "x", "w", "f")
+
+
+def foreign_named_firms(
+    text: str, chosen: Sequence[Cand], tokens: Sequence[Tok], lex: Lexicons
+) -> list[Cand]:
+    """`chosen` with the firm from abroad that a country (or Taiwan, Hong Kong, Macao) opens by a
+    name no dictionary knows (德国|汉高|胶粘剂, 法国|依视路|追加投资, 台湾|旭隼电子|绍兴工厂):
+    named with its home, as the report writes it, the country no longer a place of its own
+    there; a project it opens keeps its name (the firm is listed inside it). The name ends
+    before the next item, a verb, a place or the trade and products of the project."""
+    projects = {(s, e) for s, e, label, _ in chosen if label == PROGRAM}
+    # (a firm read over the whole project it opens: 德国汉高胶粘剂 as the project and the firm)
+    firms = [(s, e) for s, e, label, _ in chosen if label == COMPANY and (s, e) not in projects]
+    heads = {s for s, _ in projects}
+    found: dict[int, int] = {}
+    for i, (a, c, _pos) in enumerate(tokens):
+        if not _home_of_firm(text[a:c], lex) or any(s < c + 6 and a < e for s, e in firms):
+            continue  # (美国|宝洁: named with its country by `country_opened_firms`)
+        end = _foreign_name_end(text, tokens, i + 1, lex, heads=a in heads)
+        if end:
+            found[a] = end
+    if not found:
+        return list(chosen)
+    out: list[Cand] = []
+    for s, e, label, src in chosen:
+        if label == PLACE and s in found:
+            continue  # (the country inside the firm's name)
+        if label == COMPANY and s in found:
+            continue  # 德国汉高|胶粘剂: the firm, then the products of its project
+        out.append((s, e, label, src))
+    return out + [(a, end, COMPANY, "rules") for a, end in found.items()]
+
+
+def _foreign_name_end(
+    text: str, tokens: Sequence[Tok], j: int, lex: Lexicons, heads: bool = False
+) -> int:
+    """End of a firm's name of two to five characters starting at token `j`, right after its
+    country (`foreign_named_firms`), or 0: before a verb, or, when the country opens a project
+    (`heads`), before the project's place, trade or products."""
+    if j >= len(tokens) or text.startswith("等", tokens[j][0]):
+        return 0
+    c = tokens[j][0]
+    for k in range(j, min(j + 4, len(tokens))):
+        t_s, t_e, pos = tokens[k]
+        word = text[t_s:t_e]
+        if k > j and lex.place_kind(word) in _CITY_KINDS:
+            return 0  # (台湾富士康|贵安…: a place inside, the name ends before it)
+        if (
+            pos[:1] in _NOT_NAME_POS
+            or (pos == "m" and t_e - t_s > 1)
+            or (not _CJK_NAME_RE.fullmatch(word) and len(word) > 1)
+            # (a transliteration's later parts may be words: 山崎|马扎|克)
+            or (
+                len(word) >= 2
+                and lex.word_freq(word) >= RARE_WORD_FREQ
+                and (k == j or pos[:2] != "nr")
+            )
+            or t_e - c > 5
+        ):
+            return 0
+        name = text[c:t_e]
+        if (
+            len(name) < 2
+            or (lex.is_place(name) and lex.place_kind(name) not in ("county", "town"))
+            or _common_compound(name, lex)
+            or name in lex.concepts
+            or (k == j and not rare_brand(name, lex))  # 印尼|棕榈油: a product, no name
+        ):
+            continue
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        word_after = text[nxt[0] : nxt[1]] if nxt else ""
+        if text.startswith(ZONE_SUFFIXES, t_e):
+            return 0  # 马来西亚|马中关丹|产业园: a park's name, no firm
+        if nxt and nxt[2] == "v" and len(word_after) > 1:
+            return t_e  # 法国依视路|追加投资 (not a verb of one character: 瑞克斯|旺)
+        if nxt is None or not heads:
+            return 0
+        if lex.place_kind(word_after) in _CITY_KINDS:
+            return t_e  # 德国舒勒|丹阳|精密模具工厂: the firm's plant at a place
+        if lex.is_sector(word_after) or word_after in COMPANY_SUFFIXES:
+            # 台湾旭隼|电子|绍兴工厂: a name and its trade, then the plant's place
+            far = tokens[k + 2] if k + 2 < len(tokens) else None
+            far_word = text[far[0] : far[1]] if far else ""
+            if word_after in COMPANY_SUFFIXES and (
+                lex.place_kind(far_word) in _CITY_KINDS or far_word in PLANT_NOUNS
+            ):
+                return nxt[1]
+            if word_after in COMPANY_SUFFIXES and (
+                far_word in COMPANY_SUFFIXES or far_word in _ITEM_AFTER
+            ):
+                return 0  # 意大利菲亚特|动力|科技|、: a name and the suffixes of its own
+            return t_e  # 韩国晓星|新材料|项目: the firm, then the project's trade
+        if _product_run(text, tokens, k + 1, lex):
+            return t_e  # 德国汉高|胶粘剂、…: the firm, then the products of its project
+    return 0
+
+
+# A firm's legal forms, no product of it
+_FIRM_FORMS = frozenset(("集团", "公司", "有限公司", "股份", "控股", "股份有限公司", "集团公司"))
+# What ends the products of a firm's project (…胶粘剂|、, …新材料|项目)
+_PRODUCTS_END = ("项目", "二期", "三期", "一期", *PLANT_NOUNS)
+
+
+def _product_run(
+    text: str, tokens: Sequence[Tok], j: int, lex: Lexicons, end: int | None = None
+) -> bool:
+    """Whether tokens from `j` are common nouns and adjectives up to a list's next item, 项目,
+    a phase or a plant (高性能|纤维|、, 新|材料|项目), or up to `end`: the products of a firm's
+    project (not the firm's form: 集团, 公司)."""
+    for n, (t_s, t_e, pos) in enumerate(tokens[j : j + 5]):
+        word = text[t_s:t_e]
+        if n and (t_s == end or word in _ITEM_AFTER or word in _PRODUCTS_END):
+            return True
+        if word in _FIRM_FORMS:
+            return False
+        if pos[:1] not in ("n", "a", "b") or pos in PROPER_POS or lex.is_place(word):
+            return False  # (a name of its own: no product)
+    return False
+
+
 def province_opened_firms(
     text: str, chosen: Sequence[Cand], model_orgs: Collection[tuple[int, int]], lex: Lexicons
 ) -> list[Cand]:

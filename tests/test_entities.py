@@ -3307,3 +3307,13 @@ def test_a_list_of_firm_names_with_two_known_firms_is_a_list_of_firms(production
     assert {"钱江摩托", "大元泵业"} <= norms(production, text, "COMPANY")
     other = "利欧集团、爱仕达、生态环境、城乡建设、公共服务稳步改善。"
     assert norms(production, other, "COMPANY") <= {"利欧集团", "爱仕达"}
+
+
+def test_a_country_and_a_name_no_dictionary_knows_is_a_firm_from_abroad(production) -> None:
+    # 德国|汉高|胶粘剂, 韩国|晓星|新材料|项目: a project opened by a foreign firm, named with its
+    # country; 法国|依视路|追加投资: the firm before its verb. Not a product (印尼|棕榈油), nor a
+    # country's city or a common word (美国|纽约, 日本|核污水)
+    text = "德国汉高胶粘剂、韩国晓星新材料项目投产，法国依视路追加投资。"
+    assert {"德国汉高", "韩国晓星", "法国依视路"} <= norms(production, text, "COMPANY")
+    other = "推进印尼棕榈油加工项目建设，日本核污水排海，拓展美国纽约市场。"
+    assert not norms(production, other, "COMPANY")
