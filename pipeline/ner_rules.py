@@ -4111,6 +4111,9 @@ def firm_list_items(
             (i for i in range(a + 2, b + 1) if i in verb_starts or text[i : i + 1] == "等"), None
         )
         if end is None:
+            # 永利实业|做强/n…: a verb the tagger missed; a firm opening the last item ends it
+            end = next((y for x, y in firms if x == a and y < b), None)
+        if end is None:
             continue  # (no verb after the list: not a clause's subject or object)
         if _KINDS_AFTER_LIST_RE.match(text, end):
             continue  # 苏州纳米新材料、无锡物联网…等先进制造业集群: places' industries

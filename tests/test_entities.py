@@ -3317,3 +3317,10 @@ def test_a_country_and_a_name_no_dictionary_knows_is_a_firm_from_abroad(producti
     assert {"德国汉高", "韩国晓星", "法国依视路"} <= norms(production, text, "COMPANY")
     other = "推进印尼棕榈油加工项目建设，日本核污水排海，拓展美国纽约市场。"
     assert not norms(production, other, "COMPANY")
+
+
+def test_a_firm_ending_a_list_ends_it_when_no_verb_is_tagged(production) -> None:
+    # 永利实业|做强/n: the tagger reads the verb as a noun; the firm opening the last item ends
+    # the list, whose other name-like items are firms too
+    text = "支持越剑智能、三力士、迎丰科技、富丽达集团、永利实业做强纺织装备和新材料。"
+    assert {"越剑智能", "三力士"} <= norms(production, text, "COMPANY")
