@@ -3324,3 +3324,10 @@ def test_a_firm_ending_a_list_ends_it_when_no_verb_is_tagged(production) -> None
     # the list, whose other name-like items are firms too
     text = "支持越剑智能、三力士、迎丰科技、富丽达集团、永利实业做强纺织装备和新材料。"
     assert {"越剑智能", "三力士"} <= norms(production, text, "COMPANY")
+
+
+def test_new_materials_shortened_ends_a_firm_s_name(production) -> None:
+    # 楚江|新材 (新材料's short form in listed firms' names), not the sector 新材料产业
+    text = "五是壮大新材料产业，支持海螺新材、楚江新材建设高端材料项目。"
+    assert {"海螺新材", "楚江新材"} <= norms(production, text, "COMPANY")
+    assert not norms(production, "壮大新材料产业。", "COMPANY")
