@@ -4999,7 +4999,11 @@ def _fused_word(word: str, pos: str, lex: Lexicons) -> bool:
 
 
 # Words that say what kind of area a zone word names, not which (老旧片区, 棚户区, 重点片区)
-AREA_DESCRIPTORS = _words("老旧 棚户 城中 重点 核心 低效 闲置 连片 成片 待开发 待改造 老")
+AREA_DESCRIPTORS = _words(
+    "老旧 棚户 城中 重点 核心 低效 闲置 连片 成片 待开发 待改造 老"
+    # the areas beside a place (陕西|毗邻|地区), no name of theirs
+    " 毗邻 相邻 接壤 周边 邻近"
+)
 
 
 def _feature_of_area(name: str, lex: Lexicons) -> str:

@@ -3331,3 +3331,9 @@ def test_new_materials_shortened_ends_a_firm_s_name(production) -> None:
     text = "五是壮大新材料产业，支持海螺新材、楚江新材建设高端材料项目。"
     assert {"海螺新材", "楚江新材"} <= norms(production, text, "COMPANY")
     assert not norms(production, "壮大新材料产业。", "COMPANY")
+
+
+def test_the_areas_beside_a_place_are_that_place(production) -> None:
+    # 陕西|毗邻|地区: the areas bordering Shaanxi, no region's name; the place is 陕西
+    text = "深化与内蒙古、甘肃、陕西毗邻地区合作。"
+    assert norms(production, text, "PLACE") == {"内蒙古", "甘肃", "陕西"}
