@@ -584,6 +584,16 @@ class ResolveComponent:
             and (far := self.lex.provinces_of(text[b:c]))
             and not far & self.lex.provinces_of(text[a:b])
         ]
+        # 长春|汽开区: a city and the short name of its development zone
+        cands += [
+            (a, c, PLACE, "zone")
+            for a, b in places
+            if self.lex.place_kind(text[a:b]) == "prefecture"
+            for b2, c in places
+            if b2 == b
+            and text[b:c].endswith(("开区", "高新区"))
+            and self.lex.place_kind(text[b:c]) == "region"
+        ]
         # 中国（杭州）跨境电子商务综合试验区, 西部（重庆）科学城: a zone the state or a macro-region
         # names with its host place in brackets
         cands += [

@@ -3337,3 +3337,9 @@ def test_the_areas_beside_a_place_are_that_place(production) -> None:
     # 陕西|毗邻|地区: the areas bordering Shaanxi, no region's name; the place is 陕西
     text = "深化与内蒙古、甘肃、陕西毗邻地区合作。"
     assert norms(production, text, "PLACE") == {"内蒙古", "甘肃", "陕西"}
+
+
+def test_a_city_and_its_zone_s_short_name_is_one_place(production) -> None:
+    # 长春|汽开区 (长春汽车经济技术开发区): the city's zone by its short name, one place
+    text = "新能源汽车工厂在长春汽开区建成投产。"
+    assert norms(production, text, "PLACE") == {"长春汽开区"}
