@@ -4998,6 +4998,9 @@ def _fused_word(word: str, pos: str, lex: Lexicons) -> bool:
     )
 
 
+# Verbs of building that end what came before a zone's name (在珲春|扩建|国际物流园区); not
+# governing verbs elsewhere, where they end the names of projects (机场扩建工程)
+_ZONE_NAME_ENDERS = GOVERNING | _words("扩建 改建 兴建 筹建")
 # Words that say what kind of area a zone word names, not which (老旧片区, 棚户区, 重点片区)
 AREA_DESCRIPTORS = _words(
     "老旧 棚户 城中 重点 核心 低效 闲置 连片 成片 待开发 待改造 老"
@@ -5067,7 +5070,8 @@ def zone_places(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
         start = _extend_left(text, tokens, last, longest - len(m.group()))
         # 张江科学城|建设|世界一流科学城: a governing verb ends what came before the name
         start = max([b for a, b, _ in tokens if start < a and b <= m.start()
-                     and text[a:b] in GOVERNING and not _ranked_name(text, tokens, a, lex)]
+                     and text[a:b] in _ZONE_NAME_ENDERS
+                     and not _ranked_name(text, tokens, a, lex)]
                     or [start])  # fmt: skip
         start = _host_and_partner_start(text, start, lex)
         k = text.rfind("至", start, m.start())

@@ -3343,3 +3343,9 @@ def test_a_city_and_its_zone_s_short_name_is_one_place(production) -> None:
     # 长春|汽开区 (长春汽车经济技术开发区): the city's zone by its short name, one place
     text = "新能源汽车工厂在长春汽开区建成投产。"
     assert norms(production, text, "PLACE") == {"长春汽开区"}
+
+
+def test_a_verb_of_building_ends_what_came_before_a_zone(production) -> None:
+    # 在珲春|扩建|国际物流园区: the place, then a verb and a generic park; no park's name
+    text = "支持韩国浦项集团在珲春扩建国际物流园区。"
+    assert norms(production, text, "PLACE") == {"珲春"}
