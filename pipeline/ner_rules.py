@@ -1742,9 +1742,22 @@ def place_industry(text: str, start: int, end: int, name: str, lex: Lexicons) ->
         or _BASE_AFTER_RE.match(text, end)
         or any(m.start(1) <= start < m.end(1) for m in SECTOR_LIST_RE.finditer(text))
         or any(m.start(1) <= start < m.end(1) for m in _BASE_LIST_RE.finditer(text))
+        or any(m.start(1) <= start < m.end(1) for m in _CLUSTER_LIST_RE.finditer(text))
         # 台湾石化、电子信息企业: kinds of firms by their trades, the first by its place's
         or (kinds and _trade_words(kinds.group(1), lex))
+        # 乐清电气|企业, 乐清电气|产业…: the firms or the industry of a place's trade
+        or (
+            text.startswith(("企业", "产业", "行业"), end)
+            and not text.endswith(tuple(_GROUP_FORMS | {"股份"}), start, end)
+        )
     )
+
+
+# A 、-list running into a cluster (柳市电气、北白象电工电器、虹桥电子元器件|产业块状经济): places'
+# industries, no firms
+_CLUSTER_LIST_RE = re.compile(
+    r"((?:[\u4e00-\u9fff]{2,8}、)+[\u4e00-\u9fff]{2,10}?)(?=(?:产业)?(?:块状经济|集群))"
+)
 
 
 # The next item of a list of kinds of firms (…、电子信息|企业)

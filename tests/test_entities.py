@@ -3349,3 +3349,10 @@ def test_a_verb_of_building_ends_what_came_before_a_zone(production) -> None:
     # 在珲春|扩建|国际物流园区: the place, then a verb and a generic park; no park's name
     text = "支持韩国浦项集团在珲春扩建国际物流园区。"
     assert norms(production, text, "PLACE") == {"珲春"}
+
+
+def test_a_place_s_trade_before_its_firms_or_a_cluster_is_no_firm(production) -> None:
+    # 乐清电气|企业: the firms of a place's trade; 柳市电气、…|产业块状经济: places' industries
+    assert not norms(production, "乐清电气企业在越南设立海外仓。", "COMPANY")
+    text = "做强柳市电气、北白象电工电器、虹桥电子元器件产业块状经济。"
+    assert not norms(production, text, "COMPANY")
