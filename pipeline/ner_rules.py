@@ -2393,6 +2393,12 @@ def _place_and_word(item: str, lex: Lexicons) -> bool:
 _PLACE_WORKS = (*PROJECT_HEADS, "公路", "航道", "港区", "码头", "枢纽", "大道", "通道", "干线")
 
 
+def _trade_alone(name: str) -> bool:
+    """Whether `name` is a firm's suffix or a trade of one character and 业 (锰业, 钽业): what a
+    firm's name ends with, never the whole name."""
+    return name in COMPANY_SUFFIXES or (len(name) == 2 and name.endswith("业"))
+
+
 def _firm_after_place(rest: str, at: int, starts: set[int], ends: set[int], lex: Lexicons) -> int:
     """Length of a firm's name after the place opening a project item, 0 if none: one or two
     whole tokens, a registered brand or a name the dictionary does not know, followed by the
@@ -2568,7 +2574,10 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             p = _leading_place(item, lex)
             town = p and _opens_with_town(item[p:], offset + p, ends, lex)  # 中沙|古雷|乙烯
             n = _firm_after_place(item[p:], offset + p, starts, ends, lex) if p and not town else 0
-            if n:
+            if n and _trade_alone(item[p : p + n]):
+                # 天元|锰业|高纯锰: a trade alone names no firm; the place's firm is named with it
+                out.append((offset, offset + p + n, COMPANY, "slot"))
+            elif n:
                 out.append((offset + p, offset + p + n, COMPANY, "slot"))
 
     for m in AWARD_SUBJECT_RE.finditer(text) if AWARD_SUBJECT_VERB_RE.search(text) else ():

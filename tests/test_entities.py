@@ -3356,3 +3356,10 @@ def test_a_place_s_trade_before_its_firms_or_a_cluster_is_no_firm(production) ->
     assert not norms(production, "乐清电气企业在越南设立海外仓。", "COMPANY")
     text = "做强柳市电气、北白象电工电器、虹桥电子元器件产业块状经济。"
     assert not norms(production, text, "COMPANY")
+
+
+def test_a_place_and_a_trade_heading_a_project_is_the_place_s_firm(production) -> None:
+    # 天元|锰业|高纯锰: 锰业 alone names no firm; with its place it is the firm heading the project
+    text = "共享集团铸造3D打印、天元锰业高纯锰等项目建成投产。"
+    companies = norms(production, text, "COMPANY")
+    assert "天元锰业" in companies and "锰业" not in companies
