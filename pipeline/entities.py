@@ -824,6 +824,11 @@ class ResolveComponent:
                     out.append((s + a, s + b, PLACE, "model"))
             return out
         if tag == "ORG":
+            if text.endswith(("子公司", "分公司")):
+                # 长春高新|子公司|金赛药业: the parent, then a kind of firm (在宁|子公司: none)
+                e, text, after = e - 3, text[:-3], text[-3:] + after
+                if len(text) < 2:
+                    return []
             if any((text + after[:k]).endswith("交易所") for k in range(4)):
                 return []  # 北京证券(交易所): an exchange, not a securities firm
             if any(x in text[:-1] for x in ner_rules.INNER_INSTITUTIONS):
@@ -846,6 +851,8 @@ class ResolveComponent:
             if firm:
                 return [(s, s + firm, COMPANY, "model")]  # 恒通钼业, 鑫源|化纤
             inner = _firm_prefix(text)
+            if inner.endswith(("子公司", "分公司")):
+                inner = inner[:-3] if len(inner) >= 5 else ""  # 长春高新|子公司|金赛药业
             if (
                 inner
                 and inner != text

@@ -3363,3 +3363,13 @@ def test_a_place_and_a_trade_heading_a_project_is_the_place_s_firm(production) -
     text = "共享集团铸造3D打印、天元锰业高纯锰等项目建成投产。"
     companies = norms(production, text, "COMPANY")
     assert "天元锰业" in companies and "锰业" not in companies
+
+
+def test_a_subsidiary_is_a_kind_of_firm_after_its_parent(production) -> None:
+    # 长春高新|子公司|金赛药业: the parent and its subsidiary, 子公司 in neither; 在宁|子公司: none
+    text = "支持长春高新子公司金赛药业、吉林敖东和亚泰集团创新药研发。"
+    companies = norms(production, text, "COMPANY")
+    assert {"长春高新", "金赛药业"} <= companies
+    assert not any(c.endswith("子公司") for c in companies)
+    other = "国网宁夏电力有限公司等央企在宁子公司加大投资。"
+    assert norms(production, other, "COMPANY") == {"国网宁夏电力有限公司"}
