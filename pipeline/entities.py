@@ -1203,8 +1203,56 @@ def recognize_document(
                 )
             )  # fmt: skip
     rows += town_short_forms(doc, units, rows, lex)
+    rows += registered_short_names(doc, units, rows, lex)
     rows = firms_named_in_full(doc, rows)
     return sorted(rows, key=lambda r: (r.start, r.end, r.label, r.source))
+
+
+# The legal forms that close a firm's registered name (江苏鱼跃医疗设备|股份有限公司)
+_LEGAL_FORMS = ("股份有限公司", "有限责任公司", "集团有限公司", "有限公司")
+
+
+def registered_short_names(
+    doc: Document, units: Sequence[tuple[int, int, int]], rows: Sequence[EntityRow], lex
+) -> list[EntityRow]:
+    """A firm the report names by its registered name (江苏|鱼跃|医疗|设备|股份有限公司) is a
+    firm where the report shortens that name to its brand and first trade (鱼跃医疗), outside
+    the entities already found but a program."""
+    shorts: set[str] = set()
+    for r in rows:
+        form = next((f for f in _LEGAL_FORMS if r.label == COMPANY and r.norm.endswith(f)), "")
+        if not form:
+            continue
+        core = r.norm[: -len(form)]
+        while (p := ner_rules._leading_place(core, lex)) and len(core) - p >= 4:
+            core = core[p:]  # (山东|寿光|巨能特钢: the province, the county)
+        brand = core[:2]
+        if (
+            len(core) < 4
+            or not ner_rules._CJK_NAME_RE.fullmatch(core)
+            or lex.is_place(brand)
+            or not ner_rules.rare_brand(brand, lex)
+        ):
+            continue
+        if lex.is_sector(core[2:4]):
+            shorts.add(core[:4])  # 鱼跃|医疗 (the brand alone may be a word: 陆海, 国泰)
+    if not shorts:
+        return []
+    taken = [(r.start, r.end) for r in rows if r.label != PROGRAM]
+    pattern = re.compile("|".join(map(re.escape, sorted(shorts, key=lambda w: (-len(w), w)))))
+    out: list[EntityRow] = []
+    for sentence_id, start, end in units:
+        for m in pattern.finditer(doc.text, start, end):
+            s, e = m.span()
+            if any(a < e and s < b for a, b in taken):
+                continue  # (inside a longer name)
+            out.append(
+                EntityRow(
+                    doc_id=doc.doc_id, sentence_id=sentence_id, label=COMPANY, text=m.group(),
+                    start=s, end=e, norm=m.group(), source="rules",
+                )
+            )  # fmt: skip
+    return out
 
 
 def firms_named_in_full(doc: Document, rows: Sequence[EntityRow]) -> list[EntityRow]:

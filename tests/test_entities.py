@@ -3373,3 +3373,9 @@ def test_a_subsidiary_is_a_kind_of_firm_after_its_parent(production) -> None:
     assert not any(c.endswith("子公司") for c in companies)
     other = "国网宁夏电力有限公司等央企在宁子公司加大投资。"
     assert norms(production, other, "COMPANY") == {"国网宁夏电力有限公司"}
+
+
+def test_a_registered_name_s_brand_and_trade_is_the_firm_elsewhere(production) -> None:
+    # 江苏|鱼跃|医疗|设备|股份有限公司 named in full, then 鱼跃医疗 further on: the same firm
+    text = "江苏鱼跃医疗设备股份有限公司营收突破80亿元。支持鱼跃医疗、天工国际建设省级重点实验室。"
+    assert "鱼跃医疗" in norms(production, text, "COMPANY")
