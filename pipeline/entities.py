@@ -706,6 +706,8 @@ class ResolveComponent:
         chosen = ner_rules.suffixed_model_firms(text, chosen, tokens, self.lex)
         # 粤芯半导体|三期, 天马|G6二期: the firm that opens a project before its phase or model
         chosen += ner_rules.firms_opening_projects(text, chosen, self.lex)
+        # 长信科技…、启迪半导体|第三代半导体项目: a brand and its trade beside a firm's project
+        chosen += ner_rules.sibling_project_heads(text, chosen, tokens, self.lex)
         # 中车齐齐哈尔车辆公司|铁路货车智能工厂: a project that opens with a firm named with 公司
         chosen = ner_rules.suffixed_firms_opening_projects(text, chosen, self.lex)
         # 西部地区, 华北: a macro-region; 港澳台, 京津冀, 中美: a fused abbreviation of several

@@ -3170,6 +3170,61 @@ def _placed_suffixed_firm_len(project: str, lex: Lexicons) -> int:
     return 0
 
 
+def sibling_project_heads(
+    text: str, chosen: Sequence[Cand], tokens: Sequence[Tok], lex: Lexicons
+) -> list[Cand]:
+    """Firms that open a project listed with projects that firms open (长信科技车载显示模组、
+    启迪半导体|第三代半导体项目): a registered brand and its trade at the project's start, when
+    no firm is found there and the other item of the pair in the clause's list opens with one."""
+    firm_starts = {s for s, _, label, _ in chosen if label == COMPANY}
+    programs = sorted((s, e) for s, e, label, _ in chosen if label == PROGRAM)
+    by_start = {a: (b, p) for a, b, p in tokens}
+    out: list[Cand] = []
+    for (s1, e1), (s2, e2) in itertools.pairwise(programs):
+        if text[e1:s2] not in ("、", "和", "与"):
+            continue  # (two items of one list only)
+        for (s, e), other in (((s2, e2), s1), ((s1, e1), s2)):
+            if s in firm_starts or other not in firm_starts:
+                continue
+            k = _project_head_len(text, s, e, by_start, lex)
+            if k and not any(s < a < s + k for a in firm_starts):
+                out.append((s, s + k, COMPANY, "rules"))
+                firm_starts.add(s)
+    return out
+
+
+def _project_head_len(
+    text: str, s: int, e: int, by_start: dict[int, tuple[int, str]], lex: Lexicons
+) -> int:
+    """Length of the firm's name opening the project at s:e (`sibling_project_heads`), 0 if
+    none: a brand and its trade (沃得|农机|智能收获机械), or only the brand when the dictionary
+    knows it as a proper noun or a firm (彩虹/nz|光伏玻璃: the firm, then its product)."""
+    if text.endswith(PROJECT_HEADS, s, e):
+        return 0  # 松辽|电力外送通道: a public work, named after its places
+    ends = {b for b, _ in by_start.values()}
+    k = next(
+        (
+            k
+            for k in (5, 4)
+            if s + k < e
+            and s + k in ends  # (景嘉微|高性|能: the name ends where a word ends)
+            and _brand_and_trade(text[s : s + k], lex)
+            and not text.endswith(PROJECT_HEADS, s, s + k)  # 北|沿江高铁: a railway
+        ),
+        0,
+    )
+    if not k:
+        return 0
+    brand_end, pos = by_start.get(s, (s, ""))
+    if pos in ("nz", "nt") and brand_end - s in (2, 3):
+        return brand_end - s
+    for n in (3, 2):
+        name = text[s : s + n]
+        if s + n in ends and (name in lex.known_firms or name in lex.ambiguous_firms):
+            return n
+    return k
+
+
 def firms_opening_projects(text: str, chosen: Sequence[Cand], lex: Lexicons) -> list[Cand]:
     """Firms that open a project's name right before its phase or a product's model (粤芯半导体|
     三期, 天马|G6二期): a firm suffix after a proper name, or a firm the lexicons know; none

@@ -3379,3 +3379,12 @@ def test_a_registered_name_s_brand_and_trade_is_the_firm_elsewhere(production) -
     # 江苏|鱼跃|医疗|设备|股份有限公司 named in full, then 鱼跃医疗 further on: the same firm
     text = "江苏鱼跃医疗设备股份有限公司营收突破80亿元。支持鱼跃医疗、天工国际建设省级重点实验室。"
     assert "鱼跃医疗" in norms(production, text, "COMPANY")
+
+
+def test_a_brand_and_trade_opening_a_project_beside_a_firm_s_project_is_a_firm(production) -> None:
+    # 恒神股份…生产线、沃得|农机|智能收获机械项目: the other item of the pair opens with a firm;
+    # so does this one, by a brand and its trade; not a railway (北沿江高铁)
+    text = "恒神股份碳纤维复合材料生产线、沃得农机智能收获机械项目建成投产。"
+    assert {"恒神股份", "沃得农机"} <= norms(production, text, "COMPANY")
+    text = "北沿江高铁南通段、通苏嘉甬铁路加快建设。"
+    assert not norms(production, text, "COMPANY")
