@@ -5075,8 +5075,8 @@ def _fused_word(word: str, pos: str, lex: Lexicons) -> bool:
     )
 
 
-# Verbs of building that end what came before a zone's name (在珲春|扩建|国际物流园区); not
-# governing verbs elsewhere, where they end the names of projects (机场扩建工程)
+# What ends the words before a zone's name: the governing verbs and the verbs of building
+# (在珲春|扩建|国际物流园区) — these only here: in a project's name they belong to it (机场扩建工程)
 _ZONE_NAME_ENDERS = GOVERNING | _words("扩建 改建 兴建 筹建")
 # Words that say what kind of area a zone word names, not which (老旧片区, 棚户区, 重点片区)
 AREA_DESCRIPTORS = _words(
