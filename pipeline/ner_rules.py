@@ -2393,10 +2393,15 @@ def _place_and_word(item: str, lex: Lexicons) -> bool:
 _PLACE_WORKS = (*PROJECT_HEADS, "公路", "航道", "港区", "码头", "枢纽", "大道", "通道", "干线")
 
 
-def _trade_alone(name: str) -> bool:
-    """Whether `name` is a firm's suffix or a trade of one character and 业 (锰业, 钽业): what a
-    firm's name ends with, never the whole name."""
-    return name in COMPANY_SUFFIXES or (len(name) == 2 and name.endswith("业"))
+def _trade_alone(name: str, lex: Lexicons) -> bool:
+    """Whether `name` is a firm's suffix or a rare trade of one character and 业 (锰业, 钽业; not
+    产业, 行业): what a firm's name ends with, never the whole name."""
+    return name in COMPANY_SUFFIXES or _rare_trade(name, lex)
+
+
+def _rare_trade(name: str, lex: Lexicons) -> bool:
+    """A trade of one character and 业 that the dictionary hardly knows (钽业, 锰业; not 产业)."""
+    return len(name) == 2 and name.endswith("业") and lex.word_freq(name) < RARE_WORD_FREQ
 
 
 def _firm_after_place(rest: str, at: int, starts: set[int], ends: set[int], lex: Lexicons) -> int:
@@ -2574,7 +2579,7 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             p = _leading_place(item, lex)
             town = p and _opens_with_town(item[p:], offset + p, ends, lex)  # 中沙|古雷|乙烯
             n = _firm_after_place(item[p:], offset + p, starts, ends, lex) if p and not town else 0
-            if n and _trade_alone(item[p : p + n]):
+            if n and _trade_alone(item[p : p + n], lex):
                 # 天元|锰业|高纯锰: a trade alone names no firm; the place's firm is named with it
                 out.append((offset, offset + p + n, COMPANY, "slot"))
             elif n:
@@ -4254,9 +4259,26 @@ def firm_list_items(
             if any(c[0] < y and x < c[1] and not (c[2] == PLACE and x <= c[0] and c[1] <= y)
                    for c in cands):  # fmt: skip
                 continue  # (another entity there, not a place inside the name)
-            if _listed_firm_name(text[x:y], lex):
+            if _listed_firm_name(text[x:y], lex) or (
+                len(found) * 3 >= len(items) * 2 and _word_and_firm_suffix(text[x:y], lex)
+            ):
                 out.append((x, y))
     return out
+
+
+def _word_and_firm_suffix(name: str, lex: Lexicons) -> bool:
+    """A word and a rare trade (东方|钽业), in a list of mostly firms: a firm's name whose brand
+    is a common word — not a place's trade nor a sector (高端|化工: a common trade)."""
+    head = name[:-2]
+    return (
+        _rare_trade(name[-2:], lex)
+        and len(head) == 2
+        and _CJK_NAME_RE.fullmatch(name) is not None
+        and not lex.is_place(head)
+        and not lex.is_sector(head)
+        and head not in GENERIC_GROUPS
+        and classify_org(name) in ("company", "unknown")
+    )
 
 
 def _listed_firm_name(name: str, lex: Lexicons) -> bool:

@@ -3388,3 +3388,11 @@ def test_a_brand_and_trade_opening_a_project_beside_a_firm_s_project_is_a_firm(p
     assert {"恒神股份", "沃得农机"} <= norms(production, text, "COMPANY")
     text = "北沿江高铁南通段、通苏嘉甬铁路加快建设。"
     assert not norms(production, text, "COMPANY")
+
+
+def test_a_common_word_and_a_firm_suffix_among_firms_is_a_firm(production) -> None:
+    # 东方|钽业 after two firms: a firm whose brand is a common word; not a common trade (高端化工)
+    text = "宝丰能源、共享集团、东方钽业入选国家级制造业单项冠军企业。"
+    assert "东方钽业" in norms(production, text, "COMPANY")
+    text = "宝丰能源、共享集团、高端化工入选国家级制造业单项冠军企业。"
+    assert "高端化工" not in norms(production, text, "COMPANY")
