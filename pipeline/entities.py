@@ -672,6 +672,8 @@ class ResolveComponent:
             else (s, e, lab, src)
             for s, e, lab, src in cands
         ]
+        # 诸暨市|大唐街道|袜艺小镇: a county's street or town, then the featured town in it
+        cands = [part for c in cands for part in _town_in_featured_town(text, c, self.lex)]
         # 粤北地区: the region is 粤北
         cands = [
             (s, e - 2, lab, src)
@@ -949,6 +951,31 @@ def _placed_group(text: str, lex: Lexicons) -> bool:
     if tail == "集团" and body in ner_rules.GENERIC_GROUPS:
         return False  # 宁波|企业|集团: a kind of group (a holding's is named: 金融|控股集团)
     return bool(tail and p and len(body) <= 6 and ner_rules._CJK_NAME_RE.fullmatch(body))
+
+
+def _town_in_featured_town(
+    text: str, cand: tuple[int, int, str, str], lex: Lexicons
+) -> list[tuple[int, int, str, str]]:
+    """A featured town (小镇) named with the street or town it lies in (诸暨市|大唐街道|袜艺小镇,
+    新昌县|七星街道|智能装备小镇): the county, the street and the featured town, each a place —
+    the featured town only when its words name more than a sector (智能装备小镇 is a kind)."""
+    s, e, label, src = cand
+    name = text[s:e]
+    if label != PLACE or not name.endswith("小镇"):
+        return [cand]
+    m = re.search(r"街道|镇(?!$)", name[:-2])
+    if m is None or m.start() < 2:
+        return [cand]
+    p = ner_rules._leading_place(name[: m.start()], lex)
+    county = name[:p] if p else ""
+    if p and not county.endswith(("市", "县", "区")) and m.start() - p < 2:
+        p, county = 0, ""  # (the whole is the street's name)
+    out = [(s, s + p, PLACE, src)] if county else []
+    out.append((s + p, s + m.end(), PLACE, src))
+    words = name[m.end() : -2]
+    if len(words) >= 2 and not ner_rules._kind_of_park(words, lex):
+        out.append((s + m.end(), e, PLACE, src))
+    return out
 
 
 def _place_bank(text: str, lex: Lexicons) -> bool:

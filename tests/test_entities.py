@@ -3396,3 +3396,12 @@ def test_a_common_word_and_a_firm_suffix_among_firms_is_a_firm(production) -> No
     assert "东方钽业" in norms(production, text, "COMPANY")
     text = "宝丰能源、共享集团、高端化工入选国家级制造业单项冠军企业。"
     assert "高端化工" not in norms(production, text, "COMPANY")
+
+
+def test_a_featured_town_named_with_its_street_is_split(production) -> None:
+    # 诸暨市|大唐街道|袜艺小镇: the county, the street and the featured town; 智能装备小镇 only
+    # names a sector's kind of town
+    text = "诸暨市大唐街道袜艺小镇、新昌县七星街道智能装备小镇入选省级特色小镇。"
+    places = norms(production, text, "PLACE")
+    assert {"诸暨市", "大唐街道", "袜艺小镇", "新昌县", "七星街道"} <= places
+    assert not any(p.endswith("智能装备小镇") for p in places)
