@@ -884,7 +884,7 @@ class ResolveComponent:
                 ok = (
                     _place_bank(text, lex)
                     or _legal_name(text, lex)
-                    or _placed_group(text, lex)
+                    or _placed_state_group(text, lex)
                     or (
                         len(name) >= 2
                         and ner_rules._proper_name(name, lex)
@@ -942,7 +942,7 @@ _BANK_KINDS = ("农村商业银行", "农商银行", "商业银行", "农商行"
 _GROUP_TAILS = ("控股集团", "投资集团", "发展集团", "集团")
 
 
-def _placed_group(text: str, lex: Lexicons) -> bool:
+def _placed_state_group(text: str, lex: Lexicons) -> bool:
     """A province's, city's or county's name, two to six characters of its trade and a group:
     that place's state group (陕西|金融|控股集团), though no brand opens the name."""
     tail = next((t for t in _GROUP_TAILS if text.endswith(t)), "")

@@ -2935,15 +2935,13 @@ _FIRM_FORMS = frozenset(("集团", "公司", "有限公司", "股份", "控股",
 _PRODUCTS_END = ("项目", "二期", "三期", "一期", *PLANT_NOUNS)
 
 
-def _product_run(
-    text: str, tokens: Sequence[Tok], j: int, lex: Lexicons, end: int | None = None
-) -> bool:
+def _product_run(text: str, tokens: Sequence[Tok], j: int, lex: Lexicons) -> bool:
     """Whether tokens from `j` are common nouns and adjectives up to a list's next item, 项目,
-    a phase or a plant (高性能|纤维|、, 新|材料|项目), or up to `end`: the products of a firm's
-    project (not the firm's form: 集团, 公司)."""
+    a phase or a plant (高性能|纤维|、, 新|材料|项目): the products of a firm's project (not the
+    firm's form: 集团, 公司)."""
     for n, (t_s, t_e, pos) in enumerate(tokens[j : j + 5]):
         word = text[t_s:t_e]
-        if n and (t_s == end or word in _ITEM_AFTER or word in _PRODUCTS_END):
+        if n and (word in _ITEM_AFTER or word in _PRODUCTS_END):
             return True
         if word in _FIRM_FORMS:
             return False
@@ -4194,7 +4192,7 @@ def firm_list_items(
         )
         if end is None:
             # 永利实业|做强/n…: a verb the tagger missed; a firm opening the last item ends it
-            end = next((y for x, y in firms if x == a and y < b), None)
+            end = max((y for x, y in firms if x == a and y < b), default=None)
         if end is None:
             continue  # (no verb after the list: not a clause's subject or object)
         if _KINDS_AFTER_LIST_RE.match(text, end):
@@ -4260,13 +4258,13 @@ def firm_list_items(
                    for c in cands):  # fmt: skip
                 continue  # (another entity there, not a place inside the name)
             if _listed_firm_name(text[x:y], lex) or (
-                len(found) * 3 >= len(items) * 2 and _word_and_firm_suffix(text[x:y], lex)
+                len(found) * 3 >= len(items) * 2 and _word_and_rare_trade(text[x:y], lex)
             ):
                 out.append((x, y))
     return out
 
 
-def _word_and_firm_suffix(name: str, lex: Lexicons) -> bool:
+def _word_and_rare_trade(name: str, lex: Lexicons) -> bool:
     """A word and a rare trade (东方|钽业), in a list of mostly firms: a firm's name whose brand
     is a common word — not a place's trade nor a sector (高端|化工: a common trade)."""
     head = name[:-2]
