@@ -857,6 +857,8 @@ class ResolveComponent:
             inner = _firm_prefix(text)
             if inner.endswith(("子公司", "分公司")):
                 inner = inner[:-3] if len(inner) >= 5 else ""  # 长春高新|子公司|金赛药业
+            if inner and inner != text and _place_bank(inner, lex):
+                return [(s, s + len(inner), COMPANY, "model")]  # 黄河农村商业银行|普惠
             if (
                 inner
                 and inner != text

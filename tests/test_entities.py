@@ -3405,3 +3405,9 @@ def test_a_featured_town_named_with_its_street_is_split(production) -> None:
     places = norms(production, text, "PLACE")
     assert {"诸暨市", "大唐街道", "袜艺小镇", "新昌县", "七星街道"} <= places
     assert not any(p.endswith("智能装备小镇") for p in places)
+
+
+def test_a_place_s_bank_read_into_the_next_word_is_cut_after_the_bank(production) -> None:
+    # 黄河农村商业银行|普惠小微贷款: the model's firm runs on into 普惠; the bank ends at 银行
+    text = "宁夏银行、黄河农村商业银行普惠小微贷款余额增长15%。"
+    assert "黄河农村商业银行" in norms(production, text, "COMPANY")
