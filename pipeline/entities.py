@@ -694,6 +694,8 @@ class ResolveComponent:
             (sp.start_char, sp.end_char) for sp in doc.spans.get("model", []) if sp.label_ == "ORG"
         ]
         chosen = ner_rules.province_opened_firms(text, chosen, model_orgs, self.lex)
+        # 华为|云: a known firm's cloud arm
+        chosen = ner_rules.cloud_arms(text, chosen, self.lex)
         # 河钢|唐钢: a group and its subsidiary written together, one firm (rule 1)
         chosen = ner_rules.adjacent_firms(text, chosen, self.lex)
         # 福州|京东方: a known firm's local subsidiary, named with its city in a list of firms

@@ -2971,6 +2971,26 @@ def province_opened_firms(
 _ITEM_AFTER = frozenset("、，。；和与及等")
 
 
+# What 云 opens after a firm's name when it is not the firm's cloud arm (华为|云南, 华为|云计算)
+_CLOUD_WORDS = (
+    "云南", "云计", "云端", "云上", "云平", "云服", "云网", "云边", "云数", "云原", "云岭",
+)  # fmt: skip
+
+
+def cloud_arms(text: str, chosen: Sequence[Cand], lex: Lexicons) -> list[Cand]:
+    """`chosen` with a known firm and 云 right after it as its cloud arm, a firm of its own
+    (华为|云, 阿里|云: 华为云贵安数据中心), not 云 opening a word (华为|云计算, 华为|云南)."""
+    return [
+        (s, e + 1, label, src)
+        if label == COMPANY
+        and text[e : e + 1] == "云"
+        and not text.startswith(_CLOUD_WORDS, e)
+        and text[s:e] in lex.known_firms
+        else (s, e, label, src)
+        for s, e, label, src in chosen
+    ]
+
+
 def adjacent_firms(text: str, chosen: Sequence[Cand], lex: Lexicons) -> list[Cand]:
     """`chosen` with two known firms' short names written one after the other as one firm: a
     group and its subsidiary in one phrase, the longest name (rule 1: 河钢|唐钢). (Not a firm

@@ -3411,3 +3411,10 @@ def test_a_place_s_bank_read_into_the_next_word_is_cut_after_the_bank(production
     # 黄河农村商业银行|普惠小微贷款: the model's firm runs on into 普惠; the bank ends at 银行
     text = "宁夏银行、黄河农村商业银行普惠小微贷款余额增长15%。"
     assert "黄河农村商业银行" in norms(production, text, "COMPANY")
+
+
+def test_a_known_firm_and_cloud_is_its_cloud_arm(production) -> None:
+    # 华为|云|全球数据中心二期: Huawei Cloud heads the project; 华为|在云南: no cloud arm
+    text = "加快华为云全球数据中心二期建设。"
+    assert "华为云" in norms(production, text, "COMPANY")
+    assert "华为" in norms(production, "支持华为在云南布局。", "COMPANY")
