@@ -1269,23 +1269,8 @@ def registered_short_names(
             continue
         if lex.is_sector(core[2:4]):
             shorts.add(core[:4])  # 鱼跃|医疗 (the brand alone may be a word: 陆海, 国泰)
-    if not shorts:
-        return []
-    taken = [(r.start, r.end) for r in rows if r.label != PROGRAM]
-    pattern = re.compile("|".join(map(re.escape, sorted(shorts, key=lambda w: (-len(w), w)))))
-    out: list[EntityRow] = []
-    for sentence_id, start, end in units:
-        for m in pattern.finditer(doc.text, start, end):
-            s, e = m.span()
-            if any(a < e and s < b for a, b in taken):
-                continue  # (inside a longer name)
-            out.append(
-                EntityRow(
-                    doc_id=doc.doc_id, sentence_id=sentence_id, label=COMPANY, text=m.group(),
-                    start=s, end=e, norm=m.group(), source="rules",
-                )
-            )  # fmt: skip
-    return out
+    taken = [(r.start, r.end) for r in rows if r.label != PROGRAM]  # (inside a longer name)
+    return _mentions(doc, units, shorts, taken, COMPANY, "rules")
 
 
 def firms_named_in_full(doc: Document, rows: Sequence[EntityRow]) -> list[EntityRow]:
@@ -1337,20 +1322,35 @@ def town_short_forms(
         and w not in lex.concepts
         and w not in lex.stop.get(PLACE, ())
     }
-    if not shorts:
-        return []
     taken = [(r.start, r.end) for r in rows]
-    pattern = re.compile("|".join(map(re.escape, sorted(shorts, key=lambda w: (-len(w), w)))))
+    return _mentions(doc, units, shorts, taken, PLACE, "town", not_before=("镇", "乡"))
+
+
+def _mentions(
+    doc: Document,
+    units: Sequence[tuple[int, int, int]],
+    words: Collection[str],
+    taken: Sequence[tuple[int, int]],
+    label: str,
+    source: str,
+    not_before: tuple[str, ...] = (),
+) -> list[EntityRow]:
+    """Each occurrence of `words` in the report's sentences (`units`), longest first, as an
+    entity of `label` — none overlapping a `taken` span, nor right before a `not_before`
+    character (哈克|镇 is the full name, found already)."""
+    if not words:
+        return []
+    pattern = re.compile("|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w)))))
     out: list[EntityRow] = []
     for sentence_id, start, end in units:
         for m in pattern.finditer(doc.text, start, end):
             s, e = m.span()
-            if doc.text[e : e + 1] in ("镇", "乡") or any(a < e and s < b for a, b in taken):
+            if doc.text[e : e + 1] in not_before or any(a < e and s < b for a, b in taken):
                 continue
             out.append(
                 EntityRow(
-                    doc_id=doc.doc_id, sentence_id=sentence_id, label=PLACE, text=m.group(),
-                    start=s, end=e, norm=m.group(), source="town",
+                    doc_id=doc.doc_id, sentence_id=sentence_id, label=label, text=m.group(),
+                    start=s, end=e, norm=m.group(), source=source,
                 )
             )  # fmt: skip
     return out
