@@ -685,6 +685,8 @@ class ResolveComponent:
         ]
         known = {rule_exact.get(k, k[:2]) for k, src in rule_sources.items() if src == "known"}
         chosen = resolve(text, cands, self.lex, known)
+        # 前郭尔罗斯蒙古族自治县、长岭县|盐碱地综合利用试点: the listed places' shared program
+        chosen = ner_rules.list_shared_programs(text, chosen, self.lex, token_starts)
         # 美国|宝洁, 台湾|鸿海集团: a firm from abroad is named with its country
         chosen = ner_rules.country_opened_firms(text, chosen, tokens, self.lex)
         # 德国|汉高|胶粘剂: … also by a name no dictionary knows, before its trade or products

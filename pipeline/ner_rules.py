@@ -2991,6 +2991,33 @@ def cloud_arms(text: str, chosen: Sequence[Cand], lex: Lexicons) -> list[Cand]:
     ]
 
 
+def list_shared_programs(
+    text: str, chosen: Sequence[Cand], lex: Lexicons, token_starts: Collection[int]
+) -> list[Cand]:
+    """`chosen` with a pilot that opens with the last place of a 、-list of places split: the
+    places share the pilot, the last is a place of its own (前郭尔罗斯蒙古族自治县、长岭县|盐碱地
+    综合利用试点, 宁东、石嘴山|减污降碳协同创新试点). A rest that is no name is dropped. The place
+    must end a word (not 鄱阳|湖水利枢纽工程: a lake named after the county)."""
+    place_ends = {e for _, e, label, _ in chosen if label == PLACE}
+    out: list[Cand] = []
+    for s, e, label, src in chosen:
+        name = text[s:e]
+        head = "试点" if label == PROGRAM and name.endswith("试点") else ""
+        lead = _leading_place(name, lex) if head and s and text[s - 1] in "、和与" else 0
+        if not lead or s - 1 not in place_ends or s + lead not in token_starts:
+            out.append((s, e, label, src))
+            continue
+        out.append((s, s + lead, PLACE, src))
+        bare = name[lead : len(name) - len(head)]
+        if (
+            _specific(bare, lex)
+            and not _generic_bare(bare)
+            and not (len(bare) <= 4 and (lex.word_freq(bare) or _common_compound(bare, lex)))
+        ):
+            out.append((s + lead, e, label, src))  # (辛集|改革发展|试点: two common words)
+    return out
+
+
 def adjacent_firms(text: str, chosen: Sequence[Cand], lex: Lexicons) -> list[Cand]:
     """`chosen` with two known firms' short names written one after the other as one firm: a
     group and its subsidiary in one phrase, the longest name (rule 1: 河钢|唐钢). (Not a firm

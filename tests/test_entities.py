@@ -3418,3 +3418,19 @@ def test_a_known_firm_and_cloud_is_its_cloud_arm(production) -> None:
     text = "加快华为云全球数据中心二期建设。"
     assert "华为云" in norms(production, text, "COMPANY")
     assert "华为" in norms(production, "支持华为在云南布局。", "COMPANY")
+
+
+def test_a_pilot_after_a_list_of_places_is_shared_and_the_last_place_stands_alone(
+    production,
+) -> None:
+    # 前郭尔罗斯蒙古族自治县、长岭县|盐碱地综合利用试点: both counties run the pilot
+    text = "推动前郭尔罗斯蒙古族自治县、长岭县盐碱地综合利用试点。"
+    assert "盐碱地综合利用试点" in norms(production, text, "PROGRAM")
+    assert "长岭县" in norms(production, text, "PLACE")
+    # 辛集|改革发展|试点: one common word is no pilot's name; the place still stands alone
+    text = "支持辛集、定州改革发展试点。"
+    assert "改革发展试点" not in norms(production, text, "PROGRAM")
+    assert "定州" in norms(production, text, "PLACE")
+    # 赣江、鄱阳|湖…: the lake named after the county is no place of the list
+    text = "推进赣江、鄱阳湖综合治理试点。"
+    assert "鄱阳" not in norms(production, text, "PLACE")
