@@ -1170,8 +1170,8 @@ def resolve(
     # or its plant being built (比亚迪长沙研发中心加快建设)
     for s, e, label, src in list(chosen):
         end = ner_rules.firm_project_end(text, e) if label == COMPANY else 0
-        if not end:
-            continue
+        if not end or ner_rules.abroad_works(text[e:end], lex):
+            continue  # (青拓集团|印度尼西亚|项目, 卧龙电驱|墨西哥工厂: works abroad, no name)
         # (a place inside the works is the project's: 比亚迪|长沙|研发中心)
         inside = [c for c in chosen if c[2] == PLACE and e <= c[0] and c[1] <= end]
         if not any(c[0] < end and s < c[1] and c[:2] != (s, e) and c not in inside for c in chosen):

@@ -3126,11 +3126,18 @@ def abroad_listed_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list
             or (end in place_end and _ABROAD_FIRMS_FOLLOW_RE.match(text, place_end[end]))
         )
 
+    word_at_end = {b: (text[a:b], pos) for a, b, pos in tokens}
+
+    def after_firm(home: int) -> bool:  # 宁德时代|德国|图林根工厂: a firm's plant abroad
+        word, pos = word_at_end.get(home, ("", ""))
+        return word in lex.known_firms or pos == "nt"
+
     return [
         (s, e, COMPANY, "list")
         for run in runs
         if len(run) >= 2
         and followed(run[-1][1])
+        and not after_firm(home_at[run[0][0]])
         and all(_abroad_firm_name(text[s:e], lex) for s, e in run)
         for s, e in run
     ]
@@ -6485,6 +6492,8 @@ def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
                 continue  # 安徽|江淮汽车、德国|巴斯夫…项目: a well-known firm at its place
             if not _named_project(text, tokens, a, b, lex):
                 continue  # 城区绿化, 给排水管网: a kind of works, not a named project
+            if _overseas_plant(text, tokens, a, b, lex):
+                continue  # 宁德时代|德国|图林根工厂: a plant abroad, no project's name
             if bare_works and not _placed_project(text, tokens, a, b, lex):
                 continue  # 中央桥加固、城市绿化、亮化等工程: kinds of works beside a name
             out.append((a, b, PROGRAM, "project"))
@@ -6513,6 +6522,45 @@ def project_items(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]
             continue
         out.append((start, end, PROGRAM, "project"))
     return out
+
+
+# A plant abroad named by its foreign town (图林根|工厂, 德布勒森|工厂).
+_OVERSEAS_PLANT_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,5}(?:工厂|基地))?")
+
+
+def _overseas_plant(text: str, tokens: Sequence[Tok], a: int, b: int, lex: Lexicons) -> bool:
+    """Whether a project item is a firm's plant or project abroad, named by its country (宁德时代|
+    德国|图林根工厂, 匈牙利|德布勒森工厂 after it, 青拓集团|印度尼西亚项目): the gold's overseas
+    plant, no project's name."""
+    for s, e, _ in tokens:
+        if a <= s and e <= b and lex.place_kind(text[s:e]) == "country":
+            before = text[a:s]
+            if before and _firm_at(before, lex, head_only=False) != len(before):
+                return False
+            return abroad_works(text[s:b], lex)
+    return False
+
+
+def abroad_works(works: str, lex: Lexicons) -> bool:
+    """Works named by a foreign country alone or with a town there and 工厂/基地 (墨西哥|工厂,
+    德国|图林根工厂, 印度尼西亚); not a foreign firm's project in China (德国|博世|长沙工厂, 德国|
+    舒勒|丹阳精密模具工厂): the words after the country hold no firm and no place of China."""
+    home = next(
+        (k for k in range(min(5, len(works)), 1, -1) if lex.place_kind(works[:k]) == "country"),
+        0,
+    )
+    after = works[home:]
+    if not home or _OVERSEAS_PLANT_RE.fullmatch(after) is None:
+        return False
+    town = after[:-2]
+    return not (
+        any(town[:k] in lex.known_firms for k in range(2, len(town) + 1))
+        or any(
+            lex.place_kind(town[i:j]) in _CITY_KINDS
+            for i in range(len(town))
+            for j in range(i + 2, len(town) + 1)
+        )
+    )
 
 
 # Lists of energy and water works named by their sites and closed by their kind (旭龙、奔子栏、

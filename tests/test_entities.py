@@ -3434,3 +3434,20 @@ def test_a_pilot_after_a_list_of_places_is_shared_and_the_last_place_stands_alon
     # 赣江、鄱阳|湖…: the lake named after the county is no place of the list
     text = "推进赣江、鄱阳湖综合治理试点。"
     assert "鄱阳" not in norms(production, text, "PLACE")
+
+
+def test_a_firm_s_plant_abroad_named_by_its_country_is_no_project(production) -> None:
+    # 宁德时代|德国|图林根工厂、匈牙利|德布勒森工厂和青拓集团|印度尼西亚|项目: plants abroad
+    text = (
+        "宁德时代德国图林根工厂、匈牙利德布勒森工厂和青拓集团印度尼西亚项目带动“宁德制造”走向世界。"
+    )
+    programs = norms(production, text, "PROGRAM")
+    assert not any(p.startswith(("宁德时代", "匈牙利", "青拓集团")) for p in programs)
+    assert not any(c.endswith("工厂") for c in norms(production, text, "COMPANY"))
+    assert {"德国", "匈牙利", "印度尼西亚"} <= norms(production, text, "PLACE")
+    text = "海亮股份越南基地和卧龙电驱墨西哥工厂投产。"
+    assert "墨西哥" in norms(production, text, "PLACE")
+    assert "卧龙电驱墨西哥工厂" not in norms(production, text, "PROGRAM")
+    # a foreign firm's plant in China is a project (德国|博世|长沙工厂)
+    text = "推进德国博世长沙工厂、德国舒勒丹阳精密模具工厂等项目建设。"
+    assert "德国博世长沙工厂" in norms(production, text, "PROGRAM")
