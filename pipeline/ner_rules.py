@@ -327,6 +327,7 @@ HEAD_CONTINUATIONS = (
     # the measures, plans and frame of a program, not the program (改革|举措, 战略|框架)
     "举措", "措施", "政策", "部署", "框架", "全局", "自主权",
     "遗产",  # 世界灌溉工程|遗产: a heritage title
+    "作用",  # 发挥|平台|作用: a role, not a program
     # an institution named after its field (大数据国家工程|实验室, …工程|技术研究中心)
     "实验室", "研究中心", "技术中心", "研究院", "研究所",
 )  # fmt: skip
@@ -3867,8 +3868,9 @@ ZONE_SUFFIXES: tuple[str, ...] = tuple(
             "保税港区", "生物城", "科教城", "数字城", "低碳城", "产业区",
             "经济特区",  # 深圳经济特区
             "经济技术开发区",  # (the segmenter's 经济|技术开发区 holds no zone word of its own)
-            # 皖北承接产业转移集聚区, 闽西南协同发展区, 集美台商投资区: zones as planned
-            *PLACED_ZONE_SUFFIXES, "台商投资区",
+            # 皖北承接产业转移集聚区, 闽西南协同发展区, 集美台商投资区, 元洪投资区: zones as
+            # planned
+            *PLACED_ZONE_SUFFIXES, "投资区",
             "城市副中心",  # 北京城市副中心: a city's planned sub-centre, named by the city
             *PARK_SUFFIXES,
         ),

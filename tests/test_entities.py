@@ -3451,3 +3451,16 @@ def test_a_firm_s_plant_abroad_named_by_its_country_is_no_project(production) ->
     # a foreign firm's plant in China is a project (德国|博世|长沙工厂)
     text = "推进德国博世长沙工厂、德国舒勒丹阳精密模具工厂等项目建设。"
     assert "德国博世长沙工厂" in norms(production, text, "PROGRAM")
+
+
+def test_a_program_head_before_its_role_is_no_program(production) -> None:
+    # 漳州台商投资区|发挥|平台|作用: a zone playing its role, no program named …平台
+    text = "支持福州新区、漳州台商投资区发挥平台作用。"
+    assert not norms(production, text, "PROGRAM")
+    assert "漳州台商投资区" in norms(production, text, "PLACE")
+
+
+def test_an_investment_zone_is_a_place(production) -> None:
+    # 福州|元洪|投资区: a zone as planned, named by its own words
+    text = "福州元洪投资区引进一批食品加工项目。"
+    assert "福州元洪投资区" in norms(production, text, "PLACE")
