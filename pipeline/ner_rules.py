@@ -3088,8 +3088,9 @@ _ABROAD_FIRMS_FOLLOW_RE = re.compile(
 
 def abroad_listed_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
     """Firms listed by their home abroad and their names (日本大金、法国阿科玛、比利时苏威和
-    台湾长春化工在…增资扩产; 香港理文造纸、德国博泽汽车部件增资项目落地): two or more items, each
-    a foreign country or Taiwan, Hong Kong, Macao and a name that is no place, word or industry,
+    台湾长春化工在…增资扩产; 香港理文造纸、德国博泽汽车部件增资项目落地; 韩国现代、日本住友等
+    企业): two or more items, each a foreign country or Taiwan, Hong Kong, Macao and a name that
+    is no place, word or industry (or a known firm's name that is also a word: 现代, 三星),
     the list followed by the firms' investment, place or projects. The names are the firms'
     (country_opened_firms names each with its home, as the report writes it)."""
     items: list[tuple[int, int]] = []  # (name start, name end), in text order
@@ -3139,7 +3140,9 @@ def abroad_listed_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list
         if len(run) >= 2
         and followed(run[-1][1])
         and not after_firm(home_at[run[0][0]])
-        and all(_abroad_firm_name(text[s:e], lex) for s, e in run)
+        and all(
+            _abroad_firm_name(text[s:e], lex) or text[s:e] in lex.ambiguous_firms for s, e in run
+        )
         for s, e in run
     ]
 
@@ -6294,7 +6297,9 @@ _NOT_STREETS = frozenset(
 # 巴斯夫核心装置、埃克森美孚一期…等一批重大项目), written with its qualifiers; 项目 dropped.
 PROJECT_ITEMS_RE = re.compile(
     r"((?:[^，。；：、“”（）(),;等\s]{2,24}、)*[^，。；：、“”（）(),;等\s]{2,24}?)"
-    r"(?=(?:项目)?等" + _NOT_AREAS + r"(?:[\d一二三四五六七八九十百千万两多余]+[个项批]|一批)?"
+    # (not …等企业在潍投资项目: the items are the firms, not their projects)
+    r"(?=(?:项目)?等" + _NOT_AREAS + r"(?![^，。；、]{0,4}?(?:企业|公司|集团|厂商))"
+    r"(?:[\d一二三四五六七八九十百千万两多余]+[个项批]|一批)?"
     r"[^，。；、]{0,8}?(?:项目|重大工程|基础设施|交通线|(?<=等)工程"
     r"|(?:重大|重点|骨干|战略性|标志性)?(?:水利|水网|交通|能源|防洪|供水)?(?<=[大点干性志利网通源洪水])工程))"
 )

@@ -3464,3 +3464,10 @@ def test_an_investment_zone_is_a_place(production) -> None:
     # 福州|元洪|投资区: a zone as planned, named by its own words
     text = "福州元洪投资区引进一批食品加工项目。"
     assert "福州元洪投资区" in norms(production, text, "PLACE")
+
+
+def test_a_list_closed_by_its_firms_is_no_list_of_projects(production) -> None:
+    # 韩国现代、日本住友|等企业|在潍投资项目: the items are firms (现代: a known firm's word)
+    text = "韩国现代、日本住友等企业在潍投资项目增资扩股。"
+    assert not norms(production, text, "PROGRAM")
+    assert {"韩国现代", "日本住友"} <= norms(production, text, "COMPANY")
