@@ -4256,6 +4256,7 @@ def firm_list_items(
             continue  # (no verb after the list: not a clause's subject or object)
         if _KINDS_AFTER_LIST_RE.match(text, end):
             continue  # 苏州纳米新材料、无锡物联网…等先进制造业集群: places' industries
+        firms_closing = _LIST_CLOSED_BY_FIRMS_RE.match(text, end) is not None
         cut = next((i for i in range(a + 2, end) if i in conj and i + 3 <= end), None)
         bounds[-1:] = [(a, cut), (cut + 1, end)] if cut is not None else [(a, end)]
         items = [(x, y) for x, y in bounds if y - x >= 2]
@@ -4316,11 +4317,35 @@ def firm_list_items(
             if any(c[0] < y and x < c[1] and not (c[2] == PLACE and x <= c[0] and c[1] <= y)
                    for c in cands):  # fmt: skip
                 continue  # (another entity there, not a place inside the name)
-            if _listed_firm_name(text[x:y], lex) or (
-                len(found) * 3 >= len(items) * 2 and _word_and_rare_trade(text[x:y], lex)
+            if (
+                _listed_firm_name(text[x:y], lex)
+                or (len(found) * 3 >= len(items) * 2 and _word_and_rare_trade(text[x:y], lex))
+                or (firms_closing and _word_and_firm_suffix(text[x:y], lex))
             ):
                 out.append((x, y))
     return out
+
+
+# What closes a list of firms by their kind (新和成、联盟化工、山东海化|等企业, …|等配套企业)
+_LIST_CLOSED_BY_FIRMS_RE = re.compile(r"等(?:[\u4e00-\u9fff]{0,4}?)(?:企业|公司)")
+
+
+def _word_and_firm_suffix(name: str, lex: Lexicons) -> bool:
+    """A noun and a firm suffix (联盟|化工), in a list closed by its firms' kind: a firm whose
+    brand is a common word — not a sector (精细|化工: an adjective's kind of trade)."""
+    head = name[: len(name) - len(_head_suffix(name, COMPANY_SUFFIXES))]
+    return (
+        2 <= len(head) <= 3
+        and len(name) > len(head)
+        and _CJK_NAME_RE.fullmatch(name) is not None
+        and lex.word_pos(head)[:1] in ("n", "j")
+        and not lex.is_place(head)
+        and not lex.is_sector(head)
+        and not lex.is_sector(name)
+        and head not in GENERIC_GROUPS
+        and not lex.word_freq(name)
+        and classify_org(name) in ("company", "unknown")
+    )
 
 
 def _word_and_rare_trade(name: str, lex: Lexicons) -> bool:

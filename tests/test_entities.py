@@ -3471,3 +3471,12 @@ def test_a_list_closed_by_its_firms_is_no_list_of_projects(production) -> None:
     text = "韩国现代、日本住友等企业在潍投资项目增资扩股。"
     assert not norms(production, text, "PROGRAM")
     assert {"韩国现代", "日本住友"} <= norms(production, text, "COMPANY")
+
+
+def test_a_noun_and_firm_suffix_in_a_list_closed_by_firms_is_a_firm(production) -> None:
+    # 新和成、联盟|化工、山东海化|等企业: a firm whose brand is a common word
+    text = "新和成、联盟化工、山东海化等企业加快高端化转型。"
+    assert "联盟化工" in norms(production, text, "COMPANY")
+    # 精细|化工: an adjective's kind of trade, no firm
+    text = "新和成、精细化工、山东海化等企业加快转型。"
+    assert "精细化工" not in norms(production, text, "COMPANY")
