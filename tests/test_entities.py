@@ -3480,3 +3480,13 @@ def test_a_noun_and_firm_suffix_in_a_list_closed_by_firms_is_a_firm(production) 
     # 精细|化工: an adjective's kind of trade, no firm
     text = "新和成、精细化工、山东海化等企业加快转型。"
     assert "精细化工" not in norms(production, text, "COMPANY")
+
+
+def test_a_province_and_an_unknown_name_heading_a_project_is_the_province_s_firm(
+    production,
+) -> None:
+    # 山东|海化|纯碱产业升级: the firm registers its name with the province
+    text = "推动新和成蛋氨酸三期、联盟化工合成氨改造、山东海化纯碱产业升级等项目。"
+    companies = norms(production, text, "COMPANY")
+    assert "山东海化" in companies
+    assert "海化" not in companies
