@@ -2581,14 +2581,17 @@ def slot_firms(text: str, tokens: Sequence[Tok], lex: Lexicons) -> list[Cand]:
             town = p and _opens_with_town(item[p:], offset + p, ends, lex)  # 中沙|古雷|乙烯
             n = _firm_after_place(item[p:], offset + p, starts, ends, lex) if p and not town else 0
             name = item[p : p + n]
-            if n and (
-                _trade_alone(name, lex)
-                # 山东|海化|纯碱: a province's firm registers its name with the province (山东
-                # 海化, 吉林化纤); not a known firm's plant there (安徽|江淮汽车)
-                or (
-                    lex.place_kind(item[:p]) == "province"
-                    and name not in lex.known_firms
-                    and name not in lex.ambiguous_firms
+            if (
+                n
+                and (
+                    _trade_alone(name, lex)
+                    # 山东|海化|纯碱: a province's firm registers its name with the province (山东
+                    # 海化, 吉林化纤); not a known firm's plant there (安徽|江淮汽车)
+                    or (
+                        lex.place_kind(item[:p]) == "province"
+                        and name not in lex.known_firms
+                        and name not in lex.ambiguous_firms
+                    )
                 )
             ):
                 # 天元|锰业|高纯锰: a trade alone names no firm; the place's firm is named with it
